@@ -1,0 +1,42 @@
+# The site: a go-app WebAssembly client and a Go server that prerenders it.
+#   make run      build and serve on http://localhost:8000 (PORT overrides)
+#   make test     every test, browser ones included (installs what they need)
+
+GO        ?= go
+PORT      ?= 8000
+WASM_FLAGS = -trimpath -ldflags="-s -w"
+GO_SOURCES = $(shell find app components content -name '*.go') go.mod go.sum
+
+.PHONY: run build wasm test test-go test-browser setup validate icons bench clean
+
+run: build
+	PORT=$(PORT) ./bin/site
+
+build: web/app.wasm bin/site
+
+web/app.wasm: $(GO_SOURCES)
+	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o web/app.wasm ./app
+	node tools/compress.mjs web/app.wasm web/site.css
+
+bin/site: web/app.wasm $(GO_SOURCES) $(shell find server web content -type f -not -name '*.br' -not -name '*.gz')
+	$(GO) build -trimpath -o bin/site ./app
+
+validate:
+	$(GO) run ./cmd/validate
+
+icons:
+	$(GO) run ./cmd/icons
+
+setup:
+	bash tests/setup.sh
+
+test: setup build test-go test-browser
+
+test-go:
+	$(GO) test -count=1 ./...
+
+test-browser:
+	cd tests/browser && node --test --test-concurrency=1 *.test.mjs
+
+clean:
+	rm -rf bin dist web/app.wasm web/*.br web/*.gz

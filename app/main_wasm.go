@@ -1,0 +1,21 @@
+//go:build wasm
+
+package main
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"nhsdigital/components"
+)
+
+// run starts the client: it fetches the current page's data first, so the
+// first render matches the prerendered HTML, then starts the app. If the
+// data cannot be had, the prerendered page stays as it is and links work
+// as ordinary links.
+func run() {
+	if err := components.Preload(); err != nil {
+		app.Log("page data unavailable, keeping the server-rendered page:", err)
+		return
+	}
+	app.RunWhenOnBrowser()
+}

@@ -1,0 +1,23 @@
+// Command validate checks the content folder and prints every problem.
+//
+//	go run ./cmd/validate [-dir content]
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"nhsdigital/content"
+)
+
+func main() {
+	dir := flag.String("dir", "content", "content folder (holding site.json and pages/)")
+	flag.Parse()
+	s, err := content.Load(os.DirFS(*dir), content.Options{IncludeDrafts: true})
+	if err != nil {
+		fmt.Fprint(os.Stderr, err)
+		os.Exit(1)
+	}
+	fmt.Printf("content OK: %d pages, version %s\n", len(s.Docs()), s.Version)
+}

@@ -1,0 +1,102 @@
+package components
+
+import (
+	"net/url"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/tidwall/gjson"
+)
+
+// ArticlePage renders a blog post, news item or feature: type and date,
+// title, authors with their roles, numbered "Page contents", the body with
+// numbered sections, related subjects, share links and "Last edited".
+//
+// Options:
+//   - View: the article's view.
+//   - Origin: the site's public origin, for share links.
+type ArticlePage struct {
+	app.Compo
+	View   gjson.Result
+	Origin string
+}
+
+// Render returns the page.
+func (p *ArticlePage) Render() app.UI {
+	page := p.View.Get("page")
+	body := page.Get("body")
+	contents := PageContents(headingsOf(body, newOutline()), true)
+	blocks := &Blocks{Items: body, Numbered: true}
+
+	label := map[string]string{"blog": "Blog", "news": "News", "feature": "Feature"}[page.Get("type").String()]
+	published := page.Get("published").String()
+
+	var authors app.UI
+	if list := page.Get("authors").Array(); len(list) > 0 {
+		lis := make([]app.UI, len(list))
+		for i, a := range list {
+			lis[i] = app.Li().Class("nhsd-authors__item").Body(
+				app.Span().Class("nhsd-authors__name").Text(a.Get("name").String()),
+				app.Span().Class("nhsd-authors__role").Text(a.Get("role").String()),
+			)
+		}
+		authors = app.Div().Class("nhsd-authors").Body(
+			app.P().Class("nhsd-authors__title").Text("Written by"),
+			app.Ul().Class("nhsd-authors__list").Body(lis...),
+		)
+	}
+
+	var subjects app.UI
+	if list := page.Get("relatedSubjects").Array(); len(list) > 0 {
+		lis := make([]app.UI, len(list))
+		for i, s := range list {
+			lis[i] = app.Li().Class("nhsd-subjects__item").Body(
+				app.A().Class("nhsd-subjects__link").Href("/search?q=" + url.QueryEscape(s.String())).Text(s.String()))
+		}
+		subjects = app.Section().Class("nhsd-subjects").Aria("labelledby", "nhsd-subjects-title").Body(
+			app.H2().ID("nhsd-subjects-title").Class("nhsd-heading-m").Text("Related subjects"),
+			app.Ul().Class("nhsd-subjects__list").Body(lis...),
+		)
+	}
+
+	var edited app.UI
+	if showLastEdited(page, true) {
+		edited = LastEdited(page.Get("lastEdited").String())
+	}
+	return app.Article().Class("nhsd-width-container nhsd-page nhsd-article").Body(
+		app.P().Class("nhsd-caption").Body(
+			app.Text(label+" · "),
+			app.Time().DateTime(published).Text(formatDate(published)),
+		),
+		Title(page.Get("title").String()),
+		Lead(page.Get("summary").String()),
+		authors,
+		contentWithSidebar(contents,
+			app.Div().Class("nhsd-prose").Body(blocks.Render()...),
+			subjects,
+			ShareLinks(p.Origin+page.Get("path").String(), page.Get("title").String()),
+			edited,
+		),
+	)
+}
+
+// ShareLinks offers plain links to share a page by email and on social
+// networks. They load nothing from those networks until followed.
+func ShareLinks(pageURL, title string) app.UI {
+	u, t := url.QueryEscape(pageURL), url.QueryEscape(title)
+	links := []struct{ text, href string }{
+		{"Email", "mailto:?subject=" + url.PathEscape(title) + "&body=" + url.PathEscape(pageURL)},
+		{"LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?url=" + u},
+		{"X (Twitter)", "https://twitter.com/intent/tweet?url=" + u + "&text=" + t},
+		{"Facebook", "https://www.facebook.com/sharer/sharer.php?u=" + u},
+	}
+	lis := make([]app.UI, len(links))
+	for i, l := range links {
+		lis[i] = app.Li().Class("nhsd-share__item").Body(
+			app.A().Class("nhsd-link").Href(l.href).Body(
+				app.Text(l.text), app.Span().Class("nhsd-visually-hidden").Text(" (share this page)")))
+	}
+	return app.Section().Class("nhsd-share").Aria("labelledby", "nhsd-share-title").Body(
+		app.H2().ID("nhsd-share-title").Class("nhsd-heading-m").Text("Share this page"),
+		app.Ul().Class("nhsd-share__list").Body(lis...),
+	)
+}

@@ -1,0 +1,227 @@
+package components
+
+import (
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/tidwall/gjson"
+)
+
+// Blocks renders a list of content blocks (see content/README.md).
+//
+// Options:
+//   - Items: the blocks, a JSON list.
+//   - Outline: hands out heading ids; share it with PageContents so both agree.
+//   - Numbered: prefix level 2 headings with their number (articles).
+//   - Nested: the blocks sit under a level 2 heading of the page (service
+//     sections), so the headings of links blocks drop to level 3.
+type Blocks struct {
+	Items    gjson.Result
+	Outline  *outline
+	Numbered bool
+	Nested   bool
+	h2       int
+}
+
+// Render returns the blocks as UI.
+func (b *Blocks) Render() []app.UI {
+	if b.Outline == nil {
+		b.Outline = newOutline()
+	}
+	var out []app.UI
+	for _, blk := range b.Items.Array() {
+		if ui := b.block(blk); ui != nil {
+			out = append(out, ui)
+		}
+	}
+	return out
+}
+
+func (b *Blocks) block(blk gjson.Result) app.UI {
+	switch blk.Get("type").String() {
+	case "heading":
+		text := blk.Get("text").String()
+		id := b.Outline.id(text, blk.Get("id").String())
+		switch blk.Get("level").Int() {
+		case 2:
+			b.h2++
+			if b.Numbered {
+				return app.H2().ID(id).Class("nhsd-heading-l").Body(
+					app.Span().Class("nhsd-heading__number").Text(strconv.Itoa(b.h2)+". "), app.Text(text))
+			}
+			return app.H2().ID(id).Class("nhsd-heading-l").Text(text)
+		case 3:
+			return app.H3().ID(id).Class("nhsd-heading-m").Text(text)
+		default:
+			return app.H4().ID(id).Class("nhsd-heading-s").Text(text)
+		}
+	case "paragraph":
+		return app.P().Class("nhsd-body").Body(Inline(blk.Get("text").String())...)
+	case "list":
+		items := blk.Get("items").Array()
+		lis := make([]app.UI, len(items))
+		for i, it := range items {
+			lis[i] = app.Li().Body(Inline(it.String())...)
+		}
+		if blk.Get("ordered").Bool() {
+			return app.Ol().Class("nhsd-list nhsd-list--number").Body(lis...)
+		}
+		return app.Ul().Class("nhsd-list nhsd-list--bullet").Body(lis...)
+	case "quote":
+		cite := []app.UI{app.Span().Class("nhsd-quote__name").Text(blk.Get("name").String())}
+		if r := blk.Get("role").String(); r != "" {
+			cite = append(cite, app.Span().Class("nhsd-quote__role").Text(r))
+		}
+		return app.Figure().Class("nhsd-quote").Body(
+			app.Blockquote().Class("nhsd-quote__text").Body(app.P().Text(blk.Get("text").String())),
+			app.FigCaption().Class("nhsd-quote__cite").Body(cite...),
+		)
+	case "figures":
+		return Figures(blk.Get("items"), "")
+	case "callout":
+		variant := blk.Get("variant").String()
+		if variant == "" {
+			variant = "info"
+		}
+		var title app.UI
+		if t := blk.Get("title").String(); t != "" {
+			title = app.P().Class("nhsd-callout__title").Text(t)
+		}
+		return app.Div().Class("nhsd-callout nhsd-callout--"+variant).Body(
+			title,
+			app.P().Body(Inline(blk.Get("text").String())...),
+		)
+	case "table":
+		return b.table(blk)
+	case "contacts":
+		return b.contacts(blk)
+	case "links":
+		items := blk.Get("items").Array()
+		lis := make([]app.UI, len(items))
+		for i, it := range items {
+			var desc app.UI
+			if d := it.Get("description").String(); d != "" {
+				desc = app.P().Class("nhsd-links__description").Text(d)
+			}
+			lis[i] = app.Li().Class("nhsd-links__item").Body(Link(it.Get("href").String(), it.Get("text").String()), desc)
+		}
+		title := blk.Get("title").String()
+		var heading app.UI = app.H2().ID(b.Outline.id(title, "")).Class("nhsd-heading-m").Text(title)
+		if b.Nested {
+			heading = app.H3().ID(b.Outline.id(title, "")).Class("nhsd-heading-m").Text(title)
+		}
+		return app.Nav().Class("nhsd-links").Aria("label", title).Body(
+			heading,
+			app.Ul().Class("nhsd-links__list").Body(lis...),
+		)
+	case "image":
+		img := app.Img().Class("nhsd-image__img").Src(blk.Get("src").String()).
+			Alt(blk.Get("alt").String()).
+			Width(int(blk.Get("width").Int())).Height(int(blk.Get("height").Int())).
+			Loading("lazy").Attr("decoding", "async")
+		var caption app.UI
+		if c := blk.Get("caption").String(); c != "" {
+			caption = app.FigCaption().Class("nhsd-image__caption").Text(c)
+		}
+		return app.Figure().Class("nhsd-image").Body(img, caption)
+	}
+	return nil
+}
+
+func (b *Blocks) table(blk gjson.Result) app.UI {
+	head := blk.Get("head").Array()
+	ths := make([]app.UI, len(head))
+	for i, h := range head {
+		ths[i] = app.Th().Scope("col").Text(h.String())
+	}
+	rows := blk.Get("rows").Array()
+	trs := make([]app.UI, len(rows))
+	for i, r := range rows {
+		cells := r.Array()
+		tds := make([]app.UI, len(cells))
+		for j, c := range cells {
+			if j == 0 {
+				tds[j] = app.Th().Scope("row").Body(Inline(c.String())...)
+			} else {
+				tds[j] = app.Td().Body(Inline(c.String())...)
+			}
+		}
+		trs[i] = app.Tr().Body(tds...)
+	}
+	return app.Div().Class("nhsd-table-wrap").Attr("role", "region").Aria("label", blk.Get("caption").String()).TabIndex(0).Body(
+		app.Table().Class("nhsd-table").Body(
+			app.Caption().Class("nhsd-table__caption").Text(blk.Get("caption").String()),
+			app.THead().Body(app.Tr().Body(ths...)),
+			app.TBody().Body(trs...),
+		),
+	)
+}
+
+func (b *Blocks) contacts(blk gjson.Result) app.UI {
+	items := blk.Get("items").Array()
+	rows := make([]app.UI, 0, len(items)*2)
+	for _, it := range items {
+		var value app.UI = app.Text(it.Get("value").String())
+		if h := it.Get("href").String(); h != "" {
+			value = Link(h, it.Get("value").String())
+		}
+		rows = append(rows, app.Div().Class("nhsd-contacts__row").Body(
+			app.Dt().Class("nhsd-contacts__label").Text(it.Get("label").String()),
+			app.Dd().Class("nhsd-contacts__value").Body(value),
+		))
+	}
+	var title app.UI
+	if t := blk.Get("title").String(); t != "" {
+		title = app.H3().ID(b.Outline.id(t, "")).Class("nhsd-heading-s").Text(t)
+	}
+	return app.Div().Class("nhsd-contacts").Body(title, app.Dl().Class("nhsd-contacts__list").Body(rows...))
+}
+
+// Figures renders headline figures: a big value, its label and a sentence.
+// Items is a JSON list of {value, label, text, link{text, href}}; title, when
+// set, is a visually hidden heading for the group.
+func Figures(items gjson.Result, title string) app.UI {
+	list := items.Array()
+	lis := make([]app.UI, len(list))
+	for i, it := range list {
+		var text, link app.UI
+		if t := it.Get("text").String(); t != "" {
+			text = app.P().Class("nhsd-figures__text").Text(t)
+		}
+		if l := it.Get("link"); l.Exists() {
+			link = app.P().Class("nhsd-figures__link").Body(Link(l.Get("href").String(), l.Get("text").String()))
+		}
+		lis[i] = app.Li().Class("nhsd-figures__item").Body(
+			app.P().Class("nhsd-figures__figure").Body(
+				app.Span().Class("nhsd-figures__value").Text(it.Get("value").String()),
+				app.Text(" "),
+				app.Span().Class("nhsd-figures__label").Text(it.Get("label").String()),
+			),
+			text, link,
+		)
+	}
+	return app.Ul().Class("nhsd-figures").Body(lis...)
+}
+
+// headingsOf lists the level 2 headings of blocks, with the ids Blocks will
+// give them when rendered with a fresh outline.
+func headingsOf(blocks gjson.Result, o *outline) []contentsEntry {
+	var out []contentsEntry
+	for _, blk := range blocks.Array() {
+		switch blk.Get("type").String() {
+		case "heading":
+			text := blk.Get("text").String()
+			id := o.id(text, blk.Get("id").String())
+			if blk.Get("level").Int() == 2 {
+				out = append(out, contentsEntry{ID: id, Text: text})
+			}
+		case "links":
+			o.id(blk.Get("title").String(), "")
+		case "contacts":
+			if t := blk.Get("title").String(); t != "" {
+				o.id(t, "")
+			}
+		}
+	}
+	return out
+}

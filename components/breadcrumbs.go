@@ -1,0 +1,23 @@
+package components
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/tidwall/gjson"
+)
+
+// Breadcrumbs shows where a page sits: the pages above it, Home first.
+// Crumbs is a JSON list of {path, title}; the current page is not listed.
+func Breadcrumbs(crumbs gjson.Result) app.UI {
+	items := crumbs.Array()
+	if len(items) == 0 {
+		return nil
+	}
+	lis := make([]app.UI, len(items))
+	for i, c := range items {
+		lis[i] = app.Li().Class("nhsd-breadcrumbs__item").Body(
+			app.A().Class("nhsd-breadcrumbs__link").Href(c.Get("path").String()).Text(c.Get("title").String()))
+	}
+	return app.Nav().Class("nhsd-breadcrumbs nhsd-width-container").Aria("label", "Breadcrumb").Body(
+		app.Ol().Class("nhsd-breadcrumbs__list").Body(lis...),
+	)
+}

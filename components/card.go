@@ -1,0 +1,61 @@
+package components
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/tidwall/gjson"
+)
+
+// Card shows a page in a list: its type, date, title (the link), summary
+// and, for services, status. Card is a JSON object as content.Card.
+//
+// Options:
+//   - HeadingLevel: 2 or 3, so cards fit the page's heading outline.
+//   - ShowDate: print the publication date.
+func Card(card gjson.Result, headingLevel int, showDate bool) app.UI {
+	title := app.A().Class("nhsd-card__link").Href(card.Get("path").String()).Text(card.Get("title").String())
+	var heading app.UI
+	if headingLevel == 2 {
+		heading = app.H2().Class("nhsd-card__title").Body(title)
+	} else {
+		heading = app.H3().Class("nhsd-card__title").Body(title)
+	}
+	var meta []app.UI
+	if l := card.Get("label").String(); l != "" {
+		meta = append(meta, app.Span().Class("nhsd-card__type").Text(l))
+	}
+	if showDate {
+		d := card.Get("date").String()
+		meta = append(meta, app.Time().Class("nhsd-card__date").DateTime(d).Text(formatDate(d)))
+	}
+	if s := card.Get("serviceStatus").String(); s != "" {
+		meta = append(meta, StatusTag(s))
+	}
+	return app.Li().Class("nhsd-card").Body(
+		heading,
+		app.P().Class("nhsd-card__meta").Body(meta...),
+		app.P().Class("nhsd-card__summary").Text(card.Get("summary").String()),
+	)
+}
+
+// CardList lays cards out in a responsive grid.
+func CardList(cards gjson.Result, headingLevel int, showDate bool) app.UI {
+	items := cards.Array()
+	if len(items) == 0 {
+		return nil
+	}
+	lis := make([]app.UI, len(items))
+	for i, c := range items {
+		lis[i] = Card(c, headingLevel, showDate)
+	}
+	return app.Ul().Class("nhsd-card-list").Body(lis...)
+}
+
+// StatusTag shows a service's status (live, beta, alpha, retiring, retired).
+func StatusTag(status string) app.UI {
+	label := map[string]string{"live": "Live", "beta": "Beta", "alpha": "Alpha", "retiring": "Retiring", "retired": "Retired"}[status]
+	if label == "" {
+		label = status
+	}
+	return app.Strong().Class("nhsd-tag nhsd-tag--"+status).Body(
+		app.Span().Class("nhsd-visually-hidden").Text("Status: "), app.Text(label))
+}

@@ -1,0 +1,167 @@
+package components
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/tidwall/gjson"
+)
+
+// CataloguePage is the service catalogue: every service with its status,
+// filters by status and topic, and a search within the catalogue. The
+// filters are a plain GET form, so they work without JavaScript; with it,
+// the list narrows as you type and the URL follows.
+//
+// Options:
+//   - View: the catalogue's view; Cards holds every service.
+//   - Query: the page's URL query (q, status, topic).
+type CataloguePage struct {
+	app.Compo
+	View  gjson.Result
+	Query string
+	q     string
+	state string
+	topic string
+	read  string
+}
+
+func (p *CataloguePage) readQuery() {
+	if p.read == p.Query && p.read != "" {
+		return
+	}
+	p.read = p.Query
+	v, _ := url.ParseQuery(p.Query)
+	p.q = trimTo(v.Get("q"), 100)
+	p.state = trimTo(v.Get("status"), 20)
+	p.topic = trimTo(v.Get("topic"), 100)
+}
+
+func trimTo(s string, n int) string {
+	s = strings.TrimSpace(s)
+	if len(s) > n {
+		s = s[:n]
+	}
+	return s
+}
+
+// matches reports whether a service card passes the filters.
+func (p *CataloguePage) matches(c gjson.Result) bool {
+	if p.state != "" && c.Get("serviceStatus").String() != p.state {
+		return false
+	}
+	if p.topic != "" {
+		found := false
+		for _, t := range c.Get("topics").Array() {
+			if t.String() == p.topic {
+				found = true
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	if p.q != "" {
+		hay := strings.ToLower(c.Get("title").String() + " " + c.Get("summary").String())
+		for _, w := range strings.Fields(strings.ToLower(p.q)) {
+			if !strings.Contains(hay, w) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func (p *CataloguePage) update(ctx app.Context) {
+	v := url.Values{}
+	if p.q != "" {
+		v.Set("q", p.q)
+	}
+	if p.state != "" {
+		v.Set("status", p.state)
+	}
+	if p.topic != "" {
+		v.Set("topic", p.topic)
+	}
+	u := "/services"
+	if e := v.Encode(); e != "" {
+		u += "?" + e
+	}
+	p.read = strings.TrimPrefix(strings.TrimPrefix(u, "/services"), "?")
+	app.Window().Get("history").Call("replaceState", nil, "", u)
+}
+
+func (p *CataloguePage) onSearch(ctx app.Context, e app.Event) {
+	p.q = trimTo(ctx.JSSrc().Get("value").String(), 100)
+	p.update(ctx)
+}
+
+func (p *CataloguePage) onStatus(ctx app.Context, e app.Event) {
+	p.state = ctx.JSSrc().Get("value").String()
+	p.update(ctx)
+}
+
+func (p *CataloguePage) onTopic(ctx app.Context, e app.Event) {
+	p.topic = ctx.JSSrc().Get("value").String()
+	p.update(ctx)
+}
+
+func (p *CataloguePage) onSubmit(ctx app.Context, e app.Event) { e.PreventDefault() }
+
+// Render returns the page.
+func (p *CataloguePage) Render() app.UI {
+	p.readQuery()
+	page := p.View.Get("page")
+	all := p.View.Get("cards").Array()
+	topics := map[string]bool{}
+	var shown []app.UI
+	for _, c := range all {
+		for _, t := range c.Get("topics").Array() {
+			topics[t.String()] = true
+		}
+		if p.matches(c) {
+			shown = append(shown, Card(c, 3, false))
+		}
+	}
+	topicOptions := []app.UI{app.Option().Value("").Text("All topics")}
+	for _, t := range sortedKeys(topics) {
+		topicOptions = append(topicOptions, app.Option().Value(t).Selected(t == p.topic).Text(t))
+	}
+	statusOptions := []app.UI{app.Option().Value("").Text("Any status")}
+	for _, s := range []string{"live", "beta", "alpha", "retiring", "retired"} {
+		statusOptions = append(statusOptions, app.Option().Value(s).Selected(s == p.state).Text(strings.ToUpper(s[:1])+s[1:]))
+	}
+	count := strconv.Itoa(len(shown)) + " of " + strconv.Itoa(len(all)) + " services"
+	if len(shown) == len(all) {
+		count = strconv.Itoa(len(all)) + " services"
+	}
+	var list app.UI = app.P().Class("nhsd-body").Text("No services match. Try fewer words or clear the filters.")
+	if len(shown) > 0 {
+		list = app.Ul().Class("nhsd-card-list").Body(shown...)
+	}
+	blocks := &Blocks{Items: page.Get("body")}
+	return app.Div().Class("nhsd-width-container nhsd-page nhsd-catalogue").Body(
+		Title(page.Get("title").String()),
+		Lead(page.Get("summary").String()),
+		app.Div().Class("nhsd-prose").Body(blocks.Render()...),
+		app.Form().Class("nhsd-filters").Action("/services").Method("get").OnSubmit(p.onSubmit).Body(
+			app.Div().Class("nhsd-filters__field nhsd-filters__field--wide").Body(
+				app.Label().For("nhsd-catalogue-q").Class("nhsd-label").Text("Search services"),
+				app.Input().Type("search").ID("nhsd-catalogue-q").Name("q").Class("nhsd-input").
+					Value(p.q).AutoComplete(false).Attr("maxlength", "100").OnInput(p.onSearch),
+			),
+			app.Div().Class("nhsd-filters__field").Body(
+				app.Label().For("nhsd-catalogue-status").Class("nhsd-label").Text("Status"),
+				app.Select().ID("nhsd-catalogue-status").Name("status").Class("nhsd-select").OnChange(p.onStatus).Body(statusOptions...),
+			),
+			app.Div().Class("nhsd-filters__field").Body(
+				app.Label().For("nhsd-catalogue-topic").Class("nhsd-label").Text("Topic"),
+				app.Select().ID("nhsd-catalogue-topic").Name("topic").Class("nhsd-select").OnChange(p.onTopic).Body(topicOptions...),
+			),
+			app.Button().Type("submit").Class("nhsd-button nhsd-button--secondary nhsd-filters__submit").Text("Apply filters"),
+		),
+		app.P().ID("nhsd-catalogue-count").Class("nhsd-result-count").Attr("role", "status").Text(count),
+		list,
+	)
+}

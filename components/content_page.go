@@ -1,0 +1,34 @@
+package components
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/tidwall/gjson"
+)
+
+// ContentPage renders a generic page (legal and about pages): title,
+// summary, "Page contents" when it has several sections, the body and
+// "Last edited".
+//
+// Options:
+//   - View: the page's view (content.View as JSON).
+type ContentPage struct {
+	app.Compo
+	View gjson.Result
+}
+
+// Render returns the page.
+func (p *ContentPage) Render() app.UI {
+	page := p.View.Get("page")
+	body := page.Get("body")
+	contents := PageContents(headingsOf(body, newOutline()), false)
+	blocks := &Blocks{Items: body}
+	var edited app.UI
+	if showLastEdited(page, true) {
+		edited = LastEdited(page.Get("lastEdited").String())
+	}
+	return app.Div().Class("nhsd-width-container nhsd-page").Body(
+		Title(page.Get("title").String()),
+		Lead(page.Get("summary").String()),
+		contentWithSidebar(contents, app.Div().Class("nhsd-prose").Body(blocks.Render()...), edited),
+	)
+}

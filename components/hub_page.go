@@ -1,0 +1,38 @@
+package components
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/tidwall/gjson"
+)
+
+// HubPage renders a section hub: a coloured banner with the title and
+// summary, the body, and cards for the section's featured pages.
+//
+// Options:
+//   - View: the hub's view; its cards are the featured pages.
+type HubPage struct {
+	app.Compo
+	View gjson.Result
+}
+
+// Render returns the page.
+func (p *HubPage) Render() app.UI {
+	page := p.View.Get("page")
+	blocks := &Blocks{Items: page.Get("body")}
+	var featured app.UI
+	if cards := p.View.Get("cards"); len(cards.Array()) > 0 {
+		featured = section("nhsd-featured", "Featured in this section", CardList(cards, 3, false))
+	}
+	return app.Div().Class("nhsd-page nhsd-page--hub").Body(
+		app.Div().Class("nhsd-banner").Body(
+			app.Div().Class("nhsd-width-container").Body(
+				Title(page.Get("title").String()),
+				Lead(page.Get("summary").String()),
+			),
+		),
+		app.Div().Class("nhsd-width-container").Body(
+			app.Div().Class("nhsd-prose").Body(blocks.Render()...),
+			featured,
+		),
+	)
+}

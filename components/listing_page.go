@@ -1,0 +1,38 @@
+package components
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/tidwall/gjson"
+)
+
+// ListingPage renders a list of dated pages, newest first: the blog index,
+// latest news, features, and the editions of a publication series.
+//
+// Options:
+//   - View: the listing's view; Cards holds the pages listed.
+type ListingPage struct {
+	app.Compo
+	View gjson.Result
+}
+
+// Render returns the page.
+func (p *ListingPage) Render() app.UI {
+	page := p.View.Get("page")
+	blocks := &Blocks{Items: page.Get("body")}
+	cards := p.View.Get("cards")
+	title := "Latest"
+	if page.Get("type").String() == "series" {
+		title = "Editions"
+	}
+	n := len(cards.Array())
+	var list app.UI = app.P().Class("nhsd-body").Text("There is nothing here yet.")
+	if n > 0 {
+		list = CardList(cards, 3, true)
+	}
+	return app.Div().Class("nhsd-width-container nhsd-page nhsd-listing").Body(
+		Title(page.Get("title").String()),
+		Lead(page.Get("summary").String()),
+		app.Div().Class("nhsd-prose").Body(blocks.Render()...),
+		section("nhsd-listing-title", title, list),
+	)
+}

@@ -1,0 +1,33 @@
+package components
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/tidwall/gjson"
+)
+
+// NotFoundPage tells people the page does not exist and how to find what
+// they wanted. The server sends it with HTTP status 404.
+//
+// Options:
+//   - View: the not-found page's view.
+//   - Path: the path that was asked for.
+type NotFoundPage struct {
+	app.Compo
+	View gjson.Result
+	Path string
+}
+
+// Render returns the page.
+func (p *NotFoundPage) Render() app.UI {
+	page := p.View.Get("page")
+	blocks := &Blocks{Items: page.Get("body")}
+	return app.Div().Class("nhsd-width-container nhsd-page").Body(
+		Title(page.Get("title").String()),
+		app.P().Class("nhsd-lead").Body(
+			app.Text("We could not find a page at "),
+			app.Code().Class("nhsd-code").Text(p.Path),
+			app.Text("."),
+		),
+		app.Div().Class("nhsd-prose").Body(blocks.Render()...),
+	)
+}

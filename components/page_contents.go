@@ -1,0 +1,39 @@
+package components
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+type contentsEntry struct{ ID, Text string }
+
+// PageContents lists a long page's sections as links to their headings.
+// Numbered lists them as an ordered list (articles with numbered sections).
+// It renders nothing for pages with fewer than two sections.
+func PageContents(entries []contentsEntry, numbered bool) app.UI {
+	if len(entries) < 2 {
+		return nil
+	}
+	lis := make([]app.UI, len(entries))
+	for i, e := range entries {
+		lis[i] = app.Li().Class("nhsd-contents__item").Body(app.A().Class("nhsd-link").Href("#" + e.ID).Text(e.Text))
+	}
+	var list app.UI = app.Ul().Class("nhsd-contents__list").Body(lis...)
+	if numbered {
+		list = app.Ol().Class("nhsd-contents__list nhsd-contents__list--numbered").Body(lis...)
+	}
+	return app.Nav().Class("nhsd-contents").Aria("labelledby", "nhsd-contents-title").Body(
+		app.H2().ID("nhsd-contents-title").Class("nhsd-contents__title").Text("Page contents"),
+		list,
+	)
+}
+
+// LastEdited prints when the page was last edited.
+func LastEdited(date string) app.UI {
+	if date == "" {
+		return nil
+	}
+	return app.P().Class("nhsd-last-edited").Body(
+		app.Text("Last edited: "),
+		app.Time().DateTime(date).Text(formatDateTime(date)),
+	)
+}

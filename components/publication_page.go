@@ -1,0 +1,112 @@
+package components
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/tidwall/gjson"
+)
+
+// PublicationPage renders one edition of a statistical publication: its
+// series, dates, coverage and granularity, key facts, body, resources,
+// other editions and "Last edited".
+//
+// Options:
+//   - View: the publication's view; Series is the series card and Related
+//     the other editions.
+type PublicationPage struct {
+	app.Compo
+	View gjson.Result
+}
+
+// Render returns the page.
+func (p *PublicationPage) Render() app.UI {
+	page := p.View.Get("page")
+	series := p.View.Get("series")
+	body := page.Get("body")
+
+	toc := newOutline()
+	entries := []contentsEntry{{ID: toc.id("Key facts", ""), Text: "Key facts"}}
+	entries = append(entries, headingsOf(body, toc)...)
+	entries = append(entries, contentsEntry{ID: toc.id("Resources", ""), Text: "Resources"})
+
+	o := newOutline()
+	keyFactsID := o.id("Key facts", "")
+	blocks := &Blocks{Items: body, Outline: o}
+	rendered := blocks.Render()
+	resourcesID := o.id("Resources", "")
+
+	published := page.Get("published").String()
+	summary := app.Dl().Class("nhsd-summary-list").Body(
+		summaryRow("Publication date", app.Time().DateTime(published).Text(formatDate(published))),
+		summaryRow("Information type", app.Text(joinList(page.Get("informationType")))),
+		summaryRow("Geographic coverage", app.Text(joinList(page.Get("geographicCoverage")))),
+		summaryRow("Geographical granularity", app.Text(joinList(page.Get("granularity")))),
+		summaryRow("Date range", app.Text(formatDate(page.Get("coverageStart").String())+" to "+formatDate(page.Get("coverageEnd").String()))),
+	)
+
+	resources := page.Get("resources").Array()
+	lis := make([]app.UI, len(resources))
+	for i, r := range resources {
+		var meta []string
+		if f := r.Get("format").String(); f != "" {
+			meta = append(meta, f)
+		}
+		if s := r.Get("size").String(); s != "" {
+			meta = append(meta, s)
+		}
+		var m app.UI
+		if len(meta) > 0 {
+			m = app.Span().Class("nhsd-resources__meta").Text(" (" + strings.Join(meta, ", ") + ")")
+		}
+		lis[i] = app.Li().Class("nhsd-resources__item").Body(Link(r.Get("href").String(), r.Get("title").String()), m)
+	}
+
+	var seriesLine, others app.UI
+	if series.Exists() {
+		seriesLine = app.P().Class("nhsd-caption").Body(app.Text("Part of "),
+			app.A().Class("nhsd-link").Href(series.Get("path").String()).Text(series.Get("title").String()))
+	}
+	if rel := p.View.Get("related"); len(rel.Array()) > 0 {
+		others = section("nhsd-other-editions", "Other editions in this series", CardList(rel, 3, true))
+	}
+	var edited app.UI
+	if showLastEdited(page, true) {
+		edited = LastEdited(page.Get("lastEdited").String())
+	}
+	main := []app.UI{
+		summary,
+		app.Section().Class("nhsd-key-facts").Aria("labelledby", keyFactsID).Body(
+			app.H2().ID(keyFactsID).Class("nhsd-heading-l").Text("Key facts"),
+			Figures(page.Get("keyFacts"), ""),
+		),
+		app.Div().Class("nhsd-prose").Body(rendered...),
+		app.Section().Class("nhsd-resources").Aria("labelledby", resourcesID).Body(
+			app.H2().ID(resourcesID).Class("nhsd-heading-l").Text("Resources"),
+			app.Ul().Class("nhsd-resources__list").Body(lis...),
+		),
+		others,
+		edited,
+	}
+	return app.Div().Class("nhsd-width-container nhsd-page nhsd-publication").Body(
+		seriesLine,
+		Title(page.Get("title").String()),
+		Lead(page.Get("summary").String()),
+		contentWithSidebar(PageContents(entries, false), main...),
+	)
+}
+
+func summaryRow(key string, value app.UI) app.UI {
+	return app.Div().Class("nhsd-summary-list__row").Body(
+		app.Dt().Class("nhsd-summary-list__key").Text(key),
+		app.Dd().Class("nhsd-summary-list__value").Body(value),
+	)
+}
+
+func joinList(list gjson.Result) string {
+	var out []string
+	for _, v := range list.Array() {
+		out = append(out, v.String())
+	}
+	return strings.Join(out, ", ")
+}

@@ -1,0 +1,238 @@
+package components
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/tidwall/gjson"
+)
+
+// Root is the app's one route: it renders the page layout (skip link,
+// header, breadcrumbs, main content, footer) around the component for the
+// current page's type. On the server it renders the page in full; in the
+// browser it takes over from the prerendered page with the same markup and
+// then loads later pages' data with the browser's fetch.
+type Root struct {
+	app.Compo
+	path    string
+	query   string
+	view    gjson.Result
+	site    gjson.Result
+	clicks  app.Func
+	loading string
+}
+
+// OnInit reads the current page in the browser, where Preload has fetched
+// it, so the first client render equals the prerendered HTML.
+func (r *Root) OnInit() {
+	if app.IsClient {
+		u := app.Window().URL()
+		r.show(u.Path, u.RawQuery)
+	}
+}
+
+// OnPreRender renders the requested page on the server and sets its head.
+func (r *Root) OnPreRender(ctx app.Context) {
+	u := ctx.Page().URL()
+	r.show(u.Path, u.RawQuery)
+	r.setHead(ctx)
+}
+
+func (r *Root) show(path, query string) {
+	src := currentSource()
+	r.site = src.Site()
+	r.path, r.query = path, query
+	if v, ok := src.View(path); ok {
+		r.view = v
+	}
+}
+
+// OnMount lets links that leave the app (other sites, feeds, files) go to
+// the browser instead of the app's router.
+func (r *Root) OnMount(ctx app.Context) {
+	r.clicks = app.FuncOf(func(this app.Value, args []app.Value) any {
+		e := args[0]
+		for t := e.Get("target"); t.Truthy(); t = t.Get("parentElement") {
+			if t.Get("tagName").String() != "A" {
+				continue
+			}
+			href := t.Call("getAttribute", "href").String()
+			if leavesApp(href) {
+				e.Call("stopPropagation") // the browser follows it itself
+			}
+			return nil
+		}
+		return nil
+	})
+	app.Window().Get("document").Call("addEventListener", "click", r.clicks)
+}
+
+// OnDismount removes the click listener.
+func (r *Root) OnDismount() {
+	app.Window().Get("document").Call("removeEventListener", "click", r.clicks)
+	r.clicks.Release()
+}
+
+// leavesApp reports whether a link must be followed by the browser rather
+// than rendered by the app.
+func leavesApp(href string) bool {
+	if href == "" || strings.HasPrefix(href, "#") {
+		return false
+	}
+	if !strings.HasPrefix(href, "/") || strings.HasPrefix(href, "//") {
+		return true // other sites, mailto:, tel:
+	}
+	p := href
+	if i := strings.IndexAny(p, "?#"); i >= 0 {
+		p = p[:i]
+	}
+	return strings.HasPrefix(p, "/feeds/") || strings.HasPrefix(p, "/web/") || strings.HasPrefix(p, "/page-data/") ||
+		strings.Contains(p[strings.LastIndexByte(p, '/'):], ".")
+}
+
+// OnNav follows in-app navigation: it fetches the new page's view, then
+// swaps the page, sets the title, scrolls to the top and moves focus to the
+// new page's main heading. A link to a fragment of the same page moves
+// focus to that fragment.
+func (r *Root) OnNav(ctx app.Context) {
+	u := ctx.Page().URL()
+	if leavesApp(u.Path) {
+		app.Window().Get("location").Call("replace", u.String())
+		return
+	}
+	if u.Path == r.path && r.view.Exists() {
+		r.query = u.RawQuery
+		if u.Fragment != "" {
+			focusID(u.Fragment)
+		}
+		return
+	}
+	if v, ok := currentSource().View(u.Path); ok {
+		r.arrive(ctx, u, v)
+		return
+	}
+	r.loading = u.Path
+	path := u.Path
+	loadView(path, func(v gjson.Result, err error) {
+		ctx.Dispatch(func(ctx app.Context) {
+			if r.loading != path {
+				return // a later navigation won
+			}
+			r.loading = ""
+			if err != nil {
+				// Offline or the server is unreachable: let the browser load
+				// the page itself, so it can show its own answer.
+				app.Window().Get("location").Call("reload")
+				return
+			}
+			r.arrive(ctx, u, v)
+		})
+	})
+}
+
+func (r *Root) arrive(ctx app.Context, u *url.URL, v gjson.Result) {
+	r.path, r.query, r.view = u.Path, u.RawQuery, v
+	r.setHead(ctx)
+	ctx.Defer(func(ctx app.Context) {
+		if u.Fragment != "" && focusID(u.Fragment) {
+			return
+		}
+		app.Window().Call("scrollTo", 0, 0)
+		if h := app.Window().Get("document").Call("querySelector", "main h1"); h.Truthy() {
+			h.Call("focus", map[string]any{"preventScroll": true})
+		}
+	})
+}
+
+// focusID moves focus to the element with id, making it focusable if it is
+// not, and scrolls it into view.
+func focusID(id string) bool {
+	el := app.Window().GetElementByID(id)
+	if !el.Truthy() {
+		return false
+	}
+	if !el.Call("hasAttribute", "tabindex").Bool() {
+		el.Call("setAttribute", "tabindex", "-1")
+	}
+	el.Call("focus")
+	el.Call("scrollIntoView")
+	return true
+}
+
+// PageTitle is the text of the <title> of a page.
+func PageTitle(page gjson.Result, siteName string) string {
+	t := page.Get("title").String()
+	if page.Get("type").String() == "home" || t == "" {
+		return siteName
+	}
+	return t + " - " + siteName
+}
+
+func (r *Root) setHead(ctx app.Context) {
+	page := r.view.Get("page")
+	ctx.Page().SetTitle("%s", PageTitle(page, r.site.Get("name").String()))
+	ctx.Page().SetDescription("%s", page.Get("summary").String())
+	if r.view.Get("status").Int() == 200 {
+		ctx.Page().SetCanonicalLink("%s", strings.TrimRight(r.site.Get("origin").String(), "/")+page.Get("path").String())
+	}
+}
+
+// Render returns the page.
+func (r *Root) Render() app.UI {
+	page := r.view.Get("page")
+	return app.Div().ID("nhsd-app").Class("nhsd-app").Body(
+		SkipLink(),
+		&Header{Navigation: r.site.Get("navigation"), Path: r.path, Query: r.searchQuery()},
+		Breadcrumbs(r.view.Get("crumbs")),
+		app.Main().ID("main-content").Class("nhsd-main").Aria("busy", boolString(r.loading != "")).Body(r.pageBody(page)),
+		Footer(r.site.Get("footer")),
+	)
+}
+
+func (r *Root) searchQuery() string {
+	if r.path != "/search" {
+		return ""
+	}
+	v, _ := url.ParseQuery(r.query)
+	return v.Get("q")
+}
+
+func boolString(b bool) string {
+	if b {
+		return "true"
+	}
+	return "false"
+}
+
+func (r *Root) pageBody(page gjson.Result) app.UI {
+	if !r.view.Exists() {
+		return app.Div().Class("nhsd-width-container nhsd-page").Body(
+			Title("Sorry, there is a problem"),
+			app.P().Class("nhsd-body").Text("This page could not be loaded. Check your connection and try again."),
+		)
+	}
+	if r.view.Get("status").Int() == 404 {
+		return &NotFoundPage{View: r.view, Path: r.path}
+	}
+	switch page.Get("type").String() {
+	case "home":
+		return &HomePage{View: r.view}
+	case "hub":
+		return &HubPage{View: r.view}
+	case "service-catalogue":
+		return &CataloguePage{View: r.view, Query: r.query}
+	case "service":
+		return &ServicePage{View: r.view}
+	case "blog", "news", "feature":
+		return &ArticlePage{View: r.view, Origin: strings.TrimRight(r.site.Get("origin").String(), "/")}
+	case "blog-index", "news-index", "feature-index", "series":
+		return &ListingPage{View: r.view}
+	case "publication":
+		return &PublicationPage{View: r.view}
+	case "search":
+		return &SearchPage{View: r.view, Query: r.query}
+	default:
+		return &ContentPage{View: r.view}
+	}
+}

@@ -1,0 +1,77 @@
+package components
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/tidwall/gjson"
+)
+
+// ServiceSections are the standard service template's sections, in order:
+// the JSON key under "sections" and the heading it renders under.
+var ServiceSections = []struct{ Key, Heading string }{
+	{"about", "About this service"},
+	{"audience", "Who it is for"},
+	{"howItWorks", "How it works"},
+	{"benefits", "Benefits"},
+	{"statusAndUsage", "Status and usage"},
+	{"access", "How to access"},
+	{"contact", "Contact us"},
+}
+
+// ServicePage renders a service in the standard template: title, summary,
+// status, "Page contents", the seven sections, related services and
+// "Last edited".
+//
+// Options:
+//   - View: the service's view; Related holds the related services' cards.
+type ServicePage struct {
+	app.Compo
+	View gjson.Result
+}
+
+// Render returns the page.
+func (p *ServicePage) Render() app.UI {
+	page := p.View.Get("page")
+	sections := page.Get("sections")
+	related := p.View.Get("related")
+
+	// One outline for "Page contents", one for the body: same order, same ids.
+	toc := newOutline()
+	var entries []contentsEntry
+	for _, s := range ServiceSections {
+		entries = append(entries, contentsEntry{ID: toc.id(s.Heading, ""), Text: s.Heading})
+		headingsOf(sections.Get(s.Key), toc)
+	}
+	hasRelated := len(related.Array()) > 0
+	if hasRelated {
+		entries = append(entries, contentsEntry{ID: toc.id("Related services", ""), Text: "Related services"})
+	}
+
+	o := newOutline()
+	body := make([]app.UI, 0, len(ServiceSections)+2)
+	for _, s := range ServiceSections {
+		id := o.id(s.Heading, "")
+		blocks := &Blocks{Items: sections.Get(s.Key), Outline: o, Nested: true}
+		body = append(body, app.Section().Class("nhsd-service__section").Aria("labelledby", id).Body(
+			append([]app.UI{app.H2().ID(id).Class("nhsd-heading-l").Text(s.Heading)}, blocks.Render()...)...,
+		))
+	}
+	if hasRelated {
+		id := o.id("Related services", "")
+		body = append(body, app.Section().Class("nhsd-service__section").Aria("labelledby", id).Body(
+			app.H2().ID(id).Class("nhsd-heading-l").Text("Related services"),
+			CardList(related, 3, false),
+		))
+	}
+	extra := &Blocks{Items: page.Get("body"), Outline: o}
+	body = append(body, extra.Render()...)
+	if showLastEdited(page, true) {
+		body = append(body, LastEdited(page.Get("lastEdited").String()))
+	}
+
+	return app.Div().Class("nhsd-width-container nhsd-page nhsd-service").Body(
+		app.P().Class("nhsd-caption").Body(app.Text("Service "), StatusTag(page.Get("serviceStatus").String())),
+		Title(page.Get("title").String()),
+		Lead(page.Get("summary").String()),
+		contentWithSidebar(PageContents(entries, false), app.Div().Class("nhsd-prose").Body(body...)),
+	)
+}

@@ -1,0 +1,14 @@
+//go:build !wasm
+
+package content
+
+import (
+	"embed"
+	"io/fs"
+)
+
+//go:embed site.json pages
+var embedded embed.FS
+
+// Embedded returns the content files built into the binary.
+func Embedded() fs.FS { return embedded }

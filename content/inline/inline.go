@@ -1,0 +1,172 @@
+// Package inline parses the small inline markup allowed in content text:
+// [link text](href), *emphasis* and **strong**, with backslash escapes.
+// It is shared by the content validator (server) and the block renderer
+// (browser), so both agree on what a piece of text means.
+package inline
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Kind says what a Node is.
+type Kind int
+
+const (
+	Text Kind = iota
+	Link
+	Emphasis
+	Strong
+)
+
+// Node is one piece of parsed inline text.
+type Node struct {
+	Kind     Kind
+	Text     string // Text nodes and the text of links
+	Href     string // Link nodes
+	Children []Node // Emphasis and Strong nodes
+}
+
+// Parse reads s and returns its nodes. On malformed markup it returns the
+// nodes read so far, with the rest as plain text, and an error saying what is
+// wrong, so a renderer can still show something sensible.
+func Parse(s string) ([]Node, error) {
+	p := parser{src: s}
+	nodes := p.parse("")
+	if p.err != nil {
+		return []Node{{Kind: Text, Text: Plain(s)}}, p.err
+	}
+	return nodes, nil
+}
+
+// Plain returns s with the markup removed: link text stays, hrefs go.
+func Plain(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\\' && i+1 < len(s):
+			i++
+			b.WriteByte(s[i])
+		case c == '*':
+		case c == '[':
+		case c == ']' && i+1 < len(s) && s[i+1] == '(':
+			end := strings.IndexByte(s[i:], ')')
+			if end < 0 {
+				b.WriteString(s[i:])
+				return b.String()
+			}
+			i += end
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// Links returns the hrefs of every link in s.
+func Links(s string) []string {
+	nodes, _ := Parse(s)
+	var out []string
+	var walk func([]Node)
+	walk = func(ns []Node) {
+		for _, n := range ns {
+			if n.Kind == Link {
+				out = append(out, n.Href)
+			}
+			walk(n.Children)
+		}
+	}
+	walk(nodes)
+	return out
+}
+
+type parser struct {
+	src string
+	pos int
+	err error
+}
+
+func (p *parser) fail(format string, args ...any) {
+	if p.err == nil {
+		p.err = fmt.Errorf(format, args...)
+	}
+}
+
+// parse reads nodes until the closing marker (or the end when close is "").
+func (p *parser) parse(close string) []Node {
+	var nodes []Node
+	var text strings.Builder
+	flush := func() {
+		if text.Len() > 0 {
+			nodes = append(nodes, Node{Kind: Text, Text: text.String()})
+			text.Reset()
+		}
+	}
+	for p.pos < len(p.src) && p.err == nil {
+		rest := p.src[p.pos:]
+		switch {
+		case rest[0] == '\\' && len(rest) > 1:
+			text.WriteByte(rest[1])
+			p.pos += 2
+		case close != "" && strings.HasPrefix(rest, close) && (close != "*" || !strings.HasPrefix(rest, "**") || close == "**"):
+			p.pos += len(close)
+			flush()
+			return nodes
+		case strings.HasPrefix(rest, "**"):
+			flush()
+			start := p.pos
+			p.pos += 2
+			children := p.parse("**")
+			if p.err == nil && p.pos > len(p.src) || (p.err == nil && !strings.HasSuffix(p.src[:p.pos], "**")) {
+				p.fail("unclosed ** (strong) starting at character %d", start+1)
+			}
+			if len(children) == 0 && p.err == nil {
+				p.fail("empty ** ** at character %d", start+1)
+			}
+			nodes = append(nodes, Node{Kind: Strong, Children: children})
+		case rest[0] == '*':
+			flush()
+			start := p.pos
+			p.pos++
+			children := p.parse("*")
+			if p.err == nil && (p.pos == start+1 || p.src[p.pos-1] != '*') {
+				p.fail("unclosed * (emphasis) starting at character %d", start+1)
+			}
+			if len(children) == 0 && p.err == nil {
+				p.fail("empty * * at character %d", start+1)
+			}
+			nodes = append(nodes, Node{Kind: Emphasis, Children: children})
+		case rest[0] == '[':
+			flush()
+			mid := strings.Index(rest, "](")
+			if mid < 0 {
+				p.fail("'[' at character %d starts a link but has no '](href)'", p.pos+1)
+				break
+			}
+			end := strings.IndexByte(rest[mid:], ')')
+			if end < 0 {
+				p.fail("link at character %d has no closing ')'", p.pos+1)
+				break
+			}
+			label := rest[1:mid]
+			href := rest[mid+2 : mid+end]
+			if strings.TrimSpace(label) == "" {
+				p.fail("link at character %d has no text", p.pos+1)
+			}
+			if href == "" || strings.ContainsAny(href, " \t\n") {
+				p.fail("link at character %d has an empty href or one with spaces: %q", p.pos+1, href)
+			}
+			nodes = append(nodes, Node{Kind: Link, Text: label, Href: href})
+			p.pos += mid + end + 1
+		default:
+			text.WriteByte(rest[0])
+			p.pos++
+		}
+	}
+	if close != "" && p.err == nil {
+		p.fail("unclosed %s", close)
+	}
+	flush()
+	return nodes
+}

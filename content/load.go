@@ -1,0 +1,156 @@
+package content
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/tidwall/gjson"
+)
+
+// MaxFileSize bounds one content file; anything bigger is almost certainly a
+// mistake (a pasted data dump) and is refused with a clear message.
+const MaxFileSize = 1 << 20
+
+// Doc is one validated page.
+type Doc struct {
+	ID         string
+	Type       string
+	Path       string
+	Title      string
+	Summary    string
+	Status     string
+	Published  time.Time
+	LastEdited time.Time
+	Aliases    []string
+	Topics     []string
+	File       string // file name relative to the content root
+	Raw        string // the file's JSON
+}
+
+// JSON returns the parsed document.
+func (d *Doc) JSON() gjson.Result { return gjson.Parse(d.Raw) }
+
+// Store holds the validated content that is served.
+type Store struct {
+	SiteRaw string
+	Version string // hash of every content file
+
+	docs    []*Doc // served documents, sorted by path
+	byPath  map[string]*Doc
+	aliases map[string]string
+}
+
+// Options control which documents a store serves.
+type Options struct {
+	// IncludeDrafts keeps drafts in the store (preview); production drops them.
+	IncludeDrafts bool
+}
+
+// Load reads site.json and pages/**/*.json from fsys, validates everything
+// and returns the store. On any problem it returns nil and Problems listing
+// every problem found.
+func Load(fsys fs.FS, opts Options) (*Store, error) {
+	v := newValidator()
+	hash := sha256.New()
+
+	site, err := fs.ReadFile(fsys, "site.json")
+	if err != nil {
+		v.add("site.json", "", "cannot read the site settings file: %v", err)
+	} else {
+		hash.Write([]byte("site.json\x00"))
+		hash.Write(site)
+		v.checkSite("site.json", site)
+	}
+
+	var files []string
+	err = fs.WalkDir(fsys, "pages", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			v.add(p, "", "cannot read: %v", err)
+			return nil
+		}
+		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		if path.Ext(p) != ".json" {
+			v.add(p, "", "not a .json file; content files must end in .json (move other files out of content/pages)")
+			return nil
+		}
+		files = append(files, p)
+		return nil
+	})
+	if err != nil {
+		v.add("pages", "", "cannot read the pages folder: %v", err)
+	}
+	sort.Strings(files)
+	for _, f := range files {
+		data, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			v.add(f, "", "cannot read: %v", err)
+			continue
+		}
+		hash.Write([]byte(f + "\x00"))
+		hash.Write(data)
+		v.checkDoc(f, data)
+	}
+	v.crossCheck()
+	if len(v.problems) > 0 {
+		return nil, v.problems.sorted()
+	}
+
+	s := &Store{
+		SiteRaw: string(site),
+		Version: hex.EncodeToString(hash.Sum(nil))[:16],
+		byPath:  map[string]*Doc{},
+		aliases: map[string]string{},
+	}
+	for _, d := range v.docs {
+		if d.Status != "published" && !opts.IncludeDrafts {
+			continue
+		}
+		s.docs = append(s.docs, d)
+		s.byPath[d.Path] = d
+		for _, a := range d.Aliases {
+			s.aliases[a] = d.Path
+		}
+	}
+	sort.Slice(s.docs, func(i, j int) bool { return s.docs[i].Path < s.docs[j].Path })
+	return s, nil
+}
+
+// Doc returns the served document at path.
+func (s *Store) Doc(path string) (*Doc, bool) {
+	d, ok := s.byPath[path]
+	return d, ok
+}
+
+// Alias returns the path an old path redirects to.
+func (s *Store) Alias(path string) (string, bool) {
+	p, ok := s.aliases[path]
+	return p, ok
+}
+
+// Docs returns every served document, sorted by path.
+func (s *Store) Docs() []*Doc { return s.docs }
+
+// OfType returns the served documents of one type, newest first.
+func (s *Store) OfType(t string) []*Doc {
+	var out []*Doc
+	for _, d := range s.docs {
+		if d.Type == t {
+			out = append(out, d)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Published.After(out[j].Published) })
+	return out
+}
+
+// Site returns the parsed site settings.
+func (s *Store) Site() gjson.Result { return gjson.Parse(s.SiteRaw) }
+
+// Origin is the site's public origin, such as https://digital.nhs.uk.
+func (s *Store) Origin() string { return strings.TrimRight(s.Site().Get("origin").String(), "/") }

@@ -1,0 +1,622 @@
+package content
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/tidwall/gjson"
+
+	"nhsdigital/content/inline"
+)
+
+var pathPattern = regexp.MustCompile(`^(/|(/[a-z0-9][a-z0-9-]*)+)$`)
+
+// reference is a link from one file to a page, resolved once every file is read.
+type reference struct {
+	file, field, target string
+	from                *Doc   // nil for site.json
+	wantType            string // required type of the target, if any
+}
+
+// Paths that are not content documents but are served by the site.
+var builtinPaths = map[string]bool{
+	"/sitemap.xml": true, "/robots.txt": true,
+	"/feeds/news.xml": true, "/feeds/blogs.xml": true, "/feeds/publications.xml": true,
+}
+
+type validator struct {
+	problems Problems
+	docs     []*Doc
+	refs     []reference
+	cur      *Doc // document being checked
+}
+
+func newValidator() *validator { return &validator{} }
+
+func (v *validator) add(file, field, format string, args ...any) {
+	msg := format
+	if len(args) > 0 {
+		msg = fmt.Sprintf(format, args...)
+	}
+	v.problems = append(v.problems, Problem{File: file, Field: field, Message: msg})
+}
+
+// ParseDate reads a content date: YYYY-MM-DD or RFC 3339.
+func ParseDate(s string) (time.Time, error) {
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return t, nil
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%q is not a date: use YYYY-MM-DD or RFC 3339 such as 2024-03-05T11:55:00Z", s)
+	}
+	return t, nil
+}
+
+func (v *validator) checkSite(file string, data []byte) {
+	if !gjson.ValidBytes(data) {
+		v.add(file, "", "not valid JSON: %s", jsonError(data))
+		return
+	}
+	root := gjson.ParseBytes(data)
+	if !root.IsObject() {
+		v.add(file, "$", "must be a JSON object")
+		return
+	}
+	v.cur = nil
+	v.checkObject(file, "$", root, siteFields)
+}
+
+func (v *validator) checkDoc(file string, data []byte) {
+	if len(data) > MaxFileSize {
+		v.add(file, "", "file is %d bytes; the limit is %d", len(data), MaxFileSize)
+		return
+	}
+	if !gjson.ValidBytes(data) {
+		v.add(file, "", "not valid JSON: %s", jsonError(data))
+		return
+	}
+	root := gjson.ParseBytes(data)
+	if !root.IsObject() {
+		v.add(file, "$", "must be a JSON object")
+		return
+	}
+	d := &Doc{File: file, Raw: string(data)}
+	v.cur = d
+	d.ID = root.Get("id").String()
+	d.Type = root.Get("type").String()
+	d.Path = root.Get("path").String()
+	d.Title = root.Get("title").String()
+	d.Summary = root.Get("summary").String()
+	d.Status = root.Get("status").String()
+	for _, a := range root.Get("aliases").Array() {
+		d.Aliases = append(d.Aliases, a.String())
+	}
+	for _, t := range root.Get("topics").Array() {
+		d.Topics = append(d.Topics, t.String())
+	}
+	fields := append(append([]field{}, commonFields...), typeFields(d.Type)...)
+	v.checkObject(file, "$", root, fields)
+
+	d.Published, _ = ParseDate(root.Get("published").String())
+	d.LastEdited, _ = ParseDate(root.Get("lastEdited").String())
+	if !d.Published.IsZero() && !d.LastEdited.IsZero() && d.LastEdited.Before(d.Published) {
+		v.add(file, "$.lastEdited", "is before $.published (%s); a page cannot be edited before it is published", root.Get("published").String())
+	}
+	if n := len([]rune(d.Summary)); n > 300 {
+		v.add(file, "$.summary", "is %d characters; keep it to 300 or fewer (it is the meta description and card text)", n)
+	}
+	if strings.ContainsAny(d.Summary, "*[]") {
+		v.add(file, "$.summary", "must be plain text (no [links] or *emphasis*)")
+	}
+	for i, a := range d.Aliases {
+		if !pathPattern.MatchString(a) {
+			v.add(file, fmt.Sprintf("$.aliases[%d]", i), "%q is not a site path (lower case, digits and - between slashes)", a)
+		}
+		if a == d.Path {
+			v.add(file, fmt.Sprintf("$.aliases[%d]", i), "is the page's own path")
+		}
+	}
+	v.checkPathForType(file, d)
+	if d.Type == TypePublication {
+		s, _ := ParseDate(root.Get("coverageStart").String())
+		e, _ := ParseDate(root.Get("coverageEnd").String())
+		if !s.IsZero() && !e.IsZero() && e.Before(s) {
+			v.add(file, "$.coverageEnd", "is before $.coverageStart")
+		}
+		for _, f := range []string{"geographicCoverage", "granularity", "informationType"} {
+			if !root.Get(f).Exists() {
+				v.add(file, "$."+f, "is required for publications")
+			}
+		}
+		if series := root.Get("series").String(); series != "" && path_parent(d.Path) != series {
+			v.add(file, "$.series", "is %s but the page's path %s is not directly under it", series, d.Path)
+		}
+	}
+	v.docs = append(v.docs, d)
+}
+
+func path_parent(p string) string {
+	i := strings.LastIndexByte(p, '/')
+	if i <= 0 {
+		return "/"
+	}
+	return p[:i]
+}
+
+var typePrefixes = map[string]string{
+	TypeService:     "/services/",
+	TypeBlog:        "/blog/",
+	TypeNews:        "/news-and-events/latest-news/",
+	TypeFeature:     "/news-and-events/features/",
+	TypePublication: "/data-and-information/publications/statistical/",
+	TypeSeries:      "/data-and-information/publications/statistical/",
+}
+
+var typePaths = map[string]string{
+	TypeHome: "/", TypeServiceCatalogue: "/services", TypeBlogIndex: "/blog", TypeNewsIndex: "/news-and-events/latest-news",
+	TypeFeatureIndex: "/news-and-events/features", TypeSearch: "/search", TypeNotFound: "/404",
+}
+
+func (v *validator) checkPathForType(file string, d *Doc) {
+	if !pathPattern.MatchString(d.Path) {
+		return // already reported
+	}
+	if want, ok := typePaths[d.Type]; ok && d.Path != want {
+		v.add(file, "$.path", "a %s page must have path %s, not %s", d.Type, want, d.Path)
+	}
+	if prefix, ok := typePrefixes[d.Type]; ok {
+		rest := strings.TrimPrefix(d.Path, prefix)
+		depth := 1
+		if d.Type == TypePublication {
+			depth = 2
+		}
+		if !strings.HasPrefix(d.Path, prefix) || strings.Count(rest, "/") != depth-1 {
+			v.add(file, "$.path", "a %s page's path must look like %s%s, not %s", d.Type, prefix, map[int]string{1: "<slug>", 2: "<series>/<edition>"}[depth], d.Path)
+		}
+	}
+}
+
+func (v *validator) checkObject(file, at string, obj gjson.Result, fields []field) {
+	allowed := map[string]field{}
+	for _, f := range fields {
+		allowed[f.name] = f
+	}
+	obj.ForEach(func(k, val gjson.Result) bool {
+		if _, ok := allowed[k.String()]; !ok {
+			v.add(file, at+"."+k.String(), "unknown field%s; allowed here: %s", suggest(k.String(), fields), fieldNames(fields))
+		}
+		return true
+	})
+	for _, f := range fields {
+		val := obj.Get(gjsonKey(f.name))
+		p := at + "." + f.name
+		if !val.Exists() || val.Type == gjson.Null {
+			if f.required {
+				v.add(file, p, "is required")
+			}
+			continue
+		}
+		v.checkValue(file, p, val, f)
+	}
+}
+
+func gjsonKey(k string) string {
+	return strings.NewReplacer(".", `\.`, "*", `\*`, "?", `\?`, "|", `\|`, "#", `\#`, "@", `\@`).Replace(k)
+}
+
+func (v *validator) checkValue(file, p string, val gjson.Result, f field) {
+	str := func() (string, bool) {
+		if val.Type != gjson.String {
+			v.add(file, p, "must be a string, got %s", typeName(val))
+			return "", false
+		}
+		return val.String(), true
+	}
+	nonEmpty := func() (string, bool) {
+		s, ok := str()
+		if ok && strings.TrimSpace(s) == "" {
+			v.add(file, p, "must not be empty")
+			return "", false
+		}
+		return s, ok
+	}
+	list := func() ([]gjson.Result, bool) {
+		if !val.IsArray() {
+			v.add(file, p, "must be a list, got %s", typeName(val))
+			return nil, false
+		}
+		items := val.Array()
+		if len(items) < f.min {
+			v.add(file, p, "must have at least %d item(s), has %d", f.min, len(items))
+		}
+		return items, true
+	}
+	switch f.kind {
+	case kString:
+		nonEmpty()
+	case kAnyString:
+		str()
+	case kInline:
+		if s, ok := nonEmpty(); ok {
+			v.checkInline(file, p, s)
+		}
+	case kDate:
+		if s, ok := nonEmpty(); ok {
+			if _, err := ParseDate(s); err != nil {
+				v.add(file, p, "%v", err)
+			}
+		}
+	case kUUID:
+		if s, ok := nonEmpty(); ok {
+			if u, err := uuid.Parse(s); err != nil || u.String() != s {
+				v.add(file, p, "%q is not a UUID in canonical lower-case form (make one with uuidgen)", s)
+			}
+		}
+	case kPath:
+		if s, ok := nonEmpty(); ok && !pathPattern.MatchString(s) {
+			v.add(file, p, "%q is not a site path: it must start with /, use lower case letters, digits and - between slashes, and have no trailing slash", s)
+		}
+	case kPathRef:
+		if s, ok := nonEmpty(); ok {
+			v.ref(file, p, s, "")
+		}
+	case kHref:
+		if s, ok := nonEmpty(); ok {
+			v.checkHref(file, p, s)
+		}
+	case kEnum:
+		if s, ok := str(); ok && !contains(f.enum, s) {
+			v.add(file, p, "%q is not allowed; use one of: %s", s, strings.Join(f.enum, ", "))
+		}
+	case kBool:
+		if val.Type != gjson.True && val.Type != gjson.False {
+			v.add(file, p, "must be true or false, got %s", typeName(val))
+		}
+	case kInt:
+		if val.Type != gjson.Number || val.Num != float64(int64(val.Num)) {
+			v.add(file, p, "must be a whole number, got %s", typeName(val))
+		}
+	case kStrings, kInlines, kPathRefs:
+		items, ok := list()
+		if !ok {
+			return
+		}
+		seen := map[string]bool{}
+		for i, it := range items {
+			ip := fmt.Sprintf("%s[%d]", p, i)
+			if it.Type != gjson.String || strings.TrimSpace(it.String()) == "" {
+				v.add(file, ip, "must be a non-empty string, got %s", typeName(it))
+				continue
+			}
+			s := it.String()
+			switch f.kind {
+			case kInlines:
+				v.checkInline(file, ip, s)
+			case kPathRefs:
+				v.ref(file, ip, s, "")
+			}
+			if f.kind != kInlines && seen[s] {
+				v.add(file, ip, "%q is listed twice", s)
+			}
+			seen[s] = true
+		}
+	case kObject:
+		if !val.IsObject() {
+			v.add(file, p, "must be an object, got %s", typeName(val))
+			return
+		}
+		v.checkObject(file, p, val, f.sub)
+	case kObjects:
+		items, ok := list()
+		if !ok {
+			return
+		}
+		for i, it := range items {
+			ip := fmt.Sprintf("%s[%d]", p, i)
+			if f.sub == nil { // table rows: checked by the table block
+				continue
+			}
+			if !it.IsObject() {
+				v.add(file, ip, "must be an object, got %s", typeName(it))
+				continue
+			}
+			v.checkObject(file, ip, it, f.sub)
+		}
+	case kBlocks:
+		items, ok := list()
+		if !ok {
+			return
+		}
+		for i, it := range items {
+			v.checkBlock(file, fmt.Sprintf("%s[%d]", p, i), it)
+		}
+	}
+}
+
+func (v *validator) checkBlock(file, p string, b gjson.Result) {
+	if !b.IsObject() {
+		v.add(file, p, "a block must be an object with a \"type\", got %s", typeName(b))
+		return
+	}
+	t := b.Get("type").String()
+	fields, ok := blockFields[t]
+	if !ok {
+		names := make([]string, 0, len(blockFields))
+		for n := range blockFields {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		v.add(file, p+".type", "%q is not a block type; use one of: %s", t, strings.Join(names, ", "))
+		return
+	}
+	v.checkObject(file, p, b, append([]field{req("type", kString)}, fields...))
+	switch t {
+	case "heading":
+		if l := b.Get("level").Int(); b.Get("level").Exists() && (l < 2 || l > 4) {
+			v.add(file, p+".level", "must be 2, 3 or 4, got %d (level 1 is the page title)", l)
+		}
+	case "table":
+		cols := len(b.Get("head").Array())
+		for i, row := range b.Get("rows").Array() {
+			rp := fmt.Sprintf("%s.rows[%d]", p, i)
+			if !row.IsArray() {
+				v.add(file, rp, "must be a list of cells, got %s", typeName(row))
+				continue
+			}
+			cells := row.Array()
+			if len(cells) != cols {
+				v.add(file, rp, "has %d cells but head has %d columns", len(cells), cols)
+			}
+			for j, c := range cells {
+				if c.Type != gjson.String {
+					v.add(file, fmt.Sprintf("%s[%d]", rp, j), "must be a string, got %s", typeName(c))
+					continue
+				}
+				v.checkInline(file, fmt.Sprintf("%s[%d]", rp, j), c.String())
+			}
+		}
+	case "image":
+		if src := b.Get("src").String(); src != "" && !strings.HasPrefix(src, "/web/images/") {
+			v.add(file, p+".src", "%q must be a file under /web/images/", src)
+		}
+		alt := b.Get("alt")
+		if alt.Exists() && strings.TrimSpace(alt.String()) == "" && !b.Get("decorative").Bool() {
+			v.add(file, p+".alt", "describe the image for people who cannot see it, or set \"decorative\": true")
+		}
+		for _, dim := range []string{"width", "height"} {
+			if d := b.Get(dim); d.Exists() && d.Int() <= 0 {
+				v.add(file, p+"."+dim, "must be greater than 0")
+			}
+		}
+	}
+}
+
+func (v *validator) checkInline(file, p, s string) {
+	nodes, err := inline.Parse(s)
+	if err != nil {
+		v.add(file, p, "bad inline markup: %v (escape a literal * or [ with a backslash)", err)
+		return
+	}
+	var walk func([]inline.Node)
+	walk = func(ns []inline.Node) {
+		for _, n := range ns {
+			if n.Kind == inline.Link {
+				v.checkHref(file, p, n.Href)
+			}
+			walk(n.Children)
+		}
+	}
+	walk(nodes)
+}
+
+func (v *validator) checkHref(file, p, href string) {
+	switch {
+	case strings.HasPrefix(href, "https://"):
+		if u, err := url.Parse(href); err != nil || u.Host == "" {
+			v.add(file, p, "%q is not a valid URL", href)
+		}
+	case strings.HasPrefix(href, "mailto:"), strings.HasPrefix(href, "tel:"):
+	case strings.HasPrefix(href, "/"):
+		u, err := url.Parse(href)
+		if err != nil {
+			v.add(file, p, "%q is not a valid link: %v", href, err)
+			return
+		}
+		v.ref(file, p, u.Path, "")
+	case strings.HasPrefix(href, "http://"):
+		v.add(file, p, "%q uses http://; use https://", href)
+	default:
+		v.add(file, p, "%q is not a link this site accepts: start internal links with / and external ones with https://, mailto: or tel:", href)
+	}
+}
+
+func (v *validator) ref(file, p, target, wantType string) {
+	v.refs = append(v.refs, reference{file: file, field: p, target: target, from: v.cur, wantType: wantType})
+}
+
+// crossCheck runs the checks that need every file: duplicates and links.
+func (v *validator) crossCheck() {
+	byID := map[string]*Doc{}
+	byPath := map[string]*Doc{}
+	aliasOf := map[string]*Doc{}
+	single := map[string]*Doc{}
+	for _, d := range v.docs {
+		if d.ID != "" {
+			if o, ok := byID[d.ID]; ok {
+				v.add(d.File, "$.id", "%s is already the id of %s; make a new one with uuidgen", d.ID, o.File)
+			} else {
+				byID[d.ID] = d
+			}
+		}
+		if d.Path != "" {
+			if o, ok := byPath[d.Path]; ok {
+				v.add(d.File, "$.path", "%s is already the path of %s", d.Path, o.File)
+			} else {
+				byPath[d.Path] = d
+			}
+		}
+		if _, ok := typePaths[d.Type]; ok && d.Status == "published" {
+			if o, dup := single[d.Type]; dup {
+				v.add(d.File, "$.type", "there can be only one published %s page; %s is one already", d.Type, o.File)
+			}
+			single[d.Type] = d
+		}
+	}
+	for _, d := range v.docs {
+		for i, a := range d.Aliases {
+			f := fmt.Sprintf("$.aliases[%d]", i)
+			if o, ok := byPath[a]; ok {
+				v.add(d.File, f, "%s is the path of %s; an alias must be an old path no page uses", a, o.File)
+			} else if o, ok := aliasOf[a]; ok && o != d {
+				v.add(d.File, f, "%s is already an alias of %s", a, o.File)
+			}
+			aliasOf[a] = d
+		}
+	}
+	for _, t := range []string{TypeHome, TypeNotFound} {
+		if single[t] == nil {
+			v.add("pages", "", "no published %s page (type %q, path %s); the site needs one", t, t, typePaths[t])
+		}
+	}
+	for _, r := range v.refs {
+		if builtinPaths[r.target] {
+			continue
+		}
+		d, ok := byPath[r.target]
+		if !ok {
+			if to, isAlias := aliasOf[r.target]; isAlias {
+				v.add(r.file, r.field, "links to %s, which is an old path of %s; link to %s instead", r.target, to.File, to.Path)
+			} else {
+				v.add(r.file, r.field, "links to %s, but no page has that path", r.target)
+			}
+			continue
+		}
+		if d.Type == TypeNotFound {
+			v.add(r.file, r.field, "links to the not-found page")
+		}
+		if d.Status != "published" && (r.from == nil || r.from.Status == "published") {
+			v.add(r.file, r.field, "links to %s, which is a draft (%s); publish it first or remove the link", r.target, d.File)
+		}
+	}
+	// Typed references.
+	for _, d := range v.docs {
+		root := gjson.Parse(d.Raw)
+		for i, rs := range root.Get("relatedServices").Array() {
+			if t, ok := byPath[rs.String()]; ok && t.Type != TypeService {
+				v.add(d.File, fmt.Sprintf("$.relatedServices[%d]", i), "%s is a %s page, not a service", t.Path, t.Type)
+			}
+		}
+		if d.Type == TypePublication {
+			if t, ok := byPath[root.Get("series").String()]; ok && t.Type != TypeSeries {
+				v.add(d.File, "$.series", "%s is a %s page, not a series", t.Path, t.Type)
+			}
+		}
+	}
+}
+
+func jsonError(data []byte) string {
+	// gjson does not say where JSON breaks; find the line by a simple scan.
+	line, depth, inStr, esc := 1, 0, false, false
+	for _, c := range data {
+		switch {
+		case c == '\n':
+			line++
+		case inStr:
+			if esc {
+				esc = false
+			} else if c == '\\' {
+				esc = true
+			} else if c == '"' {
+				inStr = false
+			}
+		case c == '"':
+			inStr = true
+		case c == '{' || c == '[':
+			depth++
+		case c == '}' || c == ']':
+			depth--
+		}
+	}
+	if inStr {
+		return "a string is never closed (check the quotes)"
+	}
+	if depth != 0 {
+		return fmt.Sprintf("brackets do not balance (%d left open at line %d)", depth, line)
+	}
+	return "check for a missing comma, a trailing comma or an unquoted value (a JSON linter will show the line)"
+}
+
+func typeName(v gjson.Result) string {
+	switch v.Type {
+	case gjson.String:
+		return "a string"
+	case gjson.Number:
+		return "a number " + strconv.Quote(v.Raw)
+	case gjson.True, gjson.False:
+		return "a boolean"
+	case gjson.Null:
+		return "null"
+	}
+	if v.IsArray() {
+		return "a list"
+	}
+	return "an object"
+}
+
+func fieldNames(fields []field) string {
+	n := make([]string, len(fields))
+	for i, f := range fields {
+		n[i] = f.name
+	}
+	return strings.Join(n, ", ")
+}
+
+func suggest(name string, fields []field) string {
+	best, bestD := "", 3
+	for _, f := range fields {
+		if d := distance(strings.ToLower(name), strings.ToLower(f.name)); d < bestD {
+			best, bestD = f.name, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+// distance is the Levenshtein distance between a and b.
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

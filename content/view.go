@@ -1,0 +1,195 @@
+package content
+
+import (
+	"encoding/json"
+	"sort"
+	"strings"
+
+	"github.com/tidwall/gjson"
+)
+
+// Card is the short form of a page used in lists and related links.
+type Card struct {
+	Path          string   `json:"path"`
+	Title         string   `json:"title"`
+	Summary       string   `json:"summary"`
+	Type          string   `json:"type"`
+	Label         string   `json:"label"`
+	Date          string   `json:"date"`
+	ServiceStatus string   `json:"serviceStatus,omitempty"`
+	Topics        []string `json:"topics,omitempty"`
+}
+
+// Crumb is one breadcrumb.
+type Crumb struct {
+	Path  string `json:"path"`
+	Title string `json:"title"`
+}
+
+// View is everything a page component needs to render one path: the page's
+// own document plus what the page shows of others (cards, breadcrumbs).
+type View struct {
+	Status  int             `json:"status"`
+	Version string          `json:"version"`
+	Page    json.RawMessage `json:"page"`
+	Crumbs  []Crumb         `json:"crumbs"`
+	Cards   []Card          `json:"cards,omitempty"`
+	Related []Card          `json:"related,omitempty"`
+	Series  *Card           `json:"series,omitempty"`
+	Home    *HomeView       `json:"home,omitempty"`
+}
+
+// HomeView holds the home page modules, resolved.
+type HomeView struct {
+	Settings json.RawMessage `json:"settings"`
+	Services []Card          `json:"services"`
+	Feature  *Card           `json:"feature"`
+	Blogs    []Card          `json:"blogs"`
+	News     []Card          `json:"news"`
+	Data     []Card          `json:"data"`
+}
+
+// TypeLabels name each page type for people.
+var TypeLabels = map[string]string{
+	TypeHome: "Home", TypeHub: "Section", TypePage: "Page", TypeServiceCatalogue: "Services",
+	TypeService: "Service", TypeBlogIndex: "Blogs", TypeNewsIndex: "News", TypeFeatureIndex: "Features",
+	TypeBlog: "Blog", TypeNews: "News", TypeFeature: "Feature", TypeSeries: "Publication series",
+	TypePublication: "Publication", TypeSearch: "Search", TypeNotFound: "Page",
+}
+
+// CardOf returns the card of d.
+func CardOf(d *Doc) Card {
+	c := Card{Path: d.Path, Title: d.Title, Summary: d.Summary, Type: d.Type, Label: TypeLabels[d.Type],
+		Date: d.Published.Format("2006-01-02"), Topics: d.Topics}
+	if d.Type == TypeService {
+		c.ServiceStatus = d.JSON().Get("serviceStatus").String()
+	}
+	return c
+}
+
+func (s *Store) cards(paths []string) []Card {
+	out := []Card{}
+	for _, p := range paths {
+		if d, ok := s.byPath[p]; ok {
+			out = append(out, CardOf(d))
+		}
+	}
+	return out
+}
+
+func cardsOf(docs []*Doc, limit int) []Card {
+	out := []Card{}
+	for i, d := range docs {
+		if limit > 0 && i >= limit {
+			break
+		}
+		out = append(out, CardOf(d))
+	}
+	return out
+}
+
+// Breadcrumbs lists the pages above path that exist, starting with Home.
+func (s *Store) Breadcrumbs(path string) []Crumb {
+	crumbs := []Crumb{}
+	if path == "/" {
+		return crumbs
+	}
+	crumbs = append(crumbs, Crumb{Path: "/", Title: "Home"})
+	parts := strings.Split(strings.Trim(path, "/"), "/")
+	for i := 1; i < len(parts); i++ {
+		p := "/" + strings.Join(parts[:i], "/")
+		if d, ok := s.byPath[p]; ok {
+			crumbs = append(crumbs, Crumb{Path: p, Title: d.Title})
+		}
+	}
+	return crumbs
+}
+
+// NotFound returns the not-found page.
+func (s *Store) NotFound() *Doc {
+	for _, d := range s.docs {
+		if d.Type == TypeNotFound {
+			return d
+		}
+	}
+	return nil
+}
+
+// ViewOf builds the view of path. Unknown paths, and the not-found page's
+// own path, get the not-found page with status 404.
+func (s *Store) ViewOf(path string) View {
+	d, ok := s.byPath[path]
+	if !ok || d.Type == TypeNotFound {
+		nf := s.NotFound()
+		return View{Status: 404, Version: s.Version, Page: json.RawMessage(nf.Raw), Crumbs: []Crumb{}}
+	}
+	v := View{Status: 200, Version: s.Version, Page: json.RawMessage(d.Raw), Crumbs: s.Breadcrumbs(path)}
+	j := d.JSON()
+	switch d.Type {
+	case TypeHome:
+		site := s.Site().Get("home")
+		h := &HomeView{Settings: json.RawMessage(site.Raw)}
+		h.Services = s.cards(strings_(site.Get("services").Array()))
+		if f, ok := s.byPath[site.Get("feature").String()]; ok {
+			c := CardOf(f)
+			h.Feature = &c
+		}
+		h.Blogs = cardsOf(s.OfType(TypeBlog), 3)
+		h.News = cardsOf(s.OfType(TypeNews), 3)
+		h.Data = s.cards(strings_(site.Get("data").Array()))
+		v.Home = h
+	case TypeHub:
+		v.Cards = s.cards(strings_(j.Get("featured").Array()))
+	case TypeServiceCatalogue:
+		v.Cards = cardsOf(s.OfType(TypeService), 0)
+		sort.Slice(v.Cards, func(a, b int) bool { return v.Cards[a].Title < v.Cards[b].Title })
+	case TypeService:
+		v.Related = s.cards(strings_(j.Get("relatedServices").Array()))
+	case TypeBlogIndex:
+		v.Cards = cardsOf(s.OfType(TypeBlog), 0)
+	case TypeNewsIndex:
+		v.Cards = cardsOf(s.OfType(TypeNews), 0)
+	case TypeFeatureIndex:
+		v.Cards = cardsOf(s.OfType(TypeFeature), 0)
+	case TypeSeries:
+		v.Cards = s.editions(d.Path, "")
+	case TypeSearch:
+		var docs []*Doc
+		for _, o := range s.docs {
+			switch o.Type {
+			case TypeHome, TypeSearch, TypeNotFound:
+			default:
+				docs = append(docs, o)
+			}
+		}
+		sort.SliceStable(docs, func(a, b int) bool { return docs[a].Published.After(docs[b].Published) })
+		v.Cards = cardsOf(docs, 0)
+	case TypePublication:
+		series := j.Get("series").String()
+		if sd, ok := s.byPath[series]; ok {
+			c := CardOf(sd)
+			v.Series = &c
+		}
+		v.Related = s.editions(series, d.Path)
+	}
+	return v
+}
+
+// editions lists the publications of a series, newest first, leaving out skip.
+func (s *Store) editions(series, skip string) []Card {
+	var docs []*Doc
+	for _, d := range s.OfType(TypePublication) {
+		if d.Path != skip && path_parent(d.Path) == series {
+			docs = append(docs, d)
+		}
+	}
+	return cardsOf(docs, 0)
+}
+
+func strings_(rs []gjson.Result) []string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r.String()
+	}
+	return out
+}

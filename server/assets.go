@@ -1,0 +1,172 @@
+package server
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"io/fs"
+	"mime"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// asset is a file served from memory with its compressed variants.
+type asset struct {
+	body        []byte
+	gzip        []byte // nil when not worth it
+	brotli      []byte // from a prebuilt .br file, when present
+	contentType string
+	hash        string // content hash, also the ETag
+	immutable   bool   // served under a hashed URL (?v=hash)
+}
+
+var compressible = map[string]bool{
+	".css": true, ".js": true, ".svg": true, ".json": true, ".wasm": true, ".xml": true, ".txt": true,
+	".webmanifest": true, ".html": true,
+}
+
+func init() {
+	mime.AddExtensionType(".wasm", "application/wasm")
+	mime.AddExtensionType(".webmanifest", "application/manifest+json")
+}
+
+func newAsset(name string, body []byte, contentType string) *asset {
+	sum := sha256.Sum256(body)
+	a := &asset{body: body, contentType: contentType, hash: hex.EncodeToString(sum[:])[:16]}
+	if a.contentType == "" {
+		a.contentType = mime.TypeByExtension(path.Ext(name))
+	}
+	if a.contentType == "" {
+		a.contentType = "application/octet-stream"
+	}
+	if compressible[path.Ext(name)] && len(body) > 512 {
+		a.gzip = gzipBytes(body)
+	}
+	return a
+}
+
+func gzipBytes(b []byte) []byte {
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	w.Write(b)
+	w.Close()
+	if buf.Len() >= len(b) {
+		return nil
+	}
+	return buf.Bytes()
+}
+
+// loadAssets reads every file of fsys into memory. A file "x.br" is taken as
+// the brotli copy of "x"; a "x.gz" as its gzip copy.
+func loadAssets(fsys fs.FS) (map[string]*asset, error) {
+	out := map[string]*asset{}
+	compressed := map[string][]byte{}
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || strings.HasSuffix(p, ".go") || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		if strings.HasSuffix(p, ".br") || strings.HasSuffix(p, ".gz") {
+			compressed[p] = b
+			return nil
+		}
+		out["/web/"+p] = newAsset(p, b, "")
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for p, b := range compressed {
+		a, ok := out["/web/"+p[:len(p)-3]]
+		if !ok {
+			continue
+		}
+		if strings.HasSuffix(p, ".br") {
+			a.brotli = b
+		} else {
+			a.gzip = b
+		}
+	}
+	return out, nil
+}
+
+// acceptsEncoding reports whether the Accept-Encoding header allows enc.
+func acceptsEncoding(header, enc string) bool {
+	for _, part := range strings.Split(header, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if !strings.EqualFold(strings.TrimSpace(name), enc) {
+			continue
+		}
+		if q, ok := strings.CutPrefix(strings.TrimSpace(params), "q="); ok {
+			if v, err := strconv.ParseFloat(q, 64); err == nil && v == 0 {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// serve writes the asset, picking brotli, gzip or identity from the
+// request's Accept-Encoding, and answers conditional requests.
+func (a *asset) serve(w http.ResponseWriter, r *http.Request, cacheControl string) {
+	h := w.Header()
+	etag := `"` + a.hash + `"`
+	h.Set("ETag", etag)
+	h.Set("Cache-Control", cacheControl)
+	h.Set("Content-Type", a.contentType)
+	if a.gzip != nil || a.brotli != nil {
+		h.Add("Vary", "Accept-Encoding")
+	}
+	if match := r.Header.Get("If-None-Match"); match != "" && etagMatches(match, a.hash) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	body := a.body
+	ae := r.Header.Get("Accept-Encoding")
+	switch {
+	case a.brotli != nil && acceptsEncoding(ae, "br"):
+		body = a.brotli
+		h.Set("Content-Encoding", "br")
+	case a.gzip != nil && acceptsEncoding(ae, "gzip"):
+		body = a.gzip
+		h.Set("Content-Encoding", "gzip")
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	if r.Method == http.MethodHead {
+		return
+	}
+	w.Write(body)
+}
+
+// etagMatches reports whether an If-None-Match header names hash. Compressed
+// variants share the hash, so a weak or suffixed tag counts too.
+func etagMatches(header, hash string) bool {
+	if strings.TrimSpace(header) == "*" {
+		return true
+	}
+	for _, t := range strings.Split(header, ",") {
+		t = strings.TrimPrefix(strings.TrimSpace(t), "W/")
+		if strings.Trim(t, `"`) == hash {
+			return true
+		}
+	}
+	return false
+}
+
+const (
+	cacheImmutable  = "public, max-age=31536000, immutable"
+	cacheRevalidate = "no-cache"
+)
+
+var startTime = time.Now()

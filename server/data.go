@@ -1,0 +1,87 @@
+//go:build !wasm
+
+package server
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+
+	"github.com/tidwall/gjson"
+
+	"nhsdigital/content"
+)
+
+// storeSource gives components the content store's views, built once.
+type storeSource struct {
+	site     gjson.Result
+	siteJSON []byte
+	views    map[string][]byte
+	notFound []byte
+}
+
+func newStoreSource(store *content.Store) *storeSource {
+	src := &storeSource{views: map[string][]byte{}}
+	site := store.Site()
+	slim := map[string]json.RawMessage{}
+	for _, k := range []string{"name", "origin", "description", "navigation", "footer"} {
+		slim[k] = json.RawMessage(site.Get(k).Raw)
+	}
+	src.siteJSON, _ = json.Marshal(slim)
+	src.site = gjson.ParseBytes(src.siteJSON)
+	for _, d := range store.Docs() {
+		b, _ := json.Marshal(store.ViewOf(d.Path))
+		src.views[d.Path] = b
+	}
+	src.notFound, _ = json.Marshal(store.ViewOf("\x00not-found"))
+	return src
+}
+
+func (s *storeSource) Site() gjson.Result { return s.site }
+
+func (s *storeSource) View(path string) (gjson.Result, bool) {
+	return gjson.ParseBytes(s.viewJSON(path)), true
+}
+
+func (s *storeSource) viewJSON(path string) []byte {
+	if b, ok := s.views[path]; ok {
+		return b
+	}
+	return s.notFound
+}
+
+// servePageData answers /page-data/<path>.json with the view of <path>
+// (404 with the not-found view for unknown paths) and /page-data/site.json
+// with the site settings.
+func (s *Server) servePageData(w http.ResponseWriter, r *http.Request) {
+	rest := strings.TrimPrefix(r.URL.Path, "/page-data")
+	if !strings.HasSuffix(rest, ".json") {
+		s.notFoundText(w, "Page data paths end in .json.")
+		return
+	}
+	rest = strings.TrimSuffix(rest, ".json")
+	var body []byte
+	status := http.StatusOK
+	switch rest {
+	case "/site":
+		body = s.source.siteJSON
+	case "/index":
+		body = s.source.viewJSON("/")
+	default:
+		body = s.source.viewJSON(rest)
+		if d, ok := s.store.Doc(rest); !ok || d.Type == content.TypeNotFound {
+			status = http.StatusNotFound
+		}
+	}
+	a := newAsset("data.json", body, "application/json")
+	if status != http.StatusOK {
+		w.Header().Set("Content-Type", a.contentType)
+		w.Header().Set("Cache-Control", "no-cache")
+		w.WriteHeader(status)
+		if r.Method != http.MethodHead {
+			w.Write(body)
+		}
+		return
+	}
+	a.serve(w, r, cacheRevalidate)
+}

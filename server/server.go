@@ -1,0 +1,314 @@
+//go:build !wasm
+
+// Package server is the HTTP side of the site: it prerenders pages with the
+// go-app handler, serves page data, assets, feeds and the sitemap, and sets
+// status codes, redirects and cache and security headers.
+package server
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"nhsdigital/components"
+	"nhsdigital/content"
+)
+
+// Config says what a server serves.
+type Config struct {
+	Store *content.Store // validated content
+	Web   fs.FS          // static assets (web/)
+}
+
+// Server answers every request of the site.
+type Server struct {
+	store   *content.Store
+	source  *storeSource
+	assets  map[string]*asset // by URL path, /web/... and go-app's own files
+	goapp   *app.Handler
+	version string
+
+	mu    sync.RWMutex
+	pages map[string]*page // prerendered pages by path (no query)
+}
+
+// page is a prerendered page kept in memory.
+type page struct {
+	status int
+	asset  *asset
+}
+
+// MaxURLLength bounds the request target; longer ones get 414.
+const MaxURLLength = 2048
+
+// Assets that go-app generates and we serve from memory.
+var goappFiles = []string{"/app.js", "/wasm_exec.js", "/app-worker.js", "/manifest.webmanifest", "/app.css"}
+
+// New builds a server. It fails when an asset the pages need is missing.
+func New(cfg Config) (*Server, error) {
+	if cfg.Store == nil {
+		return nil, errors.New("server: no content store")
+	}
+	assets, err := loadAssets(cfg.Web)
+	if err != nil {
+		return nil, fmt.Errorf("server: reading web assets: %w", err)
+	}
+	for _, need := range []string{"/web/site.css", "/web/nojs.css", "/web/icons/icon-192.png", "/web/icons/icon-512.png", "/web/icons/maskable-512.png", "/web/icons/icon.svg"} {
+		if assets[need] == nil {
+			return nil, fmt.Errorf("server: web asset %s is missing", need)
+		}
+	}
+	s := &Server{store: cfg.Store, assets: assets, pages: map[string]*page{}}
+	s.source = newStoreSource(cfg.Store)
+	components.SetSource(s.source)
+
+	// The version covers everything a visitor gets: content and assets.
+	h := sha256.New()
+	h.Write([]byte(cfg.Store.Version))
+	names := make([]string, 0, len(assets))
+	for n := range assets {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		h.Write([]byte(n + assets[n].hash))
+	}
+	s.version = hex.EncodeToString(h.Sum(nil))[:20]
+	s.goapp = s.newGoappHandler()
+
+	// go-app's generated files are the same for every request: keep them.
+	for _, p := range goappFiles {
+		rec := httptest.NewRecorder()
+		s.goapp.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil))
+		if rec.Code != http.StatusOK {
+			return nil, fmt.Errorf("server: go-app file %s answered %d", p, rec.Code)
+		}
+		s.assets[p] = newAsset(p, rec.Body.Bytes(), rec.Header().Get("Content-Type"))
+	}
+	return s, nil
+}
+
+// Version identifies this build of the site (content and assets).
+func (s *Server) Version() string { return s.version }
+
+// versioned returns an asset's URL with its content hash, for immutable caching.
+func (s *Server) versioned(p string) string {
+	if a, ok := s.assets[p]; ok {
+		return p + "?v=" + a.hash
+	}
+	return p
+}
+
+type resolver struct{ s *Server }
+
+func (r resolver) Resolve(location string) string {
+	if location == "" || location == "/" {
+		return "/"
+	}
+	return r.s.versioned(location)
+}
+
+func (s *Server) newGoappHandler() *app.Handler {
+	site := s.store.Site()
+	origin, _ := url.Parse(s.store.Origin())
+	domain := ""
+	if origin != nil {
+		domain = origin.Host
+	}
+	name := site.Get("name").String()
+	return &app.Handler{
+		Name:            name,
+		Author:          name,
+		ShortName:       name,
+		Title:           name,
+		Description:     site.Get("description").String(),
+		Lang:            "en-GB",
+		Domain:          domain,
+		Version:         s.version,
+		ThemeColor:      "#005eb8",
+		BackgroundColor: "#ffffff",
+		LoadingLabel:    " ",
+		Resources:       resolver{s},
+		Icon: app.Icon{
+			Default:  s.versioned("/web/icons/icon-192.png"),
+			Large:    s.versioned("/web/icons/icon-512.png"),
+			Maskable: s.versioned("/web/icons/maskable-512.png"),
+			SVG:      s.versioned("/web/icons/icon.svg"),
+		},
+		Image:  "/web/icons/icon-512.png",
+		Styles: []string{s.versioned("/web/site.css")},
+		RawHeaders: []string{
+			`<meta property="og:site_name" content="` + htmlEscape(name) + `">`,
+			`<noscript><link rel="stylesheet" href="` + s.versioned("/web/nojs.css") + `"></noscript>`,
+		},
+	}
+}
+
+func htmlEscape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
+}
+
+// ServeHTTP routes a request.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	setSecurityHeaders(w.Header())
+	if len(r.RequestURI) > MaxURLLength {
+		http.Error(w, "The address is too long.", http.StatusRequestURITooLong)
+		return
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "This site only answers GET and HEAD requests.", http.StatusMethodNotAllowed)
+		return
+	}
+	p := r.URL.Path
+	switch {
+	case strings.HasPrefix(p, "/web/"):
+		s.serveAsset(w, r)
+	case strings.HasPrefix(p, "/page-data/"):
+		s.servePageData(w, r)
+	case strings.HasPrefix(p, "/feeds/"):
+		s.serveFeed(w, r)
+	case p == "/sitemap.xml":
+		s.serveSitemap(w, r)
+	case p == "/robots.txt":
+		s.serveRobots(w, r)
+	default:
+		if a, ok := s.assets[p]; ok && !strings.HasPrefix(p, "/web/") {
+			a.serve(w, r, cacheRevalidate)
+			return
+		}
+		s.servePage(w, r)
+	}
+}
+
+func setSecurityHeaders(h http.Header) {
+	h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "+
+		"img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; "+
+		"object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+	h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
+	h.Set("Cross-Origin-Opener-Policy", "same-origin")
+	h.Set("X-Frame-Options", "DENY")
+}
+
+func (s *Server) serveAsset(w http.ResponseWriter, r *http.Request) {
+	a, ok := s.assets[r.URL.Path]
+	if !ok {
+		s.notFoundText(w, "No such file.")
+		return
+	}
+	cc := cacheRevalidate
+	if v := r.URL.Query().Get("v"); v != "" && v == a.hash {
+		cc = cacheImmutable
+	}
+	a.serve(w, r, cc)
+}
+
+func (s *Server) notFoundText(w http.ResponseWriter, msg string) {
+	w.Header().Set("Cache-Control", "no-cache")
+	http.Error(w, msg, http.StatusNotFound)
+}
+
+// servePage answers a page path: a redirect for old and oddly written
+// paths, else the prerendered page with 200, or the not-found page with 404.
+func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
+	p := r.URL.Path
+	if target, ok := s.redirectFor(p); ok {
+		if r.URL.RawQuery != "" {
+			target += "?" + r.URL.RawQuery
+		}
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		http.Redirect(w, r, target, http.StatusMovedPermanently)
+		return
+	}
+	pg := s.render(r)
+	h := w.Header()
+	h.Set("Vary", "Accept-Encoding")
+	if pg.status != http.StatusOK {
+		// Serve the body, but with the real status and no conditional answer.
+		h.Set("Cache-Control", "no-cache")
+		h.Set("Content-Type", pg.asset.contentType)
+		body := pg.asset.body
+		if pg.asset.gzip != nil && acceptsEncoding(r.Header.Get("Accept-Encoding"), "gzip") {
+			body = pg.asset.gzip
+			h.Set("Content-Encoding", "gzip")
+		}
+		h.Set("Content-Length", fmt.Sprint(len(body)))
+		w.WriteHeader(pg.status)
+		if r.Method != http.MethodHead {
+			w.Write(body)
+		}
+		return
+	}
+	pg.asset.serve(w, r, cacheRevalidate)
+}
+
+// redirectFor returns where an old or non-canonical path goes.
+func (s *Server) redirectFor(p string) (string, bool) {
+	if to, ok := s.store.Alias(p); ok {
+		return to, true
+	}
+	if len(p) > 1 && strings.HasSuffix(p, "/") {
+		clean := strings.TrimRight(p, "/")
+		if clean == "" {
+			clean = "/"
+		}
+		if _, ok := s.store.Doc(clean); ok {
+			return clean, true
+		}
+		if to, ok := s.store.Alias(clean); ok {
+			return to, true
+		}
+	}
+	if lower := strings.ToLower(p); lower != p {
+		if _, ok := s.store.Doc(lower); ok {
+			return lower, true
+		}
+	}
+	return "", false
+}
+
+// render returns the prerendered page for the request, from memory when it
+// has no query.
+func (s *Server) render(r *http.Request) *page {
+	key := r.URL.Path
+	cacheable := r.URL.RawQuery == ""
+	if cacheable {
+		s.mu.RLock()
+		pg, ok := s.pages[key]
+		s.mu.RUnlock()
+		if ok {
+			return pg
+		}
+	}
+	status := http.StatusOK
+	if d, ok := s.store.Doc(r.URL.Path); !ok || d.Type == content.TypeNotFound {
+		status = http.StatusNotFound
+	}
+	u := &url.URL{Path: r.URL.Path, RawQuery: r.URL.RawQuery}
+	req := httptest.NewRequest(http.MethodGet, u.String(), nil)
+	req.Host = r.Host
+	rec := httptest.NewRecorder()
+	s.goapp.ServeHTTP(rec, req)
+	pg := &page{status: status, asset: newAsset("page.html", rec.Body.Bytes(), "text/html; charset=utf-8")}
+	if rec.Code != http.StatusOK {
+		pg.status = http.StatusInternalServerError
+	}
+	if cacheable && len(s.pages) < 10000 {
+		s.mu.Lock()
+		s.pages[key] = pg
+		s.mu.Unlock()
+	}
+	return pg
+}
