@@ -3,19 +3,9 @@
 // register the same route; each then hands over to its own side.
 package main
 
-import (
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
-
-	"nhsdigital/components"
-)
-
-// routes sends every path to the root component, which picks the page
-// component from the page's type. The server decides the status code.
-func routes() {
-	app.RouteWithRegexp("^/.*", app.NewZeroComponentFactory(&components.Root{}))
-}
+import "nhsdigital/components"
 
 func main() {
-	routes()
+	components.Register()
 	run()
 }

@@ -92,7 +92,7 @@ func ShareLinks(pageURL, title string) app.UI {
 	lis := make([]app.UI, len(links))
 	for i, l := range links {
 		lis[i] = app.Li().Class("nhsd-share__item").Body(
-			app.A().Class("nhsd-link").Href(l.href).Body(
+			app.A().Class("nhsd-link").Href(attr(l.href)).Body(
 				app.Text(l.text), app.Span().Class("nhsd-visually-hidden").Text(" (share this page)")))
 	}
 	return app.Section().Class("nhsd-share").Aria("labelledby", "nhsd-share-title").Body(

@@ -56,12 +56,12 @@ func (b *Blocks) block(blk gjson.Result) app.UI {
 			return app.H4().ID(id).Class("nhsd-heading-s").Text(text)
 		}
 	case "paragraph":
-		return app.P().Class("nhsd-body").Body(Inline(blk.Get("text").String())...)
+		return RichText("p", "nhsd-body", blk.Get("text").String())
 	case "list":
 		items := blk.Get("items").Array()
 		lis := make([]app.UI, len(items))
 		for i, it := range items {
-			lis[i] = app.Li().Body(Inline(it.String())...)
+			lis[i] = RichText("li", "", it.String())
 		}
 		if blk.Get("ordered").Bool() {
 			return app.Ol().Class("nhsd-list nhsd-list--number").Body(lis...)
@@ -89,7 +89,7 @@ func (b *Blocks) block(blk gjson.Result) app.UI {
 		}
 		return app.Div().Class("nhsd-callout nhsd-callout--"+variant).Body(
 			title,
-			app.P().Body(Inline(blk.Get("text").String())...),
+			RichText("p", "", blk.Get("text").String()),
 		)
 	case "table":
 		return b.table(blk)
@@ -110,13 +110,13 @@ func (b *Blocks) block(blk gjson.Result) app.UI {
 		if b.Nested {
 			heading = app.H3().ID(b.Outline.id(title, "")).Class("nhsd-heading-m").Text(title)
 		}
-		return app.Nav().Class("nhsd-links").Aria("label", title).Body(
+		return app.Nav().Class("nhsd-links").Aria("label", attr(title)).Body(
 			heading,
 			app.Ul().Class("nhsd-links__list").Body(lis...),
 		)
 	case "image":
-		img := app.Img().Class("nhsd-image__img").Src(blk.Get("src").String()).
-			Alt(blk.Get("alt").String()).
+		img := app.Img().Class("nhsd-image__img").Src(attr(blk.Get("src").String())).
+			Alt(attr(blk.Get("alt").String())).
 			Width(int(blk.Get("width").Int())).Height(int(blk.Get("height").Int())).
 			Loading("lazy").Attr("decoding", "async")
 		var caption app.UI
@@ -141,14 +141,14 @@ func (b *Blocks) table(blk gjson.Result) app.UI {
 		tds := make([]app.UI, len(cells))
 		for j, c := range cells {
 			if j == 0 {
-				tds[j] = app.Th().Scope("row").Body(Inline(c.String())...)
+				tds[j] = RichText("th", "nhsd-table__row-head", c.String())
 			} else {
-				tds[j] = app.Td().Body(Inline(c.String())...)
+				tds[j] = RichText("td", "", c.String())
 			}
 		}
 		trs[i] = app.Tr().Body(tds...)
 	}
-	return app.Div().Class("nhsd-table-wrap").Attr("role", "region").Aria("label", blk.Get("caption").String()).TabIndex(0).Body(
+	return app.Div().Class("nhsd-table-wrap").Attr("role", "region").Aria("label", attr(blk.Get("caption").String())).TabIndex(0).Body(
 		app.Table().Class("nhsd-table").Body(
 			app.Caption().Class("nhsd-table__caption").Text(blk.Get("caption").String()),
 			app.THead().Body(app.Tr().Body(ths...)),

@@ -126,7 +126,7 @@ func (p *CataloguePage) Render() app.UI {
 	}
 	topicOptions := []app.UI{app.Option().Value("").Text("All topics")}
 	for _, t := range sortedKeys(topics) {
-		topicOptions = append(topicOptions, app.Option().Value(t).Selected(t == p.topic).Text(t))
+		topicOptions = append(topicOptions, app.Option().Value(attr(t)).Selected(t == p.topic).Text(t))
 	}
 	statusOptions := []app.UI{app.Option().Value("").Text("Any status")}
 	for _, s := range []string{"live", "beta", "alpha", "retiring", "retired"} {
@@ -149,7 +149,7 @@ func (p *CataloguePage) Render() app.UI {
 			app.Div().Class("nhsd-filters__field nhsd-filters__field--wide").Body(
 				app.Label().For("nhsd-catalogue-q").Class("nhsd-label").Text("Search services"),
 				app.Input().Type("search").ID("nhsd-catalogue-q").Name("q").Class("nhsd-input").
-					Value(p.q).AutoComplete(false).Attr("maxlength", "100").OnInput(p.onSearch),
+					Value(attr(p.q)).AutoComplete(false).Attr("maxlength", "100").OnInput(p.onSearch),
 			),
 			app.Div().Class("nhsd-filters__field").Body(
 				app.Label().For("nhsd-catalogue-status").Class("nhsd-label").Text("Status"),

@@ -56,7 +56,7 @@ func (h *Header) Render() app.UI {
 	lis := make([]app.UI, len(items))
 	for i, it := range items {
 		href := it.Get("href").String()
-		a := app.A().Href(href).Class("nhsd-header__nav-link").Text(it.Get("text").String())
+		a := app.A().Href(attr(href)).Class("nhsd-header__nav-link").Text(it.Get("text").String())
 		if h.Path == href || strings.HasPrefix(h.Path, href+"/") {
 			a = a.Attr("aria-current", "page").Class("nhsd-header__nav-link--current")
 		}
@@ -79,7 +79,7 @@ func (h *Header) Render() app.UI {
 			app.Form().Class("nhsd-header__search").Action("/search").Method("get").Attr("role", "search").Body(
 				app.Label().For("nhsd-header-search").Class("nhsd-visually-hidden").Text("Search this site"),
 				app.Input().Type("search").ID("nhsd-header-search").Name("q").Class("nhsd-header__search-input").
-					Value(h.Query).Placeholder("Search").AutoComplete(false).Attr("maxlength", "256"),
+					Value(attr(h.Query)).Placeholder("Search").AutoComplete(false).Attr("maxlength", "256"),
 				app.Button().Type("submit").Class("nhsd-header__search-button").Body(
 					app.Span().Class("nhsd-header__search-icon"),
 					app.Span().Class("nhsd-visually-hidden").Text("Search"),

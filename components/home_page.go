@@ -24,12 +24,12 @@ func (p *HomePage) Render() app.UI {
 
 	var heroLink, promo, feature app.UI
 	if l := hero.Get("link"); l.Exists() {
-		heroLink = app.A().Class("nhsd-button nhsd-button--reverse").Href(l.Get("href").String()).Text(l.Get("text").String())
+		heroLink = app.A().Class("nhsd-button nhsd-button--reverse").Href(attr(l.Get("href").String())).Text(l.Get("text").String())
 	}
 	if pr := s.Get("promo"); pr.Exists() {
 		promo = app.Div().Class("nhsd-promo").Body(
 			app.H2().Class("nhsd-promo__title").Body(
-				app.A().Class("nhsd-promo__link").Href(pr.Get("href").String()).Text(pr.Get("title").String())),
+				app.A().Class("nhsd-promo__link").Href(attr(pr.Get("href").String())).Text(pr.Get("title").String())),
 			app.P().Class("nhsd-promo__text").Text(pr.Get("text").String()),
 		)
 	}

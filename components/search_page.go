@@ -78,7 +78,7 @@ func (p *SearchPage) Render() app.UI {
 		app.Form().Class("nhsd-search-form").Action("/search").Method("get").Attr("role", "search").Body(
 			app.Label().For("nhsd-search-q").Class("nhsd-label").Text("Search for"),
 			app.Div().Class("nhsd-search-form__row").Body(
-				app.Input().Type("search").ID("nhsd-search-q").Name("q").Class("nhsd-input").Value(q).
+				app.Input().Type("search").ID("nhsd-search-q").Name("q").Class("nhsd-input").Value(attr(q)).
 					AutoComplete(false).Attr("maxlength", strconv.Itoa(MaxQueryLength)),
 				app.Button().Type("submit").Class("nhsd-button").Text("Search"),
 			),

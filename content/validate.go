@@ -417,6 +417,10 @@ func (v *validator) checkInline(file, p, s string) {
 }
 
 func (v *validator) checkHref(file, p, href string) {
+	if strings.ContainsAny(href, " \t\n\"<>\\`") {
+		v.add(file, p, "%q has a space or one of \" < > \\ `; encode it (%%20, %%22...) or remove it", href)
+		return
+	}
 	switch {
 	case strings.HasPrefix(href, "https://"):
 		if u, err := url.Parse(href); err != nil || u.Host == "" {

@@ -1,0 +1,443 @@
+//go:build !wasm
+
+package server
+
+import (
+	"encoding/xml"
+	"html"
+	"io"
+	"io/fs"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/tidwall/gjson"
+
+	"nhsdigital/components"
+	"nhsdigital/content"
+)
+
+func realStore(t testing.TB) *content.Store {
+	t.Helper()
+	s, err := content.Load(content.Embedded(), content.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func newServer(t testing.TB, store *content.Store) *Server {
+	t.Helper()
+	srv, err := New(Config{Store: store, Web: os.DirFS("../web")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return srv
+}
+
+type response struct {
+	code   int
+	header http.Header
+	body   string
+}
+
+func get(h http.Handler, target string, headers ...string) response {
+	req := httptest.NewRequest(http.MethodGet, target, nil)
+	for i := 0; i+1 < len(headers); i += 2 {
+		req.Header.Set(headers[i], headers[i+1])
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	b, _ := io.ReadAll(rec.Result().Body)
+	return response{rec.Code, rec.Header(), string(b)}
+}
+
+var (
+	titleRE = regexp.MustCompile(`<title>([^<]*)</title>`)
+	metaRE  = regexp.MustCompile(`<meta (?:name|property)="([^"]+)" content="([^"]*)">|<meta content="([^"]*)" (?:name|property)="([^"]+)">`)
+	canonRE = regexp.MustCompile(`<link (?:rel="canonical" href="([^"]+)"|href="([^"]+)" rel="canonical")>`)
+)
+
+func metas(body string) map[string]string {
+	out := map[string]string{}
+	for _, m := range metaRE.FindAllStringSubmatch(body, -1) {
+		if m[1] != "" {
+			out[m[1]] = html.UnescapeString(m[2])
+		} else {
+			out[m[4]] = html.UnescapeString(m[3])
+		}
+	}
+	return out
+}
+
+// text returns the page's visible text, roughly: tags removed, entities decoded.
+func text(body string) string {
+	body = regexp.MustCompile(`(?s)<head>.*</head>`).ReplaceAllString(body, "")
+	body = regexp.MustCompile(`<[^>]+>`).ReplaceAllString(body, " ")
+	return strings.Join(strings.Fields(html.UnescapeString(body)), " ")
+}
+
+// TestEveryPage requests every published page and checks its status, head
+// tags and that the prerendered HTML carries its content.
+func TestEveryPage(t *testing.T) {
+	store := realStore(t)
+	srv := newServer(t, store)
+	origin := store.Origin()
+	for _, d := range store.Docs() {
+		t.Run(d.Path, func(t *testing.T) {
+			r := get(srv, d.Path)
+			want := http.StatusOK
+			if d.Type == content.TypeNotFound {
+				want = http.StatusNotFound
+			}
+			if r.code != want {
+				t.Fatalf("status %d, want %d", r.code, want)
+			}
+			if ct := r.header.Get("Content-Type"); ct != "text/html; charset=utf-8" {
+				t.Errorf("Content-Type %q", ct)
+			}
+			title := titleRE.FindStringSubmatch(r.body)
+			wantTitle := components.PageTitle(d.JSON(), "NHS Digital")
+			if title == nil || html.UnescapeString(title[1]) != wantTitle {
+				t.Errorf("<title> %q, want %q", title, wantTitle)
+			}
+			m := metas(r.body)
+			if m["description"] != d.Summary || m["og:description"] != d.Summary {
+				t.Errorf("description %q / og %q, want %q", m["description"], m["og:description"], d.Summary)
+			}
+			if m["og:title"] != wantTitle {
+				t.Errorf("og:title %q", m["og:title"])
+			}
+			if d.Type != content.TypeNotFound {
+				c := canonRE.FindStringSubmatch(r.body)
+				if c != nil && c[1] == "" {
+					c[1] = c[2]
+				}
+				if c == nil || c[1] != strings.TrimRight(origin+d.Path, "/") && c[1] != origin+d.Path {
+					t.Errorf("canonical %v, want %s", c, origin+d.Path)
+				}
+				if m["og:url"] != strings.TrimRight(origin+d.Path, "/") {
+					t.Errorf("og:url %q", m["og:url"])
+				}
+			}
+			page := text(r.body)
+			if !strings.Contains(page, d.Title) {
+				t.Errorf("prerendered page lacks its title %q", d.Title)
+			}
+			// Every block's text is in the HTML: the page reads without JavaScript.
+			for _, s := range plainTexts(d.JSON()) {
+				if !strings.Contains(page, s) {
+					t.Errorf("prerendered page lacks %q", s)
+					break
+				}
+			}
+			if !strings.Contains(r.body, `id="main-content"`) || !strings.Contains(r.body, `Skip to main content`) {
+				t.Error("no skip link or main landmark")
+			}
+		})
+	}
+}
+
+// plainTexts lists texts of a page's blocks that must appear verbatim.
+func plainTexts(doc gjson.Result) []string {
+	var out []string
+	var walk func(gjson.Result)
+	walk = func(v gjson.Result) {
+		if v.IsArray() {
+			for _, b := range v.Array() {
+				walk(b)
+			}
+			return
+		}
+		if !v.IsObject() {
+			return
+		}
+		switch v.Get("type").String() {
+		case "heading", "quote":
+			out = append(out, strings.Join(strings.Fields(v.Get("text").String()), " "))
+		case "figures":
+			for _, it := range v.Get("items").Array() {
+				out = append(out, it.Get("value").String())
+			}
+		}
+	}
+	walk(doc.Get("body"))
+	doc.Get("sections").ForEach(func(_, blocks gjson.Result) bool { walk(blocks); return true })
+	return out
+}
+
+func TestPageTypesCarryTheirParts(t *testing.T) {
+	store := realStore(t)
+	srv := newServer(t, store)
+	checks := map[string][]string{
+		"/":                            {"3 billion", "99.97%", "1.6 billion", "31 million", "Our services", "Latest blogs", "Latest news", "Data and information", "Improving the NHS"},
+		"/services":                    {"Spine", "NHS App", "NHS 111 online", "Electronic Prescription Service", "Search services", "Live"},
+		"/services/spine":              {"About this service", "Who it is for", "How it works", "Benefits", "Status and usage", "How to access", "Contact us", "Related services", "Page contents", "Last edited"},
+		"/blog":                        {"Latest"},
+		"/news-and-events/latest-news": {"International Women"},
+		"/data-and-information/publications/statistical/recorded-dementia-diagnoses/february-2021": {"Key facts", "Resources", "Publication date", "Geographic coverage", "Geographical granularity", "Other editions in this series", "Recorded dementia diagnoses"},
+		"/news-and-events/features/improving-the-nhs-most-fundamental-process":                     {"Written by", "Share this page", "Related subjects", "Page contents", "Last edited"},
+		"/about-nhs-digital/privacy-and-cookies":                                                   {"Page contents", "Last edited"},
+		"/search?q=spine":                                                                          {"for ‘spine’", "Spine"},
+		"/nope":                                                                                    {"Page not found", "/nope"},
+	}
+	for path, wants := range checks {
+		r := get(srv, path)
+		page := text(r.body)
+		for _, w := range wants {
+			if !strings.Contains(page, w) {
+				t.Errorf("%s lacks %q", path, w)
+			}
+		}
+	}
+	// Every service appears in the catalogue; breadcrumbs lead up.
+	cat := text(get(srv, "/services").body)
+	for _, d := range store.OfType(content.TypeService) {
+		if !strings.Contains(cat, d.Title) {
+			t.Errorf("catalogue lacks %s", d.Title)
+		}
+	}
+	if !strings.Contains(get(srv, "/services/spine").body, `aria-label="Breadcrumb"`) {
+		t.Error("service page has no breadcrumbs")
+	}
+	// Filters work without JavaScript.
+	f := text(get(srv, "/services?status=beta").body)
+	if !strings.Contains(f, "NHS DigiTrials") || strings.Contains(f, "Electronic Prescription Service") {
+		t.Error("catalogue status filter does not filter")
+	}
+}
+
+func TestUnknownPathsAre404(t *testing.T) {
+	srv := newServer(t, realStore(t))
+	for _, p := range []string{"/nope", "/services/nope", "/404", "/services/spine/extra", "/%ff", "/a/../../etc/passwd"} {
+		r := get(srv, p)
+		if r.code != http.StatusNotFound {
+			t.Errorf("%s: status %d, want 404", p, r.code)
+		}
+		if !strings.Contains(r.body, "Page not found") {
+			t.Errorf("%s: not the not-found page", p)
+		}
+	}
+}
+
+func TestRedirects(t *testing.T) {
+	srv := newServer(t, realStore(t))
+	for from, to := range map[string]string{
+		"/spine":                         "/services/spine",
+		"/services/spine/":               "/services/spine",
+		"/Services/Spine":                "/services/spine",
+		"/spine?x=1":                     "/services/spine?x=1",
+		"/services/summary-care-records": "/services/summary-care-records-scr",
+		"/data-and-information/publications/statistical/mi-potential-covid-19-symptoms-reported-through-nhs-pathways-and-111-online/latest": "/data-and-information/publications/statistical/mi-potential-covid-19-symptoms-reported-through-nhs-pathways-and-111-online/week-ending-21mar21",
+	} {
+		r := get(srv, from)
+		if r.code != http.StatusMovedPermanently || r.header.Get("Location") != to {
+			t.Errorf("%s: %d to %q, want 301 to %s", from, r.code, r.header.Get("Location"), to)
+		}
+	}
+}
+
+func TestPageData(t *testing.T) {
+	srv := newServer(t, realStore(t))
+	r := get(srv, "/page-data/services/spine.json")
+	if r.code != 200 || r.header.Get("Content-Type") != "application/json" {
+		t.Fatalf("status %d type %q", r.code, r.header.Get("Content-Type"))
+	}
+	v := gjson.Parse(r.body)
+	if v.Get("page.path").String() != "/services/spine" || v.Get("status").Int() != 200 || len(v.Get("related").Array()) == 0 {
+		t.Errorf("view: %s", r.body[:200])
+	}
+	if r := get(srv, "/page-data/index.json"); gjson.Get(r.body, "page.type").String() != "home" || !gjson.Get(r.body, "home.blogs.0.title").Exists() {
+		t.Error("home view lacks its modules")
+	}
+	if r := get(srv, "/page-data/site.json"); len(gjson.Get(r.body, "navigation").Array()) != 6 || gjson.Get(r.body, "home").Exists() {
+		t.Errorf("site data: %s", r.body)
+	}
+	if r := get(srv, "/page-data/nope.json"); r.code != 404 || gjson.Get(r.body, "status").Int() != 404 || gjson.Get(r.body, "page.type").String() != "not-found" {
+		t.Errorf("unknown page data: %d %s", r.code, r.body)
+	}
+	if r := get(srv, "/page-data/services/spine"); r.code != 404 {
+		t.Errorf("page data without .json: %d", r.code)
+	}
+}
+
+func TestCompressionAndCaching(t *testing.T) {
+	web := fstest.MapFS{}
+	fs.WalkDir(os.DirFS("../web"), ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, _ := fs.ReadFile(os.DirFS("../web"), p)
+			web[p] = &fstest.MapFile{Data: b}
+		}
+		return nil
+	})
+	web["app.wasm"] = &fstest.MapFile{Data: []byte(strings.Repeat("wasm", 1000))}
+	web["app.wasm.br"] = &fstest.MapFile{Data: []byte("brotli-bytes")}
+	srv, err := New(Config{Store: realStore(t), Web: web})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wasm := srv.assets["/web/app.wasm"]
+	r := get(srv, "/web/app.wasm?v="+wasm.hash, "Accept-Encoding", "gzip, deflate, br")
+	if r.header.Get("Content-Encoding") != "br" || r.body != "brotli-bytes" || r.header.Get("Content-Type") != "application/wasm" {
+		t.Errorf("wasm with br: encoding %q type %q", r.header.Get("Content-Encoding"), r.header.Get("Content-Type"))
+	}
+	if r.header.Get("Cache-Control") != cacheImmutable || !strings.Contains(r.header.Get("Vary"), "Accept-Encoding") {
+		t.Errorf("hashed wasm: Cache-Control %q Vary %q", r.header.Get("Cache-Control"), r.header.Get("Vary"))
+	}
+	if r := get(srv, "/web/app.wasm", "Accept-Encoding", "gzip"); r.header.Get("Content-Encoding") != "gzip" || r.header.Get("Cache-Control") != "no-cache" {
+		t.Errorf("wasm with gzip only: %q, cache %q", r.header.Get("Content-Encoding"), r.header.Get("Cache-Control"))
+	}
+	if r := get(srv, "/web/app.wasm", "Accept-Encoding", "br;q=0, gzip;q=0"); r.header.Get("Content-Encoding") != "" || len(r.body) != 4000 {
+		t.Errorf("identity: encoding %q len %d", r.header.Get("Content-Encoding"), len(r.body))
+	}
+	if r := get(srv, "/web/app.wasm?v=stale"); r.header.Get("Cache-Control") != "no-cache" {
+		t.Errorf("a stale hash must not be cached forever: %q", r.header.Get("Cache-Control"))
+	}
+	// HTML: revalidated, with an ETag that answers 304.
+	r = get(srv, "/services/spine", "Accept-Encoding", "gzip")
+	etag := r.header.Get("ETag")
+	if r.header.Get("Cache-Control") != "no-cache" || etag == "" || r.header.Get("Content-Encoding") != "gzip" {
+		t.Errorf("page: cache %q etag %q encoding %q", r.header.Get("Cache-Control"), etag, r.header.Get("Content-Encoding"))
+	}
+	if r := get(srv, "/services/spine", "If-None-Match", etag); r.code != http.StatusNotModified {
+		t.Errorf("If-None-Match: %d", r.code)
+	}
+	if r := get(srv, "/services/nhs-app", "If-None-Match", etag); r.code != http.StatusOK {
+		t.Errorf("another page's ETag matched: %d", r.code)
+	}
+}
+
+// TestVersionFollowsContent checks that the version (go-app's and the
+// ETags) comes from the content, not the clock.
+func TestVersionFollowsContent(t *testing.T) {
+	a, b := newServer(t, realStore(t)), newServer(t, realStore(t))
+	if a.Version() != b.Version() {
+		t.Fatalf("same content, different versions: %s %s", a.Version(), b.Version())
+	}
+	tree := fstest.MapFS{}
+	fs.WalkDir(content.Embedded(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, _ := fs.ReadFile(content.Embedded(), p)
+			tree[p] = &fstest.MapFile{Data: b}
+		}
+		return nil
+	})
+	spine := tree["pages/services/spine.json"]
+	spine.Data = []byte(strings.Replace(string(spine.Data), `"title": "Spine"`, `"title": "Spine (edited)"`, 1))
+	changed, err := content.Load(tree, content.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newServer(t, changed)
+	if c.Version() == a.Version() {
+		t.Error("changed content, same version")
+	}
+	ea := get(a, "/services/spine").header.Get("ETag")
+	ec := get(c, "/services/spine").header.Get("ETag")
+	if ea == ec {
+		t.Error("changed page, same ETag")
+	}
+	if !strings.Contains(get(a, "/app.js").body, a.Version()) {
+		t.Error("go-app's app.js does not carry the content version")
+	}
+}
+
+func TestDraftsNeverServed(t *testing.T) {
+	tree := fstest.MapFS{}
+	fs.WalkDir(content.Embedded(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, _ := fs.ReadFile(content.Embedded(), p)
+			tree[p] = &fstest.MapFile{Data: b}
+		}
+		return nil
+	})
+	tree["pages/blog/secret-draft.json"] = &fstest.MapFile{Data: []byte(`{"id": "9d9c6f1e-6a34-4a43-9b3e-8f3c1c9e2a77", "type": "blog",
+	  "path": "/blog/secret-draft", "title": "Unannounced draft post", "summary": "Not yet.", "status": "draft",
+	  "published": "2024-06-01", "lastEdited": "2024-06-01", "authors": [{"name": "A", "role": "B"}], "body": []}`)}
+	store, err := content.Load(tree, content.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := newServer(t, store)
+	if r := get(srv, "/blog/secret-draft"); r.code != 404 {
+		t.Errorf("draft page: %d", r.code)
+	}
+	for _, p := range []string{"/blog", "/", "/sitemap.xml", "/feeds/blogs.xml", "/search?q=unannounced", "/page-data/blog.json", "/page-data/blog/secret-draft.json"} {
+		if r := get(srv, p); strings.Contains(r.body, "Unannounced draft") || strings.Contains(r.body, "secret-draft\"") {
+			t.Errorf("%s leaks the draft", p)
+		}
+	}
+}
+
+func TestFeedsSitemapRobots(t *testing.T) {
+	store := realStore(t)
+	srv := newServer(t, store)
+	for _, f := range Feeds {
+		r := get(srv, "/feeds/"+f.Name)
+		var doc rss
+		if r.code != 200 || xml.Unmarshal([]byte(r.body), &doc) != nil {
+			t.Fatalf("%s: %d, not RSS", f.Name, r.code)
+		}
+		want := store.OfType(f.Type)
+		if len(doc.Channel.Items) != len(want) || len(want) == 0 {
+			t.Errorf("%s: %d items, want %d", f.Name, len(doc.Channel.Items), len(want))
+		}
+		if doc.Channel.Items[0].Link != store.Origin()+want[0].Path {
+			t.Errorf("%s: first item %s, want the newest %s", f.Name, doc.Channel.Items[0].Link, want[0].Path)
+		}
+	}
+	if r := get(srv, "/feeds/other.xml"); r.code != 404 {
+		t.Errorf("unknown feed: %d", r.code)
+	}
+	r := get(srv, "/sitemap.xml")
+	var set urlset
+	if err := xml.Unmarshal([]byte(r.body), &set); err != nil {
+		t.Fatal(err)
+	}
+	if len(set.URLs) != len(store.Docs())-1 || strings.Contains(r.body, "/404<") {
+		t.Errorf("sitemap: %d urls for %d pages", len(set.URLs), len(store.Docs()))
+	}
+	if r := get(srv, "/robots.txt"); !strings.Contains(r.body, "Sitemap: "+store.Origin()+"/sitemap.xml") {
+		t.Errorf("robots: %s", r.body)
+	}
+}
+
+func TestBadRequests(t *testing.T) {
+	srv := newServer(t, realStore(t))
+	req := httptest.NewRequest(http.MethodPost, "/services", strings.NewReader("x=1"))
+	rec := httptest.NewRecorder()
+	srv.ServeHTTP(rec, req)
+	if rec.Code != http.StatusMethodNotAllowed || rec.Header().Get("Allow") != "GET, HEAD" {
+		t.Errorf("POST: %d allow %q", rec.Code, rec.Header().Get("Allow"))
+	}
+	if r := get(srv, "/search?q="+strings.Repeat("a", 3000)); r.code != http.StatusRequestURITooLong {
+		t.Errorf("long URL: %d", r.code)
+	}
+	for _, q := range []string{"%3Cscript%3Ealert(1)%3C%2Fscript%3E", "x%22%20autofocus%20onfocus%3D%22alert(1)", "a%5C%22b", "%E2%80%99caf%C3%A9%22"} {
+		r := get(srv, "/search?q="+q)
+		if r.code != 200 || strings.Contains(r.body, "<script>alert") || strings.Contains(r.body, ` onfocus="`) || strings.Contains(r.body, `\"`) {
+			t.Errorf("query %s must stay inside its attribute and show as text: %d", q, r.code)
+		}
+	}
+	if r := get(srv, "/services?status=%00%ff&topic="+strings.Repeat("x", 500)); r.code != 200 {
+		t.Errorf("odd filter values: %d", r.code)
+	}
+	head := httptest.NewRequest(http.MethodHead, "/services/spine", nil)
+	rec = httptest.NewRecorder()
+	srv.ServeHTTP(rec, head)
+	if rec.Code != 200 || rec.Body.Len() != 0 {
+		t.Errorf("HEAD: %d with %d bytes", rec.Code, rec.Body.Len())
+	}
+	if r := get(srv, "/web/nope.css"); r.code != 404 {
+		t.Errorf("missing asset: %d", r.code)
+	}
+}
+
+func TestMain(m *testing.M) {
+	components.Register()
+	os.Exit(m.Run())
+}
