@@ -24,14 +24,15 @@ type CataloguePage struct {
 	q     string
 	state string
 	topic string
-	read  string
 }
 
+// OnInit reads the filters from the URL query.
+func (p *CataloguePage) OnInit() { p.readQuery() }
+
+// OnUpdate reads them again when the page's URL changes.
+func (p *CataloguePage) OnUpdate(ctx app.Context) { p.readQuery() }
+
 func (p *CataloguePage) readQuery() {
-	if p.read == p.Query && p.read != "" {
-		return
-	}
-	p.read = p.Query
 	v, _ := url.ParseQuery(p.Query)
 	p.q = trimTo(v.Get("q"), 100)
 	p.state = trimTo(v.Get("status"), 20)
@@ -88,7 +89,6 @@ func (p *CataloguePage) update(ctx app.Context) {
 	if e := v.Encode(); e != "" {
 		u += "?" + e
 	}
-	p.read = strings.TrimPrefix(strings.TrimPrefix(u, "/services"), "?")
 	app.Window().Get("history").Call("replaceState", nil, "", u)
 }
 
@@ -111,7 +111,6 @@ func (p *CataloguePage) onSubmit(ctx app.Context, e app.Event) { e.PreventDefaul
 
 // Render returns the page.
 func (p *CataloguePage) Render() app.UI {
-	p.readQuery()
 	page := p.View.Get("page")
 	all := p.View.Get("cards").Array()
 	topics := map[string]bool{}

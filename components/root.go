@@ -21,6 +21,7 @@ type Root struct {
 	site    gjson.Result
 	clicks  app.Func
 	loading string
+	before  *takeover
 }
 
 // OnInit reads the current page in the browser, where Preload has fetched
@@ -29,6 +30,7 @@ func (r *Root) OnInit() {
 	if app.IsClient {
 		u := app.Window().URL()
 		r.show(u.Path, u.RawQuery)
+		r.before = captureTakeover()
 	}
 }
 
@@ -66,6 +68,12 @@ func (r *Root) OnMount(ctx app.Context) {
 		return nil
 	})
 	app.Window().Get("document").Call("addEventListener", "click", r.clicks)
+	ctx.Defer(func(ctx app.Context) {
+		r.before.restore()
+		r.before = nil
+		// Tell tests and scripts that the client runs the page now.
+		app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-nhsd-app", "ready")
+	})
 }
 
 // OnDismount removes the click listener.

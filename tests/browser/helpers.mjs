@@ -1,0 +1,98 @@
+// Shared helpers for the browser tests: the real server binary on loopback,
+// Debian's Chromium driven by playwright-core, axe-core and the Nu checker.
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const root = join(here, "..", "..");
+const require = createRequire(import.meta.url);
+
+// Page types, one real page each, with the path to visit.
+export const pageTypes = {
+  home: "/",
+  catalogue: "/services",
+  service: "/services/spine",
+  hub: "/data-and-information",
+  "blog index": "/blog",
+  blog: "/blog/we-had-to-follow-the-data-not-our-users",
+  "news index": "/news-and-events/latest-news",
+  news: "/news-and-events/latest-news/international-womens-day",
+  feature: "/news-and-events/features/improving-the-nhs-most-fundamental-process",
+  series: "/data-and-information/publications/statistical/recorded-dementia-diagnoses",
+  publication: "/data-and-information/publications/statistical/recorded-dementia-diagnoses/february-2021",
+  legal: "/about-nhs-digital/privacy-and-cookies",
+  cookies: "/cookies",
+  search: "/search?q=spine",
+  "search, no results": "/search?q=zzzzqqq",
+  "not found": "/no-such-page",
+};
+
+// startServer runs the built server (bin/site) on a free loopback port.
+export async function startServer(args = []) {
+  const bin = join(root, "bin", "site");
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const proc = spawn(bin, ["-addr", `127.0.0.1:${port}`, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    proc.stdout.on("data", (d) => (output += d));
+    proc.stderr.on("data", (d) => (output += d));
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < 100; i++) {
+      if (proc.exitCode !== null) break;
+      try {
+        const r = await fetch(base + "/robots.txt");
+        if (r.ok) return { base, proc, output: () => output, stop: () => proc.kill("SIGTERM") };
+      } catch {}
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    proc.kill("SIGKILL");
+    if (!/address already in use/.test(output)) throw new Error("server did not start:\n" + output);
+  }
+  throw new Error("no free port");
+}
+
+// launch starts headless Chromium with the flags this machine needs; each
+// launch gets a fresh, empty profile.
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+      "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+    ],
+  });
+}
+
+// watch collects console errors and uncaught exceptions of a page.
+export function watch(page) {
+  const errors = [];
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  page.on("pageerror", (e) => errors.push(String(e)));
+  return errors;
+}
+
+// waitForApp waits until the WebAssembly client has taken over the page.
+export async function waitForApp(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.nhsdApp === "ready", null, { timeout: 30000 });
+}
+
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+// axe runs axe-core's WCAG 2.0, 2.1 and 2.2 A and AA rules on the page.
+export async function axe(page) {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"] },
+      resultTypes: ["violations"],
+    });
+    return r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
+  });
+}
+
+export const vnuJar = require.resolve("vnu-jar/build/dist/vnu.jar");

@@ -1,0 +1,185 @@
+// The site in a real Chromium: prerendered pages, the WebAssembly client
+// taking over without a flash, client navigation, the phone menu, and the
+// site without JavaScript.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launch, watch, waitForApp } from "./helpers.mjs";
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+const words = (s) => s.split(/\s+/).filter(Boolean).join(" ");
+
+test("the client takes over the prerendered page with the same content and no layout shift", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = watch(page);
+  await page.addInitScript(() => {
+    window.__shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts += e.value;
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  await page.goto(server.base + "/services/spine", { waitUntil: "domcontentloaded" });
+  const before = words(await page.locator("#nhsd-app").innerText());
+  await waitForApp(page);
+  await page.waitForTimeout(300);
+  const after = words(await page.locator("#nhsd-app").innerText());
+  assert.equal(after, before, "the page text changed when the client took over");
+  const shifts = await page.evaluate(() => window.__shifts);
+  assert.ok(shifts < 0.001, `layout shift ${shifts}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("links navigate inside the app: title, scroll and focus follow, back works", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = watch(page);
+  await page.goto(server.base + "/");
+  await waitForApp(page);
+  await page.evaluate(() => (window.__sameDocument = true));
+
+  await page.evaluate(() => window.scrollTo(0, 600));
+  await page.getByRole("link", { name: "Spine", exact: true }).first().click();
+  await page.waitForURL(server.base + "/services/spine");
+  await page.waitForFunction(() => document.querySelector("main h1")?.textContent.includes("Spine"));
+  assert.equal(await page.title(), "Spine - NHS Digital");
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, "the link reloaded the page");
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), "H1", "focus is not on the heading");
+  assert.equal(await page.evaluate(() => window.scrollY), 0, "the new page is not scrolled to the top");
+  const canonical = await page.evaluate(() => document.querySelector('meta[name="description"]').content);
+  assert.match(canonical, /Spine/);
+
+  // On to the blogs, then a post.
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "News" }).click();
+  await page.waitForURL(server.base + "/news-and-events");
+  await page.goto(server.base + "/blog");
+  await waitForApp(page);
+  await page.evaluate(() => (window.__sameDocument = true));
+  const first = page.locator(".nhsd-card__link").first();
+  const postTitle = (await first.innerText()).trim();
+  await first.click();
+  await page.waitForFunction((t) => document.querySelector("main h1")?.textContent.trim() === t, postTitle);
+  assert.equal(await page.title(), `${postTitle} - NHS Digital`);
+  assert.equal(await page.evaluate(() => window.__sameDocument), true);
+
+  await page.goBack();
+  await page.waitForURL(server.base + "/blog");
+  await page.waitForFunction(() => document.querySelector("main h1")?.textContent.trim() === "Blogs");
+  assert.equal(await page.title(), "Blogs - NHS Digital");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the skip link moves focus to the main content", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(server.base + "/services/nhs-app");
+  await waitForApp(page);
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "Skip to main content");
+  assert.ok(await page.locator(".nhsd-skip-link").isVisible(), "the focused skip link is not visible");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement.id === "main-content");
+  await context.close();
+});
+
+test("the phone menu opens and closes by keyboard", async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const errors = watch(page);
+  await page.goto(server.base + "/services");
+  await waitForApp(page);
+  const button = page.getByRole("button", { name: "Menu" });
+  const nav = page.getByRole("navigation", { name: "Sections" });
+  assert.equal(await nav.getByRole("link", { name: "Data" }).isVisible(), false, "the menu starts open");
+  assert.equal(await button.getAttribute("aria-expanded"), "false");
+
+  await button.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.getElementById("nhsd-menu-button").getAttribute("aria-expanded") === "true");
+  assert.ok(await nav.getByRole("link", { name: "Data" }).isVisible());
+  assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), "Services", "focus did not move into the menu");
+
+  await page.keyboard.press("Escape");
+  await page.waitForFunction(() => document.getElementById("nhsd-menu-button").getAttribute("aria-expanded") === "false");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "nhsd-menu-button");
+  assert.equal(await nav.getByRole("link", { name: "Data" }).isVisible(), false);
+
+  // Following a menu link closes the menu on the new page.
+  await button.click();
+  await nav.getByRole("link", { name: "Developer" }).click();
+  await page.waitForURL(server.base + "/developer");
+  await page.waitForFunction(() => document.getElementById("nhsd-menu-button").getAttribute("aria-expanded") === "false");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the catalogue filters as you type and keeps the URL in step", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(server.base + "/services");
+  await waitForApp(page);
+  const all = await page.locator(".nhsd-card").count();
+  await page.getByLabel("Search services").fill("prescription");
+  await page.waitForFunction((n) => document.querySelectorAll(".nhsd-card").length < n, all);
+  const titles = await page.locator(".nhsd-card__link").allInnerTexts();
+  assert.ok(titles.some((t) => t.includes("Electronic Prescription Service")), titles.join());
+  assert.match(page.url(), /\?q=prescription$/);
+  assert.match(await page.locator("#nhsd-catalogue-count").innerText(), /of \d+ services/);
+  await context.close();
+});
+
+test("without JavaScript every page reads in full and the sections show on a phone", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(server.base + "/services/spine");
+  assert.equal((await page.locator("main h1").innerText()).trim(), "Spine");
+  assert.ok(await page.getByRole("heading", { name: "How it works" }).isVisible());
+  assert.ok(await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Data" }).isVisible());
+  assert.equal(await page.getByRole("button", { name: "Menu" }).isVisible(), false, "a Menu button that cannot work shows");
+  await page.getByRole("link", { name: "Cookie settings" }).click();
+  await page.waitForURL(server.base + "/cookies");
+  assert.equal((await page.locator("main h1").innerText()).trim(), "Cookie settings");
+  await page.goto(server.base + "/search?q=nhs+app");
+  assert.match(await page.locator(".nhsd-result-count").innerText(), /results? for ‘nhs app’/);
+  await context.close();
+});
+
+test("unknown paths show the not-found page, also after client navigation", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const resp = await page.goto(server.base + "/no-such-page");
+  assert.equal(resp.status(), 404);
+  await waitForApp(page);
+  assert.equal((await page.locator("main h1").innerText()).trim(), "Page not found");
+  await page.getByRole("link", { name: "Services", exact: true }).first().click();
+  await page.waitForFunction(() => document.querySelector("main h1")?.textContent.trim() === "Services");
+  await context.close();
+});
+
+test("focus and typing made before the client starts survive the take-over", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  // Hold the WebAssembly back so the visitor acts on the prerendered page.
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route("**/web/app.wasm*", async (route) => { await held; await route.continue(); });
+  await page.goto(server.base + "/services");
+  await page.getByLabel("Search services").fill("spine");
+  await page.getByLabel("Search services").focus();
+  release();
+  await waitForApp(page);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "nhsd-catalogue-q", "focus was lost");
+  assert.equal(await page.getByLabel("Search services").inputValue(), "spine", "typed text was lost");
+  await page.waitForFunction(() => document.querySelectorAll(".nhsd-card").length === 1);
+  await context.close();
+});
