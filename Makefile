@@ -12,13 +12,16 @@ GO_SOURCES = $(shell find app components content -name '*.go') go.mod go.sum
 run: build
 	PORT=$(PORT) ./bin/site
 
-build: web/app.wasm bin/site
+build: web/app.wasm web/site.css.br bin/site
 
 web/app.wasm: $(GO_SOURCES)
 	GOOS=js GOARCH=wasm $(GO) build $(WASM_FLAGS) -o web/app.wasm ./app
-	node tools/compress.mjs web/app.wasm web/site.css
+	node tools/compress.mjs web/app.wasm
 
-bin/site: web/app.wasm $(GO_SOURCES) $(shell find server web content -type f -not -name '*.br' -not -name '*.gz')
+web/site.css.br: web/site.css
+	node tools/compress.mjs web/site.css
+
+bin/site: web/app.wasm web/site.css.br $(GO_SOURCES) $(shell find server web content -type f -not -name '*.br' -not -name '*.br.sum')
 	$(GO) build -trimpath -o bin/site ./app
 
 validate:
@@ -39,4 +42,4 @@ test-browser:
 	cd tests/browser && node --test --test-concurrency=1 *.test.mjs
 
 clean:
-	rm -rf bin dist web/app.wasm web/*.br web/*.gz
+	rm -rf bin dist web/app.wasm web/*.br web/*.br.sum

@@ -141,9 +141,9 @@ func (b *Blocks) table(blk gjson.Result) app.UI {
 		tds := make([]app.UI, len(cells))
 		for j, c := range cells {
 			if j == 0 {
-				tds[j] = RichText("th", "nhsd-table__row-head", c.String())
+				tds[j] = app.Th().Scope("row").Body(RichText("span", "", c.String()))
 			} else {
-				tds[j] = RichText("td", "", c.String())
+				tds[j] = app.Td().Body(RichText("span", "", c.String()))
 			}
 		}
 		trs[i] = app.Tr().Body(tds...)

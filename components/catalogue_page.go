@@ -120,16 +120,16 @@ func (p *CataloguePage) Render() app.UI {
 			topics[t.String()] = true
 		}
 		if p.matches(c) {
-			shown = append(shown, Card(c, 3, false))
+			shown = append(shown, Card(c, 2, false))
 		}
 	}
 	topicOptions := []app.UI{app.Option().Value("").Text("All topics")}
 	for _, t := range sortedKeys(topics) {
-		topicOptions = append(topicOptions, app.Option().Value(attr(t)).Selected(t == p.topic).Text(t))
+		topicOptions = append(topicOptions, option(t, t, t == p.topic))
 	}
 	statusOptions := []app.UI{app.Option().Value("").Text("Any status")}
 	for _, s := range []string{"live", "beta", "alpha", "retiring", "retired"} {
-		statusOptions = append(statusOptions, app.Option().Value(s).Selected(s == p.state).Text(strings.ToUpper(s[:1])+s[1:]))
+		statusOptions = append(statusOptions, option(s, strings.ToUpper(s[:1])+s[1:], s == p.state))
 	}
 	count := strconv.Itoa(len(shown)) + " of " + strconv.Itoa(len(all)) + " services"
 	if len(shown) == len(all) {
@@ -163,4 +163,15 @@ func (p *CataloguePage) Render() app.UI {
 		app.P().ID("nhsd-catalogue-count").Class("nhsd-result-count").Attr("role", "status").Text(count),
 		list,
 	)
+}
+
+// option renders a select option. go-app writes selected="false" for an
+// unselected option on the server, which HTML reads as selected: so the
+// attribute is only ever set on the selected one.
+func option(value, label string, selected bool) app.UI {
+	o := app.Option().Value(attr(value)).Text(label)
+	if selected {
+		o = o.Selected(true)
+	}
+	return o
 }

@@ -48,7 +48,9 @@ func attr(s string) string {
 // RichText renders text with the content's inline markup (links, emphasis)
 // inside one element, as exact HTML: the same bytes on the server and in the
 // browser, with no whitespace added between a link and the punctuation
-// after it. Every piece of text and every href is escaped.
+// after it. Every piece of text and every href is escaped. The browser
+// parses the HTML inside a <div>, so tag must be one allowed there (p, li,
+// span; not td or th).
 func RichText(tag, class, s string) app.UI {
 	var b strings.Builder
 	b.WriteString("<" + tag)

@@ -57,7 +57,7 @@ func (h *Header) Render() app.UI {
 	for i, it := range items {
 		href := it.Get("href").String()
 		a := app.A().Href(attr(href)).Class("nhsd-header__nav-link").Text(it.Get("text").String())
-		if h.Path == href || strings.HasPrefix(h.Path, href+"/") {
+		if section := sectionOf(h.Path); section == href || strings.HasPrefix(section, href+"/") {
 			a = a.Attr("aria-current", "page").Class("nhsd-header__nav-link--current")
 		}
 		lis[i] = app.Li().Class("nhsd-header__nav-item").Body(a)
@@ -72,11 +72,13 @@ func (h *Header) Render() app.UI {
 	}
 	return app.Header().Class("nhsd-header").OnKeyDown(h.onKey).Body(
 		app.Div().Class("nhsd-header__inner nhsd-width-container").Body(
-			app.A().Href("/").Class("nhsd-header__logo").Aria("label", "NHS Digital home").Body(
+			app.A().Href("/").Class("nhsd-header__logo").Body(
 				app.Span().Class("nhsd-header__logo-nhs").Text("NHS"),
+				app.Text(" "),
 				app.Span().Class("nhsd-header__logo-text").Text("Digital"),
+				app.Span().Class("nhsd-visually-hidden").Text(" home page"),
 			),
-			app.Form().Class("nhsd-header__search").Action("/search").Method("get").Attr("role", "search").Body(
+			app.Form().Class("nhsd-header__search").Action("/search").Method("get").Attr("role", "search").Aria("label", "Site search").Body(
 				app.Label().For("nhsd-header-search").Class("nhsd-visually-hidden").Text("Search this site"),
 				app.Input().Type("search").ID("nhsd-header-search").Name("q").Class("nhsd-header__search-input").
 					Value(attr(h.Query)).Placeholder("Search").AutoComplete(false).Attr("maxlength", "256"),
@@ -92,4 +94,17 @@ func (h *Header) Render() app.UI {
 			app.Ul().ID("nhsd-nav-list").Class("nhsd-header__nav-list nhsd-width-container").Body(lis...),
 		),
 	)
+}
+
+// sectionOf maps a path to the path that decides its header section: blogs
+// and cookie settings sit outside the section paths but belong to News and
+// About.
+func sectionOf(path string) string {
+	switch {
+	case path == "/blog" || strings.HasPrefix(path, "/blog/"):
+		return "/news-and-events/blog"
+	case path == "/cookies":
+		return "/about-nhs-digital/cookies"
+	}
+	return path
 }

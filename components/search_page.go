@@ -75,7 +75,7 @@ func (p *SearchPage) Render() app.UI {
 	return app.Div().Class("nhsd-width-container nhsd-page nhsd-search").Body(
 		Title(page.Get("title").String()),
 		app.Div().Class("nhsd-prose").Body(blocks.Render()...),
-		app.Form().Class("nhsd-search-form").Action("/search").Method("get").Attr("role", "search").Body(
+		app.Form().Class("nhsd-search-form").Action("/search").Method("get").Attr("role", "search").Aria("label", "Search this site").Body(
 			app.Label().For("nhsd-search-q").Class("nhsd-label").Text("Search for"),
 			app.Div().Class("nhsd-search-form__row").Body(
 				app.Input().Type("search").ID("nhsd-search-q").Name("q").Class("nhsd-input").Value(attr(q)).

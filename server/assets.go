@@ -21,6 +21,7 @@ type asset struct {
 	brotli      []byte // from a prebuilt .br file, when present
 	contentType string
 	hash        string // content hash, also the ETag
+	sum         string // full SHA-256, hex
 	immutable   bool   // served under a hashed URL (?v=hash)
 }
 
@@ -36,7 +37,8 @@ func init() {
 
 func newAsset(name string, body []byte, contentType string) *asset {
 	sum := sha256.Sum256(body)
-	a := &asset{body: body, contentType: contentType, hash: hex.EncodeToString(sum[:])[:16]}
+	full := hex.EncodeToString(sum[:])
+	a := &asset{body: body, contentType: contentType, hash: full[:16], sum: full}
 	if a.contentType == "" {
 		a.contentType = mime.TypeByExtension(path.Ext(name))
 	}
@@ -61,10 +63,14 @@ func gzipBytes(b []byte) []byte {
 }
 
 // loadAssets reads every file of fsys into memory. A file "x.br" is taken as
-// the brotli copy of "x"; a "x.gz" as its gzip copy.
-func loadAssets(fsys fs.FS) (map[string]*asset, error) {
+// the brotli copy of "x" when "x.br.sum" holds the SHA-256 of "x" as it is
+// now (tools/compress.mjs writes both); a stale copy is left unused and
+// reported in the returned warnings. Gzip copies are made here.
+func loadAssets(fsys fs.FS) (map[string]*asset, []string, error) {
 	out := map[string]*asset{}
 	compressed := map[string][]byte{}
+	sums := map[string]string{}
+	var warnings []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -76,28 +82,35 @@ func loadAssets(fsys fs.FS) (map[string]*asset, error) {
 		if err != nil {
 			return err
 		}
-		if strings.HasSuffix(p, ".br") || strings.HasSuffix(p, ".gz") {
+		switch {
+		case strings.HasSuffix(p, ".br"):
 			compressed[p] = b
+			return nil
+		case strings.HasSuffix(p, ".br.sum"):
+			sums[strings.TrimSuffix(p, ".br.sum")] = strings.TrimSpace(string(b))
+			return nil
+		case strings.HasSuffix(p, ".gz"):
 			return nil
 		}
 		out["/web/"+p] = newAsset(p, b, "")
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for p, b := range compressed {
-		a, ok := out["/web/"+p[:len(p)-3]]
+		orig := strings.TrimSuffix(p, ".br")
+		a, ok := out["/web/"+orig]
 		if !ok {
 			continue
 		}
-		if strings.HasSuffix(p, ".br") {
-			a.brotli = b
-		} else {
-			a.gzip = b
+		if sums[orig] != a.sum {
+			warnings = append(warnings, "web/"+p+" is out of date with web/"+orig+" and is not used; run: node tools/compress.mjs web/"+orig)
+			continue
 		}
+		a.brotli = b
 	}
-	return out, nil
+	return out, warnings, nil
 }
 
 // acceptsEncoding reports whether the Accept-Encoding header allows enc.

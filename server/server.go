@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -59,9 +60,12 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Store == nil {
 		return nil, errors.New("server: no content store")
 	}
-	assets, err := loadAssets(cfg.Web)
+	assets, warnings, err := loadAssets(cfg.Web)
 	if err != nil {
 		return nil, fmt.Errorf("server: reading web assets: %w", err)
+	}
+	for _, w := range warnings {
+		log.Print(w)
 	}
 	for _, need := range []string{"/web/site.css", "/web/nojs.css", "/web/icons/icon-192.png", "/web/icons/icon-512.png", "/web/icons/maskable-512.png", "/web/icons/icon.svg"} {
 		if assets[need] == nil {

@@ -3,6 +3,8 @@
 package server
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/xml"
 	"html"
 	"io"
@@ -276,6 +278,9 @@ func TestCompressionAndCaching(t *testing.T) {
 	})
 	web["app.wasm"] = &fstest.MapFile{Data: []byte(strings.Repeat("wasm", 1000))}
 	web["app.wasm.br"] = &fstest.MapFile{Data: []byte("brotli-bytes")}
+	web["app.wasm.br.sum"] = &fstest.MapFile{Data: []byte(sha256Hex(strings.Repeat("wasm", 1000)) + "\n")}
+	web["site.css.br"] = &fstest.MapFile{Data: []byte("stale brotli")}
+	web["site.css.br.sum"] = &fstest.MapFile{Data: []byte(sha256Hex("old css") + "\n")}
 	srv, err := New(Config{Store: realStore(t), Web: web})
 	if err != nil {
 		t.Fatal(err)
@@ -287,6 +292,9 @@ func TestCompressionAndCaching(t *testing.T) {
 	}
 	if r.header.Get("Cache-Control") != cacheImmutable || !strings.Contains(r.header.Get("Vary"), "Accept-Encoding") {
 		t.Errorf("hashed wasm: Cache-Control %q Vary %q", r.header.Get("Cache-Control"), r.header.Get("Vary"))
+	}
+	if r := get(srv, "/web/site.css", "Accept-Encoding", "br, gzip"); r.header.Get("Content-Encoding") == "br" || r.body == "stale brotli" {
+		t.Error("a stale brotli copy was served")
 	}
 	if r := get(srv, "/web/app.wasm", "Accept-Encoding", "gzip"); r.header.Get("Content-Encoding") != "gzip" || r.header.Get("Cache-Control") != "no-cache" {
 		t.Errorf("wasm with gzip only: %q, cache %q", r.header.Get("Content-Encoding"), r.header.Get("Cache-Control"))
@@ -435,6 +443,11 @@ func TestBadRequests(t *testing.T) {
 	if r := get(srv, "/web/nope.css"); r.code != 404 {
 		t.Errorf("missing asset: %d", r.code)
 	}
+}
+
+func sha256Hex(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:])
 }
 
 func TestMain(m *testing.M) {

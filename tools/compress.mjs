@@ -1,7 +1,10 @@
-// Writes brotli (.br) and gzip (.gz) copies of the files named on the
-// command line, at the highest settings, for the server to send to browsers
-// that accept them. Usage: node tools/compress.mjs web/app.wasm web/site.css
+// Writes a brotli copy (.br) of each file named on the command line, at the
+// highest settings, and beside it the SHA-256 of the original (.br.sum): the
+// server sends the brotli copy only while that sum still matches, so a stale
+// copy is never served. (The server makes gzip copies itself.)
+// Usage: node tools/compress.mjs web/app.wasm web/site.css
 import { readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 
 for (const file of process.argv.slice(2)) {
@@ -13,8 +16,8 @@ for (const file of process.argv.slice(2)) {
       [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
     },
   });
-  const gz = gzipSync(data, { level: 9 });
   writeFileSync(file + ".br", br);
-  writeFileSync(file + ".gz", gz);
-  console.log(`${file}: ${data.length} bytes, gzip ${gz.length}, brotli ${br.length}`);
+  writeFileSync(file + ".br.sum", createHash("sha256").update(data).digest("hex") + "\n");
+  const gz = gzipSync(data, { level: 9 }).length;
+  console.log(`${file}: ${data.length} bytes, gzip ${gz}, brotli ${br.length}`);
 }
