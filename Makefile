@@ -7,7 +7,7 @@ PORT      ?= 8000
 WASM_FLAGS = -trimpath -ldflags="-s -w"
 GO_SOURCES = $(shell find app components content -name '*.go') go.mod go.sum
 
-.PHONY: run build wasm test test-go test-browser setup validate icons bench clean
+.PHONY: run build wasm test test-go test-browser setup validate icons size clean
 
 run: build
 	PORT=$(PORT) ./bin/site
@@ -40,6 +40,10 @@ test-go:
 
 test-browser:
 	cd tests/browser && node --test --test-concurrency=1 *.test.mjs
+
+# Prints the WebAssembly size against a minimal go-app client (and checks the limit).
+size: web/app.wasm setup
+	cd tests/browser && node --test size.test.mjs
 
 clean:
 	rm -rf bin dist web/app.wasm web/*.br web/*.br.sum

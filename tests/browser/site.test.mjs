@@ -62,12 +62,13 @@ test("links navigate inside the app: title, scroll and focus follow, back works"
   const canonical = await page.evaluate(() => document.querySelector('meta[name="description"]').content);
   assert.match(canonical, /Spine/);
 
-  // On to the blogs, then a post.
+  // On to the blogs through the News section, then a post: all by links.
   await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "News" }).click();
   await page.waitForURL(server.base + "/news-and-events");
-  await page.goto(server.base + "/blog");
-  await waitForApp(page);
-  await page.evaluate(() => (window.__sameDocument = true));
+  await page.locator('main a[href="/blog"]').first().click();
+  await page.waitForURL(server.base + "/blog");
+  await page.waitForFunction(() => document.querySelector("main h1")?.textContent.trim() === "Blogs");
+  assert.equal(await page.evaluate(() => window.__sameDocument), true);
   const first = page.locator(".nhsd-card__link").first();
   const postTitle = (await first.innerText()).trim();
   await first.click();
