@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"log"
 	"net/http"
+	"os"
 	"net/http/httptest"
 	"net/url"
 	"sort"
@@ -101,6 +102,27 @@ func New(cfg Config) (*Server, error) {
 	}
 	return s, nil
 }
+
+// pageTag is the ETag of the page at url: it changes when the server's code,
+// the content, the assets or the URL change, and only then.
+func (s *Server) pageTag(url string) string {
+	sum := sha256.Sum256([]byte(codeHash + "\x00" + s.version + "\x00" + url))
+	return hex.EncodeToString(sum[:])[:20]
+}
+
+// codeHash identifies the running binary, so that new code means new ETags.
+var codeHash = func() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return startTime.String()
+	}
+	b, err := os.ReadFile(exe)
+	if err != nil {
+		return startTime.String()
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}()
 
 // Version identifies this build of the site (content and assets).
 func (s *Server) Version() string { return s.version }
@@ -306,6 +328,10 @@ func (s *Server) render(r *http.Request) *page {
 	rec := httptest.NewRecorder()
 	s.goapp.ServeHTTP(rec, req)
 	pg := &page{status: status, asset: newAsset("page.html", rec.Body.Bytes(), "text/html; charset=utf-8")}
+	// go-app writes attributes in map order, so the bytes of two renders of
+	// one page can differ. The ETag is made from what decides the page
+	// instead: the code, the content and assets, and the URL.
+	pg.asset.hash = s.pageTag(u.String())
 	if rec.Code != http.StatusOK {
 		pg.status = http.StatusInternalServerError
 	}

@@ -268,14 +268,7 @@ func TestPageData(t *testing.T) {
 }
 
 func TestCompressionAndCaching(t *testing.T) {
-	web := fstest.MapFS{}
-	fs.WalkDir(os.DirFS("../web"), ".", func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			b, _ := fs.ReadFile(os.DirFS("../web"), p)
-			web[p] = &fstest.MapFile{Data: b}
-		}
-		return nil
-	})
+	web := copyFS(os.DirFS("../web"))
 	web["app.wasm"] = &fstest.MapFile{Data: []byte(strings.Repeat("wasm", 1000))}
 	web["app.wasm.br"] = &fstest.MapFile{Data: []byte("brotli-bytes")}
 	web["app.wasm.br.sum"] = &fstest.MapFile{Data: []byte(sha256Hex(strings.Repeat("wasm", 1000)) + "\n")}
@@ -326,14 +319,7 @@ func TestVersionFollowsContent(t *testing.T) {
 	if a.Version() != b.Version() {
 		t.Fatalf("same content, different versions: %s %s", a.Version(), b.Version())
 	}
-	tree := fstest.MapFS{}
-	fs.WalkDir(content.Embedded(), ".", func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			b, _ := fs.ReadFile(content.Embedded(), p)
-			tree[p] = &fstest.MapFile{Data: b}
-		}
-		return nil
-	})
+	tree := copyFS(content.Embedded())
 	spine := tree["pages/services/spine.json"]
 	spine.Data = []byte(strings.Replace(string(spine.Data), `"title": "Spine"`, `"title": "Spine (edited)"`, 1))
 	changed, err := content.Load(tree, content.Options{})
@@ -345,6 +331,9 @@ func TestVersionFollowsContent(t *testing.T) {
 		t.Error("changed content, same version")
 	}
 	ea := get(a, "/services/spine").header.Get("ETag")
+	if eb := get(b, "/services/spine").header.Get("ETag"); ea != eb {
+		t.Errorf("same content, different ETags: %s %s", ea, eb)
+	}
 	ec := get(c, "/services/spine").header.Get("ETag")
 	if ea == ec {
 		t.Error("changed page, same ETag")
@@ -355,14 +344,7 @@ func TestVersionFollowsContent(t *testing.T) {
 }
 
 func TestDraftsNeverServed(t *testing.T) {
-	tree := fstest.MapFS{}
-	fs.WalkDir(content.Embedded(), ".", func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			b, _ := fs.ReadFile(content.Embedded(), p)
-			tree[p] = &fstest.MapFile{Data: b}
-		}
-		return nil
-	})
+	tree := copyFS(content.Embedded())
 	tree["pages/blog/secret-draft.json"] = &fstest.MapFile{Data: []byte(`{"id": "9d9c6f1e-6a34-4a43-9b3e-8f3c1c9e2a77", "type": "blog",
 	  "path": "/blog/secret-draft", "title": "Unannounced draft post", "summary": "Not yet.", "status": "draft",
 	  "published": "2024-06-01", "lastEdited": "2024-06-01", "authors": [{"name": "A", "role": "B"}], "body": []}`)}
@@ -443,6 +425,19 @@ func TestBadRequests(t *testing.T) {
 	if r := get(srv, "/web/nope.css"); r.code != 404 {
 		t.Errorf("missing asset: %d", r.code)
 	}
+}
+
+// copyFS copies a file tree into memory, for a test to change.
+func copyFS(src fs.FS) fstest.MapFS {
+	out := fstest.MapFS{}
+	fs.WalkDir(src, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, _ := fs.ReadFile(src, p)
+			out[p] = &fstest.MapFile{Data: b}
+		}
+		return nil
+	})
+	return out
 }
 
 func sha256Hex(s string) string {

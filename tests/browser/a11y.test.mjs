@@ -2,27 +2,19 @@
 // desktop widths, once the client has taken over; and the phone menu open.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, waitForApp, axe, pageTypes } from "./helpers.mjs";
+import { useSite, waitForApp, axe, pageTypes } from "./helpers.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = useSite(before, after);
 
 const format = (vs) => vs.map((v) => `${v.id}: ${v.help}\n    ${v.nodes.join("\n    ")}`).join("\n");
 
 for (const [width, name] of [[375, "phone"], [1280, "desktop"]]) {
   test(`axe finds no WCAG 2.2 AA violation on any page type (${name}, ${width}px)`, async () => {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const context = await site.browser.newContext({ viewport: { width, height: 900 } });
     const page = await context.newPage();
     const failures = [];
     for (const [type, path] of Object.entries(pageTypes)) {
-      await page.goto(server.base + path);
+      await page.goto(site.server.base + path);
       await waitForApp(page);
       const violations = await axe(page);
       if (violations.length) failures.push(`${type} (${path}):\n  ${format(violations)}`);
@@ -33,9 +25,9 @@ for (const [width, name] of [[375, "phone"], [1280, "desktop"]]) {
 }
 
 test("axe finds no violation with the phone menu open or without JavaScript", async () => {
-  const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+  const context = await site.browser.newContext({ viewport: { width: 375, height: 800 } });
   const page = await context.newPage();
-  await page.goto(server.base + "/services/nhs-login");
+  await page.goto(site.server.base + "/services/nhs-login");
   await waitForApp(page);
   await page.getByRole("button", { name: "Menu" }).click();
   await page.waitForFunction(() => document.getElementById("nhsd-menu-button").getAttribute("aria-expanded") === "true");
@@ -45,11 +37,11 @@ test("axe finds no violation with the phone menu open or without JavaScript", as
   // Without JavaScript: the page's scripts are blocked and the stylesheet
   // that <noscript> would load is added, so the page looks as it does with
   // JavaScript off while axe (run through the debugger) can still work.
-  const nojs = await browser.newContext({ viewport: { width: 375, height: 800 } });
+  const nojs = await site.browser.newContext({ viewport: { width: 375, height: 800 } });
   await nojs.route(/\/(app|wasm_exec)\.js/, (route) => route.abort());
   const p2 = await nojs.newPage();
   for (const path of ["/", "/services/spine", "/blog", "/services?status=live"]) {
-    await p2.goto(server.base + path);
+    await p2.goto(site.server.base + path);
     const href = await p2.evaluate(() => new DOMParser().parseFromString(document.querySelector("noscript").innerHTML, "text/html").querySelector("link").getAttribute("href"));
     await p2.addStyleTag({ url: href });
     assert.ok(await p2.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Data" }).isVisible(), "no-JS styles not applied");

@@ -96,3 +96,18 @@ export async function axe(page) {
 }
 
 export const vnuJar = require.resolve("vnu-jar/build/dist/vnu.jar");
+
+// useSite starts the server and a browser before a test file's tests and
+// stops both after; the returned object's fields are set once started.
+export function useSite(before, after) {
+  const site = {};
+  before(async () => {
+    site.server = await startServer();
+    site.browser = await launch();
+  });
+  after(async () => {
+    await site.browser?.close();
+    site.server?.stop();
+  });
+  return site;
+}

@@ -3,22 +3,14 @@
 // site without JavaScript.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startServer, launch, watch, waitForApp } from "./helpers.mjs";
+import { useSite, watch, waitForApp } from "./helpers.mjs";
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const site = useSite(before, after);
 
 const words = (s) => s.split(/\s+/).filter(Boolean).join(" ");
 
 test("the client takes over the prerendered page with the same content and no layout shift", async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript(() => {
     window.__shifts = 0;
     new PerformanceObserver((list) => {
@@ -28,7 +20,7 @@ test("the client takes over the prerendered page with the same content and no la
   for (const path of ["/", "/services/spine", "/data-and-information/publications/statistical/recorded-dementia-diagnoses/february-2021", "/cookies"]) {
     const page = await context.newPage();
     const errors = watch(page);
-    await page.goto(server.base + path, { waitUntil: "domcontentloaded" });
+    await page.goto(site.server.base + path, { waitUntil: "domcontentloaded" });
     const before = await page.evaluate(() => [document.getElementById("nhsd-app").innerText, document.querySelectorAll("#nhsd-app *").length]);
     await waitForApp(page);
     await page.waitForTimeout(200);
@@ -44,16 +36,16 @@ test("the client takes over the prerendered page with the same content and no la
 });
 
 test("links navigate inside the app: title, scroll and focus follow, back works", async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors = watch(page);
-  await page.goto(server.base + "/");
+  await page.goto(site.server.base + "/");
   await waitForApp(page);
   await page.evaluate(() => (window.__sameDocument = true));
 
   await page.evaluate(() => window.scrollTo(0, 600));
   await page.getByRole("link", { name: "Spine", exact: true }).first().click();
-  await page.waitForURL(server.base + "/services/spine");
+  await page.waitForURL(site.server.base + "/services/spine");
   await page.waitForFunction(() => document.querySelector("main h1")?.textContent.includes("Spine"));
   assert.equal(await page.title(), "Spine - NHS Digital");
   assert.equal(await page.evaluate(() => window.__sameDocument), true, "the link reloaded the page");
@@ -64,9 +56,9 @@ test("links navigate inside the app: title, scroll and focus follow, back works"
 
   // On to the blogs through the News section, then a post: all by links.
   await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "News" }).click();
-  await page.waitForURL(server.base + "/news-and-events");
+  await page.waitForURL(site.server.base + "/news-and-events");
   await page.locator('main a[href="/blog"]').first().click();
-  await page.waitForURL(server.base + "/blog");
+  await page.waitForURL(site.server.base + "/blog");
   await page.waitForFunction(() => document.querySelector("main h1")?.textContent.trim() === "Blogs");
   assert.equal(await page.evaluate(() => window.__sameDocument), true);
   const first = page.locator(".nhsd-card__link").first();
@@ -77,7 +69,7 @@ test("links navigate inside the app: title, scroll and focus follow, back works"
   assert.equal(await page.evaluate(() => window.__sameDocument), true);
 
   await page.goBack();
-  await page.waitForURL(server.base + "/blog");
+  await page.waitForURL(site.server.base + "/blog");
   await page.waitForFunction(() => document.querySelector("main h1")?.textContent.trim() === "Blogs");
   assert.equal(await page.title(), "Blogs - NHS Digital");
   assert.deepEqual(errors, []);
@@ -85,9 +77,9 @@ test("links navigate inside the app: title, scroll and focus follow, back works"
 });
 
 test("the skip link moves focus to the main content", async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(server.base + "/services/nhs-app");
+  await page.goto(site.server.base + "/services/nhs-app");
   await waitForApp(page);
   await page.keyboard.press("Tab");
   assert.equal(await page.evaluate(() => document.activeElement.textContent), "Skip to main content");
@@ -98,10 +90,10 @@ test("the skip link moves focus to the main content", async () => {
 });
 
 test("the phone menu opens and closes by keyboard", async () => {
-  const context = await browser.newContext({ viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true });
+  const context = await site.browser.newContext({ viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   const errors = watch(page);
-  await page.goto(server.base + "/services");
+  await page.goto(site.server.base + "/services");
   await waitForApp(page);
   const button = page.getByRole("button", { name: "Menu" });
   const nav = page.getByRole("navigation", { name: "Sections" });
@@ -122,16 +114,16 @@ test("the phone menu opens and closes by keyboard", async () => {
   // Following a menu link closes the menu on the new page.
   await button.click();
   await nav.getByRole("link", { name: "Developer" }).click();
-  await page.waitForURL(server.base + "/developer");
+  await page.waitForURL(site.server.base + "/developer");
   await page.waitForFunction(() => document.getElementById("nhsd-menu-button").getAttribute("aria-expanded") === "false");
   assert.deepEqual(errors, []);
   await context.close();
 });
 
 test("the catalogue filters as you type and keeps the URL in step", async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(server.base + "/services");
+  await page.goto(site.server.base + "/services");
   await waitForApp(page);
   const all = await page.locator(".nhsd-card").count();
   await page.getByLabel("Search services").fill("prescription");
@@ -144,25 +136,25 @@ test("the catalogue filters as you type and keeps the URL in step", async () => 
 });
 
 test("without JavaScript every page reads in full and the sections show on a phone", async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
+  const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
   const page = await context.newPage();
-  await page.goto(server.base + "/services/spine");
+  await page.goto(site.server.base + "/services/spine");
   assert.equal((await page.locator("main h1").innerText()).trim(), "Spine");
   assert.ok(await page.getByRole("heading", { name: "How it works" }).isVisible());
   assert.ok(await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Data" }).isVisible());
   assert.equal(await page.getByRole("button", { name: "Menu" }).isVisible(), false, "a Menu button that cannot work shows");
   await page.getByRole("link", { name: "Cookie settings" }).click();
-  await page.waitForURL(server.base + "/cookies");
+  await page.waitForURL(site.server.base + "/cookies");
   assert.equal((await page.locator("main h1").innerText()).trim(), "Cookie settings");
-  await page.goto(server.base + "/search?q=nhs+app");
+  await page.goto(site.server.base + "/search?q=nhs+app");
   assert.match(await page.locator(".nhsd-result-count").innerText(), /results? for ‘nhs app’/);
   await context.close();
 });
 
 test("unknown paths show the not-found page, also after client navigation", async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  const resp = await page.goto(server.base + "/no-such-page");
+  const resp = await page.goto(site.server.base + "/no-such-page");
   assert.equal(resp.status(), 404);
   await waitForApp(page);
   assert.equal((await page.locator("main h1").innerText()).trim(), "Page not found");
@@ -172,13 +164,13 @@ test("unknown paths show the not-found page, also after client navigation", asyn
 });
 
 test("focus and typing made before the client starts survive the take-over", async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   // Hold the WebAssembly back so the visitor acts on the prerendered page.
   let release;
   const held = new Promise((r) => (release = r));
   await page.route("**/web/app.wasm*", async (route) => { await held; await route.continue(); });
-  await page.goto(server.base + "/services");
+  await page.goto(site.server.base + "/services");
   await page.getByLabel("Search services").fill("spine");
   await page.getByLabel("Search services").focus();
   release();

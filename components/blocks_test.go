@@ -1,0 +1,86 @@
+package components
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/tidwall/gjson"
+)
+
+func render(ui ...app.UI) string { return app.HTMLString(app.Div().Body(ui...)) }
+
+func TestBlocksRenderEveryType(t *testing.T) {
+	items := gjson.Parse(`[
+	  {"type": "heading", "level": 2, "text": "Overview"},
+	  {"type": "paragraph", "text": "See [Spine](/services/spine), *now*."},
+	  {"type": "list", "ordered": true, "items": ["one", "**two**"]},
+	  {"type": "quote", "text": "Quoted words", "name": "A Person", "role": "Director"},
+	  {"type": "figures", "items": [{"value": "3 billion", "label": "transactions"}]},
+	  {"type": "callout", "title": "Note", "text": "Careful", "variant": "warning"},
+	  {"type": "table", "caption": "Counts", "head": ["Region", "Count"], "rows": [["North", "[12](/x)"]]},
+	  {"type": "contacts", "items": [{"label": "Email", "value": "a@b.c", "href": "mailto:a@b.c"}]},
+	  {"type": "links", "title": "Related", "items": [{"text": "NHS", "href": "https://www.nhs.uk"}]},
+	  {"type": "image", "src": "/web/images/a.png", "alt": "A chart", "width": 640, "height": 360, "caption": "Figure 1"},
+	  {"type": "heading", "level": 2, "text": "Overview"}
+	]`)
+	b := &Blocks{Items: items}
+	html := render(b.Render()...)
+	for _, want := range []string{
+		`id="overview"`,
+		`<p class="nhsd-body">See <a class="nhsd-link" href="/services/spine">Spine</a>, <em>now</em>.</p>`,
+		`<ol class="nhsd-list nhsd-list--number">`, `<strong>two</strong>`,
+		`<blockquote`, `A Person`, `Director`,
+		`3 billion`, `nhsd-callout--warning`,
+		`<caption class="nhsd-table__caption">`, `<th scope="col">`, `<th scope="row">`, `<a class="nhsd-link" href="/x">12</a>`,
+		`<dt class="nhsd-contacts__label">`, `href="mailto:a@b.c"`,
+		`(external website)`,
+		`alt="A chart"`, `width="640"`, `height="360"`, `loading="lazy"`, `Figure 1`,
+		`id="overview-2"`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("rendered blocks lack %s", want)
+		}
+	}
+	// The contents list gives the same ids as the body.
+	entries := headingsOf(items, newOutline())
+	if len(entries) != 2 || entries[0].ID != "overview" || entries[1].ID != "overview-2" {
+		t.Errorf("headingsOf = %+v", entries)
+	}
+	if PageContents(entries[:1], false) != nil {
+		t.Error("a page with one section should have no contents list")
+	}
+}
+
+func TestRichTextEscapes(t *testing.T) {
+	html := render(RichText("p", "", `<script>alert(1)</script> & [x](/a?b=1&c=2)`))
+	if strings.Contains(html, "<script>") || !strings.Contains(html, "&lt;script&gt;") {
+		t.Errorf("text not escaped: %s", html)
+	}
+	if !strings.Contains(html, `href="/a?b=1&amp;c=2"`) {
+		t.Errorf("href not escaped: %s", html)
+	}
+}
+
+func TestAttributeValuesCannotBreakOut(t *testing.T) {
+	html := render(app.Input().Value(attr(`x" autofocus onfocus="alert(1)`)), app.Input().Value(attr(`back\slash café`)))
+	if regexp.MustCompile(`onfocus="`).MatchString(html) || !strings.Contains(html, `&quot;`) {
+		t.Errorf("quote escaped the attribute: %s", html)
+	}
+	if strings.Contains(html, `\\`) || !strings.Contains(html, "&#92;") || !strings.Contains(html, "&#233;") {
+		t.Errorf("backslash or accent mangled: %s", html)
+	}
+}
+
+func TestLeavesApp(t *testing.T) {
+	for href, want := range map[string]bool{
+		"/services/spine": false, "#main-content": false, "/search?q=x": false,
+		"https://www.nhs.uk": true, "mailto:a@b.c": true, "/feeds/news.xml": true, "/sitemap.xml": true,
+		"/web/icons/icon.svg": true, "//evil.example/x": true,
+	} {
+		if got := leavesApp(href); got != want {
+			t.Errorf("leavesApp(%q) = %v", href, got)
+		}
+	}
+}
