@@ -4,7 +4,7 @@
 
 GO        ?= go
 PORT      ?= 8000
-WASM_FLAGS = -trimpath -ldflags="-s -w"
+WASM_FLAGS = -trimpath -ldflags="-s -w" -gcflags='nhsdigital/...=-l'
 GO_SOURCES = $(shell find app components content -name '*.go') go.mod go.sum
 
 .PHONY: run build wasm test test-go test-browser setup validate icons size clean

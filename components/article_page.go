@@ -34,14 +34,14 @@ func (p *ArticlePage) Render() app.UI {
 	if list := page.Get("authors").Array(); len(list) > 0 {
 		lis := make([]app.UI, len(list))
 		for i, a := range list {
-			lis[i] = app.Li().Class("nhsd-authors__item").Body(
-				app.Span().Class("nhsd-authors__name").Text(a.Get("name").String()),
-				app.Span().Class("nhsd-authors__role").Text(a.Get("role").String()),
+			lis[i] = app.Elem("li").Class("nhsd-authors__item").Body(
+				app.Elem("span").Class("nhsd-authors__name").Text(a.Get("name").String()),
+				app.Elem("span").Class("nhsd-authors__role").Text(a.Get("role").String()),
 			)
 		}
-		authors = app.Div().Class("nhsd-authors").Body(
-			app.P().Class("nhsd-authors__title").Text("Written by"),
-			app.Ul().Class("nhsd-authors__list").Body(lis...),
+		authors = app.Elem("div").Class("nhsd-authors").Body(
+			app.Elem("p").Class("nhsd-authors__title").Text("Written by"),
+			app.Elem("ul").Class("nhsd-authors__list").Body(lis...),
 		)
 	}
 
@@ -49,12 +49,12 @@ func (p *ArticlePage) Render() app.UI {
 	if list := page.Get("relatedSubjects").Array(); len(list) > 0 {
 		lis := make([]app.UI, len(list))
 		for i, s := range list {
-			lis[i] = app.Li().Class("nhsd-subjects__item").Body(
-				app.A().Class("nhsd-subjects__link").Href("/search?q=" + url.QueryEscape(s.String())).Text(s.String()))
+			lis[i] = app.Elem("li").Class("nhsd-subjects__item").Body(
+				app.Elem("a").Class("nhsd-subjects__link").Attr("href", "/search?q=" + url.QueryEscape(s.String())).Text(s.String()))
 		}
-		subjects = app.Section().Class("nhsd-subjects").Aria("labelledby", "nhsd-subjects-title").Body(
-			app.H2().ID("nhsd-subjects-title").Class("nhsd-heading-m").Text("Related subjects"),
-			app.Ul().Class("nhsd-subjects__list").Body(lis...),
+		subjects = app.Elem("section").Class("nhsd-subjects").Aria("labelledby", "nhsd-subjects-title").Body(
+			app.Elem("h2").ID("nhsd-subjects-title").Class("nhsd-heading-m").Text("Related subjects"),
+			app.Elem("ul").Class("nhsd-subjects__list").Body(lis...),
 		)
 	}
 
@@ -62,16 +62,16 @@ func (p *ArticlePage) Render() app.UI {
 	if showLastEdited(page, true) {
 		edited = LastEdited(page.Get("lastEdited").String())
 	}
-	return app.Article().Class("nhsd-width-container nhsd-page nhsd-article").Body(
-		app.P().Class("nhsd-caption").Body(
+	return app.Elem("article").Class("nhsd-width-container nhsd-page nhsd-article").Body(
+		app.Elem("p").Class("nhsd-caption").Body(
 			app.Text(label+" · "),
-			app.Time().DateTime(published).Text(formatDate(published)),
+			app.Elem("time").Attr("datetime", published).Text(formatDate(published)),
 		),
 		Title(page.Get("title").String()),
 		Lead(page.Get("summary").String()),
 		authors,
 		contentWithSidebar(contents,
-			app.Div().Class("nhsd-prose").Body(blocks.Render()...),
+			app.Elem("div").Class("nhsd-prose").Body(blocks.Render()...),
 			subjects,
 			ShareLinks(p.Origin+page.Get("path").String(), page.Get("title").String()),
 			edited,
@@ -91,12 +91,12 @@ func ShareLinks(pageURL, title string) app.UI {
 	}
 	lis := make([]app.UI, len(links))
 	for i, l := range links {
-		lis[i] = app.Li().Class("nhsd-share__item").Body(
-			app.A().Class("nhsd-link").Href(attr(l.href)).Body(
-				app.Text(l.text), app.Span().Class("nhsd-visually-hidden").Text(" (share this page)")))
+		lis[i] = app.Elem("li").Class("nhsd-share__item").Body(
+			app.Elem("a").Class("nhsd-link").Attr("href", attr(l.href)).Body(
+				app.Text(l.text), app.Elem("span").Class("nhsd-visually-hidden").Text(" (share this page)")))
 	}
-	return app.Section().Class("nhsd-share").Aria("labelledby", "nhsd-share-title").Body(
-		app.H2().ID("nhsd-share-title").Class("nhsd-heading-m").Text("Share this page"),
-		app.Ul().Class("nhsd-share__list").Body(lis...),
+	return app.Elem("section").Class("nhsd-share").Aria("labelledby", "nhsd-share-title").Body(
+		app.Elem("h2").ID("nhsd-share-title").Class("nhsd-heading-m").Text("Share this page"),
+		app.Elem("ul").Class("nhsd-share__list").Body(lis...),
 	)
 }

@@ -46,14 +46,14 @@ func (b *Blocks) block(blk gjson.Result) app.UI {
 		case 2:
 			b.h2++
 			if b.Numbered {
-				return app.H2().ID(id).Class("nhsd-heading-l").Body(
-					app.Span().Class("nhsd-heading__number").Text(strconv.Itoa(b.h2)+". "), app.Text(text))
+				return app.Elem("h2").ID(id).Class("nhsd-heading-l").Body(
+					app.Elem("span").Class("nhsd-heading__number").Text(strconv.Itoa(b.h2)+". "), app.Text(text))
 			}
-			return app.H2().ID(id).Class("nhsd-heading-l").Text(text)
+			return app.Elem("h2").ID(id).Class("nhsd-heading-l").Text(text)
 		case 3:
-			return app.H3().ID(id).Class("nhsd-heading-m").Text(text)
+			return app.Elem("h3").ID(id).Class("nhsd-heading-m").Text(text)
 		default:
-			return app.H4().ID(id).Class("nhsd-heading-s").Text(text)
+			return app.Elem("h4").ID(id).Class("nhsd-heading-s").Text(text)
 		}
 	case "paragraph":
 		return RichText("p", "nhsd-body", blk.Get("text").String())
@@ -64,17 +64,17 @@ func (b *Blocks) block(blk gjson.Result) app.UI {
 			lis[i] = RichText("li", "", it.String())
 		}
 		if blk.Get("ordered").Bool() {
-			return app.Ol().Class("nhsd-list nhsd-list--number").Body(lis...)
+			return app.Elem("ol").Class("nhsd-list nhsd-list--number").Body(lis...)
 		}
-		return app.Ul().Class("nhsd-list nhsd-list--bullet").Body(lis...)
+		return app.Elem("ul").Class("nhsd-list nhsd-list--bullet").Body(lis...)
 	case "quote":
-		cite := []app.UI{app.Span().Class("nhsd-quote__name").Text(blk.Get("name").String())}
+		cite := []app.UI{app.Elem("span").Class("nhsd-quote__name").Text(blk.Get("name").String())}
 		if r := blk.Get("role").String(); r != "" {
-			cite = append(cite, app.Span().Class("nhsd-quote__role").Text(r))
+			cite = append(cite, app.Elem("span").Class("nhsd-quote__role").Text(r))
 		}
-		return app.Figure().Class("nhsd-quote").Body(
-			app.Blockquote().Class("nhsd-quote__text").Body(app.P().Text(blk.Get("text").String())),
-			app.FigCaption().Class("nhsd-quote__cite").Body(cite...),
+		return app.Elem("figure").Class("nhsd-quote").Body(
+			app.Elem("blockquote").Class("nhsd-quote__text").Body(app.Elem("p").Text(blk.Get("text").String())),
+			app.Elem("figcaption").Class("nhsd-quote__cite").Body(cite...),
 		)
 	case "figures":
 		return Figures(blk.Get("items"), "")
@@ -85,9 +85,9 @@ func (b *Blocks) block(blk gjson.Result) app.UI {
 		}
 		var title app.UI
 		if t := blk.Get("title").String(); t != "" {
-			title = app.P().Class("nhsd-callout__title").Text(t)
+			title = app.Elem("p").Class("nhsd-callout__title").Text(t)
 		}
-		return app.Div().Class("nhsd-callout nhsd-callout--"+variant).Body(
+		return app.Elem("div").Class("nhsd-callout nhsd-callout--"+variant).Body(
 			title,
 			RichText("p", "", blk.Get("text").String()),
 		)
@@ -101,29 +101,29 @@ func (b *Blocks) block(blk gjson.Result) app.UI {
 		for i, it := range items {
 			var desc app.UI
 			if d := it.Get("description").String(); d != "" {
-				desc = app.P().Class("nhsd-links__description").Text(d)
+				desc = app.Elem("p").Class("nhsd-links__description").Text(d)
 			}
-			lis[i] = app.Li().Class("nhsd-links__item").Body(Link(it.Get("href").String(), it.Get("text").String()), desc)
+			lis[i] = app.Elem("li").Class("nhsd-links__item").Body(Link(it.Get("href").String(), it.Get("text").String()), desc)
 		}
 		title := blk.Get("title").String()
-		var heading app.UI = app.H2().ID(b.Outline.id(title, "")).Class("nhsd-heading-m").Text(title)
+		var heading app.UI = app.Elem("h2").ID(b.Outline.id(title, "")).Class("nhsd-heading-m").Text(title)
 		if b.Nested {
-			heading = app.H3().ID(b.Outline.id(title, "")).Class("nhsd-heading-m").Text(title)
+			heading = app.Elem("h3").ID(b.Outline.id(title, "")).Class("nhsd-heading-m").Text(title)
 		}
-		return app.Nav().Class("nhsd-links").Aria("label", attr(title)).Body(
+		return app.Elem("nav").Class("nhsd-links").Aria("label", attr(title)).Body(
 			heading,
-			app.Ul().Class("nhsd-links__list").Body(lis...),
+			app.Elem("ul").Class("nhsd-links__list").Body(lis...),
 		)
 	case "image":
-		img := app.Img().Class("nhsd-image__img").Src(attr(blk.Get("src").String())).
+		img := app.Img().Class("nhsd-image__img").Attr("src", attr(blk.Get("src").String())).
 			Alt(attr(blk.Get("alt").String())).
-			Width(int(blk.Get("width").Int())).Height(int(blk.Get("height").Int())).
+			Width(int(blk.Get("width").Int())).Attr("height", int(blk.Get("height").Int())).
 			Loading("lazy").Attr("decoding", "async")
 		var caption app.UI
 		if c := blk.Get("caption").String(); c != "" {
-			caption = app.FigCaption().Class("nhsd-image__caption").Text(c)
+			caption = app.Elem("figcaption").Class("nhsd-image__caption").Text(c)
 		}
-		return app.Figure().Class("nhsd-image").Body(img, caption)
+		return app.Elem("figure").Class("nhsd-image").Body(img, caption)
 	}
 	return nil
 }
@@ -132,7 +132,7 @@ func (b *Blocks) table(blk gjson.Result) app.UI {
 	head := blk.Get("head").Array()
 	ths := make([]app.UI, len(head))
 	for i, h := range head {
-		ths[i] = app.Th().Scope("col").Text(h.String())
+		ths[i] = app.Elem("th").Attr("scope", "col").Text(h.String())
 	}
 	rows := blk.Get("rows").Array()
 	trs := make([]app.UI, len(rows))
@@ -141,18 +141,18 @@ func (b *Blocks) table(blk gjson.Result) app.UI {
 		tds := make([]app.UI, len(cells))
 		for j, c := range cells {
 			if j == 0 {
-				tds[j] = app.Th().Scope("row").Body(RichText("span", "", c.String()))
+				tds[j] = app.Elem("th").Attr("scope", "row").Body(RichText("span", "", c.String()))
 			} else {
-				tds[j] = app.Td().Body(RichText("span", "", c.String()))
+				tds[j] = app.Elem("td").Body(RichText("span", "", c.String()))
 			}
 		}
-		trs[i] = app.Tr().Body(tds...)
+		trs[i] = app.Elem("tr").Body(tds...)
 	}
-	return app.Div().Class("nhsd-table-wrap").Attr("role", "region").Aria("label", attr(blk.Get("caption").String())).TabIndex(0).Body(
-		app.Table().Class("nhsd-table").Body(
-			app.Caption().Class("nhsd-table__caption").Text(blk.Get("caption").String()),
-			app.THead().Body(app.Tr().Body(ths...)),
-			app.TBody().Body(trs...),
+	return app.Elem("div").Class("nhsd-table-wrap").Attr("role", "region").Aria("label", attr(blk.Get("caption").String())).TabIndex(0).Body(
+		app.Elem("table").Class("nhsd-table").Body(
+			app.Elem("caption").Class("nhsd-table__caption").Text(blk.Get("caption").String()),
+			app.Elem("thead").Body(app.Elem("tr").Body(ths...)),
+			app.Elem("tbody").Body(trs...),
 		),
 	)
 }
@@ -165,16 +165,16 @@ func (b *Blocks) contacts(blk gjson.Result) app.UI {
 		if h := it.Get("href").String(); h != "" {
 			value = Link(h, it.Get("value").String())
 		}
-		rows = append(rows, app.Div().Class("nhsd-contacts__row").Body(
-			app.Dt().Class("nhsd-contacts__label").Text(it.Get("label").String()),
-			app.Dd().Class("nhsd-contacts__value").Body(value),
+		rows = append(rows, app.Elem("div").Class("nhsd-contacts__row").Body(
+			app.Elem("dt").Class("nhsd-contacts__label").Text(it.Get("label").String()),
+			app.Elem("dd").Class("nhsd-contacts__value").Body(value),
 		))
 	}
 	var title app.UI
 	if t := blk.Get("title").String(); t != "" {
-		title = app.H3().ID(b.Outline.id(t, "")).Class("nhsd-heading-s").Text(t)
+		title = app.Elem("h3").ID(b.Outline.id(t, "")).Class("nhsd-heading-s").Text(t)
 	}
-	return app.Div().Class("nhsd-contacts").Body(title, app.Dl().Class("nhsd-contacts__list").Body(rows...))
+	return app.Elem("div").Class("nhsd-contacts").Body(title, app.Elem("dl").Class("nhsd-contacts__list").Body(rows...))
 }
 
 // Figures renders headline figures: a big value, its label and a sentence.
@@ -186,21 +186,21 @@ func Figures(items gjson.Result, title string) app.UI {
 	for i, it := range list {
 		var text, link app.UI
 		if t := it.Get("text").String(); t != "" {
-			text = app.P().Class("nhsd-figures__text").Text(t)
+			text = app.Elem("p").Class("nhsd-figures__text").Text(t)
 		}
 		if l := it.Get("link"); l.Exists() {
-			link = app.P().Class("nhsd-figures__link").Body(Link(l.Get("href").String(), l.Get("text").String()))
+			link = app.Elem("p").Class("nhsd-figures__link").Body(Link(l.Get("href").String(), l.Get("text").String()))
 		}
-		lis[i] = app.Li().Class("nhsd-figures__item").Body(
-			app.P().Class("nhsd-figures__figure").Body(
-				app.Span().Class("nhsd-figures__value").Text(it.Get("value").String()),
+		lis[i] = app.Elem("li").Class("nhsd-figures__item").Body(
+			app.Elem("p").Class("nhsd-figures__figure").Body(
+				app.Elem("span").Class("nhsd-figures__value").Text(it.Get("value").String()),
 				app.Text(" "),
-				app.Span().Class("nhsd-figures__label").Text(it.Get("label").String()),
+				app.Elem("span").Class("nhsd-figures__label").Text(it.Get("label").String()),
 			),
 			text, link,
 		)
 	}
-	return app.Ul().Class("nhsd-figures").Body(lis...)
+	return app.Elem("ul").Class("nhsd-figures").Body(lis...)
 }
 
 // headingsOf lists the level 2 headings of blocks, with the ids Blocks will

@@ -12,28 +12,28 @@ import (
 //   - HeadingLevel: 2 or 3, so cards fit the page's heading outline.
 //   - ShowDate: print the publication date.
 func Card(card gjson.Result, headingLevel int, showDate bool) app.UI {
-	title := app.A().Class("nhsd-card__link").Href(card.Get("path").String()).Text(card.Get("title").String())
+	title := app.Elem("a").Class("nhsd-card__link").Attr("href", card.Get("path").String()).Text(card.Get("title").String())
 	var heading app.UI
 	if headingLevel == 2 {
-		heading = app.H2().Class("nhsd-card__title").Body(title)
+		heading = app.Elem("h2").Class("nhsd-card__title").Body(title)
 	} else {
-		heading = app.H3().Class("nhsd-card__title").Body(title)
+		heading = app.Elem("h3").Class("nhsd-card__title").Body(title)
 	}
 	var meta []app.UI
 	if l := card.Get("label").String(); l != "" {
-		meta = append(meta, app.Span().Class("nhsd-card__type").Text(l))
+		meta = append(meta, app.Elem("span").Class("nhsd-card__type").Text(l))
 	}
 	if showDate {
 		d := card.Get("date").String()
-		meta = append(meta, app.Time().Class("nhsd-card__date").DateTime(d).Text(formatDate(d)))
+		meta = append(meta, app.Elem("time").Class("nhsd-card__date").Attr("datetime", d).Text(formatDate(d)))
 	}
 	if s := card.Get("serviceStatus").String(); s != "" {
 		meta = append(meta, StatusTag(s))
 	}
-	return app.Li().Class("nhsd-card").Body(
+	return app.Elem("li").Class("nhsd-card").Body(
 		heading,
-		app.P().Class("nhsd-card__meta").Body(meta...),
-		app.P().Class("nhsd-card__summary").Text(card.Get("summary").String()),
+		app.Elem("p").Class("nhsd-card__meta").Body(meta...),
+		app.Elem("p").Class("nhsd-card__summary").Text(card.Get("summary").String()),
 	)
 }
 
@@ -47,7 +47,7 @@ func CardList(cards gjson.Result, headingLevel int, showDate bool) app.UI {
 	for i, c := range items {
 		lis[i] = Card(c, headingLevel, showDate)
 	}
-	return app.Ul().Class("nhsd-card-list").Body(lis...)
+	return app.Elem("ul").Class("nhsd-card-list").Body(lis...)
 }
 
 // StatusTag shows a service's status (live, beta, alpha, retiring, retired).
@@ -56,6 +56,6 @@ func StatusTag(status string) app.UI {
 	if label == "" {
 		label = status
 	}
-	return app.Strong().Class("nhsd-tag nhsd-tag--"+status).Body(
-		app.Span().Class("nhsd-visually-hidden").Text("Status: "), app.Text(label))
+	return app.Elem("strong").Class("nhsd-tag nhsd-tag--"+status).Body(
+		app.Elem("span").Class("nhsd-visually-hidden").Text("Status: "), app.Text(label))
 }

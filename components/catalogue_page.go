@@ -123,11 +123,11 @@ func (p *CataloguePage) Render() app.UI {
 			shown = append(shown, Card(c, 2, false))
 		}
 	}
-	topicOptions := []app.UI{app.Option().Value("").Text("All topics")}
+	topicOptions := []app.UI{app.Elem("option").Attr("value", "").Text("All topics")}
 	for _, t := range sortedKeys(topics) {
 		topicOptions = append(topicOptions, option(t, t, t == p.topic))
 	}
-	statusOptions := []app.UI{app.Option().Value("").Text("Any status")}
+	statusOptions := []app.UI{app.Elem("option").Attr("value", "").Text("Any status")}
 	for _, s := range []string{"live", "beta", "alpha", "retiring", "retired"} {
 		statusOptions = append(statusOptions, option(s, strings.ToUpper(s[:1])+s[1:], s == p.state))
 	}
@@ -135,32 +135,32 @@ func (p *CataloguePage) Render() app.UI {
 	if len(shown) == len(all) {
 		count = strconv.Itoa(len(all)) + " services"
 	}
-	var list app.UI = app.P().Class("nhsd-body").Text("No services match. Try fewer words or clear the filters.")
+	var list app.UI = app.Elem("p").Class("nhsd-body").Text("No services match. Try fewer words or clear the filters.")
 	if len(shown) > 0 {
-		list = app.Ul().Class("nhsd-card-list").Body(shown...)
+		list = app.Elem("ul").Class("nhsd-card-list").Body(shown...)
 	}
 	blocks := &Blocks{Items: page.Get("body")}
-	return app.Div().Class("nhsd-width-container nhsd-page nhsd-catalogue").Body(
+	return app.Elem("div").Class("nhsd-width-container nhsd-page nhsd-catalogue").Body(
 		Title(page.Get("title").String()),
 		Lead(page.Get("summary").String()),
-		app.Div().Class("nhsd-prose").Body(blocks.Render()...),
-		app.Form().Class("nhsd-filters").Action("/services").Method("get").OnSubmit(p.onSubmit).Body(
-			app.Div().Class("nhsd-filters__field nhsd-filters__field--wide").Body(
-				app.Label().For("nhsd-catalogue-q").Class("nhsd-label").Text("Search services"),
-				app.Input().Type("search").ID("nhsd-catalogue-q").Name("q").Class("nhsd-input").
-					Value(attr(p.q)).AutoComplete(false).Attr("maxlength", "100").OnInput(p.onSearch),
+		app.Elem("div").Class("nhsd-prose").Body(blocks.Render()...),
+		app.Elem("form").Class("nhsd-filters").Attr("action", "/services").Attr("method", "get").OnSubmit(p.onSubmit).Body(
+			app.Elem("div").Class("nhsd-filters__field nhsd-filters__field--wide").Body(
+				app.Elem("label").Attr("for", "nhsd-catalogue-q").Class("nhsd-label").Text("Search services"),
+				app.Input().Attr("type", "search").ID("nhsd-catalogue-q").Attr("name", "q").Class("nhsd-input").
+					Value(attr(p.q)).Attr("autocomplete", "off").Attr("maxlength", "100").OnInput(p.onSearch),
 			),
-			app.Div().Class("nhsd-filters__field").Body(
-				app.Label().For("nhsd-catalogue-status").Class("nhsd-label").Text("Status"),
-				app.Select().ID("nhsd-catalogue-status").Name("status").Class("nhsd-select").OnChange(p.onStatus).Body(statusOptions...),
+			app.Elem("div").Class("nhsd-filters__field").Body(
+				app.Elem("label").Attr("for", "nhsd-catalogue-status").Class("nhsd-label").Text("Status"),
+				app.Elem("select").ID("nhsd-catalogue-status").Attr("name", "status").Class("nhsd-select").OnChange(p.onStatus).Body(statusOptions...),
 			),
-			app.Div().Class("nhsd-filters__field").Body(
-				app.Label().For("nhsd-catalogue-topic").Class("nhsd-label").Text("Topic"),
-				app.Select().ID("nhsd-catalogue-topic").Name("topic").Class("nhsd-select").OnChange(p.onTopic).Body(topicOptions...),
+			app.Elem("div").Class("nhsd-filters__field").Body(
+				app.Elem("label").Attr("for", "nhsd-catalogue-topic").Class("nhsd-label").Text("Topic"),
+				app.Elem("select").ID("nhsd-catalogue-topic").Attr("name", "topic").Class("nhsd-select").OnChange(p.onTopic).Body(topicOptions...),
 			),
-			app.Button().Type("submit").Class("nhsd-button nhsd-button--secondary nhsd-filters__submit").Text("Apply filters"),
+			app.Elem("button").Attr("type", "submit").Class("nhsd-button nhsd-button--secondary nhsd-filters__submit").Text("Apply filters"),
 		),
-		app.P().ID("nhsd-catalogue-count").Class("nhsd-result-count").Attr("role", "status").Text(count),
+		app.Elem("p").ID("nhsd-catalogue-count").Class("nhsd-result-count").Attr("role", "status").Text(count),
 		list,
 	)
 }
@@ -169,9 +169,9 @@ func (p *CataloguePage) Render() app.UI {
 // unselected option on the server, which HTML reads as selected: so the
 // attribute is only ever set on the selected one.
 func option(value, label string, selected bool) app.UI {
-	o := app.Option().Value(attr(value)).Text(label)
+	o := app.Elem("option").Attr("value", attr(value)).Text(label)
 	if selected {
-		o = o.Selected(true)
+		o = o.Attr("selected", true)
 	}
 	return o
 }

@@ -26,9 +26,9 @@ func (p *ContentPage) Render() app.UI {
 	if showLastEdited(page, true) {
 		edited = LastEdited(page.Get("lastEdited").String())
 	}
-	return app.Div().Class("nhsd-width-container nhsd-page").Body(
+	return app.Elem("div").Class("nhsd-width-container nhsd-page").Body(
 		Title(page.Get("title").String()),
 		Lead(page.Get("summary").String()),
-		contentWithSidebar(contents, app.Div().Class("nhsd-prose").Body(blocks.Render()...), edited),
+		contentWithSidebar(contents, app.Elem("div").Class("nhsd-prose").Body(blocks.Render()...), edited),
 	)
 }

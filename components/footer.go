@@ -18,21 +18,21 @@ func Footer(settings gjson.Result) app.UI {
 		links := g.Get("links").Array()
 		lis := make([]app.UI, len(links))
 		for j, l := range links {
-			lis[j] = app.Li().Class("nhsd-footer__item").Body(Link(l.Get("href").String(), l.Get("text").String()))
+			lis[j] = app.Elem("li").Class("nhsd-footer__item").Body(Link(l.Get("href").String(), l.Get("text").String()))
 		}
 		title := g.Get("title").String()
 		id := "nhsd-footer-" + slug(title)
-		cols[i] = app.Div().Class("nhsd-footer__group").Body(
-			app.H2().ID(id).Class("nhsd-footer__title").Text(title),
-			app.Ul().Class("nhsd-footer__list").Aria("labelledby", id).Body(lis...),
+		cols[i] = app.Elem("div").Class("nhsd-footer__group").Body(
+			app.Elem("h2").ID(id).Class("nhsd-footer__title").Text(title),
+			app.Elem("ul").Class("nhsd-footer__list").Aria("labelledby", id).Body(lis...),
 		)
 	}
-	return app.Footer().Class("nhsd-footer").Body(
-		app.Div().Class("nhsd-width-container").Body(
-			app.Div().Class("nhsd-footer__groups").Body(cols...),
-			app.Div().Class("nhsd-footer__meta").Body(
-				app.A().Href("/cookies").Class("nhsd-link nhsd-footer__cookies").Text("Cookie settings"),
-				app.P().Class("nhsd-footer__copyright").Text(settings.Get("copyright").String()),
+	return app.Elem("footer").Class("nhsd-footer").Body(
+		app.Elem("div").Class("nhsd-width-container").Body(
+			app.Elem("div").Class("nhsd-footer__groups").Body(cols...),
+			app.Elem("div").Class("nhsd-footer__meta").Body(
+				app.Elem("a").Attr("href", "/cookies").Class("nhsd-link nhsd-footer__cookies").Text("Cookie settings"),
+				app.Elem("p").Class("nhsd-footer__copyright").Text(settings.Get("copyright").String()),
 			),
 		),
 	)

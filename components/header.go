@@ -1,6 +1,7 @@
 package components
 
 import (
+	"net/url"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -50,17 +51,24 @@ func (h *Header) onKey(ctx app.Context, e app.Event) {
 	}
 }
 
+// onSearch opens the search page inside the app.
+func (h *Header) onSearch(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	q := app.Window().GetElementByID("nhsd-header-search").Get("value").String()
+	ctx.Navigate("/search?q=" + url.QueryEscape(q))
+}
+
 // Render returns the header.
 func (h *Header) Render() app.UI {
 	items := h.Navigation.Array()
 	lis := make([]app.UI, len(items))
 	for i, it := range items {
 		href := it.Get("href").String()
-		a := app.A().Href(attr(href)).Class("nhsd-header__nav-link").Text(it.Get("text").String())
+		a := app.Elem("a").Attr("href", attr(href)).Class("nhsd-header__nav-link").Text(it.Get("text").String())
 		if section := sectionOf(h.Path); section == href || strings.HasPrefix(section, href+"/") {
 			a = a.Attr("aria-current", "page").Class("nhsd-header__nav-link--current")
 		}
-		lis[i] = app.Li().Class("nhsd-header__nav-item").Body(a)
+		lis[i] = app.Elem("li").Class("nhsd-header__nav-item").Body(a)
 	}
 	navClass := "nhsd-header__nav"
 	if h.open {
@@ -70,28 +78,28 @@ func (h *Header) Render() app.UI {
 	if h.open {
 		expanded = "true"
 	}
-	return app.Header().Class("nhsd-header").OnKeyDown(h.onKey).Body(
-		app.Div().Class("nhsd-header__inner nhsd-width-container").Body(
-			app.A().Href("/").Class("nhsd-header__logo").Body(
-				app.Span().Class("nhsd-header__logo-nhs").Text("NHS"),
+	return app.Elem("header").Class("nhsd-header").OnKeyDown(h.onKey).Body(
+		app.Elem("div").Class("nhsd-header__inner nhsd-width-container").Body(
+			app.Elem("a").Attr("href", "/").Class("nhsd-header__logo").Body(
+				app.Elem("span").Class("nhsd-header__logo-nhs").Text("NHS"),
 				app.Text(" "),
-				app.Span().Class("nhsd-header__logo-text").Text("Digital"),
-				app.Span().Class("nhsd-visually-hidden").Text(" home page"),
+				app.Elem("span").Class("nhsd-header__logo-text").Text("Digital"),
+				app.Elem("span").Class("nhsd-visually-hidden").Text(" home page"),
 			),
-			app.Form().Class("nhsd-header__search").Action("/search").Method("get").Attr("role", "search").Aria("label", "Site search").Body(
-				app.Label().For("nhsd-header-search").Class("nhsd-visually-hidden").Text("Search this site"),
-				app.Input().Type("search").ID("nhsd-header-search").Name("q").Class("nhsd-header__search-input").
-					Value(attr(h.Query)).Placeholder("Search").AutoComplete(false).Attr("maxlength", "256"),
-				app.Button().Type("submit").Class("nhsd-header__search-button").Body(
-					app.Span().Class("nhsd-header__search-icon"),
-					app.Span().Class("nhsd-visually-hidden").Text("Search"),
+			app.Elem("form").Class("nhsd-header__search").Attr("action", "/search").Attr("method", "get").Attr("role", "search").Aria("label", "Site search").OnSubmit(h.onSearch).Body(
+				app.Elem("label").Attr("for", "nhsd-header-search").Class("nhsd-visually-hidden").Text("Search this site"),
+				app.Input().Attr("type", "search").ID("nhsd-header-search").Attr("name", "q").Class("nhsd-header__search-input").
+					Value(attr(h.Query)).Attr("placeholder", "Search").Attr("autocomplete", "off").Attr("maxlength", "256"),
+				app.Elem("button").Attr("type", "submit").Class("nhsd-header__search-button").Body(
+					app.Elem("span").Class("nhsd-header__search-icon"),
+					app.Elem("span").Class("nhsd-visually-hidden").Text("Search"),
 				),
 			),
-			app.Button().Type("button").ID("nhsd-menu-button").Class("nhsd-header__menu-button").
+			app.Elem("button").Attr("type", "button").ID("nhsd-menu-button").Class("nhsd-header__menu-button").
 				Aria("expanded", expanded).Aria("controls", "nhsd-nav").OnClick(h.toggle).Text("Menu"),
 		),
-		app.Nav().ID("nhsd-nav").Class(navClass).Aria("label", "Sections").Body(
-			app.Ul().ID("nhsd-nav-list").Class("nhsd-header__nav-list nhsd-width-container").Body(lis...),
+		app.Elem("nav").ID("nhsd-nav").Class(navClass).Aria("label", "Sections").Body(
+			app.Elem("ul").ID("nhsd-nav-list").Class("nhsd-header__nav-list nhsd-width-container").Body(lis...),
 		),
 	)
 }

@@ -23,15 +23,15 @@ func (p *HubPage) Render() app.UI {
 	if cards := p.View.Get("cards"); len(cards.Array()) > 0 {
 		featured = section("nhsd-featured", "Featured in this section", CardList(cards, 3, false))
 	}
-	return app.Div().Class("nhsd-page nhsd-page--hub").Body(
-		app.Div().Class("nhsd-banner").Body(
-			app.Div().Class("nhsd-width-container").Body(
+	return app.Elem("div").Class("nhsd-page nhsd-page--hub").Body(
+		app.Elem("div").Class("nhsd-banner").Body(
+			app.Elem("div").Class("nhsd-width-container").Body(
 				Title(page.Get("title").String()),
 				Lead(page.Get("summary").String()),
 			),
 		),
-		app.Div().Class("nhsd-width-container").Body(
-			app.Div().Class("nhsd-prose").Body(blocks.Render()...),
+		app.Elem("div").Class("nhsd-width-container").Body(
+			app.Elem("div").Class("nhsd-prose").Body(blocks.Render()...),
 			featured,
 		),
 	)

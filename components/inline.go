@@ -13,9 +13,9 @@ func isExternal(href string) bool {
 
 // Link renders a link. Links to other websites say so to screen readers.
 func Link(href, text string) app.UI {
-	a := app.A().Href(attr(href)).Class("nhsd-link")
+	a := app.Elem("a").Attr("href", attr(href)).Class("nhsd-link")
 	if isExternal(href) {
-		return a.Body(app.Text(text), app.Span().Class("nhsd-visually-hidden").Text(" (external website)"))
+		return a.Body(app.Text(text), app.Elem("span").Class("nhsd-visually-hidden").Text(" (external website)"))
 	}
 	return a.Text(text)
 }

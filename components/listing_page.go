@@ -25,14 +25,14 @@ func (p *ListingPage) Render() app.UI {
 		title = "Editions"
 	}
 	n := len(cards.Array())
-	var list app.UI = app.P().Class("nhsd-body").Text("There is nothing here yet.")
+	var list app.UI = app.Elem("p").Class("nhsd-body").Text("There is nothing here yet.")
 	if n > 0 {
 		list = CardList(cards, 3, true)
 	}
-	return app.Div().Class("nhsd-width-container nhsd-page nhsd-listing").Body(
+	return app.Elem("div").Class("nhsd-width-container nhsd-page nhsd-listing").Body(
 		Title(page.Get("title").String()),
 		Lead(page.Get("summary").String()),
-		app.Div().Class("nhsd-prose").Body(blocks.Render()...),
+		app.Elem("div").Class("nhsd-prose").Body(blocks.Render()...),
 		section("nhsd-listing-title", title, list),
 	)
 }

@@ -21,13 +21,13 @@ type NotFoundPage struct {
 func (p *NotFoundPage) Render() app.UI {
 	page := p.View.Get("page")
 	blocks := &Blocks{Items: page.Get("body")}
-	return app.Div().Class("nhsd-width-container nhsd-page").Body(
+	return app.Elem("div").Class("nhsd-width-container nhsd-page").Body(
 		Title(page.Get("title").String()),
-		app.P().Class("nhsd-lead").Body(
+		app.Elem("p").Class("nhsd-lead").Body(
 			app.Text("We could not find a page at "),
-			app.Code().Class("nhsd-code").Text(p.Path),
+			app.Elem("code").Class("nhsd-code").Text(p.Path),
 			app.Text("."),
 		),
-		app.Div().Class("nhsd-prose").Body(blocks.Render()...),
+		app.Elem("div").Class("nhsd-prose").Body(blocks.Render()...),
 	)
 }

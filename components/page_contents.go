@@ -15,14 +15,14 @@ func PageContents(entries []contentsEntry, numbered bool) app.UI {
 	}
 	lis := make([]app.UI, len(entries))
 	for i, e := range entries {
-		lis[i] = app.Li().Class("nhsd-contents__item").Body(app.A().Class("nhsd-link").Href("#" + e.ID).Text(e.Text))
+		lis[i] = app.Elem("li").Class("nhsd-contents__item").Body(app.Elem("a").Class("nhsd-link").Attr("href", "#" + e.ID).Text(e.Text))
 	}
-	var list app.UI = app.Ul().Class("nhsd-contents__list").Body(lis...)
+	var list app.UI = app.Elem("ul").Class("nhsd-contents__list").Body(lis...)
 	if numbered {
-		list = app.Ol().Class("nhsd-contents__list nhsd-contents__list--numbered").Body(lis...)
+		list = app.Elem("ol").Class("nhsd-contents__list nhsd-contents__list--numbered").Body(lis...)
 	}
-	return app.Nav().Class("nhsd-contents").Aria("labelledby", "nhsd-contents-title").Body(
-		app.H2().ID("nhsd-contents-title").Class("nhsd-contents__title").Text("Page contents"),
+	return app.Elem("nav").Class("nhsd-contents").Aria("labelledby", "nhsd-contents-title").Body(
+		app.Elem("h2").ID("nhsd-contents-title").Class("nhsd-contents__title").Text("Page contents"),
 		list,
 	)
 }
@@ -32,8 +32,8 @@ func LastEdited(date string) app.UI {
 	if date == "" {
 		return nil
 	}
-	return app.P().Class("nhsd-last-edited").Body(
+	return app.Elem("p").Class("nhsd-last-edited").Body(
 		app.Text("Last edited: "),
-		app.Time().DateTime(date).Text(formatDateTime(date)),
+		app.Elem("time").Attr("datetime", date).Text(formatDateTime(date)),
 	)
 }

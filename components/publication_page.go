@@ -37,8 +37,8 @@ func (p *PublicationPage) Render() app.UI {
 	resourcesID := o.id("Resources", "")
 
 	published := page.Get("published").String()
-	summary := app.Dl().Class("nhsd-summary-list").Body(
-		summaryRow("Publication date", app.Time().DateTime(published).Text(formatDate(published))),
+	summary := app.Elem("dl").Class("nhsd-summary-list").Body(
+		summaryRow("Publication date", app.Elem("time").Attr("datetime", published).Text(formatDate(published))),
 		summaryRow("Information type", app.Text(joinList(page.Get("informationType")))),
 		summaryRow("Geographic coverage", app.Text(joinList(page.Get("geographicCoverage")))),
 		summaryRow("Geographical granularity", app.Text(joinList(page.Get("granularity")))),
@@ -57,15 +57,15 @@ func (p *PublicationPage) Render() app.UI {
 		}
 		var m app.UI
 		if len(meta) > 0 {
-			m = app.Span().Class("nhsd-resources__meta").Text(" (" + strings.Join(meta, ", ") + ")")
+			m = app.Elem("span").Class("nhsd-resources__meta").Text(" (" + strings.Join(meta, ", ") + ")")
 		}
-		lis[i] = app.Li().Class("nhsd-resources__item").Body(Link(r.Get("href").String(), r.Get("title").String()), m)
+		lis[i] = app.Elem("li").Class("nhsd-resources__item").Body(Link(r.Get("href").String(), r.Get("title").String()), m)
 	}
 
 	var seriesLine, others app.UI
 	if series.Exists() {
-		seriesLine = app.P().Class("nhsd-caption").Body(app.Text("Part of "),
-			app.A().Class("nhsd-link").Href(series.Get("path").String()).Text(series.Get("title").String()))
+		seriesLine = app.Elem("p").Class("nhsd-caption").Body(app.Text("Part of "),
+			app.Elem("a").Class("nhsd-link").Attr("href", series.Get("path").String()).Text(series.Get("title").String()))
 	}
 	if rel := p.View.Get("related"); len(rel.Array()) > 0 {
 		others = section("nhsd-other-editions", "Other editions in this series", CardList(rel, 3, true))
@@ -76,19 +76,19 @@ func (p *PublicationPage) Render() app.UI {
 	}
 	main := []app.UI{
 		summary,
-		app.Section().Class("nhsd-key-facts").Aria("labelledby", keyFactsID).Body(
-			app.H2().ID(keyFactsID).Class("nhsd-heading-l").Text("Key facts"),
+		app.Elem("section").Class("nhsd-key-facts").Aria("labelledby", keyFactsID).Body(
+			app.Elem("h2").ID(keyFactsID).Class("nhsd-heading-l").Text("Key facts"),
 			Figures(page.Get("keyFacts"), ""),
 		),
-		app.Div().Class("nhsd-prose").Body(rendered...),
-		app.Section().Class("nhsd-resources").Aria("labelledby", resourcesID).Body(
-			app.H2().ID(resourcesID).Class("nhsd-heading-l").Text("Resources"),
-			app.Ul().Class("nhsd-resources__list").Body(lis...),
+		app.Elem("div").Class("nhsd-prose").Body(rendered...),
+		app.Elem("section").Class("nhsd-resources").Aria("labelledby", resourcesID).Body(
+			app.Elem("h2").ID(resourcesID).Class("nhsd-heading-l").Text("Resources"),
+			app.Elem("ul").Class("nhsd-resources__list").Body(lis...),
 		),
 		others,
 		edited,
 	}
-	return app.Div().Class("nhsd-width-container nhsd-page nhsd-publication").Body(
+	return app.Elem("div").Class("nhsd-width-container nhsd-page nhsd-publication").Body(
 		seriesLine,
 		Title(page.Get("title").String()),
 		Lead(page.Get("summary").String()),
@@ -97,9 +97,9 @@ func (p *PublicationPage) Render() app.UI {
 }
 
 func summaryRow(key string, value app.UI) app.UI {
-	return app.Div().Class("nhsd-summary-list__row").Body(
-		app.Dt().Class("nhsd-summary-list__key").Text(key),
-		app.Dd().Class("nhsd-summary-list__value").Body(value),
+	return app.Elem("div").Class("nhsd-summary-list__row").Body(
+		app.Elem("dt").Class("nhsd-summary-list__key").Text(key),
+		app.Elem("dd").Class("nhsd-summary-list__value").Body(value),
 	)
 }
 

@@ -189,11 +189,11 @@ func (r *Root) setHead(ctx app.Context) {
 // Render returns the page.
 func (r *Root) Render() app.UI {
 	page := r.view.Get("page")
-	return app.Div().ID("nhsd-app").Class("nhsd-app").Body(
+	return app.Elem("div").ID("nhsd-app").Class("nhsd-app").Body(
 		SkipLink(),
 		&Header{Navigation: r.site.Get("navigation"), Path: r.path, Query: r.searchQuery()},
 		Breadcrumbs(r.view.Get("crumbs")),
-		app.Main().ID("main-content").Class("nhsd-main").Aria("busy", boolString(r.loading != "")).Body(r.pageBody(page)),
+		app.Elem("main").ID("main-content").Class("nhsd-main").Aria("busy", boolString(r.loading != "")).Body(r.pageBody(page)),
 		Footer(r.site.Get("footer")),
 	)
 }
@@ -215,9 +215,9 @@ func boolString(b bool) string {
 
 func (r *Root) pageBody(page gjson.Result) app.UI {
 	if !r.view.Exists() {
-		return app.Div().Class("nhsd-width-container nhsd-page").Body(
+		return app.Elem("div").Class("nhsd-width-container nhsd-page").Body(
 			Title("Sorry, there is a problem"),
-			app.P().Class("nhsd-body").Text("This page could not be loaded. Check your connection and try again."),
+			app.Elem("p").Class("nhsd-body").Text("This page could not be loaded. Check your connection and try again."),
 		)
 	}
 	if r.view.Get("status").Int() == 404 {

@@ -1,88 +1,431 @@
 package components
 
 import (
+	"html"
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/tidwall/gjson"
+
+	"nhsdigital/content/search"
 )
 
-// SearchPage searches the site's pages by title and summary. The form is a
-// plain GET to /search, so the same results come back without JavaScript.
+// SearchPage is the site search: a query box that answers as you type,
+// scope tabs, facets with counts, selected filters as removable chips,
+// sort by relevance or date, ten results a page with excerpts, and
+// pagination. Every control is a link or a GET form, so the page works
+// the same without JavaScript (the server runs the same engine).
 //
 // Options:
-//   - View: the search page's view; Cards holds every page that can be found.
-//   - Query: the page's URL query (q).
+//   - View: the search page's view.
+//   - Query: the page's URL query (q, scope, facets, sort, page).
 type SearchPage struct {
 	app.Compo
 	View  gjson.Result
 	Query string
+
+	q       search.Query
+	typed   string
+	result  *search.Result
+	frags   []search.Fragment
+	failed  bool
+	loading bool
+	seq     int
 }
 
-// MaxQueryLength caps the query; longer ones are cut.
-const MaxQueryLength = 256
+// OnInit reads the query and, where the answer is at hand, answers it
+// before the first render.
+func (p *SearchPage) OnInit() {
+	p.read()
+	p.answerNow()
+}
+
+// OnUpdate follows the URL (links, back and forward).
+func (p *SearchPage) OnUpdate(ctx app.Context) {
+	p.read()
+	if !p.answerNow() {
+		p.answer(ctx)
+	}
+}
+
+// OnMount answers the query if the first render could not.
+func (p *SearchPage) OnMount(ctx app.Context) {
+	if p.result == nil {
+		p.answer(ctx)
+	}
+}
+
+func (p *SearchPage) read() {
+	v, _ := url.ParseQuery(p.Query)
+	p.q = search.ParseQuery(v)
+	p.typed = p.q.Text
+}
+
+// answerNow answers from what is at hand: always on the server.
+func (p *SearchPage) answerNow() bool {
+	src := currentSource()
+	if c, ok := src.(cachedSearcher); ok {
+		if r, f, ok := c.CachedSearch(p.q); ok {
+			p.result, p.frags, p.failed = r, f, false
+			return true
+		}
+		return false
+	}
+	if s, ok := src.(Searcher); ok {
+		r, f, err := s.Search(p.q)
+		p.result, p.frags, p.failed = r, f, err != nil
+		return true
+	}
+	return false
+}
+
+// answer fetches what the query needs, then shows the answer.
+func (p *SearchPage) answer(ctx app.Context) {
+	s, ok := currentSource().(Searcher)
+	if !ok {
+		return
+	}
+	p.seq++
+	seq, q := p.seq, p.q
+	p.loading = true
+	ctx.Async(func() {
+		r, f, err := s.Search(q)
+		ctx.Dispatch(func(ctx app.Context) {
+			if seq != p.seq {
+				return // a newer query is on its way
+			}
+			p.loading = false
+			p.failed = err != nil
+			if err == nil {
+				p.result, p.frags = r, f
+			}
+		})
+	})
+}
+
+// onType searches as you type, after a short pause, and keeps the URL in
+// step without adding a history entry for every letter.
+func (p *SearchPage) onType(ctx app.Context, e app.Event) {
+	p.typed = ctx.JSSrc().Get("value").String()
+	p.seq++
+	seq := p.seq
+	ctx.After(150*time.Millisecond, func(ctx app.Context) {
+		if seq != p.seq {
+			return
+		}
+		p.q = p.q.With(func(q *search.Query) { q.Text = p.typed })
+		app.Window().Get("history").Call("replaceState", nil, "", searchURL(p.q))
+		if !p.answerNow() {
+			p.answer(ctx)
+		}
+	})
+}
+
+// onSubmit makes the typed query a history entry.
+func (p *SearchPage) onSubmit(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	q := p.q.With(func(q *search.Query) { q.Text = p.typed })
+	ctx.Navigate(searchURL(q))
+}
+
+func searchURL(q search.Query) string {
+	if e := q.Values().Encode(); e != "" {
+		return "/search?" + e
+	}
+	return "/search"
+}
 
 // Render returns the page.
 func (p *SearchPage) Render() app.UI {
 	page := p.View.Get("page")
-	v, _ := url.ParseQuery(p.Query)
-	q := strings.TrimSpace(v.Get("q"))
-	if len(q) > MaxQueryLength {
-		q = q[:MaxQueryLength]
-	}
-	words := strings.Fields(strings.ToLower(q))
-	var shown []app.UI
-	for _, c := range p.View.Get("cards").Array() {
-		hay := strings.ToLower(c.Get("title").String() + " " + c.Get("summary").String() + " " + c.Get("label").String())
-		ok := len(words) > 0
-		for _, w := range words {
-			if !strings.Contains(hay, w) {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			shown = append(shown, Card(c, 2, true))
-		}
-	}
-	var results app.UI
-	switch {
-	case q == "":
-		results = app.P().Class("nhsd-body").Text("Enter a word or phrase to search the site.")
-	case len(shown) == 0:
-		results = app.Div().Body(
-			app.P().Class("nhsd-result-count").Attr("role", "status").Text("No results for ‘"+q+"’."),
-			app.Ul().Class("nhsd-list nhsd-list--bullet").Body(
-				app.Li().Text("check the spelling"),
-				app.Li().Text("use fewer or more general words"),
-				app.Li().Body(app.Text("browse "), app.A().Class("nhsd-link").Href("/services").Text("our services"),
-					app.Text(" or "), app.A().Class("nhsd-link").Href("/data-and-information").Text("data and information")),
-			),
-		)
-	default:
-		noun := " results"
-		if len(shown) == 1 {
-			noun = " result"
-		}
-		results = app.Div().Body(
-			app.P().Class("nhsd-result-count").Attr("role", "status").Text(strconv.Itoa(len(shown))+noun+" for ‘"+q+"’"),
-			app.Ul().Class("nhsd-search-results").Body(shown...),
-		)
-	}
-	blocks := &Blocks{Items: page.Get("body")}
-	return app.Div().Class("nhsd-width-container nhsd-page nhsd-search").Body(
+	return app.Elem("div").Class("nhsd-width-container nhsd-page nhsd-search").Body(
 		Title(page.Get("title").String()),
-		app.Div().Class("nhsd-prose").Body(blocks.Render()...),
-		app.Form().Class("nhsd-search-form").Action("/search").Method("get").Attr("role", "search").Aria("label", "Search this site").Body(
-			app.Label().For("nhsd-search-q").Class("nhsd-label").Text("Search for"),
-			app.Div().Class("nhsd-search-form__row").Body(
-				app.Input().Type("search").ID("nhsd-search-q").Name("q").Class("nhsd-input").Value(attr(q)).
-					AutoComplete(false).Attr("maxlength", strconv.Itoa(MaxQueryLength)),
-				app.Button().Type("submit").Class("nhsd-button").Text("Search"),
-			),
+		p.form(),
+		p.scopes(),
+		app.Elem("div").Class("nhsd-search__layout").Body(
+			p.filters(),
+			app.Elem("div").Class("nhsd-search__results").Body(p.results()...),
 		),
-		results,
 	)
+}
+
+func (p *SearchPage) form() app.UI {
+	hidden := []app.UI{}
+	vals := p.q.Values()
+	for _, k := range append([]string{"scope", "sort"}, facetKeys()...) {
+		for _, v := range vals[k] {
+			hidden = append(hidden, app.Input().Attr("type", "hidden").Attr("name", k).Attr("value", attr(v)))
+		}
+	}
+	return app.Elem("form").Class("nhsd-search-form").Attr("action", "/search").Attr("method", "get").Attr("role", "search").
+		Aria("label", "Search this site").OnSubmit(p.onSubmit).Body(
+		app.Elem("label").Attr("for", "nhsd-search-q").Class("nhsd-label").Text("Search for"),
+		app.Elem("div").Class("nhsd-search-form__row").Body(
+			append(hidden,
+				app.Input().Attr("type", "search").ID("nhsd-search-q").Attr("name", "q").Class("nhsd-input").Attr("value", attr(p.typed)).
+					Attr("autocomplete", "off").Attr("maxlength", strconv.Itoa(search.MaxQueryLength)).OnInput(p.onType),
+				app.Elem("button").Attr("type", "submit").Class("nhsd-button").Text("Search"),
+			)...,
+		),
+	)
+}
+
+func facetKeys() []string {
+	out := make([]string, len(search.Facets))
+	for i, f := range search.Facets {
+		out[i] = f.Key
+	}
+	return out
+}
+
+func (p *SearchPage) scopes() app.UI {
+	lis := make([]app.UI, len(search.Scopes))
+	for i, s := range search.Scopes {
+		key := s.Key
+		a := app.Elem("a").Class("nhsd-tabs__link").Attr("href", attr(searchURL(p.q.With(func(q *search.Query) { q.Scope = key })))).Text(s.Name)
+		if p.q.Scope == key {
+			a = a.Attr("aria-current", "page").Class("nhsd-tabs__link nhsd-tabs__link--current")
+		}
+		lis[i] = app.Elem("li").Class("nhsd-tabs__item").Body(a)
+	}
+	return app.Elem("nav").Class("nhsd-tabs").Aria("label", "Search in").Body(app.Elem("ul").Class("nhsd-tabs__list").Body(lis...))
+}
+
+func (p *SearchPage) filters() app.UI {
+	r := p.result
+	if r == nil {
+		return app.Elem("div").Class("nhsd-search__filters")
+	}
+	var chips []app.UI
+	for _, f := range search.Facets {
+		for _, v := range p.q.Filters[f.Key] {
+			key, val := f.Key, v
+			href := searchURL(p.q.With(func(q *search.Query) { q.Filters[key] = remove(q.Filters[key], val) }))
+			chips = append(chips, app.Elem("li").Class("nhsd-chips__item").Body(
+				app.Elem("a").Class("nhsd-chip").Attr("href", attr(href)).Body(
+					app.Elem("span").Class("nhsd-visually-hidden").Text("Remove filter: "),
+					app.Text(f.Name+": "+v),
+					app.Elem("span").Class("nhsd-chip__cross").Text(" ×"),
+				)))
+		}
+	}
+	var selected app.UI
+	if len(chips) > 0 {
+		clear := searchURL(p.q.With(func(q *search.Query) { q.Filters = map[string][]string{} }))
+		selected = app.Elem("div").Class("nhsd-chips").Body(
+			app.Elem("h3").Class("nhsd-heading-s").Text("Selected filters"),
+			app.Elem("ul").Class("nhsd-chips__list").Body(chips...),
+			app.Elem("p").Body(app.Elem("a").Class("nhsd-link").Attr("href", attr(clear)).Text("Clear filters")),
+		)
+	}
+	var groups []app.UI
+	for _, f := range r.Facets {
+		if len(f.Values) == 0 {
+			continue
+		}
+		lis := make([]app.UI, 0, len(f.Values))
+		anySelected := false
+		for _, v := range f.Values {
+			key, val := f.Key, v.Value
+			href := searchURL(p.q.With(func(q *search.Query) {
+				if contains(q.Filters[key], val) {
+					q.Filters[key] = remove(q.Filters[key], val)
+				} else {
+					q.Filters[key] = append(q.Filters[key], val)
+				}
+			}))
+			a := app.Elem("a").Class("nhsd-facet__link").Attr("href", attr(href)).Body(
+				app.Elem("span").Class("nhsd-facet__value").Text(v.Value),
+				app.Text(" "),
+				app.Elem("span").Class("nhsd-facet__count").Text("("+formatInt(v.Count)+")"),
+			)
+			if v.Selected {
+				anySelected = true
+				a = a.Class("nhsd-facet__link nhsd-facet__link--selected").Body(
+					app.Elem("span").Class("nhsd-facet__value").Text(v.Value),
+					app.Text(" "),
+					app.Elem("span").Class("nhsd-facet__count").Text("("+formatInt(v.Count)+")"),
+					app.Elem("span").Class("nhsd-visually-hidden").Text(", selected: follow to remove"),
+				)
+			}
+			lis = append(lis, app.Elem("li").Class("nhsd-facet__item").Body(a))
+		}
+		d := app.Elem("details").Class("nhsd-facet").Body(
+			app.Elem("summary").Class("nhsd-facet__name").Text(f.Name),
+			app.Elem("ul").Class("nhsd-facet__list").Aria("label", attr(f.Name)).Body(lis...),
+		)
+		if anySelected || f.Key == "type" {
+			d = d.Attr("open", true)
+		}
+		groups = append(groups, d)
+	}
+	return app.Elem("div").Class("nhsd-search__filters").Body(
+		app.Elem("h2").Class("nhsd-heading-m").Text("Filter by"),
+		selected,
+		app.Elem("div").Class("nhsd-facets").Body(groups...),
+	)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func remove(list []string, s string) []string {
+	var out []string
+	for _, x := range list {
+		if x != s {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// formatInt writes 1234 as 1,234.
+func formatInt(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// CountSentence says how many results there are: "1,234 results for
+// ‘spine’ sorted by relevance".
+func CountSentence(total int, text, sort string) string {
+	noun := " results"
+	if total == 1 {
+		noun = " result"
+	}
+	s := formatInt(total) + noun
+	if t := strings.TrimSpace(text); t != "" {
+		s += " for ‘" + t + "’"
+	}
+	if sort == "date" || strings.TrimSpace(text) == "" {
+		return s + " sorted by date"
+	}
+	return s + " sorted by relevance"
+}
+
+func (p *SearchPage) results() []app.UI {
+	r := p.result
+	status := app.Elem("p").ID("nhsd-search-status").Class("nhsd-result-count").Attr("role", "status").Aria("live", "polite")
+	switch {
+	case p.failed:
+		return []app.UI{status.Text("Search is not available right now. Check your connection and try again.")}
+	case r == nil:
+		return []app.UI{status.Text("Searching…")}
+	}
+	text := strings.TrimSpace(r.Query.Text)
+	out := []app.UI{status.Text(CountSentence(r.Total, text, r.Query.Sort))}
+	if text != "" {
+		rel := app.Elem("a").Class("nhsd-link").Attr("href", attr(searchURL(p.q.With(func(q *search.Query) { q.Sort = "" })))).Text("Relevance")
+		date := app.Elem("a").Class("nhsd-link").Attr("href", attr(searchURL(p.q.With(func(q *search.Query) { q.Sort = "date" })))).Text("Date")
+		if r.Query.Sort == "date" {
+			date = date.Attr("aria-current", "page").Class("nhsd-link nhsd-sort__current")
+		} else {
+			rel = rel.Attr("aria-current", "page").Class("nhsd-link nhsd-sort__current")
+		}
+		out = append(out, app.Elem("p").Class("nhsd-sort").Body(app.Text("Sort by: "), rel, app.Text(" "), date))
+	}
+	if r.Suggestion != "" {
+		href := searchURL(p.q.With(func(q *search.Query) { q.Text = r.Suggestion }))
+		out = append(out, app.Elem("p").Class("nhsd-suggestion").Body(
+			app.Text("Did you mean "), app.Elem("a").Class("nhsd-link").Attr("href", attr(href)).Text(r.Suggestion), app.Text("?")))
+	}
+	if r.Total == 0 {
+		out = append(out, app.Elem("div").Class("nhsd-search__empty").Body(
+			app.Elem("h2").Class("nhsd-heading-m").Text("No results"),
+			app.Elem("p").Class("nhsd-body").Text("You could:"),
+			app.Elem("ul").Class("nhsd-list nhsd-list--bullet").Body(
+				app.Elem("li").Text("check the spelling"),
+				app.Elem("li").Text("use fewer or more general words"),
+				app.Elem("li").Text("remove some filters"),
+				app.Elem("li").Body(app.Text("browse "), app.Elem("a").Class("nhsd-link").Attr("href", "/services").Text("our services"),
+					app.Text(" or "), app.Elem("a").Class("nhsd-link").Attr("href", "/data-and-information").Text("data and information")),
+			),
+		))
+		return out
+	}
+	items := make([]app.UI, len(p.frags))
+	for i, f := range p.frags {
+		items[i] = app.Elem("li").Class("nhsd-search-result").Body(
+			app.Elem("p").Class("nhsd-search-result__meta").Body(
+				app.Elem("span").Class("nhsd-search-result__type").Text(f.Label),
+				app.Text(" · "),
+				app.Elem("time").Attr("datetime", f.Date).Text(formatDate(f.Date)),
+			),
+			app.Elem("h2").Class("nhsd-search-result__title").Body(app.Elem("a").Class("nhsd-link").Attr("href", attr(f.Path)).Text(f.Title)),
+			app.Elem("p").Class("nhsd-search-result__summary").Text(f.Summary),
+			excerpt(f.Text, r.Marks, r.Prefix),
+		)
+	}
+	out = append(out, app.Elem("ol").ID("nhsd-search-results").Class("nhsd-search-results").Body(items...), p.pagination())
+	return out
+}
+
+// excerpt renders the best stretch of a result's text with the query's
+// words marked, as exact HTML.
+func excerpt(text string, marks []string, prefix string) app.UI {
+	segs := search.Excerpt(text, marks, prefix)
+	if len(segs) == 0 {
+		return nil
+	}
+	var b strings.Builder
+	b.WriteString(`<p class="nhsd-search-result__excerpt">`)
+	for _, s := range segs {
+		if s.Mark {
+			b.WriteString("<mark>" + html.EscapeString(s.Text) + "</mark>")
+		} else {
+			b.WriteString(html.EscapeString(s.Text))
+		}
+	}
+	b.WriteString("</p>")
+	return app.Raw(b.String())
+}
+
+func (p *SearchPage) pagination() app.UI {
+	r := p.result
+	if r.Pages <= 1 {
+		return nil
+	}
+	link := func(page int, text, label string) app.UI {
+		href := searchURL(p.q.With(func(q *search.Query) { q.Page = page }))
+		a := app.Elem("a").Class("nhsd-pagination__link").Attr("href", attr(href)).Aria("label", label).Text(text)
+		if page == r.Page {
+			a = a.Attr("aria-current", "page").Class("nhsd-pagination__link nhsd-pagination__link--current")
+		}
+		return app.Elem("li").Class("nhsd-pagination__item").Body(a)
+	}
+	var lis []app.UI
+	if r.Page > 1 {
+		lis = append(lis, link(r.Page-1, "Previous", "Previous page"))
+	}
+	from, to := max(1, r.Page-2), min(r.Pages, r.Page+2)
+	if from > 1 {
+		lis = append(lis, link(1, "1", "Page 1"))
+		if from > 2 {
+			lis = append(lis, app.Elem("li").Class("nhsd-pagination__item nhsd-pagination__gap").Text("…"))
+		}
+	}
+	for i := from; i <= to; i++ {
+		lis = append(lis, link(i, strconv.Itoa(i), "Page "+strconv.Itoa(i)))
+	}
+	if to < r.Pages {
+		if to < r.Pages-1 {
+			lis = append(lis, app.Elem("li").Class("nhsd-pagination__item nhsd-pagination__gap").Text("…"))
+		}
+		lis = append(lis, link(r.Pages, strconv.Itoa(r.Pages), "Page "+strconv.Itoa(r.Pages)))
+	}
+	if r.Page < r.Pages {
+		lis = append(lis, link(r.Page+1, "Next", "Next page"))
+	}
+	return app.Elem("nav").Class("nhsd-pagination").Aria("label", "Results pages").Body(app.Elem("ul").Class("nhsd-pagination__list").Body(lis...))
 }

@@ -51,14 +51,14 @@ func (p *ServicePage) Render() app.UI {
 	for _, s := range ServiceSections {
 		id := o.id(s.Heading, "")
 		blocks := &Blocks{Items: sections.Get(s.Key), Outline: o, Nested: true}
-		body = append(body, app.Section().Class("nhsd-service__section").Aria("labelledby", id).Body(
-			append([]app.UI{app.H2().ID(id).Class("nhsd-heading-l").Text(s.Heading)}, blocks.Render()...)...,
+		body = append(body, app.Elem("section").Class("nhsd-service__section").Aria("labelledby", id).Body(
+			append([]app.UI{app.Elem("h2").ID(id).Class("nhsd-heading-l").Text(s.Heading)}, blocks.Render()...)...,
 		))
 	}
 	if hasRelated {
 		id := o.id("Related services", "")
-		body = append(body, app.Section().Class("nhsd-service__section").Aria("labelledby", id).Body(
-			app.H2().ID(id).Class("nhsd-heading-l").Text("Related services"),
+		body = append(body, app.Elem("section").Class("nhsd-service__section").Aria("labelledby", id).Body(
+			app.Elem("h2").ID(id).Class("nhsd-heading-l").Text("Related services"),
 			CardList(related, 3, false),
 		))
 	}
@@ -68,10 +68,10 @@ func (p *ServicePage) Render() app.UI {
 		body = append(body, LastEdited(page.Get("lastEdited").String()))
 	}
 
-	return app.Div().Class("nhsd-width-container nhsd-page nhsd-service").Body(
-		app.P().Class("nhsd-caption").Body(app.Text("Service "), StatusTag(page.Get("serviceStatus").String())),
+	return app.Elem("div").Class("nhsd-width-container nhsd-page nhsd-service").Body(
+		app.Elem("p").Class("nhsd-caption").Body(app.Text("Service "), StatusTag(page.Get("serviceStatus").String())),
 		Title(page.Get("title").String()),
 		Lead(page.Get("summary").String()),
-		contentWithSidebar(PageContents(entries, false), app.Div().Class("nhsd-prose").Body(body...)),
+		contentWithSidebar(PageContents(entries, false), app.Elem("div").Class("nhsd-prose").Body(body...)),
 	)
 }

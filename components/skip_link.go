@@ -5,5 +5,5 @@ import "github.com/maxence-charriere/go-app/v10/pkg/app"
 // SkipLink is the first focusable element of every page: it jumps past the
 // header to the main content. It is hidden until focused.
 func SkipLink() app.UI {
-	return app.A().Href("#main-content").Class("nhsd-skip-link").Text("Skip to main content")
+	return app.Elem("a").Attr("href", "#main-content").Class("nhsd-skip-link").Text("Skip to main content")
 }

@@ -6,6 +6,8 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/tidwall/gjson"
+
+	"nhsdigital/content/search"
 )
 
 // Source gives components the content they render. On the server it reads
@@ -50,9 +52,10 @@ const SiteDataURL = "/page-data/site.json"
 
 // browserSource keeps the views fetched in the browser.
 type browserSource struct {
-	mu    sync.Mutex
-	site  gjson.Result
-	views map[string]gjson.Result
+	mu     sync.Mutex
+	site   gjson.Result
+	views  map[string]gjson.Result
+	search browserSearch
 }
 
 func (b *browserSource) Site() gjson.Result {
@@ -101,6 +104,11 @@ func Preload() error {
 	b.site = gjson.Parse(site.body)
 	b.mu.Unlock()
 	b.put(path, gjson.Parse(view.body))
+	if path == "/search" {
+		// Answer the search now, so the first client render shows the
+		// same results as the prerendered page.
+		b.Search(search.ParseQuery(app.Window().URL().Query()))
+	}
 	return nil
 }
 

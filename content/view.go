@@ -153,17 +153,6 @@ func (s *Store) ViewOf(path string) View {
 		v.Cards = cardsOf(s.OfType(TypeFeature), 0)
 	case TypeSeries:
 		v.Cards = s.editions(d.Path, "")
-	case TypeSearch:
-		var docs []*Doc
-		for _, o := range s.docs {
-			switch o.Type {
-			case TypeHome, TypeSearch, TypeNotFound:
-			default:
-				docs = append(docs, o)
-			}
-		}
-		sort.SliceStable(docs, func(a, b int) bool { return docs[a].Published.After(docs[b].Published) })
-		v.Cards = cardsOf(docs, 0)
 	case TypePublication:
 		series := j.Get("series").String()
 		if sd, ok := s.byPath[series]; ok {

@@ -10,6 +10,7 @@ import (
 	"github.com/tidwall/gjson"
 
 	"nhsdigital/content"
+	"nhsdigital/content/search"
 )
 
 // storeSource gives components the content store's views, built once.
@@ -18,6 +19,7 @@ type storeSource struct {
 	siteJSON []byte
 	views    map[string][]byte
 	notFound []byte
+	search   *search.Built
 }
 
 func newStoreSource(store *content.Store) *storeSource {

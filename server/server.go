@@ -24,6 +24,7 @@ import (
 
 	"nhsdigital/components"
 	"nhsdigital/content"
+	"nhsdigital/content/search"
 )
 
 // Config says what a server serves.
@@ -42,6 +43,9 @@ type Server struct {
 
 	mu    sync.RWMutex
 	pages map[string]*page // prerendered pages by path (no query)
+
+	searchIndex *search.Built
+	searchFiles map[string]*asset // by file name under /search-index/
 }
 
 // page is a prerendered page kept in memory.
@@ -74,7 +78,11 @@ func New(cfg Config) (*Server, error) {
 		}
 	}
 	s := &Server{store: cfg.Store, assets: assets, pages: map[string]*page{}}
+	if err := s.buildSearch(); err != nil {
+		return nil, fmt.Errorf("server: building the search index: %w", err)
+	}
 	s.source = newStoreSource(cfg.Store)
+	s.source.search = s.searchIndex
 	components.SetSource(s.source)
 
 	// The version covers everything a visitor gets: content and assets.
@@ -200,6 +208,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case strings.HasPrefix(p, "/web/"):
 		s.serveAsset(w, r)
+	case strings.HasPrefix(p, "/search-index/"):
+		s.serveSearchIndex(w, r)
 	case strings.HasPrefix(p, "/page-data/"):
 		s.servePageData(w, r)
 	case strings.HasPrefix(p, "/feeds/"):

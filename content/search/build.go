@@ -221,6 +221,24 @@ func Build(docs []Doc) (*Built, error) {
 	return b, nil
 }
 
+// DecodeFragment reads a fragment file.
+func DecodeFragment(data []byte) (Fragment, error) {
+	var f Fragment
+	if err := json.Unmarshal(data, &f); err != nil {
+		return f, errors.New("search: bad fragment: " + err.Error())
+	}
+	return f, nil
+}
+
+// Fragment returns what results show of document i.
+func (b *Built) Fragment(i uint32) Fragment {
+	var f Fragment
+	if int(i) < len(b.Fragments) {
+		json.Unmarshal(b.Fragments[i], &f)
+	}
+	return f
+}
+
 // surfaceOf is the word a term was most often made from, for suggestions.
 func surfaceOf(term string, surfaces map[string]map[string]int) string {
 	if strings.Contains(term, " ") {
