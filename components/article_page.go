@@ -50,7 +50,7 @@ func (p *ArticlePage) Render() app.UI {
 		lis := make([]app.UI, len(list))
 		for i, s := range list {
 			lis[i] = app.Elem("li").Class("nhsd-subjects__item").Body(
-				app.Elem("a").Class("nhsd-subjects__link").Attr("href", "/search?q=" + url.QueryEscape(s.String())).Text(s.String()))
+				app.Elem("a").Class("nhsd-subjects__link").Attr("href", "/search?q="+url.QueryEscape(s.String())).Text(s.String()))
 		}
 		subjects = app.Elem("section").Class("nhsd-subjects").Aria("labelledby", "nhsd-subjects-title").Body(
 			app.Elem("h2").ID("nhsd-subjects-title").Class("nhsd-heading-m").Text("Related subjects"),

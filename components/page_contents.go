@@ -15,7 +15,7 @@ func PageContents(entries []contentsEntry, numbered bool) app.UI {
 	}
 	lis := make([]app.UI, len(entries))
 	for i, e := range entries {
-		lis[i] = app.Elem("li").Class("nhsd-contents__item").Body(app.Elem("a").Class("nhsd-link").Attr("href", "#" + e.ID).Text(e.Text))
+		lis[i] = app.Elem("li").Class("nhsd-contents__item").Body(app.Elem("a").Class("nhsd-link").Attr("href", "#"+e.ID).Text(e.Text))
 	}
 	var list app.UI = app.Elem("ul").Class("nhsd-contents__list").Body(lis...)
 	if numbered {

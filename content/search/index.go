@@ -54,10 +54,10 @@ type Meta struct {
 // browser shards are added as queries need them.
 type Index struct {
 	Meta
-	terms   map[string]termData
-	sorted  []string // loaded terms, sorted
-	loaded  []bool
-	dirty   bool
+	terms  map[string]termData
+	sorted []string // loaded terms, sorted
+	loaded []bool
+	dirty  bool
 }
 
 type termData struct {
