@@ -3,6 +3,7 @@ package components
 import (
 	"errors"
 	"strconv"
+	"strings"
 	"sync"
 
 	"nhsdigital/content/search"
@@ -36,7 +37,7 @@ func fetchAll(urls []string) ([]string, error) {
 	}, len(urls))
 	for i, u := range urls {
 		i := i
-		fetchText(u, func(r fetchResult) {
+		fetchBody(u, !strings.HasSuffix(strings.SplitN(u, "?", 2)[0], ".txt"), func(r fetchResult) {
 			ch <- struct {
 				i int
 				r fetchResult

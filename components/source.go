@@ -145,7 +145,10 @@ func (e fetchError) Error() string { return string(e) }
 // WebAssembly) and calls done once with the body. Any HTTP status with a
 // JSON body counts (a 404 view is a real answer); network failures and
 // non-JSON answers are errors.
-func fetchText(url string, done func(fetchResult)) {
+func fetchText(url string, done func(fetchResult)) { fetchBody(url, true, done) }
+
+// fetchBody is fetchText for any body; wantJSON rejects bodies that are not JSON.
+func fetchBody(url string, wantJSON bool, done func(fetchResult)) {
 	var onResponse, onText, onError app.Func
 	release := func() {
 		onResponse.Release()
@@ -165,7 +168,7 @@ func fetchText(url string, done func(fetchResult)) {
 	onText = app.FuncOf(func(this app.Value, args []app.Value) any {
 		body := args[0].String()
 		release()
-		if !gjson.Valid(body) {
+		if wantJSON && !gjson.Valid(body) {
 			done(fetchResult{status: status, err: fetchError("page data is not JSON")})
 			return nil
 		}

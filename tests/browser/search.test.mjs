@@ -1,0 +1,86 @@
+// Site search in a real Chromium: answers as you type from the index shards,
+// keeps the URL in step, back and forward work, the count is announced, and
+// the page passes axe with results, with filters open and when empty.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { useSite, watch, waitForApp, axe } from "./helpers.mjs";
+
+const site = useSite(before, after);
+
+test("typing searches without a reload and keeps the URL in step", async () => {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = watch(page);
+  await page.goto(site.server.base + "/search");
+  await waitForApp(page);
+  await page.evaluate(() => (window.__sameDocument = true));
+  const status = page.locator("#nhsd-search-status");
+  assert.equal(await status.getAttribute("aria-live"), "polite");
+
+  await page.getByLabel("Search for").pressSequentially("prescrip", { delay: 30 });
+  await page.waitForFunction(() => /results? for ‘prescrip’/.test(document.getElementById("nhsd-search-status").textContent));
+  assert.match(page.url(), /\/search\?q=prescrip$/);
+  const first = (await page.locator(".nhsd-search-result__title").first().innerText()).trim();
+  assert.equal(first, "Electronic Prescription Service");
+  assert.ok(await page.locator(".nhsd-search-result mark").count() > 0, "no marked words in the excerpts");
+
+  // A filter is a link: it adds a history entry; back returns to the query.
+  await page.locator(".nhsd-facet__link", { hasText: "Service" }).first().click();
+  await page.waitForURL(/type=Service/);
+  await page.waitForFunction(() => document.querySelectorAll(".nhsd-chip").length === 1);
+  await page.goBack();
+  await page.waitForURL(site.server.base + "/search?q=prescrip");
+  await page.waitForFunction(() => document.querySelectorAll(".nhsd-chip").length === 0);
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, "the search reloaded the page");
+
+  // The header search box leads to the search page inside the app.
+  await page.getByLabel("Search this site").first().fill("nhs login");
+  await page.getByLabel("Search this site").first().press("Enter");
+  await page.waitForURL(/\/search\?q=nhs\+login/);
+  await page.waitForFunction(() => document.querySelector(".nhsd-search-result__title")?.textContent.trim() === "NHS login");
+  assert.equal(await page.evaluate(() => window.__sameDocument), true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("what the browser has fetched of the index answers later queries offline", async () => {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(site.server.base + "/search?q=spine");
+  await waitForApp(page);
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  await context.setOffline(true);
+  await page.getByLabel("Search for").fill("spin");
+  await page.waitForFunction(() => /for ‘spin’/.test(document.getElementById("nhsd-search-status").textContent));
+  assert.equal(requests.filter((u) => u.includes("/search-index/meta.json")).length, 0, "the meta file was fetched twice");
+  await context.close();
+});
+
+test("the search page passes axe with results, filters open, chips and no results", async () => {
+  for (const width of [375, 1280]) {
+    const context = await site.browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    for (const path of ["/search?q=data", "/search?q=dementia&type=Publication&year=2021", "/search?q=zzzzqqq", "/search?page=3"]) {
+      await page.goto(site.server.base + path);
+      await waitForApp(page);
+      await page.evaluate(() => document.querySelectorAll("details.nhsd-facet").forEach((d) => (d.open = true)));
+      assert.deepEqual(await axe(page), [], `${path} at ${width}px`);
+    }
+    await context.close();
+  }
+});
+
+test("markup in the query is shown as text and never run", async () => {
+  const context = await site.browser.newContext();
+  const page = await context.newPage();
+  let dialogs = 0;
+  page.on("dialog", (d) => { dialogs++; d.dismiss(); });
+  await page.goto(site.server.base + "/search?q=" + encodeURIComponent('"><img src=x onerror=alert(1)><script>alert(2)</script>'));
+  await waitForApp(page);
+  await page.waitForTimeout(300);
+  assert.equal(dialogs, 0);
+  assert.match(await page.locator("#nhsd-search-status").innerText(), /<script>alert\(2\)<\/script>/);
+  assert.equal(await page.locator("img[src=x]").count(), 0);
+  await context.close();
+});
