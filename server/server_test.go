@@ -449,3 +449,44 @@ func TestMain(m *testing.M) {
 	components.Register()
 	os.Exit(m.Run())
 }
+
+// TestSearchWithoutJavaScript checks the prerendered search page: the same
+// engine on the server, with results, facets, chips, sort and pages as links.
+func TestSearchWithoutJavaScript(t *testing.T) {
+	srv := newServer(t, realStore(t))
+	r := get(srv, "/search?q=spine")
+	page := text(r.body)
+	for _, want := range []string{"results for ‘spine’ sorted by relevance", "Spine", "Document type", "Filter by", "Sort by: Relevance Date"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("/search?q=spine lacks %q", want)
+		}
+	}
+	if !strings.Contains(r.body, `href="/search?q=spine&amp;type=Service"`) && !strings.Contains(r.body, `href="/search?q=spine&type=Service"`) {
+		t.Error("facet values are not links")
+	}
+	if !strings.Contains(r.body, "<mark>") {
+		t.Error("no marked words")
+	}
+	r = get(srv, "/search?q=&type=Service")
+	if !strings.Contains(text(r.body), "Remove filter: Document type: Service") || !strings.Contains(text(r.body), "Clear filters") {
+		t.Error("no removable chip for the chosen filter")
+	}
+	r = get(srv, "/search")
+	if !strings.Contains(r.body, `aria-label="Page 2"`) || !strings.Contains(text(r.body), "sorted by date") {
+		t.Error("the empty query does not list everything by date with pages")
+	}
+	for _, q := range []string{"/search?page=abc", "/search?page=99999", "/search?type=Nonsense", "/search?q=" + strings.Repeat("%F0%9F%98%80", 150), "/search?q=%ff%fe", "/search?sort=sideways&scope=nowhere"} {
+		if r := get(srv, q); r.code != 200 || !strings.Contains(r.body, "nhsd-search-status") {
+			t.Errorf("%s: %d", q[:min(len(q), 40)], r.code)
+		}
+	}
+	if r := get(srv, "/search?q=zzzzqqq"); !strings.Contains(text(r.body), "No results") {
+		t.Error("no helpful empty state")
+	}
+	if r := get(srv, "/search-index/meta.json"); r.code != 200 || !strings.Contains(r.body, `"shards"`) {
+		t.Errorf("meta file: %d", r.code)
+	}
+	if r := get(srv, "/search-index/shard-99999.txt"); r.code != 404 {
+		t.Errorf("missing shard: %d", r.code)
+	}
+}
