@@ -7,7 +7,7 @@ PORT      ?= 8000
 WASM_FLAGS = -trimpath -ldflags="-s -w" -gcflags='nhsdigital/...=-l'
 GO_SOURCES = $(shell find app components content -name '*.go') go.mod go.sum
 
-.PHONY: run build wasm test test-go test-browser setup validate icons size clean
+.PHONY: run build wasm test test-go test-browser setup validate icons size bench clean
 
 run: build
 	PORT=$(PORT) ./bin/site
@@ -40,6 +40,11 @@ test-go:
 
 test-browser:
 	cd tests/browser && node --test --test-concurrency=1 *.test.mjs
+
+# Benchmarks (figures, not tests): search at 1,000 and 20,000 documents beside Pagefind.
+bench: build setup
+	cd tools/bench && ( [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error )
+	node tools/bench/search.mjs
 
 # Prints the WebAssembly size against a minimal go-app client (and checks the limit).
 size: web/app.wasm setup

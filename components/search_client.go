@@ -88,26 +88,10 @@ func (b *browserSource) Search(q search.Query) (*search.Result, []search.Fragmen
 		return nil, nil, err
 	}
 	v := "?v=" + ix.Version
-	b.search.mu.Lock()
-	need := ix.ShardsFor(q)
-	b.search.mu.Unlock()
-	if len(need) > 0 {
-		urls := make([]string, len(need))
-		for i, s := range need {
-			urls[i] = "/search-index/shard-" + strconv.Itoa(s) + ".txt" + v
-		}
-		bodies, err := fetchAll(urls)
-		if err != nil {
+	for _, shardsFor := range []func(search.Query) []int{ix.ShardsFor, ix.TypoShardsFor} {
+		if err := b.loadShards(ix, shardsFor, q, v); err != nil {
 			return nil, nil, err
 		}
-		b.search.mu.Lock()
-		for i, s := range need {
-			if err := ix.AddShard(s, bodies[i]); err != nil {
-				b.search.mu.Unlock()
-				return nil, nil, err
-			}
-		}
-		b.search.mu.Unlock()
 	}
 	b.search.mu.Lock()
 	r := ix.Search(q)
@@ -142,12 +126,38 @@ func (b *browserSource) Search(q search.Query) (*search.Result, []search.Fragmen
 	return res, frags, nil
 }
 
+// loadShards fetches the shards that shardsFor says q needs.
+func (b *browserSource) loadShards(ix *search.Index, shardsFor func(search.Query) []int, q search.Query, v string) error {
+	b.search.mu.Lock()
+	need := shardsFor(q)
+	b.search.mu.Unlock()
+	if len(need) == 0 {
+		return nil
+	}
+	urls := make([]string, len(need))
+	for i, s := range need {
+		urls[i] = "/search-index/shard-" + strconv.Itoa(s) + ".txt" + v
+	}
+	bodies, err := fetchAll(urls)
+	if err != nil {
+		return err
+	}
+	b.search.mu.Lock()
+	defer b.search.mu.Unlock()
+	for i, s := range need {
+		if err := ix.AddShard(s, bodies[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // CachedSearch answers q if every shard and fragment it needs is at hand.
 func (b *browserSource) CachedSearch(q search.Query) (*search.Result, []search.Fragment, bool) {
 	b.search.mu.Lock()
 	defer b.search.mu.Unlock()
 	ix := b.search.ix
-	if ix == nil || len(ix.ShardsFor(q)) > 0 {
+	if ix == nil || len(ix.ShardsFor(q)) > 0 || len(ix.TypoShardsFor(q)) > 0 {
 		return nil, nil, false
 	}
 	r := ix.Search(q)

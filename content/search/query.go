@@ -132,33 +132,51 @@ func (q Query) words() []queryWord {
 	return out
 }
 
-// ShardsFor lists the shards a query needs that are not loaded yet.
+// ShardsFor lists the shards a query needs that are not loaded yet: those
+// of its words, of neighbouring word pairs, and of words the last word may
+// begin. Once they are loaded, TypoShardsFor says what a typo search needs.
 func (ix *Index) ShardsFor(q Query) []int {
 	need := map[int]bool{}
-	addRange := func(from, to, around int) {
-		if to-from >= maxShardRange {
-			from, to = max(from, around-1), min(to, around+maxShardRange-2)
-		}
-		for i := from; i <= to; i++ {
-			need[i] = true
-		}
-	}
 	words := q.words()
 	for i, w := range words {
-		s := ix.ShardOf(w.stem)
-		need[s] = true
+		need[ix.ShardOf(w.stem)] = true
 		if w.prefix {
-			from, to := ix.shardRange(w.word)
-			addRange(from, to, ix.ShardOf(w.word))
-		}
-		if len(w.word) >= 5 {
-			from, to := ix.shardRange(w.word[:2])
-			addRange(from, to, s)
+			ix.addRange(need, w.word, ix.ShardOf(w.word), 2)
 		}
 		if i+1 < len(words) {
 			need[ix.ShardOf(w.stem+" "+words[i+1].stem)] = true
 		}
 	}
+	return ix.missing(need)
+}
+
+// TypoShardsFor lists the shards still needed to look for words one typo
+// away from the query's longer words that the index does not know (or
+// hardly knows). Call it after the shards of ShardsFor are loaded.
+func (ix *Index) TypoShardsFor(q Query) []int {
+	need := map[int]bool{}
+	for _, w := range q.words() {
+		if len(w.word) >= 5 && len(ix.postings(w.stem)) < 3 {
+			ix.addRange(need, w.word[:2], ix.ShardOf(w.stem), maxShardRange)
+		}
+	}
+	return ix.missing(need)
+}
+
+// addRange adds the shards that may hold terms starting with prefix, at
+// most limit of them, centred on around.
+func (ix *Index) addRange(need map[int]bool, prefix string, around, limit int) {
+	from, to := ix.shardRange(prefix)
+	if to-from >= limit {
+		from = max(from, around-limit/2)
+		to = min(to, from+limit-1)
+	}
+	for i := from; i <= to; i++ {
+		need[i] = true
+	}
+}
+
+func (ix *Index) missing(need map[int]bool) []int {
 	var out []int
 	for i := range need {
 		if i >= 0 && i < len(ix.loaded) && !ix.loaded[i] {

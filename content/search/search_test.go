@@ -181,9 +181,11 @@ func TestShardedIndexGivesTheSameAnswers(t *testing.T) {
 	}
 	for _, q := range []string{"q=spine+", "q=nhs+ap", "q=dementai+", "q=data&type=Publication", "q=&sort=date&page=2", "q=care+records"} {
 		ix := search.NewIndex(*meta)
-		for _, s := range ix.ShardsFor(query(q)) {
-			if err := ix.AddShard(s, b.Shards[s]); err != nil {
-				t.Fatal(err)
+		for _, need := range []func(search.Query) []int{ix.ShardsFor, ix.TypoShardsFor} {
+			for _, s := range need(query(q)) {
+				if err := ix.AddShard(s, b.Shards[s]); err != nil {
+					t.Fatal(err)
+				}
 			}
 		}
 		got, want := ix.Search(query(q)), b.Index.Search(query(q))
