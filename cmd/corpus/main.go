@@ -110,7 +110,7 @@ func write(n int, out string) error {
 		sdoc := map[string]any{
 			"id": id(dir), "type": "series", "path": dir, "title": s.name,
 			"summary": "Synthetic series for measuring search: " + strings.ToLower(s.name) + " in England.",
-			"status": "published", "published": "2015-01-01", "lastEdited": "2024-01-01T09:00:00Z",
+			"status":  "published", "published": "2015-01-01", "lastEdited": "2024-01-01T09:00:00Z",
 			"topics": []string{topics[si%len(topics)]},
 		}
 		if err := writeJSON(filepath.Join(out, "pages"+dir+".json"), sdoc); err != nil {
