@@ -356,6 +356,11 @@ func TestDraftsNeverServed(t *testing.T) {
 	if r := get(srv, "/blog/secret-draft"); r.code != 404 {
 		t.Errorf("draft page: %d", r.code)
 	}
+	for name, a := range srv.searchFiles {
+		if b := strings.ToLower(string(a.body)); strings.Contains(b, "unannounced") || strings.Contains(b, "secret-draft") {
+			t.Errorf("search index file %s holds the draft", name)
+		}
+	}
 	for _, p := range []string{"/blog", "/", "/sitemap.xml", "/feeds/blogs.xml", "/search?q=unannounced", "/page-data/blog.json", "/page-data/blog/secret-draft.json"} {
 		if r := get(srv, p); strings.Contains(r.body, "Unannounced draft") || strings.Contains(r.body, "secret-draft\"") {
 			t.Errorf("%s leaks the draft", p)
