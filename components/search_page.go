@@ -257,7 +257,7 @@ func (p *SearchPage) filters() app.UI {
 			app.Elem("summary").Class("nhsd-facet__name").Text(f.Name),
 			app.Elem("ul").Class("nhsd-facet__list").Aria("label", attr(f.Name)).Body(lis...),
 		)
-		if anySelected || f.Key == "type" {
+		if anySelected {
 			d = d.Attr("open", true)
 		}
 		groups = append(groups, d)
@@ -398,7 +398,14 @@ func (p *SearchPage) pagination() app.UI {
 	}
 	link := func(page int, text, label string) app.UI {
 		href := searchURL(p.q.With(func(q *search.Query) { q.Page = page }))
-		a := app.Elem("a").Class("nhsd-pagination__link").Attr("href", attr(href)).Aria("label", label).Text(text)
+		class := "nhsd-pagination__link"
+		switch text {
+		case "Previous":
+			class += " nhsd-pagination__link--prev"
+		case "Next":
+			class += " nhsd-pagination__link--next"
+		}
+		a := app.Elem("a").Class(class).Attr("href", attr(href)).Aria("label", label).Text(text)
 		if page == r.Page {
 			a = a.Attr("aria-current", "page").Class("nhsd-pagination__link nhsd-pagination__link--current")
 		}

@@ -40,9 +40,11 @@ type Store struct {
 	SiteRaw string
 	Version string // hash of every content file
 
-	docs    []*Doc // served documents, sorted by path
-	byPath  map[string]*Doc
-	aliases map[string]string
+	docs     []*Doc // served documents, sorted by path
+	byPath   map[string]*Doc
+	aliases  map[string]string
+	byType   map[string][]*Doc // newest first
+	children map[string][]*Doc // publications by series path, newest first
 }
 
 // Options control which documents a store serves.
@@ -119,6 +121,24 @@ func Load(fsys fs.FS, opts Options) (*Store, error) {
 		}
 	}
 	sort.Slice(s.docs, func(i, j int) bool { return s.docs[i].Path < s.docs[j].Path })
+	s.byType = map[string][]*Doc{}
+	s.children = map[string][]*Doc{}
+	for _, d := range s.docs {
+		s.byType[d.Type] = append(s.byType[d.Type], d)
+		if d.Type == TypePublication {
+			parent := path_parent(d.Path)
+			s.children[parent] = append(s.children[parent], d)
+		}
+	}
+	newestFirst := func(list []*Doc) {
+		sort.SliceStable(list, func(i, j int) bool { return list[i].Published.After(list[j].Published) })
+	}
+	for _, list := range s.byType {
+		newestFirst(list)
+	}
+	for _, list := range s.children {
+		newestFirst(list)
+	}
 	return s, nil
 }
 
@@ -137,17 +157,9 @@ func (s *Store) Alias(path string) (string, bool) {
 // Docs returns every served document, sorted by path.
 func (s *Store) Docs() []*Doc { return s.docs }
 
-// OfType returns the served documents of one type, newest first.
-func (s *Store) OfType(t string) []*Doc {
-	var out []*Doc
-	for _, d := range s.docs {
-		if d.Type == t {
-			out = append(out, d)
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Published.After(out[j].Published) })
-	return out
-}
+// OfType returns the served documents of one type, newest first. The
+// slice is the store's own: do not change it.
+func (s *Store) OfType(t string) []*Doc { return s.byType[t] }
 
 // Site returns the parsed site settings.
 func (s *Store) Site() gjson.Result { return gjson.Parse(s.SiteRaw) }

@@ -152,24 +152,32 @@ func (s *Store) ViewOf(path string) View {
 	case TypeFeatureIndex:
 		v.Cards = cardsOf(s.OfType(TypeFeature), 0)
 	case TypeSeries:
-		v.Cards = s.editions(d.Path, "")
+		v.Cards = s.editions(d.Path, "", 0)
 	case TypePublication:
 		series := j.Get("series").String()
 		if sd, ok := s.byPath[series]; ok {
 			c := CardOf(sd)
 			v.Series = &c
 		}
-		v.Related = s.editions(series, d.Path)
+		v.Related = s.editions(series, d.Path, MaxOtherEditions)
 	}
 	return v
 }
 
-// editions lists the publications of a series, newest first, leaving out skip.
-func (s *Store) editions(series, skip string) []Card {
+// MaxOtherEditions bounds the other editions a publication page lists; the
+// series page lists them all.
+const MaxOtherEditions = 6
+
+// editions lists the publications of a series, newest first, leaving out
+// skip, at most limit of them (0 for all).
+func (s *Store) editions(series, skip string, limit int) []Card {
 	var docs []*Doc
-	for _, d := range s.OfType(TypePublication) {
-		if d.Path != skip && path_parent(d.Path) == series {
+	for _, d := range s.children[series] {
+		if d.Path != skip {
 			docs = append(docs, d)
+		}
+		if limit > 0 && len(docs) == limit {
+			break
 		}
 	}
 	return cardsOf(docs, 0)

@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+
+	"github.com/tidwall/gjson"
 	"math"
 	"sort"
 	"strconv"
@@ -223,19 +225,20 @@ func Build(docs []Doc) (*Built, error) {
 
 // DecodeFragment reads a fragment file.
 func DecodeFragment(data []byte) (Fragment, error) {
-	var f Fragment
-	if err := json.Unmarshal(data, &f); err != nil {
-		return f, errors.New("search: bad fragment: " + err.Error())
+	if !gjson.ValidBytes(data) {
+		return Fragment{}, errors.New("search: bad fragment")
 	}
-	return f, nil
+	j := gjson.ParseBytes(data)
+	return Fragment{Path: j.Get("path").String(), Title: j.Get("title").String(), Summary: j.Get("summary").String(),
+		Label: j.Get("label").String(), Date: j.Get("date").String(), Text: j.Get("text").String()}, nil
 }
 
 // Fragment returns what results show of document i.
 func (b *Built) Fragment(i uint32) Fragment {
-	var f Fragment
-	if int(i) < len(b.Fragments) {
-		json.Unmarshal(b.Fragments[i], &f)
+	if int(i) >= len(b.Fragments) {
+		return Fragment{}
 	}
+	f, _ := DecodeFragment(b.Fragments[i])
 	return f
 }
 
@@ -309,9 +312,27 @@ func EncodeMeta(m *Meta) []byte {
 
 // DecodeMeta reads the meta file.
 func DecodeMeta(data []byte) (*Meta, error) {
-	var j metaJSON
-	if err := json.Unmarshal(data, &j); err != nil {
-		return nil, errors.New("search: bad meta file: " + err.Error())
+	if !gjson.ValidBytes(data) {
+		return nil, errors.New("search: the meta file is not JSON")
+	}
+	g := gjson.ParseBytes(data)
+	j := metaJSON{Version: g.Get("v").String(), N: int(g.Get("n").Int()), Days: g.Get("days").String(),
+		TitleLen: g.Get("tl").String(), Scope: g.Get("scope").String()}
+	for _, vals := range g.Get("values").Array() {
+		list := []string{}
+		for _, v := range vals.Array() {
+			list = append(list, v.String())
+		}
+		j.Values = append(j.Values, list)
+	}
+	for _, d := range g.Get("docs").Array() {
+		j.DocVals = append(j.DocVals, d.String())
+	}
+	for _, sh := range g.Get("shards").Array() {
+		j.Shards = append(j.Shards, sh.String())
+	}
+	if j.N < 0 || j.N > 10_000_000 {
+		return nil, errors.New("search: bad document count in the meta file")
 	}
 	bad := errors.New("search: meta file columns do not match its document count")
 	m := &Meta{Version: j.Version, N: j.N, Values: j.Values, Shards: j.Shards,

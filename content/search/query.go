@@ -312,28 +312,31 @@ func (ix *Index) Search(q Query) *Result {
 			scopeBit = 1 << i
 		}
 	}
-	chosen := make([]map[uint16]bool, len(Facets))
+	// chosen[f][v] says value v of facet f is selected; nil when facet f
+	// has no selection.
+	chosen := make([][]bool, len(Facets))
 	for f, fc := range Facets {
+		if len(q.Filters[fc.Key]) == 0 {
+			continue
+		}
+		chosen[f] = make([]bool, len(ix.Values[f]))
 		for _, v := range q.Filters[fc.Key] {
 			for id, name := range ix.Values[f] {
 				if name == v {
-					if chosen[f] == nil {
-						chosen[f] = map[uint16]bool{}
-					}
-					chosen[f][uint16(id)] = true
+					chosen[f][id] = true
 				}
 			}
 		}
-		if len(q.Filters[fc.Key]) > 0 && chosen[f] == nil {
-			chosen[f] = map[uint16]bool{} // only unknown values: nothing passes
-		}
 	}
-	passes := func(d int, skip int) bool {
+	// fails returns the set of facets (as bits) whose filter d does not
+	// pass, with bit 31 for the scope.
+	fails := func(d int) uint32 {
+		var out uint32
 		if scopeBit != 0 && ix.Scope[d]&scopeBit == 0 {
-			return false
+			out |= 1 << 31
 		}
 		for f := range Facets {
-			if f == skip || chosen[f] == nil {
+			if chosen[f] == nil {
 				continue
 			}
 			ok := false
@@ -344,10 +347,10 @@ func (ix *Index) Search(q Query) *Result {
 				}
 			}
 			if !ok {
-				return false
+				out |= 1 << f
 			}
 		}
-		return true
+		return out
 	}
 
 	// Score the text.
@@ -415,10 +418,14 @@ func (ix *Index) Search(q Query) *Result {
 	}
 
 	// Facet counts, each with the other facets' filters applied.
+	failed := make([]uint32, len(matches))
+	for i, d := range matches {
+		failed[i] = fails(int(d))
+	}
 	for f, fc := range Facets {
 		counts := make([]int, len(ix.Values[f]))
-		for _, d := range matches {
-			if !passes(int(d), f) {
+		for i, d := range matches {
+			if failed[i]&^(1<<f) != 0 {
 				continue
 			}
 			for _, v := range ix.DocVals[f][d] {
@@ -427,7 +434,7 @@ func (ix *Index) Search(q Query) *Result {
 		}
 		fr := FacetResult{Key: fc.Key, Name: fc.Name}
 		for id, name := range ix.Values[f] {
-			sel := chosen[f][uint16(id)]
+			sel := chosen[f] != nil && chosen[f][id]
 			if counts[id] > 0 || sel {
 				fr.Values = append(fr.Values, ValueCount{Value: name, Count: counts[id], Selected: sel})
 			}
@@ -445,28 +452,25 @@ func (ix *Index) Search(q Query) *Result {
 		r.Facets = append(r.Facets, fr)
 	}
 
-	// Filter, sort, page.
-	type hit struct {
-		doc   uint32
-		score float32
-	}
-	hits := make([]hit, 0, len(matches))
+	// Filter, then take the page: by date (document order) or by score,
+	// keeping only the best page*PerPage in order.
+	var kept []hit
 	for i, d := range matches {
-		if passes(int(d), -1) {
+		if failed[i] == 0 {
 			h := hit{doc: d}
 			if scores != nil {
 				h.score = scores[i]
 			}
-			hits = append(hits, h)
+			kept = append(kept, h)
 		}
 	}
-	if q.Sort != "date" && len(words) > 0 {
-		sort.SliceStable(hits, func(a, b int) bool { return hits[a].score > hits[b].score })
-	} // date order is document order
-	r.Total = len(hits)
+	r.Total = len(kept)
 	r.Pages = max(1, (r.Total+PerPage-1)/PerPage)
 	r.Page = min(max(q.Page, 1), r.Pages)
-	for _, h := range hits[min((r.Page-1)*PerPage, len(hits)):min(r.Page*PerPage, len(hits))] {
+	if q.Sort != "date" && len(words) > 0 {
+		kept = topHits(kept, r.Page*PerPage)
+	}
+	for _, h := range kept[min((r.Page-1)*PerPage, len(kept)):min(r.Page*PerPage, len(kept))] {
 		r.Hits = append(r.Hits, h.doc)
 	}
 	for _, w := range words {
@@ -479,6 +483,56 @@ func (ix *Index) Search(q Query) *Result {
 		r.Suggestion = ix.suggest(q, words, r.Total)
 	}
 	return r
+}
+
+type hit struct {
+	doc   uint32
+	score float32
+}
+
+// better orders hits by score, then newer (lower number) first.
+func better(a, b hit) bool {
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	return a.doc < b.doc
+}
+
+// topHits returns the best k hits, best first, without sorting them all.
+func topHits(hits []hit, k int) []hit {
+	if k >= len(hits) {
+		sort.Slice(hits, func(a, b int) bool { return better(hits[a], hits[b]) })
+		return hits
+	}
+	// A min-heap of the best k seen so far: the worst of them at the top.
+	h := append([]hit(nil), hits[:k]...)
+	down := func(i int) {
+		for {
+			l, small := 2*i+1, i
+			if l < k && better(h[small], h[l]) {
+				small = l
+			}
+			if l+1 < k && better(h[small], h[l+1]) {
+				small = l + 1
+			}
+			if small == i {
+				return
+			}
+			h[i], h[small] = h[small], h[i]
+			i = small
+		}
+	}
+	for i := k/2 - 1; i >= 0; i-- {
+		down(i)
+	}
+	for _, x := range hits[k:] {
+		if better(x, h[0]) {
+			h[0] = x
+			down(0)
+		}
+	}
+	sort.Slice(h, func(a, b int) bool { return better(h[a], h[b]) })
+	return h
 }
 
 // suggest offers the query with each word replaced by a commoner word one

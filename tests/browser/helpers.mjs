@@ -32,7 +32,7 @@ export const pageTypes = {
 };
 
 // startServer runs the built server (bin/site) on a free loopback port.
-export async function startServer(args = []) {
+export async function startServer(args = [], { timeoutMs = 10000 } = {}) {
   const bin = join(root, "bin", "site");
   for (let attempt = 0; attempt < 5; attempt++) {
     const port = 20000 + Math.floor(Math.random() * 20000);
@@ -41,7 +41,7 @@ export async function startServer(args = []) {
     proc.stdout.on("data", (d) => (output += d));
     proc.stderr.on("data", (d) => (output += d));
     const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 100; i++) {
+    for (let i = 0; i < timeoutMs / 100; i++) {
       if (proc.exitCode !== null) break;
       try {
         const r = await fetch(base + "/robots.txt");
