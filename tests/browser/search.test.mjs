@@ -25,6 +25,7 @@ test("typing searches without a reload and keeps the URL in step", async () => {
   assert.ok(await page.locator(".nhsd-search-result mark").count() > 0, "no marked words in the excerpts");
 
   // A filter is a link: it adds a history entry; back returns to the query.
+  await page.locator("summary", { hasText: "Document type" }).click();
   await page.locator(".nhsd-facet__link", { hasText: "Service" }).first().click();
   await page.waitForURL(/type=Service/);
   await page.waitForFunction(() => document.querySelectorAll(".nhsd-chip").length === 1);

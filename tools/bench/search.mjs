@@ -119,7 +119,7 @@ function staticServer(dir) {
     const p = join(dir, decodeURIComponent(new URL(req.url, "http://x").pathname));
     try {
       const body = readFileSync(p.endsWith("/") ? join(p, "index.html") : p);
-      res.writeHead(200, { "Content-Type": types[extname(p)] || "application/octet-stream" });
+      res.writeHead(200, { "Content-Type": types[extname(p)] || "application/octet-stream", "Cache-Control": "public, max-age=3600" });
       res.end(body);
     } catch { res.writeHead(404); res.end(); }
   });
