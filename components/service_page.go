@@ -3,19 +3,12 @@ package components
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/tidwall/gjson"
+
+	"nhsdigital/content/template"
 )
 
-// ServiceSections are the standard service template's sections, in order:
-// the JSON key under "sections" and the heading it renders under.
-var ServiceSections = []struct{ Key, Heading string }{
-	{"about", "About this service"},
-	{"audience", "Who it is for"},
-	{"howItWorks", "How it works"},
-	{"benefits", "Benefits"},
-	{"statusAndUsage", "Status and usage"},
-	{"access", "How to access"},
-	{"contact", "Contact us"},
-}
+// ServiceSections are the standard service template's sections, in order.
+var ServiceSections = template.ServiceSections
 
 // ServicePage renders a service in the standard template: title, summary,
 // status, "Page contents", the seven sections, related services and

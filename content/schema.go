@@ -1,5 +1,7 @@
 package content
 
+import "nhsdigital/content/template"
+
 // The schema of content files, as data: which fields each object may have,
 // which are required and what each holds. The validator walks documents
 // against it; content/README.md documents it for editors.
@@ -64,16 +66,8 @@ var pageTypes = []string{TypeHome, TypeHub, TypePage, TypeServiceCatalogue, Type
 // ServiceStatuses are the allowed values of serviceStatus.
 var ServiceStatuses = []string{"live", "beta", "alpha", "retiring", "retired"}
 
-// ServiceSections are the standard service template sections, in order.
-var ServiceSections = []struct{ Key, Heading string }{
-	{"about", "About this service"},
-	{"audience", "Who it is for"},
-	{"howItWorks", "How it works"},
-	{"benefits", "Benefits"},
-	{"statusAndUsage", "Status and usage"},
-	{"access", "How to access"},
-	{"contact", "Contact us"},
-}
+// ServiceSections are the standard service template's sections, in order.
+var ServiceSections = template.ServiceSections
 
 var commonFields = []field{
 	req("id", kUUID),
