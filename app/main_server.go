@@ -25,6 +25,7 @@ func run() {
 	contentDir := flag.String("content", "", "serve content from this folder instead of the embedded copy")
 	webDir := flag.String("web", "", "serve web assets from this folder instead of the embedded copy")
 	check := flag.Bool("check", false, "validate the content, print the result and exit")
+	statsToken := flag.String("stats-token", os.Getenv("STATS_TOKEN"), "token that lets operators read /statistics from other machines")
 	flag.Parse()
 
 	var contentFS fs.FS = content.Embedded()
@@ -44,7 +45,7 @@ func run() {
 	if *webDir != "" {
 		webFS = os.DirFS(*webDir)
 	}
-	h, err := server.New(server.Config{Store: store, Web: webFS})
+	h, err := server.New(server.Config{Store: store, Web: webFS, StatsToken: *statsToken})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)

@@ -6,6 +6,8 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/tidwall/gjson"
+
+	"nhsdigital/content/consent"
 )
 
 // Root is the app's one route: it renders the page layout (skip link,
@@ -22,6 +24,38 @@ type Root struct {
 	clicks  app.Func
 	loading string
 	before  *takeover
+	consent *consent.Record
+}
+
+// ConsentParam carries the visitor's consent record from the server to the
+// prerender (go-app renders from the URL alone); it never reaches a browser.
+const ConsentParam = "_consent"
+
+// readConsent finds the visitor's consent: in the browser from its cookie,
+// on the server from the render URL. A record for an older policy counts
+// as none.
+func (r *Root) readConsent(u *url.URL) {
+	var rec *consent.Record
+	if app.IsClient {
+		rec = consent.FromCookieHeader(app.Window().Get("document").Get("cookie").String())
+	} else {
+		rec = consent.Parse(u.Query().Get(ConsentParam))
+	}
+	if !rec.Current(r.site.Get("cookiePolicy").String()) {
+		rec = nil
+	}
+	r.consent = rec
+}
+
+// countView reports a page view, only with consent to statistics.
+func (r *Root) countView() {
+	if !app.IsClient || !r.consent.Allows(consent.Statistics) || r.view.Get("status").Int() != 200 {
+		return
+	}
+	app.Window().Call("fetch", "/statistics", map[string]any{
+		"method": "POST", "body": r.path, "keepalive": true, "credentials": "same-origin",
+		"headers": map[string]any{"Content-Type": "text/plain"},
+	})
 }
 
 // OnInit reads the current page in the browser, where Preload has fetched
@@ -30,6 +64,7 @@ func (r *Root) OnInit() {
 	if app.IsClient {
 		u := app.Window().URL()
 		r.show(u.Path, u.RawQuery)
+		r.readConsent(u)
 		r.before = captureTakeover()
 	}
 }
@@ -38,6 +73,7 @@ func (r *Root) OnInit() {
 func (r *Root) OnPreRender(ctx app.Context) {
 	u := ctx.Page().URL()
 	r.show(u.Path, u.RawQuery)
+	r.readConsent(u)
 	r.setHead(ctx)
 }
 
@@ -73,6 +109,14 @@ func (r *Root) OnMount(ctx app.Context) {
 		r.before = nil
 		// Tell tests and scripts that the client runs the page now.
 		app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-nhsd-app", "ready")
+		// After a cookie choice, the confirmation takes focus.
+		for _, id := range []string{"nhsd-cookie-confirmation", "nhsd-cookies-saved"} {
+			if el := app.Window().GetElementByID(id); el.Truthy() {
+				el.Call("focus")
+				break
+			}
+		}
+		r.countView()
 	})
 }
 
@@ -141,7 +185,9 @@ func (r *Root) OnNav(ctx app.Context) {
 
 func (r *Root) arrive(ctx app.Context, u *url.URL, v gjson.Result) {
 	r.path, r.query, r.view = u.Path, u.RawQuery, v
+	r.readConsent(u)
 	r.setHead(ctx)
+	r.countView()
 	ctx.Defer(func(ctx app.Context) {
 		if u.Fragment != "" && focusID(u.Fragment) {
 			return
@@ -189,7 +235,9 @@ func (r *Root) setHead(ctx app.Context) {
 // Render returns the page.
 func (r *Root) Render() app.UI {
 	page := r.view.Get("page")
+	q, _ := url.ParseQuery(r.query)
 	return app.Elem("div").ID("nhsd-app").Class("nhsd-app").Body(
+		CookieBanner(r.path, r.consent == nil && r.path != "/cookies", q.Get("consent")),
 		SkipLink(),
 		&Header{Navigation: r.site.Get("navigation"), Path: r.path, Query: r.searchQuery()},
 		Breadcrumbs(r.view.Get("crumbs")),
@@ -241,6 +289,10 @@ func (r *Root) pageBody(page gjson.Result) app.UI {
 	case "search":
 		return &SearchPage{View: r.view, Query: r.query}
 	default:
+		if r.path == "/cookies" {
+			q, _ := url.ParseQuery(r.query)
+			return &CookiesPage{View: r.view, Record: r.consent, Saved: q.Get("saved")}
+		}
 		return &ContentPage{View: r.view}
 	}
 }

@@ -8,7 +8,7 @@ import (
 )
 
 const testSite = `{
-  "name": "NHS Digital", "origin": "https://digital.nhs.uk", "description": "d",
+  "name": "NHS Digital", "cookiePolicy": "2026-11-22", "origin": "https://digital.nhs.uk", "description": "d",
   "navigation": [{"text": "Services", "href": "/services"}],
   "footer": {"groups": [{"title": "Legal", "links": [{"text": "Home", "href": "/"}]}], "copyright": "c"},
   "home": {"hero": {"title": "t", "text": "x"}, "figures": [{"value": "1", "label": "l", "text": "t"}],

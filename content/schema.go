@@ -146,6 +146,7 @@ var blockFields = map[string][]field{
 
 var siteFields = []field{
 	req("name", kString),
+	req("cookiePolicy", kString),
 	req("origin", kString),
 	req("description", kString),
 	{name: "navigation", kind: kObjects, required: true, min: 1, sub: linkFields},

@@ -26,7 +26,7 @@ func newStoreSource(store *content.Store) *storeSource {
 	src := &storeSource{views: map[string][]byte{}}
 	site := store.Site()
 	slim := map[string]json.RawMessage{}
-	for _, k := range []string{"name", "origin", "description", "navigation", "footer"} {
+	for _, k := range []string{"name", "cookiePolicy", "origin", "description", "navigation", "footer"} {
 		slim[k] = json.RawMessage(site.Get(k).Raw)
 	}
 	src.siteJSON, _ = json.Marshal(slim)

@@ -29,8 +29,9 @@ import (
 
 // Config says what a server serves.
 type Config struct {
-	Store *content.Store // validated content
-	Web   fs.FS          // static assets (web/)
+	Store      *content.Store // validated content
+	Web        fs.FS          // static assets (web/)
+	StatsToken string         // lets operators read page-view totals from elsewhere than this machine
 }
 
 // Server answers every request of the site.
@@ -46,6 +47,9 @@ type Server struct {
 
 	searchIndex *search.Built
 	searchFiles map[string]*asset // by file name under /search-index/
+
+	stats      *stats
+	statsToken string
 }
 
 // page is a prerendered page kept in memory.
@@ -77,7 +81,7 @@ func New(cfg Config) (*Server, error) {
 			return nil, fmt.Errorf("server: web asset %s is missing", need)
 		}
 	}
-	s := &Server{store: cfg.Store, assets: assets, pages: map[string]*page{}}
+	s := &Server{store: cfg.Store, assets: assets, pages: map[string]*page{}, stats: newStats(), statsToken: cfg.StatsToken}
 	if err := s.buildSearch(); err != nil {
 		return nil, fmt.Errorf("server: building the search index: %w", err)
 	}
@@ -199,6 +203,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "The address is too long.", http.StatusRequestURITooLong)
 		return
 	}
+	switch r.URL.Path {
+	case "/consent":
+		s.serveConsent(w, r)
+		return
+	case "/statistics":
+		s.serveStatistics(w, r)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "This site only answers GET and HEAD requests.", http.StatusMethodNotAllowed)
@@ -270,7 +282,7 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
 	}
 	pg := s.render(r)
 	h := w.Header()
-	h.Set("Vary", "Accept-Encoding")
+	h.Set("Vary", "Accept-Encoding, Cookie")
 	if pg.status != http.StatusOK {
 		// Serve the body, but with the real status and no conditional answer.
 		h.Set("Cache-Control", "no-cache")
@@ -318,8 +330,18 @@ func (s *Server) redirectFor(p string) (string, bool) {
 // render returns the prerendered page for the request, from memory when it
 // has no query.
 func (s *Server) render(r *http.Request) *page {
-	key := r.URL.Path
-	cacheable := r.URL.RawQuery == ""
+	// The page differs with the visitor's consent (the banner, embedded
+	// media, the cookie page): render and cache it per consent state, never
+	// one visitor's for another.
+	record := s.consentOf(r)
+	state := "none"
+	var value string
+	if record != nil {
+		value = record.Value()
+		state = value[strings.LastIndexByte(value, '.')+1:]
+	}
+	key := r.URL.Path + "|" + state
+	cacheable := r.URL.RawQuery == "" && !(record != nil && r.URL.Path == "/cookies")
 	if cacheable {
 		s.mu.RLock()
 		pg, ok := s.pages[key]
@@ -332,7 +354,12 @@ func (s *Server) render(r *http.Request) *page {
 	if d, ok := s.store.Doc(r.URL.Path); !ok || d.Type == content.TypeNotFound {
 		status = http.StatusNotFound
 	}
-	u := &url.URL{Path: r.URL.Path, RawQuery: r.URL.RawQuery}
+	q := r.URL.Query()
+	q.Del(components.ConsentParam)
+	if value != "" {
+		q.Set(components.ConsentParam, value)
+	}
+	u := &url.URL{Path: r.URL.Path, RawQuery: q.Encode()}
 	req := httptest.NewRequest(http.MethodGet, u.String(), nil)
 	req.Host = r.Host
 	rec := httptest.NewRecorder()
@@ -341,7 +368,7 @@ func (s *Server) render(r *http.Request) *page {
 	// go-app writes attributes in map order, so the bytes of two renders of
 	// one page can differ. The ETag is made from what decides the page
 	// instead: the code, the content and assets, and the URL.
-	pg.asset.hash = s.pageTag(u.String())
+	pg.asset.hash = s.pageTag(key + "?" + r.URL.RawQuery)
 	if rec.Code != http.StatusOK {
 		pg.status = http.StatusInternalServerError
 	}

@@ -79,6 +79,9 @@ test("links navigate inside the app: title, scroll and focus follow, back works"
 test("the skip link moves focus to the main content", async () => {
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
+  // Once cookies are chosen the skip link is the first thing on the page.
+  await page.goto(site.server.base + "/services/nhs-app");
+  await page.getByRole("button", { name: "Reject additional cookies" }).click();
   await page.goto(site.server.base + "/services/nhs-app");
   await waitForApp(page);
   await page.keyboard.press("Tab");

@@ -1,0 +1,223 @@
+//go:build !wasm
+
+package server
+
+import (
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/google/uuid"
+
+	"nhsdigital/content/consent"
+)
+
+// consentOf returns the request's consent record when it answers the
+// current policy; anything else is no consent.
+func (s *Server) consentOf(r *http.Request) *consent.Record {
+	c, err := r.Cookie(consent.CookieName)
+	if err != nil {
+		return nil
+	}
+	rec := consent.Parse(c.Value)
+	if !rec.Current(s.policy()) {
+		return nil
+	}
+	return rec
+}
+
+func (s *Server) policy() string { return s.store.Site().Get("cookiePolicy").String() }
+
+// sameOrigin refuses form posts made from other sites.
+func sameOrigin(r *http.Request) bool {
+	switch r.Header.Get("Sec-Fetch-Site") {
+	case "", "same-origin", "none":
+	default:
+		return false
+	}
+	if o := r.Header.Get("Origin"); o != "" && o != "null" {
+		u, err := url.Parse(o)
+		if err != nil || u.Host != r.Host {
+			return false
+		}
+	}
+	return true
+}
+
+// returnPath is where a form sends the visitor back to: a page of this
+// site, never another one.
+func (s *Server) returnPath(p string) string {
+	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.ContainsAny(p, "\\?#\r\n") {
+		return "/"
+	}
+	if _, ok := s.store.Doc(p); !ok {
+		return "/"
+	}
+	return p
+}
+
+// serveConsent answers the banner's and the cookie page's forms: it sets
+// the consent record and sends the visitor back (303) to the page.
+func (s *Server) serveConsent(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", "POST")
+		http.Error(w, "Send your cookie choices with the form on the page.", http.StatusMethodNotAllowed)
+		return
+	}
+	if !sameOrigin(r) {
+		http.Error(w, "Cookie choices can only be made on this site.", http.StatusForbidden)
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, 4<<10)
+	if err := r.ParseForm(); err != nil {
+		http.Error(w, "The form could not be read; go back and try again.", http.StatusBadRequest)
+		return
+	}
+	rec := &consent.Record{ID: uuid.NewString(), Time: time.Now().UTC(), Policy: s.policy(), Choices: map[string]bool{}}
+	if old := s.consentOf(r); old != nil {
+		rec.ID = old.ID
+	} else if c, err := r.Cookie(consent.CookieName); err == nil {
+		if old := consent.Parse(c.Value); old != nil {
+			rec.ID = old.ID // same visitor, older policy
+		}
+	}
+	back := s.returnPath(r.PostForm.Get("return"))
+	var note string
+	switch {
+	case r.PostForm.Get("consent") == "accept":
+		for _, c := range consent.Categories {
+			rec.Choices[c] = true
+		}
+		note = "consent=accepted"
+	case r.PostForm.Get("consent") == "reject", r.PostForm.Has("withdraw"):
+		note = "consent=rejected"
+		if r.PostForm.Has("withdraw") {
+			note = "saved=withdrawn"
+		}
+	case r.PostForm.Has("save"):
+		for _, c := range consent.Categories {
+			rec.Choices[c] = r.PostForm.Get(c) == "yes"
+		}
+		note = "saved=1"
+	default:
+		http.Error(w, "The form did not say what you chose; go back and choose again.", http.StatusBadRequest)
+		return
+	}
+	http.SetCookie(w, &http.Cookie{
+		Name: consent.CookieName, Value: rec.Value(), Path: "/", MaxAge: int(consent.MaxAge / time.Second),
+		SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https",
+	})
+	w.Header().Set("Cache-Control", "no-store")
+	http.Redirect(w, r, back+"?"+note, http.StatusSeeOther)
+}
+
+// stats keeps page-view totals per path. Nothing about the visitor is kept:
+// the rate limit counts requests per address for one minute, under a hash
+// with a key that lives only in memory.
+type stats struct {
+	mu      sync.Mutex
+	totals  map[string]int64
+	perAddr map[string]int
+	window  time.Time
+	salt    [16]byte
+}
+
+const (
+	statsPerAddrPerMinute = 120
+	statsMaxPaths         = 100000
+)
+
+func newStats() *stats {
+	st := &stats{totals: map[string]int64{}, perAddr: map[string]int{}, window: time.Now()}
+	rand.Read(st.salt[:])
+	return st
+}
+
+func (st *stats) allow(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		host = addr
+	}
+	sum := sha256.Sum256(append(st.salt[:], host...))
+	key := hex.EncodeToString(sum[:8])
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if time.Since(st.window) > time.Minute {
+		st.perAddr = map[string]int{}
+		st.window = time.Now()
+	}
+	st.perAddr[key]++
+	return st.perAddr[key] <= statsPerAddrPerMinute
+}
+
+// serveStatistics counts a page view (POST, body: the path) and shows the
+// totals to operators (GET, from this machine or with the token).
+func (s *Server) serveStatistics(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", "no-store")
+	switch r.Method {
+	case http.MethodPost:
+		if !sameOrigin(r) {
+			http.Error(w, "Page views are only counted from this site.", http.StatusForbidden)
+			return
+		}
+		if !s.stats.allow(r.RemoteAddr) {
+			http.Error(w, "Too many page views from one place; try again in a minute.", http.StatusTooManyRequests)
+			return
+		}
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 512))
+		if err != nil {
+			http.Error(w, "The page view is too large.", http.StatusRequestEntityTooLarge)
+			return
+		}
+		p := strings.TrimSpace(string(body))
+		if d, ok := s.store.Doc(p); !ok || d.Type == "not-found" {
+			http.Error(w, "Not a page of this site.", http.StatusBadRequest)
+			return
+		}
+		s.stats.mu.Lock()
+		if _, ok := s.stats.totals[p]; ok || len(s.stats.totals) < statsMaxPaths {
+			s.stats.totals[p]++
+		}
+		s.stats.mu.Unlock()
+		w.WriteHeader(http.StatusNoContent)
+	case http.MethodGet, http.MethodHead:
+		if !s.operator(r) {
+			http.Error(w, "Page view totals are for the site's operators.", http.StatusForbidden)
+			return
+		}
+		s.stats.mu.Lock()
+		b, _ := json.MarshalIndent(s.stats.totals, "", "  ")
+		s.stats.mu.Unlock()
+		w.Header().Set("Content-Type", "application/json")
+		w.Write(b)
+	default:
+		w.Header().Set("Allow", "GET, HEAD, POST")
+		http.Error(w, "Use GET to read the totals or POST to count a page view.", http.StatusMethodNotAllowed)
+	}
+}
+
+// operator reports whether a request comes from this machine or carries
+// the operators' token.
+func (s *Server) operator(r *http.Request) bool {
+	if s.statsToken != "" {
+		got := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if subtle.ConstantTimeCompare([]byte(got), []byte(s.statsToken)) == 1 {
+			return true
+		}
+	}
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return false
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback() && r.Header.Get("X-Forwarded-For") == ""
+}
