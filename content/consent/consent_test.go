@@ -29,7 +29,7 @@ func TestBadValuesAreNoConsent(t *testing.T) {
 		"", "garbage", strings.Repeat("a", 500),
 		"not-a-uuid." + itoa(now) + ".2024-11-01.osm",
 		"6f1d6a0e-3a5b-4f7e-9a55-1c2b3d4e5f60.yesterday.2024-11-01.osm",
-		"6f1d6a0e-3a5b-4f7e-9a55-1c2b3d4e5f60." + itoa(now+10*86400) + ".2024-11-01.osm", // from the future
+		"6f1d6a0e-3a5b-4f7e-9a55-1c2b3d4e5f60." + itoa(now+10*86400) + ".2024-11-01.osm",  // from the future
 		"6f1d6a0e-3a5b-4f7e-9a55-1c2b3d4e5f60." + itoa(now-400*86400) + ".2024-11-01.osm", // expired
 		"6f1d6a0e-3a5b-4f7e-9a55-1c2b3d4e5f60." + itoa(now) + ".2024-11-01.osmx",
 		"6f1d6a0e-3a5b-4f7e-9a55-1c2b3d4e5f60." + itoa(now) + ".2024-11-01.xyz",
