@@ -14,10 +14,12 @@ import (
 // Options:
 //   - View: the article's view.
 //   - Origin: the site's public origin, for share links.
+//   - Media: the visitor allows embedded media (videos).
 type ArticlePage struct {
 	app.Compo
 	View   gjson.Result
 	Origin string
+	Media  bool // the visitor allows embedded media
 }
 
 // Render returns the page.
@@ -25,7 +27,7 @@ func (p *ArticlePage) Render() app.UI {
 	page := p.View.Get("page")
 	body := page.Get("body")
 	contents := PageContents(headingsOf(body, newOutline()), true)
-	blocks := &Blocks{Items: body, Numbered: true}
+	blocks := &Blocks{Items: body, Numbered: true, Media: p.Media, Path: page.Get("path").String()}
 
 	label := map[string]string{"blog": "Blog", "news": "News", "feature": "Feature"}[page.Get("type").String()]
 	published := page.Get("published").String()

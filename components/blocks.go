@@ -20,6 +20,8 @@ type Blocks struct {
 	Outline  *outline
 	Numbered bool
 	Nested   bool
+	Media    bool   // the visitor allows embedded media
+	Path     string // the page, for forms that come back to it
 	h2       int
 }
 
@@ -114,6 +116,8 @@ func (b *Blocks) block(blk gjson.Result) app.UI {
 			heading,
 			app.Elem("ul").Class("nhsd-links__list").Body(lis...),
 		)
+	case "video":
+		return Video(blk, b.Media, b.Path)
 	case "image":
 		img := app.Img().Class("nhsd-image__img").Attr("src", attr(blk.Get("src").String())).
 			Alt(attr(blk.Get("alt").String())).

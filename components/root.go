@@ -281,7 +281,7 @@ func (r *Root) pageBody(page gjson.Result) app.UI {
 	case "service":
 		return &ServicePage{View: r.view}
 	case "blog", "news", "feature":
-		return &ArticlePage{View: r.view, Origin: strings.TrimRight(r.site.Get("origin").String(), "/")}
+		return &ArticlePage{View: r.view, Origin: strings.TrimRight(r.site.Get("origin").String(), "/"), Media: r.consent.Allows(consent.Media)}
 	case "blog-index", "news-index", "feature-index", "series":
 		return &ListingPage{View: r.view}
 	case "publication":

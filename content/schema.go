@@ -140,6 +140,7 @@ var blockFields = map[string][]field{
 		req("label", kString), req("value", kString), opt("href", kHref)}}},
 	"links": {req("title", kString), {name: "items", kind: kObjects, required: true, min: 1, sub: []field{
 		req("text", kString), req("href", kHref), opt("description", kString)}}},
+	"video": {req("youtubeId", kString), req("title", kString), opt("caption", kString)},
 	"image": {req("src", kString), {name: "alt", kind: kAnyString, required: true}, req("width", kInt), req("height", kInt),
 		opt("caption", kString), opt("decorative", kBool)},
 }

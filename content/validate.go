@@ -17,6 +17,8 @@ import (
 
 var pathPattern = regexp.MustCompile(`^(/|(/[a-z0-9][a-z0-9-]*)+)$`)
 
+var youtubeID = regexp.MustCompile(`^[A-Za-z0-9_-]{11}$`)
+
 // reference is a link from one file to a page, resolved once every file is read.
 type reference struct {
 	file, field, target string
@@ -381,6 +383,10 @@ func (v *validator) checkBlock(file, p string, b gjson.Result) {
 				}
 				v.checkInline(file, fmt.Sprintf("%s[%d]", rp, j), c.String())
 			}
+		}
+	case "video":
+		if id := b.Get("youtubeId").String(); id != "" && !youtubeID.MatchString(id) {
+			v.add(file, p+".youtubeId", "%q is not a YouTube video ID (11 letters, digits, - or _)", id)
 		}
 	case "image":
 		if src := b.Get("src").String(); src != "" && !strings.HasPrefix(src, "/web/images/") {

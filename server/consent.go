@@ -103,6 +103,15 @@ func (s *Server) serveConsent(w http.ResponseWriter, r *http.Request) {
 		if r.PostForm.Has("withdraw") {
 			note = "saved=withdrawn"
 		}
+	case r.PostForm.Get("consent") == "media":
+		// "Allow videos" on a video's placeholder: media on, the rest as it was.
+		if old := s.consentOf(r); old != nil {
+			for _, c := range consent.Categories {
+				rec.Choices[c] = old.Choices[c]
+			}
+		}
+		rec.Choices[consent.Media] = true
+		note = "consent=media"
 	case r.PostForm.Has("save"):
 		for _, c := range consent.Categories {
 			rec.Choices[c] = r.PostForm.Get(c) == "yes"

@@ -106,3 +106,31 @@ test("accept from the banner, then client navigation counts each page view", asy
   assert.equal((await totals(site.server.base))["/services/spine"], before + 1);
   await context.close();
 });
+
+test("a video stays a placeholder, loading nothing from YouTube, until embedded media is allowed", async () => {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  const path = "/news-and-events/features/improving-the-nhs-most-fundamental-process";
+  await page.goto(site.server.base + path);
+  await waitForApp(page);
+  assert.equal(await page.locator("iframe").count(), 0, "a video loaded before consent");
+  assert.ok(await page.getByRole("button", { name: "Allow videos and show it" }).isVisible());
+  assert.deepEqual(requests.filter((u) => !u.startsWith(site.server.base)), []);
+  assert.deepEqual(await axe(page), []);
+  await page.getByRole("button", { name: "Allow videos and show it" }).click();
+  await page.waitForURL(site.server.base + path + "?consent=media");
+  await waitForApp(page);
+  const src = await page.locator("iframe.nhsd-video__iframe").getAttribute("src");
+  assert.match(src, /^https:\/\/www\.youtube-nocookie\.com\/embed\//);
+  // Withdrawal takes the video away again.
+  await page.goto(site.server.base + "/cookies");
+  await waitForApp(page);
+  await page.getByRole("button", { name: "Withdraw all consent" }).click();
+  await page.waitForURL(/saved=withdrawn/);
+  await page.goto(site.server.base + path);
+  await waitForApp(page);
+  assert.equal(await page.locator("iframe").count(), 0, "the video stayed after withdrawal");
+  await context.close();
+});

@@ -1,0 +1,39 @@
+package components
+
+import (
+	"html"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/tidwall/gjson"
+)
+
+// Video shows a YouTube video, but only with consent to embedded media:
+// until then nothing is loaded from YouTube, and a placeholder explains
+// why, offers a button that allows videos (a form the server answers) and
+// links to the video on YouTube. It is written as exact HTML, like rich
+// text; the content validator allows only letters, digits, - and _ in the
+// video ID, and everything else is escaped.
+//
+// Options:
+//   - Block: the video block {youtubeId, title, caption}.
+//   - Allowed: the visitor allows embedded media.
+//   - Path: the page, where the form comes back to.
+func Video(block gjson.Result, allowed bool, path string) app.UI {
+	id := html.EscapeString(block.Get("youtubeId").String())
+	title := html.EscapeString(block.Get("title").String())
+	caption := ""
+	if c := block.Get("caption").String(); c != "" {
+		caption = `<figcaption class="nhsd-image__caption">` + html.EscapeString(c) + `</figcaption>`
+	}
+	if allowed {
+		return app.Raw(`<figure class="nhsd-video"><div class="nhsd-video__frame"><iframe class="nhsd-video__iframe" src="https://www.youtube-nocookie.com/embed/` + id +
+			`" title="Video: ` + title + `" allow="encrypted-media; picture-in-picture" allowfullscreen loading="lazy" referrerpolicy="strict-origin-when-cross-origin"></iframe></div>` +
+			caption + `</figure>`)
+	}
+	return app.Raw(`<figure class="nhsd-video"><div class="nhsd-video__placeholder"><p class="nhsd-video__title">Video: ` + title + `</p>` +
+		`<p class="nhsd-body">This video is hosted by YouTube, which may set cookies when it plays. We only show it here if you allow videos from other websites.</p>` +
+		`<form method="post" action="/consent"><input type="hidden" name="return" value="` + html.EscapeString(path) + `">` +
+		`<button class="nhsd-button" type="submit" name="consent" value="media">Allow videos and show it</button></form>` +
+		`<p class="nhsd-body"><a class="nhsd-link" href="https://www.youtube.com/watch?v=` + id + `">Watch it on YouTube instead<span class="nhsd-visually-hidden"> (external website)</span></a></p>` +
+		`</div>` + caption + `</figure>`)
+}
