@@ -25,6 +25,7 @@ type Root struct {
 	loading string
 	before  *takeover
 	consent *consent.Record
+	src     Source
 }
 
 // ConsentParam carries the visitor's consent record from the server to the
@@ -63,6 +64,7 @@ func (r *Root) countView() {
 func (r *Root) OnInit() {
 	if app.IsClient {
 		u := app.Window().URL()
+		r.src = sourceFor(u)
 		r.show(u.Path, u.RawQuery)
 		r.readConsent(u)
 		r.before = captureTakeover()
@@ -72,16 +74,16 @@ func (r *Root) OnInit() {
 // OnPreRender renders the requested page on the server and sets its head.
 func (r *Root) OnPreRender(ctx app.Context) {
 	u := ctx.Page().URL()
+	r.src = sourceFor(u)
 	r.show(u.Path, u.RawQuery)
 	r.readConsent(u)
 	r.setHead(ctx)
 }
 
 func (r *Root) show(path, query string) {
-	src := currentSource()
-	r.site = src.Site()
+	r.site = r.src.Site()
 	r.path, r.query = path, query
-	if v, ok := src.View(path); ok {
+	if v, ok := r.src.View(path); ok {
 		r.view = v
 	}
 }
@@ -160,7 +162,7 @@ func (r *Root) OnNav(ctx app.Context) {
 		}
 		return
 	}
-	if v, ok := currentSource().View(u.Path); ok {
+	if v, ok := r.src.View(u.Path); ok {
 		r.arrive(ctx, u, v)
 		return
 	}
@@ -287,7 +289,7 @@ func (r *Root) pageBody(page gjson.Result) app.UI {
 	case "publication":
 		return &PublicationPage{View: r.view}
 	case "search":
-		return &SearchPage{View: r.view, Query: r.query}
+		return &SearchPage{View: r.view, Query: r.query, Source: r.src}
 	default:
 		if r.path == "/cookies" {
 			q, _ := url.ParseQuery(r.query)

@@ -13,10 +13,7 @@ import (
 // browser: window.nhsdSearchBench(text) answers a query as the search page
 // does (fetching what it needs) and resolves to {ms, total}.
 func RegisterSearchBench() {
-	b, ok := currentSource().(*browserSource)
-	if !ok {
-		return
-	}
+	b := browser.(*browserSource)
 	app.Window().Set("nhsdSearchBench", app.FuncOf(func(this app.Value, args []app.Value) any {
 		text := ""
 		if len(args) > 0 {

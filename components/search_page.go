@@ -22,10 +22,12 @@ import (
 // Options:
 //   - View: the search page's view.
 //   - Query: the page's URL query (q, scope, facets, sort, page).
+//   - Source: where the page's content comes from; it answers the search.
 type SearchPage struct {
 	app.Compo
-	View  gjson.Result
-	Query string
+	View   gjson.Result
+	Query  string
+	Source Source
 
 	q       search.Query
 	typed   string
@@ -66,7 +68,7 @@ func (p *SearchPage) read() {
 
 // answerNow answers from what is at hand: always on the server.
 func (p *SearchPage) answerNow() bool {
-	src := currentSource()
+	src := p.Source
 	if c, ok := src.(cachedSearcher); ok {
 		if r, f, ok := c.CachedSearch(p.q); ok {
 			p.result, p.frags, p.failed = r, f, false
@@ -84,7 +86,7 @@ func (p *SearchPage) answerNow() bool {
 
 // answer fetches what the query needs, then shows the answer.
 func (p *SearchPage) answer(ctx app.Context) {
-	s, ok := currentSource().(Searcher)
+	s, ok := p.Source.(Searcher)
 	if !ok {
 		return
 	}

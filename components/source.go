@@ -1,6 +1,7 @@
 package components
 
 import (
+	"net/url"
 	"strings"
 	"sync"
 
@@ -20,24 +21,46 @@ type Source interface {
 	View(path string) (gjson.Result, bool)
 }
 
+// In the browser there is one source, filled by fetching page data.
+var browser Source = &browserSource{views: map[string]gjson.Result{}}
+
+// SourceParam names, in the URL the server renders from, the source of
+// that render: go-app renders from the URL alone, and one process may run
+// several servers with different content. It never reaches a browser.
+const SourceParam = "_source"
+
 var (
-	sourceMu sync.RWMutex
-	source   Source = &browserSource{views: map[string]gjson.Result{}}
+	sourcesMu sync.RWMutex
+	sources   = map[string]Source{}
 )
 
-// SetSource sets where components read content from. The server calls it
-// once at start (and again when preview content changes).
-func SetSource(s Source) {
-	sourceMu.Lock()
-	source = s
-	sourceMu.Unlock()
+// RegisterSource makes s the source of server renders whose URL carries
+// SourceParam=key.
+func RegisterSource(key string, s Source) {
+	sourcesMu.Lock()
+	sources[key] = s
+	sourcesMu.Unlock()
 }
 
-func currentSource() Source {
-	sourceMu.RLock()
-	defer sourceMu.RUnlock()
-	return source
+// sourceFor returns the source of a render: in the browser the fetched
+// page data, on the server the one its URL names.
+func sourceFor(u *url.URL) Source {
+	if app.IsClient {
+		return browser
+	}
+	sourcesMu.RLock()
+	defer sourcesMu.RUnlock()
+	if s, ok := sources[u.Query().Get(SourceParam)]; ok {
+		return s
+	}
+	return emptySource{}
 }
+
+// emptySource answers a render that names no source: every page is unknown.
+type emptySource struct{}
+
+func (emptySource) Site() gjson.Result               { return gjson.Result{} }
+func (emptySource) View(string) (gjson.Result, bool) { return gjson.Result{}, false }
 
 // PageDataURL is the URL of the view of path on the page-data endpoint.
 func PageDataURL(path string) string {
@@ -84,10 +107,7 @@ func (b *browserSource) put(path string, v gjson.Result) {
 // browser entry point calls it before the app starts, so the first client
 // render matches the prerendered page exactly.
 func Preload() error {
-	b, ok := currentSource().(*browserSource)
-	if !ok {
-		return nil
-	}
+	b := browser.(*browserSource)
 	path := app.Window().URL().Path
 	siteCh := make(chan fetchResult, 1)
 	viewCh := make(chan fetchResult, 1)
@@ -114,12 +134,7 @@ func Preload() error {
 
 // loadView fetches the view of path in the browser and calls done with it.
 func loadView(path string, done func(gjson.Result, error)) {
-	b, ok := currentSource().(*browserSource)
-	if !ok {
-		v, _ := currentSource().View(path)
-		done(v, nil)
-		return
-	}
+	b := browser.(*browserSource)
 	fetchText(PageDataURL(path), func(r fetchResult) {
 		if r.err != nil {
 			done(gjson.Result{}, r.err)

@@ -50,6 +50,7 @@ type Server struct {
 
 	stats      *stats
 	statsToken string
+	sourceKey  string // names this server's content in its render URLs
 }
 
 // page is a prerendered page kept in memory.
@@ -87,7 +88,8 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.source = newStoreSource(cfg.Store)
 	s.source.search = s.searchIndex
-	components.SetSource(s.source)
+	s.sourceKey = fmt.Sprintf("%p", s)
+	components.RegisterSource(s.sourceKey, s.source)
 
 	// The version covers everything a visitor gets: content and assets.
 	h := sha256.New()
@@ -357,6 +359,7 @@ func (s *Server) render(r *http.Request) *page {
 	}
 	q := r.URL.Query()
 	q.Del(components.ConsentParam)
+	q.Set(components.SourceParam, s.sourceKey)
 	if value != "" {
 		q.Set(components.ConsentParam, value)
 	}

@@ -137,6 +137,9 @@ func TestEveryPage(t *testing.T) {
 					break
 				}
 			}
+			if strings.Contains(r.body, components.SourceParam+"=") || strings.Contains(r.body, components.ConsentParam+"=") {
+				t.Error("a render parameter reached the page")
+			}
 			if !strings.Contains(r.body, `id="main-content"`) || !strings.Contains(r.body, `Skip to main content`) {
 				t.Error("no skip link or main landmark")
 			}
@@ -329,6 +332,13 @@ func TestVersionFollowsContent(t *testing.T) {
 	c := newServer(t, changed)
 	if c.Version() == a.Version() {
 		t.Error("changed content, same version")
+	}
+	// Each server renders its own content, however many share the process.
+	if strings.Contains(get(a, "/services/spine?x=1").body, "Spine (edited)") {
+		t.Error("a server rendered another server's content")
+	}
+	if !strings.Contains(get(c, "/services/spine?x=1").body, "Spine (edited)") {
+		t.Error("the server with edited content did not render it")
 	}
 	ea := get(a, "/services/spine").header.Get("ETag")
 	if eb := get(b, "/services/spine").header.Get("ETag"); ea != eb {
