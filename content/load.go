@@ -126,7 +126,7 @@ func Load(fsys fs.FS, opts Options) (*Store, error) {
 	for _, d := range s.docs {
 		s.byType[d.Type] = append(s.byType[d.Type], d)
 		if d.Type == TypePublication {
-			parent := path_parent(d.Path)
+			parent := parentPath(d.Path)
 			s.children[parent] = append(s.children[parent], d)
 		}
 	}

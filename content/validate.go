@@ -137,14 +137,14 @@ func (v *validator) checkDoc(file string, data []byte) {
 				v.add(file, "$."+f, "is required for publications")
 			}
 		}
-		if series := root.Get("series").String(); series != "" && path_parent(d.Path) != series {
+		if series := root.Get("series").String(); series != "" && parentPath(d.Path) != series {
 			v.add(file, "$.series", "is %s but the page's path %s is not directly under it", series, d.Path)
 		}
 	}
 	v.docs = append(v.docs, d)
 }
 
-func path_parent(p string) string {
+func parentPath(p string) string {
 	i := strings.LastIndexByte(p, '/')
 	if i <= 0 {
 		return "/"

@@ -129,22 +129,22 @@ func (s *Store) ViewOf(path string) View {
 	case TypeHome:
 		site := s.Site().Get("home")
 		h := &HomeView{Settings: json.RawMessage(site.Raw)}
-		h.Services = s.cards(strings_(site.Get("services").Array()))
+		h.Services = s.cards(pathsOf(site.Get("services").Array()))
 		if f, ok := s.byPath[site.Get("feature").String()]; ok {
 			c := CardOf(f)
 			h.Feature = &c
 		}
 		h.Blogs = cardsOf(s.OfType(TypeBlog), 3)
 		h.News = cardsOf(s.OfType(TypeNews), 3)
-		h.Data = s.cards(strings_(site.Get("data").Array()))
+		h.Data = s.cards(pathsOf(site.Get("data").Array()))
 		v.Home = h
 	case TypeHub:
-		v.Cards = s.cards(strings_(j.Get("featured").Array()))
+		v.Cards = s.cards(pathsOf(j.Get("featured").Array()))
 	case TypeServiceCatalogue:
 		v.Cards = cardsOf(s.OfType(TypeService), 0)
 		sort.Slice(v.Cards, func(a, b int) bool { return v.Cards[a].Title < v.Cards[b].Title })
 	case TypeService:
-		v.Related = s.cards(strings_(j.Get("relatedServices").Array()))
+		v.Related = s.cards(pathsOf(j.Get("relatedServices").Array()))
 	case TypeBlogIndex:
 		v.Cards = cardsOf(s.OfType(TypeBlog), 0)
 	case TypeNewsIndex:
@@ -183,7 +183,7 @@ func (s *Store) editions(series, skip string, limit int) []Card {
 	return cardsOf(docs, 0)
 }
 
-func strings_(rs []gjson.Result) []string {
+func pathsOf(rs []gjson.Result) []string {
 	out := make([]string, len(rs))
 	for i, r := range rs {
 		out[i] = r.String()

@@ -62,28 +62,44 @@ func (s *Server) servePageData(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rest = strings.TrimSuffix(rest, ".json")
-	var body []byte
-	status := http.StatusOK
 	switch rest {
 	case "/site":
-		body = s.source.siteJSON
+		rest = "\x00site"
 	case "/index":
-		body = s.source.viewJSON("/")
-	default:
-		body = s.source.viewJSON(rest)
-		if d, ok := s.store.Doc(rest); !ok || d.Type == content.TypeNotFound {
-			status = http.StatusNotFound
-		}
+		rest = "/"
 	}
-	a := newAsset("data.json", body, "application/json")
-	if status != http.StatusOK {
+	if d, ok := s.store.Doc(rest); rest != "\x00site" && (!ok || d.Type == content.TypeNotFound) {
+		a := s.dataAsset("\x00not-found")
 		w.Header().Set("Content-Type", a.contentType)
 		w.Header().Set("Cache-Control", "no-cache")
-		w.WriteHeader(status)
+		w.WriteHeader(http.StatusNotFound)
 		if r.Method != http.MethodHead {
-			w.Write(body)
+			w.Write(a.body)
 		}
 		return
 	}
+	a := s.dataAsset(rest)
 	a.serve(w, r, cacheRevalidate)
+}
+
+// dataAsset returns the page data of a path as a servable asset, made (and
+// compressed) once, on first request.
+func (s *Server) dataAsset(key string) *asset {
+	s.dataMu.Lock()
+	defer s.dataMu.Unlock()
+	if a, ok := s.data[key]; ok {
+		return a
+	}
+	var body []byte
+	switch key {
+	case "\x00site":
+		body = s.source.siteJSON
+	case "\x00not-found":
+		body = s.source.notFound
+	default:
+		body = s.source.viewJSON(key)
+	}
+	a := newAsset("data.json", body, "application/json")
+	s.data[key] = a
+	return a
 }

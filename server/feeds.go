@@ -4,8 +4,6 @@ package server
 
 import (
 	"encoding/xml"
-	"net/http"
-	"strings"
 	"time"
 
 	"nhsdigital/content"
@@ -83,15 +81,17 @@ func feed(store *content.Store, name, title, typ string) []byte {
 	return append([]byte(xml.Header), b...)
 }
 
-func (s *Server) serveFeed(w http.ResponseWriter, r *http.Request) {
-	name := strings.TrimPrefix(r.URL.Path, "/feeds/")
-	for _, f := range Feeds {
-		if f.Name == name {
-			newAsset(name, feed(s.store, f.Name, f.Title, f.Type), "application/rss+xml; charset=utf-8").serve(w, r, cacheRevalidate)
-			return
-		}
+// machineReadable builds the feeds, sitemap and robots.txt once, at start.
+func machineReadable(store *content.Store) map[string]*asset {
+	out := map[string]*asset{
+		"/sitemap.xml": newAsset("sitemap.xml", sitemap(store), "application/xml; charset=utf-8"),
+		"/robots.txt": newAsset("robots.txt", []byte("User-agent: *\nAllow: /\nDisallow: /page-data/\n\nSitemap: "+
+			store.Origin()+"/sitemap.xml\n"), "text/plain; charset=utf-8"),
 	}
-	s.notFoundText(w, "No such feed. Feeds: /feeds/news.xml, /feeds/blogs.xml, /feeds/publications.xml.")
+	for _, f := range Feeds {
+		out["/feeds/"+f.Name] = newAsset(f.Name, feed(store, f.Name, f.Title, f.Type), "application/rss+xml; charset=utf-8")
+	}
+	return out
 }
 
 type urlset struct {
@@ -117,13 +117,4 @@ func sitemap(store *content.Store) []byte {
 	}
 	b, _ := xml.MarshalIndent(set, "", "  ")
 	return append([]byte(xml.Header), b...)
-}
-
-func (s *Server) serveSitemap(w http.ResponseWriter, r *http.Request) {
-	newAsset("sitemap.xml", sitemap(s.store), "application/xml; charset=utf-8").serve(w, r, cacheRevalidate)
-}
-
-func (s *Server) serveRobots(w http.ResponseWriter, r *http.Request) {
-	body := "User-agent: *\nAllow: /\nDisallow: /page-data/\n\nSitemap: " + s.store.Origin() + "/sitemap.xml\n"
-	newAsset("robots.txt", []byte(body), "text/plain; charset=utf-8").serve(w, r, cacheRevalidate)
 }

@@ -51,6 +51,10 @@ type Server struct {
 	stats      *stats
 	statsToken string
 	sourceKey  string // names this server's content in its render URLs
+
+	generated map[string]*asset // feeds, sitemap, robots.txt
+	dataMu    sync.Mutex
+	data      map[string]*asset // page data by path, made on first request
 }
 
 // page is a prerendered page kept in memory.
@@ -89,6 +93,8 @@ func New(cfg Config) (*Server, error) {
 	s.source = newStoreSource(cfg.Store)
 	s.source.search = s.searchIndex
 	s.sourceKey = fmt.Sprintf("%p", s)
+	s.generated = machineReadable(cfg.Store)
+	s.data = map[string]*asset{}
 	components.RegisterSource(s.sourceKey, s.source)
 
 	// The version covers everything a visitor gets: content and assets.
@@ -226,12 +232,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveSearchIndex(w, r)
 	case strings.HasPrefix(p, "/page-data/"):
 		s.servePageData(w, r)
-	case strings.HasPrefix(p, "/feeds/"):
-		s.serveFeed(w, r)
-	case p == "/sitemap.xml":
-		s.serveSitemap(w, r)
-	case p == "/robots.txt":
-		s.serveRobots(w, r)
+	case strings.HasPrefix(p, "/feeds/") || p == "/sitemap.xml" || p == "/robots.txt":
+		if a, ok := s.generated[p]; ok {
+			a.serve(w, r, cacheRevalidate)
+			return
+		}
+		s.notFoundText(w, "No such feed. Feeds: /feeds/news.xml, /feeds/blogs.xml, /feeds/publications.xml.")
 	default:
 		if a, ok := s.assets[p]; ok && !strings.HasPrefix(p, "/web/") {
 			a.serve(w, r, cacheRevalidate)
