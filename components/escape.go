@@ -70,11 +70,7 @@ func writeInline(b *strings.Builder, nodes []inline.Node) {
 		case inline.Text:
 			b.WriteString(html.EscapeString(n.Text))
 		case inline.Link:
-			b.WriteString(`<a class="nhsd-link" href="` + html.EscapeString(n.Href) + `">` + html.EscapeString(n.Text))
-			if isExternal(n.Href) {
-				b.WriteString(`<span class="nhsd-visually-hidden"> (external website)</span>`)
-			}
-			b.WriteString("</a>")
+			b.WriteString(linkHTML(n.Href, n.Text))
 		case inline.Emphasis:
 			b.WriteString("<em>")
 			writeInline(b, n.Children)
@@ -85,4 +81,13 @@ func writeInline(b *strings.Builder, nodes []inline.Node) {
 			b.WriteString("</strong>")
 		}
 	}
+}
+
+// linkHTML is Link as exact HTML, with href and text escaped.
+func linkHTML(href, text string) string {
+	out := `<a class="nhsd-link" href="` + html.EscapeString(href) + `">` + html.EscapeString(text)
+	if isExternal(href) {
+		out += `<span class="nhsd-visually-hidden">` + externalNote + `</span>`
+	}
+	return out + "</a>"
 }

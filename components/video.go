@@ -34,6 +34,6 @@ func Video(block gjson.Result, allowed bool, path string) app.UI {
 		`<p class="nhsd-body">This video is hosted by YouTube, which may set cookies when it plays. We only show it here if you allow videos from other websites.</p>` +
 		`<form method="post" action="/consent"><input type="hidden" name="return" value="` + html.EscapeString(path) + `">` +
 		`<button class="nhsd-button" type="submit" name="consent" value="media">Allow videos and show it</button></form>` +
-		`<p class="nhsd-body"><a class="nhsd-link" href="https://www.youtube.com/watch?v=` + id + `">Watch it on YouTube instead<span class="nhsd-visually-hidden"> (external website)</span></a></p>` +
+		`<p class="nhsd-body">` + linkHTML("https://www.youtube.com/watch?v="+block.Get("youtubeId").String(), "Watch it on YouTube instead") + `</p>` +
 		`</div>` + caption + `</figure>`)
 }
