@@ -25,12 +25,17 @@ const sections = `, "serviceStatus": "live", "sections": {"about": [{"type": "pa
   "benefits": [{"type": "paragraph", "text": "a"}], "statusAndUsage": [{"type": "paragraph", "text": "a"}],
   "access": [{"type": "paragraph", "text": "a"}], "contact": [{"type": "paragraph", "text": "a"}]}`
 
+// offlineBody is the offline page's body: the heading and paragraph where
+// the service worker lists saved pages.
+const offlineBody = `[{"type": "heading", "level": 2, "text": "Saved pages", "id": "saved-pages"}, {"type": "paragraph", "text": "Listed here offline."}]`
+
 // validTree is a small content tree that passes every check.
 func validTree() fstest.MapFS {
 	return fstest.MapFS{
 		"site.json":           {Data: []byte(testSite)},
 		"pages/index.json":    {Data: []byte(page("00000000-0000-4000-8000-000000000001", "home", "/", ""))},
 		"pages/404.json":      {Data: []byte(page("00000000-0000-4000-8000-000000000002", "not-found", "/404", `, "body": []`))},
+		"pages/offline.json":  {Data: []byte(page("00000000-0000-4000-8000-000000000005", "offline", "/offline", `, "body": `+offlineBody))},
 		"pages/services.json": {Data: []byte(page("00000000-0000-4000-8000-000000000003", "service-catalogue", "/services", ""))},
 		"pages/services/spine.json": {Data: []byte(page("00000000-0000-4000-8000-000000000004", "service", "/services/spine",
 			sections+`, "aliases": ["/spine"], "body": [{"type": "paragraph", "text": "See [the catalogue](/services) or *this*."}]`))},
@@ -116,6 +121,9 @@ func TestValidationErrors(t *testing.T) {
 		{"not json file", "pages/notes.txt", "hello", "pages/notes.txt", "", "not a .json file"},
 		{"alias collides", "pages/other.json", page("00000000-0000-4000-8000-000000000009", "page", "/other", `, "aliases": ["/services"], "body": []`), "pages/other.json", "$.aliases[0]", "is the path of pages/services.json"},
 		{"published links to draft", "pages/other.json", strings.Replace(page("00000000-0000-4000-8000-000000000009", "page", "/other", `, "body": []`), "published\"", "draft\"", 1), "site.json", "", ""},
+		{"offline page path", "pages/offline.json", page("00000000-0000-4000-8000-000000000005", "offline", "/you-are-offline", `, "body": `+offlineBody), "pages/offline.json", "$.path", "must have path /offline"},
+		{"offline page without its list", "pages/offline.json", page("00000000-0000-4000-8000-000000000005", "offline", "/offline", `, "body": []`), "pages/offline.json", "$.body", "needs a level 2 heading with id"},
+		{"offline list heading without paragraph", "pages/offline.json", page("00000000-0000-4000-8000-000000000005", "offline", "/offline", `, "body": [{"type": "heading", "level": 2, "text": "Saved", "id": "saved-pages"}]`), "pages/offline.json", "$.body[0]", "followed by a paragraph"},
 		{"site unknown field", "site.json", strings.Replace(testSite, `"description"`, `"descripton"`, 1), "site.json", "$.descripton", "unknown field"},
 		{"site broken ref", "site.json", strings.Replace(testSite, `"feature": "/services/spine"`, `"feature": "/gone"`, 1), "site.json", "$.home.feature", "no page has that path"},
 	}
@@ -140,6 +148,17 @@ func TestValidationErrors(t *testing.T) {
 			}
 			t.Errorf("no problem %s %s %q in:\n%v", c.wantFile, c.wantField, c.wantInReason, err)
 		})
+	}
+}
+
+// TestOfflinePageRequired checks that the site cannot start without the
+// page its service worker shows offline.
+func TestOfflinePageRequired(t *testing.T) {
+	tree := validTree()
+	delete(tree, "pages/offline.json")
+	_, err := Load(tree, Options{})
+	if err == nil || !strings.Contains(err.Error(), `no published offline page (type "offline", path /offline)`) {
+		t.Errorf("want a problem naming the missing offline page, got %v", err)
 	}
 }
 

@@ -57,11 +57,12 @@ const (
 	TypePublication      = "publication"
 	TypeSearch           = "search"
 	TypeNotFound         = "not-found"
+	TypeOffline          = "offline"
 )
 
 var pageTypes = []string{TypeHome, TypeHub, TypePage, TypeServiceCatalogue, TypeService, TypeBlogIndex,
 	TypeNewsIndex, TypeFeatureIndex, TypeBlog, TypeNews, TypeFeature, TypeSeries, TypePublication,
-	TypeSearch, TypeNotFound}
+	TypeSearch, TypeNotFound, TypeOffline}
 
 // ServiceStatuses are the allowed values of serviceStatus.
 var ServiceStatuses = []string{"live", "beta", "alpha", "retiring", "retired"}
@@ -92,7 +93,7 @@ func typeFields(t string) []field {
 	switch t {
 	case TypeHub:
 		return []field{req("body", kBlocks), opt("featured", kPathRefs)}
-	case TypePage, TypeNotFound:
+	case TypePage, TypeNotFound, TypeOffline:
 		return []field{req("body", kBlocks)}
 	case TypeService:
 		var sections []field

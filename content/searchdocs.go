@@ -10,12 +10,12 @@ import (
 )
 
 // SearchDocs returns the served pages as the search engine indexes them.
-// The home, search and not-found pages are left out.
+// The home, search, not-found and offline pages are left out.
 func (s *Store) SearchDocs() []search.Doc {
 	var out []search.Doc
 	for _, d := range s.docs {
 		switch d.Type {
-		case TypeHome, TypeSearch, TypeNotFound:
+		case TypeHome, TypeSearch, TypeNotFound, TypeOffline:
 			continue
 		}
 		out = append(out, SearchDoc(d))

@@ -126,6 +126,9 @@ func (v *validator) checkDoc(file string, data []byte) {
 		}
 	}
 	v.checkPathForType(file, d)
+	if d.Type == TypeOffline {
+		v.checkSavedPagesPlace(file, root.Get("body").Array())
+	}
 	if d.Type == TypePublication {
 		s, _ := ParseDate(root.Get("coverageStart").String())
 		e, _ := ParseDate(root.Get("coverageEnd").String())
@@ -164,6 +167,24 @@ var typePrefixes = map[string]string{
 var typePaths = map[string]string{
 	TypeHome: "/", TypeServiceCatalogue: "/services", TypeBlogIndex: "/blog", TypeNewsIndex: "/news-and-events/latest-news",
 	TypeFeatureIndex: "/news-and-events/features", TypeSearch: "/search", TypeNotFound: "/404",
+	TypeOffline: "/offline",
+}
+
+// SavedPagesID is the id of the offline page's heading above the list of
+// saved pages: the service worker puts the list in place of the paragraph
+// that follows it.
+const SavedPagesID = "saved-pages"
+
+func (v *validator) checkSavedPagesPlace(file string, body []gjson.Result) {
+	for i, b := range body {
+		if b.Get("type").String() == "heading" && b.Get("id").String() == SavedPagesID {
+			if i+1 == len(body) || body[i+1].Get("type").String() != "paragraph" || b.Get("level").Int() != 2 {
+				v.add(file, fmt.Sprintf("$.body[%d]", i), "the %q heading must be level 2 and followed by a paragraph, which offline becomes the list of saved pages", SavedPagesID)
+			}
+			return
+		}
+	}
+	v.add(file, "$.body", "the offline page needs a level 2 heading with id %q followed by a paragraph: offline, the paragraph becomes the list of saved pages", SavedPagesID)
 }
 
 func (v *validator) checkPathForType(file string, d *Doc) {
@@ -490,7 +511,7 @@ func (v *validator) crossCheck() {
 			aliasOf[a] = d
 		}
 	}
-	for _, t := range []string{TypeHome, TypeNotFound} {
+	for _, t := range []string{TypeHome, TypeNotFound, TypeOffline} {
 		if single[t] == nil {
 			v.add("pages", "", "no published %s page (type %q, path %s); the site needs one", t, t, typePaths[t])
 		}

@@ -55,6 +55,7 @@ var TypeLabels = map[string]string{
 	TypeService: "Service", TypeBlogIndex: "Blogs", TypeNewsIndex: "News", TypeFeatureIndex: "Features",
 	TypeBlog: "Blog", TypeNews: "News", TypeFeature: "Feature", TypeSeries: "Publication series",
 	TypePublication: "Publication", TypeSearch: "Search", TypeNotFound: "Page",
+	TypeOffline: "Page",
 }
 
 // CardOf returns the card of d.

@@ -85,7 +85,7 @@ func feed(store *content.Store, name, title, typ string) []byte {
 func machineReadable(store *content.Store) map[string]*asset {
 	out := map[string]*asset{
 		"/sitemap.xml": newAsset("sitemap.xml", sitemap(store), "application/xml; charset=utf-8"),
-		"/robots.txt": newAsset("robots.txt", []byte("User-agent: *\nAllow: /\nDisallow: /page-data/\n\nSitemap: "+
+		"/robots.txt": newAsset("robots.txt", []byte("User-agent: *\nAllow: /\nDisallow: /page-data/\nDisallow: /offline\n\nSitemap: "+
 			store.Origin()+"/sitemap.xml\n"), "text/plain; charset=utf-8"),
 	}
 	for _, f := range Feeds {
@@ -105,12 +105,12 @@ type sitemapURL struct {
 	LastMod string `xml:"lastmod"`
 }
 
-// sitemap lists every published page but the not-found page.
+// sitemap lists every published page but the not-found and offline pages.
 func sitemap(store *content.Store) []byte {
 	origin := store.Origin()
 	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
 	for _, d := range store.Docs() {
-		if d.Type == content.TypeNotFound || d.Status != "published" {
+		if d.Type == content.TypeNotFound || d.Type == content.TypeOffline || d.Status != "published" {
 			continue
 		}
 		set.URLs = append(set.URLs, sitemapURL{Loc: origin + d.Path, LastMod: d.LastEdited.Format("2006-01-02")})

@@ -403,10 +403,12 @@ func TestFeedsSitemapRobots(t *testing.T) {
 	if err := xml.Unmarshal([]byte(r.body), &set); err != nil {
 		t.Fatal(err)
 	}
-	if len(set.URLs) != len(store.Docs())-1 || strings.Contains(r.body, "/404<") {
+	// Every page but the not-found and offline pages, which no one should
+	// land on from a search engine.
+	if len(set.URLs) != len(store.Docs())-2 || strings.Contains(r.body, "/404<") || strings.Contains(r.body, "/offline<") {
 		t.Errorf("sitemap: %d urls for %d pages", len(set.URLs), len(store.Docs()))
 	}
-	if r := get(srv, "/robots.txt"); !strings.Contains(r.body, "Sitemap: "+store.Origin()+"/sitemap.xml") {
+	if r := get(srv, "/robots.txt"); !strings.Contains(r.body, "Sitemap: "+store.Origin()+"/sitemap.xml") || !strings.Contains(r.body, "Disallow: /offline\n") {
 		t.Errorf("robots: %s", r.body)
 	}
 }
