@@ -56,8 +56,11 @@ func (r *Root) countView() {
 	app.Window().Call("fetch", "/statistics", map[string]any{
 		"method": "POST", "body": r.path, "keepalive": true, "credentials": "same-origin",
 		"headers": map[string]any{"Content-Type": "text/plain"},
-	})
+	}).Call("catch", ignore) // offline: the view goes uncounted
 }
+
+// ignore is a JavaScript callback that does nothing.
+var ignore = app.FuncOf(func(app.Value, []app.Value) any { return nil })
 
 // OnInit reads the current page in the browser, where Preload has fetched
 // it, so the first client render equals the prerendered HTML.
@@ -166,6 +169,8 @@ func (r *Root) OnNav(ctx app.Context) {
 		r.arrive(ctx, u, v)
 		return
 	}
+	// A new version may have been deployed: let the service worker look.
+	app.TryUpdate()
 	r.loading = u.Path
 	path := u.Path
 	loadView(path, func(v gjson.Result, err error) {
@@ -239,7 +244,9 @@ func (r *Root) Render() app.UI {
 	page := r.view.Get("page")
 	q, _ := url.ParseQuery(r.query)
 	return app.Elem("div").ID("nhsd-app").Class("nhsd-app").Body(
-		CookieBanner(r.path, r.consent == nil && r.path != "/cookies", q.Get("consent")),
+		// No banner on the cookie page (it is the choice itself) nor on the
+		// offline page (shown only when a choice cannot be sent).
+		CookieBanner(r.path, r.consent == nil && r.path != "/cookies" && page.Get("type").String() != "offline", q.Get("consent")),
 		SkipLink(),
 		&Header{Navigation: r.site.Get("navigation"), Path: r.path, Query: r.searchQuery()},
 		Breadcrumbs(r.view.Get("crumbs")),

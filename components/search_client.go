@@ -63,7 +63,7 @@ func (b *browserSource) index() (*search.Index, error) {
 	if ix != nil {
 		return ix, nil
 	}
-	bodies, err := fetchAll([]string{"/search-index/meta.json"})
+	bodies, err := fetchAll([]string{versioned("/search-index/meta.json")})
 	if err != nil {
 		return nil, err
 	}

@@ -73,6 +73,14 @@ func PageDataURL(path string) string {
 // SiteDataURL is the URL of the site settings on the page-data endpoint.
 const SiteDataURL = "/page-data/site.json"
 
+// versioned adds the version of the page the client runs in to a data URL.
+// The service worker keeps data by URL: a page of one version never gets
+// another version's data while the network answers, and offline it can
+// still fall back to what it saved before.
+func versioned(u string) string {
+	return u + "?v=" + app.Getenv("GOAPP_VERSION")
+}
+
 // browserSource keeps the views fetched in the browser.
 type browserSource struct {
 	mu     sync.Mutex
@@ -111,8 +119,8 @@ func Preload() error {
 	path := app.Window().URL().Path
 	siteCh := make(chan fetchResult, 1)
 	viewCh := make(chan fetchResult, 1)
-	fetchText(SiteDataURL, func(r fetchResult) { siteCh <- r })
-	fetchText(PageDataURL(path), func(r fetchResult) { viewCh <- r })
+	fetchText(versioned(SiteDataURL), func(r fetchResult) { siteCh <- r })
+	fetchText(versioned(PageDataURL(path)), func(r fetchResult) { viewCh <- r })
 	site, view := <-siteCh, <-viewCh
 	if site.err != nil {
 		return site.err
@@ -135,7 +143,7 @@ func Preload() error {
 // loadView fetches the view of path in the browser and calls done with it.
 func loadView(path string, done func(gjson.Result, error)) {
 	b := browser.(*browserSource)
-	fetchText(PageDataURL(path), func(r fetchResult) {
+	fetchText(versioned(PageDataURL(path)), func(r fetchResult) {
 		if r.err != nil {
 			done(gjson.Result{}, r.err)
 			return

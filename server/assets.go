@@ -180,6 +180,7 @@ func etagMatches(header, hash string) bool {
 const (
 	cacheImmutable  = "public, max-age=31536000, immutable"
 	cacheRevalidate = "no-cache"
+	cacheNone       = "no-store"
 )
 
 var startTime = time.Now()

@@ -79,7 +79,17 @@ func (s *Server) servePageData(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a := s.dataAsset(rest)
-	a.serve(w, r, cacheRevalidate)
+	a.serve(w, r, s.cacheFor(r))
+}
+
+// cacheFor is the Cache-Control of a data file: kept for good when its URL
+// names this version (v=), since a new version means new URLs; otherwise
+// checked with the server on every use.
+func (s *Server) cacheFor(r *http.Request) string {
+	if r.URL.Query().Get("v") == s.version {
+		return cacheImmutable
+	}
+	return cacheRevalidate
 }
 
 // dataAsset returns the page data of a path as a servable asset, made (and

@@ -36,7 +36,7 @@ func (s *Server) serveSearchIndex(w http.ResponseWriter, r *http.Request) {
 		s.notFoundText(w, "No such search index file.")
 		return
 	}
-	cc := cacheRevalidate
+	cc := s.cacheFor(r)
 	if r.URL.Query().Get("v") == s.searchIndex.Index.Version {
 		cc = cacheImmutable
 	}

@@ -67,7 +67,11 @@ type page struct {
 const MaxURLLength = 2048
 
 // Assets that go-app generates and we serve from memory.
-var goappFiles = []string{"/app.js", "/wasm_exec.js", "/app-worker.js", "/manifest.webmanifest", "/app.css"}
+var goappFiles = []string{"/app.js", "/wasm_exec.js", "/app.css"}
+
+// workerPath is the service worker's script. Browsers look for a new
+// version of it on their own, so it is never cached.
+const workerPath = "/app-worker.js"
 
 // New builds a server. It fails when an asset the pages need is missing.
 func New(cfg Config) (*Server, error) {
@@ -81,7 +85,7 @@ func New(cfg Config) (*Server, error) {
 	for _, w := range warnings {
 		log.Print(w)
 	}
-	for _, need := range []string{"/web/site.css", "/web/nojs.css", "/web/icons/icon-192.png", "/web/icons/icon-512.png", "/web/icons/maskable-512.png", "/web/icons/icon.svg"} {
+	for _, need := range []string{"/web/site.css", "/web/nojs.css", "/web/icons/icon-192.png", "/web/icons/icon-512.png", "/web/icons/maskable-512.png", "/web/icons/icon.svg", "/web/pwa.js"} {
 		if assets[need] == nil {
 			return nil, fmt.Errorf("server: web asset %s is missing", need)
 		}
@@ -120,6 +124,10 @@ func New(cfg Config) (*Server, error) {
 		}
 		s.assets[p] = newAsset(p, rec.Body.Bytes(), rec.Header().Get("Content-Type"))
 	}
+	// Our own manifest and service worker replace go-app's. The worker
+	// names the manifest's URL, so the manifest comes first.
+	s.assets["/manifest.webmanifest"] = newAsset("manifest.webmanifest", s.manifest(), "application/manifest+json")
+	s.assets[workerPath] = newAsset("app-worker.js", s.workerScript(), "text/javascript; charset=utf-8")
 	return s, nil
 }
 
@@ -181,8 +189,8 @@ func (s *Server) newGoappHandler() *app.Handler {
 		Lang:            "en-GB",
 		Domain:          domain,
 		Version:         s.version,
-		ThemeColor:      "#005eb8",
-		BackgroundColor: "#ffffff",
+		ThemeColor:      themeColor,
+		BackgroundColor: backgroundColor,
 		LoadingLabel:    " ",
 		Resources:       resolver{s},
 		Icon: app.Icon{
@@ -191,8 +199,11 @@ func (s *Server) newGoappHandler() *app.Handler {
 			Maskable: s.versioned("/web/icons/maskable-512.png"),
 			SVG:      s.versioned("/web/icons/icon.svg"),
 		},
-		Image:  "/web/icons/icon-512.png",
-		Styles: []string{s.versioned("/web/site.css")},
+		Image:   "/web/icons/icon-512.png",
+		Styles:  []string{s.versioned("/web/site.css")},
+		Scripts: []string{s.versioned("/web/pwa.js") + " defer"},
+		// The server serves its own worker (pwa.go); go-app's is unused.
+		ServiceWorkerTemplate: "// unused\n",
 		RawHeaders: []string{
 			`<meta property="og:site_name" content="` + htmlEscape(name) + `">`,
 			`<noscript><link rel="stylesheet" href="` + s.versioned("/web/nojs.css") + `"></noscript>`,
@@ -240,7 +251,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.notFoundText(w, "No such feed. Feeds: /feeds/news.xml, /feeds/blogs.xml, /feeds/publications.xml.")
 	default:
 		if a, ok := s.assets[p]; ok && !strings.HasPrefix(p, "/web/") {
-			a.serve(w, r, cacheRevalidate)
+			cc := cacheRevalidate
+			if p == workerPath {
+				cc = cacheNone
+			}
+			a.serve(w, r, cc)
 			return
 		}
 		s.servePage(w, r)

@@ -8,7 +8,8 @@ import { useSite, watch, waitForApp, axe } from "./helpers.mjs";
 const site = useSite(before, after);
 
 // storage lists what the page has stored: cookies, local and session
-// storage, and what Cache Storage holds beyond go-app's app shell.
+// storage, and what Cache Storage holds beyond the service worker's app
+// shell (necessary, so saved without consent).
 async function storage(context, page) {
   return {
     cookies: (await context.cookies()).map((c) => c.name),
@@ -16,8 +17,11 @@ async function storage(context, page) {
     session: await page.evaluate(() => sessionStorage.length),
     cached: await page.evaluate(async () => {
       const urls = [];
-      for (const name of await caches.keys()) for (const r of await (await caches.open(name)).keys()) urls.push(new URL(r.url).pathname);
-      return urls.filter((u) => u.startsWith("/page-data/") || u.startsWith("/search-index/") || (u !== "/" && !u.startsWith("/web/") && !/\.(js|css|webmanifest)$/.test(u)));
+      for (const name of await caches.keys()) {
+        if (name.startsWith("nhsd-shell-")) continue;
+        for (const r of await (await caches.open(name)).keys()) urls.push(new URL(r.url).pathname);
+      }
+      return urls;
     }),
   };
 }

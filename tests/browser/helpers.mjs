@@ -29,13 +29,15 @@ export const pageTypes = {
   search: "/search?q=spine",
   "search, no results": "/search?q=zzzzqqq",
   "not found": "/no-such-page",
+  offline: "/offline",
 };
 
-// startServer runs the built server (bin/site) on a free loopback port.
-export async function startServer(args = [], { timeoutMs = 10000 } = {}) {
+// startServer runs the built server (bin/site) on a free loopback port, or
+// on the given one (a restart on the same origin).
+export async function startServer(args = [], { timeoutMs = 10000, port: fixedPort } = {}) {
   const bin = join(root, "bin", "site");
   for (let attempt = 0; attempt < 5; attempt++) {
-    const port = 20000 + Math.floor(Math.random() * 20000);
+    const port = fixedPort || 20000 + Math.floor(Math.random() * 20000);
     const proc = spawn(bin, ["-addr", `127.0.0.1:${port}`, ...args], { stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     proc.stdout.on("data", (d) => (output += d));
@@ -45,27 +47,43 @@ export async function startServer(args = [], { timeoutMs = 10000 } = {}) {
       if (proc.exitCode !== null) break;
       try {
         const r = await fetch(base + "/robots.txt");
-        if (r.ok) return { base, proc, output: () => output, stop: () => proc.kill("SIGTERM") };
+        if (r.ok) {
+          const exited = new Promise((resolve) => proc.once("exit", resolve));
+          return {
+            base, port, proc, output: () => output,
+            stop: () => { proc.kill("SIGTERM"); return exited; },
+          };
+        }
       } catch {}
       await new Promise((r) => setTimeout(r, 100));
     }
     proc.kill("SIGKILL");
     if (!/address already in use/.test(output)) throw new Error("server did not start:\n" + output);
+    if (fixedPort) await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error("no free port");
 }
 
 // launch starts headless Chromium with the flags this machine needs; each
 // launch gets a fresh, empty profile.
+const chromiumOptions = {
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  headless: true,
+  args: [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+  ],
+};
+
 export async function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-      "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-    ],
-  });
+  return chromium.launch(chromiumOptions);
+}
+
+// launchProfile starts Chromium on a profile in dir (which must be new) and
+// returns its one context: a regular profile, not incognito, as
+// installing an app needs.
+export async function launchProfile(dir) {
+  return chromium.launchPersistentContext(dir, chromiumOptions);
 }
 
 // watch collects console errors and uncaught exceptions of a page.

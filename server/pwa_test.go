@@ -1,0 +1,109 @@
+//go:build !wasm
+
+package server
+
+import (
+	"encoding/json"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestWorkerShell checks the service worker script: never cached, of this
+// version, and every file of its app shell answers 200, since one failure
+// stops the worker installing.
+func TestWorkerShell(t *testing.T) {
+	srv := newServer(t, realStore(t))
+	r := get(srv, "/app-worker.js")
+	if r.code != 200 || r.header.Get("Cache-Control") != "no-store" || !strings.HasPrefix(r.header.Get("Content-Type"), "text/javascript") {
+		t.Fatalf("worker: %d %q %q", r.code, r.header.Get("Cache-Control"), r.header.Get("Content-Type"))
+	}
+	if !strings.Contains(r.body, `const VERSION = "`+srv.Version()+`";`) {
+		t.Error("the worker does not name this version")
+	}
+	if v := regexp.MustCompile(`\{\{\.[A-Za-z]+\}\}`).FindString(r.body); v != "" {
+		t.Errorf("a template value was left unfilled: %s", v)
+	}
+	m := regexp.MustCompile(`const SHELL_FILES = (\[.*\]);`).FindStringSubmatch(r.body)
+	if m == nil {
+		t.Fatal("no shell list in the worker")
+	}
+	var shell []string
+	if err := json.Unmarshal([]byte(m[1]), &shell); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"/app.js?v=", "/web/app.wasm?v=", "/web/site.css?v=", "/web/pwa.js?v=", "/offline", "/page-data/site.json?v=" + srv.Version()}
+	for _, w := range want {
+		found := false
+		for _, f := range shell {
+			found = found || strings.HasPrefix(f, w)
+		}
+		if !found {
+			t.Errorf("the shell lacks %s", w)
+		}
+	}
+	for _, f := range shell {
+		if r := get(srv, f); r.code != 200 {
+			t.Errorf("shell file %s answers %d", f, r.code)
+		}
+	}
+	// The page names the script that shows the offline and update notices.
+	page := get(srv, "/").body
+	if !regexp.MustCompile(`<script (src="/web/pwa\.js\?v=[0-9a-f]+" defer|defer src="/web/pwa\.js\?v=[0-9a-f]+")></script>`).MatchString(page) {
+		t.Error("pages do not load pwa.js, deferred")
+	}
+}
+
+// TestManifest checks the web app manifest: what installing needs, and
+// icons served by the site itself.
+func TestManifest(t *testing.T) {
+	srv := newServer(t, realStore(t))
+	r := get(srv, "/manifest.webmanifest")
+	if r.code != 200 || r.header.Get("Content-Type") != "application/manifest+json" {
+		t.Fatalf("manifest: %d %s", r.code, r.header.Get("Content-Type"))
+	}
+	var m struct {
+		ID, Name, ShortName, StartURL, Scope, Display, ThemeColor, BackgroundColor string
+		Icons                                                                      []struct{ Src, Sizes, Type, Purpose string }
+	}
+	raw := strings.NewReplacer(`"short_name"`, `"ShortName"`, `"start_url"`, `"StartURL"`, `"theme_color"`, `"ThemeColor"`, `"background_color"`, `"BackgroundColor"`).Replace(r.body)
+	if err := json.Unmarshal([]byte(raw), &m); err != nil {
+		t.Fatal(err)
+	}
+	if m.ID != "/" || m.Name != "NHS Digital" || m.ShortName == "" || len(m.ShortName) > 12 || m.StartURL != "/" || m.Scope != "/" ||
+		m.Display != "standalone" || m.ThemeColor != "#005eb8" || m.BackgroundColor != "#ffffff" {
+		t.Errorf("manifest fields: %+v", m)
+	}
+	purposes := map[string]bool{}
+	for _, ic := range m.Icons {
+		if !strings.HasPrefix(ic.Src, "/web/icons/") {
+			t.Errorf("icon %s is not served by the site", ic.Src)
+		}
+		if r := get(srv, ic.Src); r.code != 200 || r.header.Get("Content-Type") != ic.Type {
+			t.Errorf("icon %s: %d %s", ic.Src, r.code, r.header.Get("Content-Type"))
+		}
+		purposes[ic.Purpose+" "+ic.Sizes] = true
+	}
+	for _, want := range []string{"any 192x192", "any 512x512", "maskable 512x512"} {
+		if !purposes[want] {
+			t.Errorf("no %s icon", want)
+		}
+	}
+}
+
+// TestDataOfThisVersionIsImmutable checks that data URLs naming the
+// current version are cached for good and others are revalidated.
+func TestDataOfThisVersionIsImmutable(t *testing.T) {
+	srv := newServer(t, realStore(t))
+	for target, want := range map[string]string{
+		"/page-data/services/spine.json?v=" + srv.Version(): cacheImmutable,
+		"/page-data/services/spine.json?v=old":              cacheRevalidate,
+		"/page-data/services/spine.json":                    cacheRevalidate,
+		"/search-index/meta.json?v=" + srv.Version():        cacheImmutable,
+		"/search-index/meta.json":                           cacheRevalidate,
+	} {
+		if r := get(srv, target); r.code != 200 || r.header.Get("Cache-Control") != want {
+			t.Errorf("%s: %d %q, want %q", target, r.code, r.header.Get("Cache-Control"), want)
+		}
+	}
+}

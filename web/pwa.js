@@ -1,0 +1,122 @@
+// The page's side of offline reading and updates:
+// - a "You are offline" notice while there is no connection, or when the
+//   service worker has answered with a saved copy of the page;
+// - a "new version" notice with a Reload button when a new version of the
+//   site has been installed and waits; Reload switches every open page to it;
+// - it tells the service worker the visitor's consent record, for browsers
+//   whose workers cannot read cookies.
+// Notices sit in one polite live region after the app, so screen readers
+// announce them without moving focus.
+(() => {
+  "use strict";
+  if (!("serviceWorker" in navigator)) return;
+  const sw = navigator.serviceWorker;
+  const root = document.documentElement;
+
+  const region = document.createElement("div");
+  region.className = "nhsd-notices";
+  region.setAttribute("role", "region");
+  region.setAttribute("aria-label", "Site notices");
+  region.setAttribute("aria-live", "polite");
+  document.body.appendChild(region);
+
+  // Keep room for the notices at the bottom of the page, so they never
+  // cover the footer or the element that has focus.
+  const makeRoom = () => {
+    const fixed = region.children.length > 0 && getComputedStyle(region).position === "fixed";
+    root.style.setProperty("--nhsd-notices-height", fixed ? region.offsetHeight + "px" : "0px");
+  };
+  if ("ResizeObserver" in window) new ResizeObserver(makeRoom).observe(region);
+
+  function show(id, text, button) {
+    let el = document.getElementById(id);
+    if (!el) {
+      el = document.createElement("div");
+      el.id = id;
+      el.className = "nhsd-notice";
+      region.appendChild(el);
+    }
+    el.textContent = "";
+    const p = document.createElement("p");
+    p.className = "nhsd-notice__text";
+    p.textContent = text;
+    el.appendChild(p);
+    if (button) {
+      const b = document.createElement("button");
+      b.type = "button";
+      b.className = "nhsd-button nhsd-button--reverse nhsd-notice__button";
+      b.textContent = button.label;
+      b.addEventListener("click", button.action);
+      el.appendChild(b);
+    }
+    makeRoom();
+  }
+
+  function hide(id) {
+    const el = document.getElementById(id);
+    if (el) el.remove();
+    makeRoom();
+  }
+
+  // --- Offline -------------------------------------------------------------
+  const onOfflinePage = document.getElementById("nhsd-saved-pages") !== null;
+  const showOffline = () => {
+    if (onOfflinePage) return; // the page itself says so
+    show("nhsd-offline-notice", root.dataset.nhsdSaved
+      ? "You are offline. You are reading a copy saved on this device, which may be out of date."
+      : "You are offline. Pages saved on this device still open; other pages will open when you are back online.");
+  };
+  window.addEventListener("offline", showOffline);
+  window.addEventListener("online", () => hide("nhsd-offline-notice"));
+  if (root.dataset.nhsdSaved || !navigator.onLine) {
+    // After the live region exists, so that it is announced.
+    setTimeout(showOffline, 100);
+  }
+
+  // --- Updates -------------------------------------------------------------
+  let asked = false;
+  const hadController = sw.controller !== null;
+  const offerUpdate = (reg) => {
+    show("nhsd-update-notice", "A new version of this site is available.", {
+      label: "Reload",
+      action: () => {
+        asked = true;
+        if (reg && reg.waiting) {
+          reg.waiting.postMessage({ type: "skip-waiting" });
+          setTimeout(() => location.reload(), 3000); // in case the switch never comes
+        } else {
+          location.reload();
+        }
+      },
+    });
+  };
+  sw.addEventListener("controllerchange", () => {
+    if (!hadController) return; // the first install taking over, not an update
+    if (asked) location.reload();
+    else offerUpdate(null); // another tab switched versions: this one should reload too
+  });
+
+  sw.ready.then((reg) => {
+    const check = () => reg.update().catch(() => {});
+    const waiting = () => {
+      if (reg.waiting && sw.controller) offerUpdate(reg);
+    };
+    waiting();
+    reg.addEventListener("updatefound", () => {
+      const w = reg.installing;
+      if (w) w.addEventListener("statechange", () => { if (w.state === "installed") waiting(); });
+    });
+    // Look for a new version now and then, and when the visitor comes back.
+    setInterval(check, 30 * 60 * 1000);
+    document.addEventListener("visibilitychange", () => { if (document.visibilityState === "visible") check(); });
+    window.addEventListener("online", check);
+  });
+
+  // --- Consent -------------------------------------------------------------
+  const cookie = document.cookie.split(";").map((c) => c.trim()).find((c) => c.startsWith("nhsd_consent="));
+  const tell = () => {
+    if (sw.controller) sw.controller.postMessage({ type: "consent", value: cookie ? cookie.slice("nhsd_consent=".length) : "" });
+  };
+  tell();
+  sw.addEventListener("controllerchange", tell);
+})();
