@@ -1,0 +1,268 @@
+// The installable, offline-reading site in a real Chromium with the real
+// service worker: the manifest makes it installable; with consent, pages
+// read before open offline, other pages lead to the offline page with a
+// list of saved pages, and search answers from the saved index; without
+// consent, or after withdrawing it, nothing but the app shell is saved; a
+// new version is offered with a notice and Reload brings it in whole.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { useSite, startServer, launchProfile, watch, waitForApp, axe, root } from "./helpers.mjs";
+
+const site = useSite(before, after);
+
+// cached lists Cache Storage by cache name: the URLs (path and query) of each.
+function cached(page) {
+  return page.evaluate(async () => {
+    const out = {};
+    for (const name of await caches.keys()) {
+      out[name] = (await (await caches.open(name)).keys()).map((r) => r.url.slice(location.origin.length));
+    }
+    return out;
+  });
+}
+
+// saved lists the paths of the pages saved for offline reading.
+async function saved(page) {
+  return (await cached(page))["nhsd-pages"] || [];
+}
+
+// waitForWorker waits until the service worker controls the page.
+async function waitForWorker(page) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+}
+
+// until polls fn (async) until it returns true, for up to 15 s.
+async function until(fn, what) {
+  for (let i = 0; i < 150; i++) {
+    if (await fn()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail("timed out waiting: " + what);
+}
+
+// offlineErrors drops the console errors that going offline causes by design.
+function unexpected(errors) {
+  return errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|status of 503|Failed to fetch|ERR_FAILED|page data unavailable/.test(e));
+}
+
+async function accept(page) {
+  await page.goto(site.server.base + "/");
+  await waitForApp(page);
+  await page.getByRole("button", { name: "Accept additional cookies" }).click();
+  await page.waitForURL(/consent=accepted/);
+  await waitForApp(page);
+  await waitForWorker(page);
+}
+
+test("the manifest and local icons make the site installable", async () => {
+  const profile = mkdtempSync(join(tmpdir(), "nhsd-profile-"));
+  const context = await launchProfile(profile); // installing needs a regular profile
+  const page = context.pages()[0] || (await context.newPage());
+  await page.goto(site.server.base + "/");
+  await waitForApp(page);
+  await waitForWorker(page);
+  const href = await page.locator('link[rel="manifest"]').getAttribute("href");
+  const manifest = await (await fetch(site.server.base + href)).json();
+  for (const k of ["id", "name", "short_name", "start_url", "scope", "theme_color", "background_color"]) {
+    assert.ok(manifest[k], "the manifest has no " + k);
+  }
+  assert.equal(manifest.display, "standalone");
+  const sizes = {};
+  for (const icon of manifest.icons) {
+    assert.match(icon.src, /^\/web\/icons\//, "an icon is not served by the site");
+    const res = await fetch(site.server.base + icon.src);
+    assert.equal(res.status, 200, icon.src);
+    if (icon.type === "image/png") {
+      const png = Buffer.from(await res.arrayBuffer());
+      const size = png.readUInt32BE(16) + "x" + png.readUInt32BE(20); // IHDR width x height
+      assert.equal(size, icon.sizes, icon.src + " is not the size the manifest says");
+      sizes[icon.purpose + " " + size] = true;
+    }
+  }
+  assert.deepEqual(Object.keys(sizes).sort(), ["any 192x192", "any 512x512", "maskable 512x512"]);
+  const cdp = await context.newCDPSession(page);
+  const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+  assert.deepEqual(installabilityErrors, []);
+  const worker = await fetch(site.server.base + "/app-worker.js");
+  assert.equal(worker.headers.get("cache-control"), "no-store");
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+});
+
+test("a worker that cannot save the whole app shell does not install, and says why", async () => {
+  const context = await site.browser.newContext();
+  await context.route("**/web/nojs.css*", (route) => route.abort());
+  const logged = [];
+  context.on("console", (m) => logged.push(m.text()));
+  context.on("serviceworker", (w) => w.on?.("console", (m) => logged.push(m.text())));
+  const page = await context.newPage();
+  await page.goto(site.server.base + "/");
+  await waitForApp(page);
+  await until(() => page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.getRegistration();
+    return !reg || (!reg.installing && !reg.waiting && !reg.active);
+  }), "the install to fail");
+  assert.equal(await page.evaluate(() => navigator.serviceWorker.controller), null);
+  assert.deepEqual(Object.keys(await cached(page)), [], "a partial shell was kept");
+  await until(async () => logged.some((t) => /was not installed: saving the app shell for offline use failed/.test(t)), "the console error");
+  await context.close();
+});
+
+test("with consent, pages read before open offline, others show the offline page, and search answers", async () => {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = watch(page);
+  await accept(page);
+  // One page opened from its address, one reached inside the app.
+  await page.goto(site.server.base + "/services/spine");
+  await waitForApp(page);
+  await page.getByRole("link", { name: "Services", exact: true }).first().click();
+  await page.waitForURL(site.server.base + "/services");
+  await page.waitForFunction(() => document.querySelector("main h1")?.textContent.trim() === "Services");
+  await until(async () => ["/services/spine", "/services", "/search"].every((p) => saved(page).then((s) => s.includes(p))), "pages saved");
+  await until(async () => ((await cached(page))["nhsd-search"] || []).some((u) => u.startsWith("/search-index/doc-")), "search index saved");
+
+  await context.setOffline(true);
+
+  // A page opened before: its saved copy, run by the app, with the notice.
+  await page.goto(site.server.base + "/services/spine");
+  await waitForApp(page);
+  assert.equal((await page.locator("main h1").innerText()).trim(), "Spine");
+  const notice = page.locator("#nhsd-offline-notice");
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /^You are offline\./);
+  assert.equal(await page.locator(".nhsd-notices").getAttribute("aria-live"), "polite");
+  assert.deepEqual(await axe(page), []);
+
+  // The page reached inside the app opens from its address too.
+  await page.goto(site.server.base + "/services");
+  await page.waitForFunction(() => document.querySelector("main h1")?.textContent.trim() === "Services");
+
+  // A page never opened: the offline page, listing what is saved.
+  await page.goto(site.server.base + "/about-nhs-digital");
+  assert.equal((await page.locator("main h1").innerText()).trim(), "You are offline");
+  const list = page.locator("#nhsd-saved-pages");
+  assert.ok(await list.getByRole("link", { name: "Spine", exact: true }).isVisible());
+  assert.ok(await list.getByRole("link", { name: "Services", exact: true }).isVisible());
+  assert.equal(await page.locator("#nhsd-cookie-banner").count(), 0);
+  assert.deepEqual(await axe(page), []);
+  await list.getByRole("link", { name: "Spine", exact: true }).click();
+  await page.waitForURL(site.server.base + "/services/spine");
+  await waitForApp(page);
+  assert.equal((await page.locator("main h1").innerText()).trim(), "Spine");
+
+  // Inside the app, a link to a page never opened also ends on the offline page.
+  await page.locator('header a[href="/about-nhs-digital"]').first().click();
+  await page.waitForURL(site.server.base + "/about-nhs-digital");
+  await page.waitForFunction(() => document.querySelector("main h1")?.textContent.trim() === "You are offline");
+
+  // Search answers from the saved index, for words never searched online.
+  await page.goto(site.server.base + "/search");
+  await waitForApp(page);
+  await page.getByLabel("Search for").pressSequentially("prescrip", { delay: 30 });
+  await page.waitForFunction(() => /results? for ‘prescrip’/.test(document.getElementById("nhsd-search-status").textContent));
+  assert.equal((await page.locator(".nhsd-search-result__title").first().innerText()).trim(), "Electronic Prescription Service");
+
+  // Back online: the notice goes.
+  await context.setOffline(false);
+  await page.waitForFunction(() => !document.getElementById("nhsd-offline-notice"));
+  assert.deepEqual(unexpected(errors), []);
+  await context.close();
+});
+
+test("without consent only the app shell is saved, and offline shows the offline page", async () => {
+  const context = await site.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(site.server.base + "/services/spine");
+  await waitForApp(page);
+  await waitForWorker(page);
+  await page.reload();
+  await waitForApp(page);
+  await page.getByRole("link", { name: "Services", exact: true }).first().click();
+  await page.waitForURL(site.server.base + "/services");
+  await page.waitForTimeout(500);
+  const names = Object.keys(await cached(page));
+  assert.equal(names.length, 1, "caches: " + names.join(", "));
+  assert.match(names[0], /^nhsd-shell-/);
+
+  await context.setOffline(true);
+  await page.goto(site.server.base + "/services/spine");
+  assert.equal((await page.locator("main h1").innerText()).trim(), "You are offline");
+  assert.match(await page.locator("#nhsd-saved-pages").innerText(), /saving pages for offline reading is turned off/);
+  assert.deepEqual(await axe(page), []);
+  await context.close();
+});
+
+test("withdrawing consent deletes the saved pages", async () => {
+  const context = await site.browser.newContext();
+  const page = await context.newPage();
+  await accept(page);
+  await page.goto(site.server.base + "/services/spine");
+  await waitForApp(page);
+  await until(async () => (await saved(page)).includes("/services/spine"), "page saved");
+
+  await page.goto(site.server.base + "/cookies");
+  await waitForApp(page);
+  await page.getByRole("button", { name: "Withdraw all consent" }).click();
+  await page.waitForURL(/saved=withdrawn/);
+  await until(async () => {
+    const c = await cached(page);
+    return Object.keys(c).every((n) => n.startsWith("nhsd-shell-"));
+  }, "saved pages deleted");
+
+  await context.setOffline(true);
+  await page.goto(site.server.base + "/services/spine");
+  assert.equal((await page.locator("main h1").innerText()).trim(), "You are offline");
+  await context.close();
+});
+
+test("a new version: the notice appears, and Reload brings in the new version whole", async () => {
+  const dirs = [mkdtempSync(join(tmpdir(), "nhsd-v1-")), mkdtempSync(join(tmpdir(), "nhsd-v2-"))];
+  cpSync(join(root, "content"), dirs[0], { recursive: true });
+  cpSync(join(root, "content"), dirs[1], { recursive: true });
+  const spine = join(dirs[1], "pages", "services", "spine.json");
+  const doc = JSON.parse(readFileSync(spine, "utf8"));
+  doc.title = "Spine, the new version";
+  writeFileSync(spine, JSON.stringify(doc, null, 2));
+
+  let server = await startServer(["-content", dirs[0]]);
+  const context = await site.browser.newContext();
+  const page = await context.newPage();
+  const errors = watch(page);
+  try {
+    await page.goto(server.base + "/services/spine");
+    await waitForApp(page);
+    await waitForWorker(page);
+    const oldShell = Object.keys(await cached(page)).find((n) => n.startsWith("nhsd-shell-"));
+
+    await server.stop();
+    server = await startServer(["-content", dirs[1]], { port: server.port });
+    // The page looks for a new version when the visitor comes back to it.
+    await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+    const notice = page.locator("#nhsd-update-notice");
+    await notice.waitFor({ timeout: 30000 });
+    assert.match(await notice.innerText(), /A new version of this site is available\./);
+    assert.equal(await page.locator(".nhsd-notices").getAttribute("aria-live"), "polite");
+    assert.equal((await page.locator("main h1").innerText()).trim(), "Spine", "the page changed before Reload");
+    assert.deepEqual(await axe(page), []);
+
+    await Promise.all([page.waitForEvent("load"), notice.getByRole("button", { name: "Reload" }).click()]);
+    await waitForApp(page);
+    assert.equal((await page.locator("main h1").innerText()).trim(), "Spine, the new version");
+    // One version throughout: the new worker, its shell only, and the
+    // page's own scripts of that version.
+    const shells = Object.keys(await cached(page)).filter((n) => n.startsWith("nhsd-shell-"));
+    assert.equal(shells.length, 1);
+    assert.notEqual(shells[0], oldShell);
+    assert.equal("nhsd-shell-" + (await page.evaluate(() => goappGetenv("GOAPP_VERSION"))), shells[0]);
+    assert.equal(await page.locator("#nhsd-update-notice").count(), 0);
+    assert.deepEqual(unexpected(errors), []);
+  } finally {
+    await context.close();
+    await server.stop();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  }
+});
