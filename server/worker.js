@@ -133,9 +133,9 @@ self.addEventListener("fetch", (event) => {
 // A page: the network if it answers within NAV_TIMEOUT_MS, else the saved
 // copy, else whatever the network answers in the end, else the offline page.
 async function page(event, url) {
-  const state = await consent();
+  const asked = consent(); // in parallel with the network
   const network = fetch(event.request).then(async (res) => {
-    if (state === true && savable(res, "text/html")) {
+    if ((await asked) === true && savable(res, "text/html")) {
       await savePage(url.origin + url.pathname, res.clone());
       event.waitUntil(warmSearch());
     }
@@ -155,7 +155,7 @@ async function page(event, url) {
   try {
     return await network;
   } catch (err) {
-    return offlinePage(state);
+    return offlinePage(await asked);
   }
 }
 

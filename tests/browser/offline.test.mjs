@@ -235,7 +235,11 @@ test("a new version: the notice appears, and Reload brings in the new version wh
   try {
     await page.goto(server.base + "/services/spine");
     await waitForApp(page);
+    await page.getByRole("button", { name: "Accept additional cookies" }).click();
+    await page.waitForURL(/consent=accepted/);
+    await waitForApp(page);
     await waitForWorker(page);
+    await until(async () => (await saved(page)).includes("/services/spine"), "page saved");
     const oldShell = Object.keys(await cached(page)).find((n) => n.startsWith("nhsd-shell-"));
 
     await server.stop();
@@ -259,6 +263,7 @@ test("a new version: the notice appears, and Reload brings in the new version wh
     assert.notEqual(shells[0], oldShell);
     assert.equal("nhsd-shell-" + (await page.evaluate(() => goappGetenv("GOAPP_VERSION"))), shells[0]);
     assert.equal(await page.locator("#nhsd-update-notice").count(), 0);
+    assert.ok((await saved(page)).includes("/services/spine"), "saved pages did not survive the new version");
     assert.deepEqual(unexpected(errors), []);
   } finally {
     await context.close();
