@@ -24,8 +24,9 @@ type Doc struct {
 	Title      string
 	Summary    string
 	Status     string
-	Published  time.Time
+	Published  time.Time // goes live then; in the future, the item is scheduled
 	LastEdited time.Time
+	Expires    time.Time // zero, or the time it stops being served
 	Aliases    []string
 	Topics     []string
 	File       string // file name relative to the content root
@@ -35,10 +36,36 @@ type Doc struct {
 // JSON returns the parsed document.
 func (d *Doc) JSON() gjson.Result { return gjson.Parse(d.Raw) }
 
-// Store holds the validated content that is served.
+// States of a document at a given time.
+const (
+	StateLive      = "live"      // published, and served now
+	StateDraft     = "draft"     // status draft: only ever in preview
+	StateScheduled = "scheduled" // published, but its publication time is still to come
+	StateExpired   = "expired"   // published, but its expiry time has passed
+)
+
+// StateAt says whether d is served at time now, and if not, why.
+func (d *Doc) StateAt(now time.Time) string {
+	switch {
+	case d.Status != "published":
+		return StateDraft
+	case d.Published.After(now):
+		return StateScheduled
+	case !d.Expires.IsZero() && !d.Expires.After(now):
+		return StateExpired
+	}
+	return StateLive
+}
+
+// Store holds the validated content that is served at one time.
 type Store struct {
 	SiteRaw string
-	Version string // hash of every content file
+	Version string // hash of every content file, and of which are served
+	Now     time.Time
+	Preview bool
+	// NextChange is the next time a document goes live or expires (zero if
+	// none): the store must be loaded again then.
+	NextChange time.Time
 
 	docs     []*Doc // served documents, sorted by path
 	byPath   map[string]*Doc
@@ -49,8 +76,11 @@ type Store struct {
 
 // Options control which documents a store serves.
 type Options struct {
-	// IncludeDrafts keeps drafts in the store (preview); production drops them.
-	IncludeDrafts bool
+	// Preview serves every document: drafts, scheduled and expired items
+	// too. Production serves only documents live at Now.
+	Preview bool
+	// Now is the time the store is for; zero means the present.
+	Now time.Time
 }
 
 // Load reads site.json and pages/**/*.json from fsys, validates everything
@@ -104,22 +134,39 @@ func Load(fsys fs.FS, opts Options) (*Store, error) {
 		return nil, v.problems.sorted()
 	}
 
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
 	s := &Store{
 		SiteRaw: string(site),
-		Version: hex.EncodeToString(hash.Sum(nil))[:16],
+		Now:     now,
+		Preview: opts.Preview,
 		byPath:  map[string]*Doc{},
 		aliases: map[string]string{},
 	}
 	for _, d := range v.docs {
-		if d.Status != "published" && !opts.IncludeDrafts {
+		if d.Status == "published" {
+			for _, t := range []time.Time{d.Published, d.Expires} {
+				if t.After(now) && (s.NextChange.IsZero() || t.Before(s.NextChange)) {
+					s.NextChange = t
+				}
+			}
+		}
+		if d.StateAt(now) != StateLive && !opts.Preview {
 			continue
 		}
+		hash.Write([]byte("served\x00" + d.File + "\x00"))
 		s.docs = append(s.docs, d)
 		s.byPath[d.Path] = d
 		for _, a := range d.Aliases {
 			s.aliases[a] = d.Path
 		}
 	}
+	if opts.Preview {
+		hash.Write([]byte("preview\x00"))
+	}
+	s.Version = hex.EncodeToString(hash.Sum(nil))[:16]
 	sort.Slice(s.docs, func(i, j int) bool { return s.docs[i].Path < s.docs[j].Path })
 	s.byType = map[string][]*Doc{}
 	s.children = map[string][]*Doc{}

@@ -79,6 +79,7 @@ var commonFields = []field{
 	{name: "status", kind: kEnum, required: true, enum: []string{"published", "draft"}},
 	req("published", kDate),
 	req("lastEdited", kDate),
+	opt("expires", kDate),
 	opt("aliases", kStrings),
 	opt("topics", kStrings),
 	opt("informationType", kStrings),

@@ -33,13 +33,14 @@ var builtinPaths = map[string]bool{
 }
 
 type validator struct {
-	problems Problems
-	docs     []*Doc
-	refs     []reference
-	cur      *Doc // document being checked
+	problems   Problems
+	unreadable map[string]bool // files that are not a JSON object
+	docs       []*Doc
+	refs       []reference
+	cur        *Doc // document being checked
 }
 
-func newValidator() *validator { return &validator{} }
+func newValidator() *validator { return &validator{unreadable: map[string]bool{}} }
 
 func (v *validator) add(file, field, format string, args ...any) {
 	msg := format
@@ -82,11 +83,13 @@ func (v *validator) checkDoc(file string, data []byte) {
 	}
 	if !gjson.ValidBytes(data) {
 		v.add(file, "", "not valid JSON: %s", jsonError(data))
+		v.unreadable[file] = true
 		return
 	}
 	root := gjson.ParseBytes(data)
 	if !root.IsObject() {
 		v.add(file, "$", "must be a JSON object")
+		v.unreadable[file] = true
 		return
 	}
 	d := &Doc{File: file, Raw: string(data)}
@@ -108,8 +111,13 @@ func (v *validator) checkDoc(file string, data []byte) {
 
 	d.Published, _ = ParseDate(root.Get("published").String())
 	d.LastEdited, _ = ParseDate(root.Get("lastEdited").String())
-	if !d.Published.IsZero() && !d.LastEdited.IsZero() && d.LastEdited.Before(d.Published) {
-		v.add(file, "$.lastEdited", "is before $.published (%s); a page cannot be edited before it is published", root.Get("published").String())
+	// (lastEdited may come before published: an item scheduled for later is
+	// edited before it goes live.)
+	if e := root.Get("expires"); e.Exists() {
+		d.Expires, _ = ParseDate(e.String())
+		if !d.Expires.IsZero() && !d.Published.IsZero() && !d.Expires.After(d.Published) {
+			v.add(file, "$.expires", "is not after $.published (%s); an item must go live before it expires", root.Get("published").String())
+		}
 	}
 	if n := len([]rune(d.Summary)); n > 300 {
 		v.add(file, "$.summary", "is %d characters; keep it to 300 or fewer (it is the meta description and card text)", n)
@@ -524,7 +532,9 @@ func (v *validator) crossCheck() {
 		if !ok {
 			if to, isAlias := aliasOf[r.target]; isAlias {
 				v.add(r.file, r.field, "links to %s, which is an old path of %s; link to %s instead", r.target, to.File, to.Path)
-			} else {
+			} else if !v.unreadable["pages"+r.target+".json"] && !(r.target == "/" && v.unreadable["pages/index.json"]) {
+				// (A link to a page whose file cannot be read is not a
+				// problem of its own: that file's problem is reported.)
 				v.add(r.file, r.field, "links to %s, but no page has that path", r.target)
 			}
 			continue
@@ -650,4 +660,30 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// PathFor returns the path a new page of type t with the given slug takes:
+// under its type's section where it has one (a publication under its
+// series, given as parent), else at the top level.
+func PathFor(t, slug, parent string) (string, error) {
+	if _, ok := typePaths[t]; ok {
+		return "", fmt.Errorf("there is only one %s page (%s); edit it instead", t, typePaths[t])
+	}
+	known := false
+	for _, pt := range pageTypes {
+		known = known || pt == t
+	}
+	if !known {
+		return "", fmt.Errorf("%q is not a page type; use one of: hub, page, service, blog, news, feature, series, publication", t)
+	}
+	if t == TypePublication {
+		if !strings.HasPrefix(parent, typePrefixes[TypeSeries]) {
+			return "", fmt.Errorf("a publication belongs to a series: give its path, such as %srecorded-dementia-diagnoses", typePrefixes[TypeSeries])
+		}
+		return strings.TrimRight(parent, "/") + "/" + slug, nil
+	}
+	if prefix, ok := typePrefixes[t]; ok {
+		return prefix + slug, nil
+	}
+	return "/" + slug, nil
 }

@@ -14,7 +14,7 @@ import (
 func main() {
 	dir := flag.String("dir", "content", "content folder (holding site.json and pages/)")
 	flag.Parse()
-	s, err := content.Load(os.DirFS(*dir), content.Options{IncludeDrafts: true})
+	s, err := content.Load(os.DirFS(*dir), content.Options{Preview: true})
 	if err != nil {
 		fmt.Fprint(os.Stderr, err)
 		os.Exit(1)
