@@ -42,6 +42,13 @@ func RegisterSource(key string, s Source) {
 	sourcesMu.Unlock()
 }
 
+// UnregisterSource forgets the source registered under key.
+func UnregisterSource(key string) {
+	sourcesMu.Lock()
+	delete(sources, key)
+	sourcesMu.Unlock()
+}
+
 // sourceFor returns the source of a render: in the browser the fetched
 // page data, on the server the one its URL names.
 func sourceFor(u *url.URL) Source {

@@ -32,6 +32,20 @@ type Config struct {
 	Store      *content.Store // validated content
 	Web        fs.FS          // static assets (web/)
 	StatsToken string         // lets operators read page-view totals from elsewhere than this machine
+
+	// Notice, in preview, returns HTML put at the top of every page: what
+	// the page is (draft, scheduled…) and any problems in the content.
+	// Nil in production.
+	Notice func(store *content.Store, path string) string
+
+	shared *shared // kept from one content version to the next (see Live)
+}
+
+// shared is what a server keeps when its content changes: the static
+// assets (loaded and compressed once) and the page-view totals.
+type shared struct {
+	assets map[string]*asset
+	stats  *stats
 }
 
 // Server answers every request of the site.
@@ -51,6 +65,8 @@ type Server struct {
 	stats      *stats
 	statsToken string
 	sourceKey  string // names this server's content in its render URLs
+	notice     func(store *content.Store, path string) string
+	shared     *shared
 
 	generated map[string]*asset // feeds, sitemap, robots.txt
 	dataMu    sync.Mutex
@@ -78,19 +94,29 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Store == nil {
 		return nil, errors.New("server: no content store")
 	}
-	assets, warnings, err := loadAssets(cfg.Web)
-	if err != nil {
-		return nil, fmt.Errorf("server: reading web assets: %w", err)
+	sh := cfg.shared
+	if sh == nil {
+		loaded, warnings, err := loadAssets(cfg.Web)
+		if err != nil {
+			return nil, fmt.Errorf("server: reading web assets: %w", err)
+		}
+		for _, w := range warnings {
+			log.Print(w)
+		}
+		sh = &shared{assets: loaded, stats: newStats()}
 	}
-	for _, w := range warnings {
-		log.Print(w)
+	// This server adds its own generated files: copy the map.
+	assets := make(map[string]*asset, len(sh.assets)+8)
+	for k, v := range sh.assets {
+		assets[k] = v
 	}
-	for _, need := range []string{"/web/site.css", "/web/nojs.css", "/web/icons/icon-192.png", "/web/icons/icon-512.png", "/web/icons/maskable-512.png", "/web/icons/icon.svg", "/web/pwa.js"} {
+	for _, need := range []string{"/web/site.css", "/web/nojs.css", "/web/icons/icon-192.png", "/web/icons/icon-512.png", "/web/icons/maskable-512.png", "/web/icons/icon.svg", "/web/pwa.js", "/web/preview.js"} {
 		if assets[need] == nil {
 			return nil, fmt.Errorf("server: web asset %s is missing", need)
 		}
 	}
-	s := &Server{store: cfg.Store, assets: assets, pages: map[string]*page{}, stats: newStats(), statsToken: cfg.StatsToken}
+	s := &Server{store: cfg.Store, assets: assets, pages: map[string]*page{}, stats: sh.stats, statsToken: cfg.StatsToken,
+		notice: cfg.Notice, shared: sh}
 	if err := s.buildSearch(); err != nil {
 		return nil, fmt.Errorf("server: building the search index: %w", err)
 	}
@@ -128,6 +154,10 @@ func New(cfg Config) (*Server, error) {
 	// names the manifest's URL, so the manifest comes first.
 	s.assets["/manifest.webmanifest"] = newAsset("manifest.webmanifest", s.manifest(), "application/manifest+json")
 	s.assets[workerPath] = newAsset("app-worker.js", s.workerScript(), "text/javascript; charset=utf-8")
+	if s.notice != nil {
+		// A preview saves nothing on the device.
+		s.assets[workerPath] = newAsset("app-worker.js", []byte(previewWorker), "text/javascript; charset=utf-8")
+	}
 	return s, nil
 }
 
@@ -151,6 +181,9 @@ var codeHash = func() string {
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
 }()
+
+// Store returns the content this server serves.
+func (s *Server) Store() *content.Store { return s.store }
 
 // Version identifies this build of the site (content and assets).
 func (s *Server) Version() string { return s.version }
@@ -201,7 +234,7 @@ func (s *Server) newGoappHandler() *app.Handler {
 		},
 		Image:   "/web/icons/icon-512.png",
 		Styles:  []string{s.versioned("/web/site.css")},
-		Scripts: []string{s.versioned("/web/pwa.js") + " defer"},
+		Scripts: s.scripts(),
 		// The server serves its own worker (pwa.go); go-app's is unused.
 		ServiceWorkerTemplate: "// unused\n",
 		RawHeaders: []string{
@@ -209,6 +242,16 @@ func (s *Server) newGoappHandler() *app.Handler {
 			`<noscript><link rel="stylesheet" href="` + s.versioned("/web/nojs.css") + `"></noscript>`,
 		},
 	}
+}
+
+// scripts are the page's own scripts besides go-app's: the offline and
+// update notices, and in preview the live reload.
+func (s *Server) scripts() []string {
+	out := []string{s.versioned("/web/pwa.js") + " defer"}
+	if s.notice != nil {
+		out = append(out, s.versioned("/web/preview.js")+" defer")
+	}
+	return out
 }
 
 func htmlEscape(s string) string {
@@ -365,7 +408,7 @@ func (s *Server) render(r *http.Request) *page {
 		state = value[strings.LastIndexByte(value, '.')+1:]
 	}
 	key := r.URL.Path + "|" + state
-	cacheable := r.URL.RawQuery == "" && !(record != nil && r.URL.Path == "/cookies")
+	cacheable := r.URL.RawQuery == "" && !(record != nil && r.URL.Path == "/cookies") && s.notice == nil
 	if cacheable {
 		s.mu.RLock()
 		pg, ok := s.pages[key]
@@ -389,7 +432,11 @@ func (s *Server) render(r *http.Request) *page {
 	req.Host = r.Host
 	rec := httptest.NewRecorder()
 	s.goapp.ServeHTTP(rec, req)
-	pg := &page{status: status, asset: newAsset("page.html", rec.Body.Bytes(), "text/html; charset=utf-8")}
+	body := rec.Body.Bytes()
+	if s.notice != nil {
+		body = withNotice(body, s.notice(s.store, r.URL.Path))
+	}
+	pg := &page{status: status, asset: newAsset("page.html", body, "text/html; charset=utf-8")}
 	// go-app writes attributes in map order, so the bytes of two renders of
 	// one page can differ. The ETag is made from what decides the page
 	// instead: the code, the content and assets, and the URL.

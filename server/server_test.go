@@ -50,6 +50,10 @@ type response struct {
 func get(h http.Handler, target string, headers ...string) response {
 	req := httptest.NewRequest(http.MethodGet, target, nil)
 	for i := 0; i+1 < len(headers); i += 2 {
+		if headers[i] == "Host" {
+			req.Host = headers[i+1]
+			continue
+		}
 		req.Header.Set(headers[i], headers[i+1])
 	}
 	rec := httptest.NewRecorder()

@@ -1,0 +1,163 @@
+//go:build !wasm
+
+package server
+
+import (
+	"log"
+	"net/http"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"nhsdigital/components"
+	"nhsdigital/content"
+)
+
+// Loader loads the content as it is at time now.
+type Loader func(now time.Time) (*content.Store, error)
+
+// Live serves a site whose content changes while it runs: scheduled items
+// go live and expired items go, at their time, without a restart; in
+// preview, files saved by editors show at once. Each change builds a new
+// Server from the new content, sharing the static assets and page-view
+// totals, and swaps it in; requests in flight finish on the one they began
+// on. A load that fails keeps the last good Server.
+type Live struct {
+	cur  atomic.Pointer[Server]
+	load Loader
+	cfg  Config
+
+	mu       sync.Mutex
+	timer    *time.Timer
+	problems error // of the last load, nil when it succeeded
+	preview  *preview
+	closed   bool
+}
+
+// NewLive loads the content, builds the first Server and schedules the
+// next change. It fails if the first load fails.
+func NewLive(load Loader, cfg Config) (*Live, error) {
+	l := &Live{load: load, cfg: cfg}
+	store, err := load(time.Now())
+	if err != nil {
+		return nil, err
+	}
+	srv, err := New(l.config(store))
+	if err != nil {
+		return nil, err
+	}
+	l.cfg.shared = srv.shared
+	l.cur.Store(srv)
+	l.mu.Lock()
+	l.schedule(store)
+	l.mu.Unlock()
+	return l, nil
+}
+
+// config is l's configuration for one store.
+func (l *Live) config(store *content.Store) Config {
+	c := l.cfg
+	c.Store = store
+	if l.preview != nil {
+		c.Notice = l.preview.notice
+	}
+	return c
+}
+
+// Current returns the Server answering now.
+func (l *Live) Current() *Server { return l.cur.Load() }
+
+// Problems returns the problems of the last load, or nil.
+func (l *Live) Problems() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.problems
+}
+
+// Reload loads the content again and, if it is valid, serves it. It
+// returns the load's problems; the last good content stays served.
+func (l *Live) Reload() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.closed {
+		return nil
+	}
+	old := l.cur.Load()
+	store, err := l.load(time.Now())
+	if err != nil {
+		l.problems = err
+		l.schedule(nil)
+		if l.preview != nil {
+			l.preview.changed(old, old)
+		}
+		return err
+	}
+	l.problems = nil
+	srv, err := New(l.config(store))
+	if err != nil {
+		l.problems = err
+		return err
+	}
+	if l.cfg.shared == nil {
+		l.cfg.shared = srv.shared
+	}
+	l.cur.Store(srv)
+	l.schedule(store)
+	if old != nil {
+		// Renders in flight may still name the old source: forget it later.
+		key := old.sourceKey
+		time.AfterFunc(time.Minute, func() { components.UnregisterSource(key) })
+	}
+	if l.preview != nil {
+		l.preview.changed(old, srv)
+	}
+	return nil
+}
+
+// schedule sets the timer for the store's next change. With no store (a
+// failed load) it tries again in a minute.
+func (l *Live) schedule(store *content.Store) {
+	if l.timer != nil {
+		l.timer.Stop()
+	}
+	var wait time.Duration
+	switch {
+	case store == nil:
+		wait = time.Minute
+	case store.NextChange.IsZero():
+		return
+	default:
+		wait = time.Until(store.NextChange) + 10*time.Millisecond
+	}
+	if wait > 24*time.Hour {
+		wait = 24 * time.Hour // timers over long spans drift; look again daily
+	}
+	l.timer = time.AfterFunc(wait, func() {
+		if err := l.Reload(); err != nil {
+			log.Printf("content reload failed; still serving the last good version:\n%v", err)
+		}
+	})
+}
+
+// Close stops the timers and the preview's watcher.
+func (l *Live) Close() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.closed = true
+	if l.timer != nil {
+		l.timer.Stop()
+	}
+	if l.preview != nil {
+		l.preview.stop()
+	}
+}
+
+// ServeHTTP answers with the current Server, behind the preview's checks
+// when previewing.
+func (l *Live) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if l.preview != nil {
+		l.preview.serve(w, r, l)
+		return
+	}
+	l.cur.Load().ServeHTTP(w, r)
+}
