@@ -7,7 +7,7 @@ PORT      ?= 8000
 WASM_FLAGS = -trimpath -ldflags="-s -w" -gcflags='nhsdigital/...=-l'
 GO_SOURCES = $(shell find app components content -name '*.go') go.mod go.sum
 
-.PHONY: run build wasm test test-go test-browser setup validate icons size bench clean
+.PHONY: run build wasm test test-go test-browser setup validate icons size bench clean preview new
 
 run: build
 	PORT=$(PORT) ./bin/site
@@ -41,10 +41,21 @@ test-go:
 test-browser:
 	cd tests/browser && node --test --test-concurrency=1 *.test.mjs
 
-# Benchmarks (figures, not tests): search at 1,000 and 20,000 documents beside Pagefind.
+# Benchmarks (figures, not tests): search at 1,000 and 20,000 documents beside Pagefind;
+# the editor preview's saved-file-to-screen time.
 bench: build setup
 	cd tools/bench && ( [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error )
 	node tools/bench/search.mjs
+	node tools/bench/preview.mjs
+
+# Serves the content folder on disk in preview mode: drafts, scheduled and expired items
+# with a notice each, reloads open pages when a file is saved, shows problems in the page.
+preview: build
+	./bin/site -preview -content content -addr 127.0.0.1:$(PORT)
+
+# Writes a new draft: make new TYPE=blog TITLE="…" (SERIES=/data-and-information/… for a publication).
+new:
+	$(GO) run ./cmd/new -type "$(TYPE)" -title "$(TITLE)" -series "$(SERIES)" -port $(PORT)
 
 # Prints the WebAssembly size against a minimal go-app client (and checks the limit).
 size: web/app.wasm setup

@@ -1,0 +1,449 @@
+//go:build !wasm
+
+package server
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html"
+	"io/fs"
+	"net"
+	"net/http"
+	"net/url"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"time"
+
+	"nhsdigital/content"
+)
+
+// PreviewOptions set up a preview server.
+type PreviewOptions struct {
+	Dir      string        // the content folder on disk, watched for saved files
+	Token    string        // what a preview link must carry, unless Loopback
+	Loopback bool          // listening on loopback only: no token needed
+	Poll     time.Duration // how often to look for saved files (default 25 ms)
+}
+
+// PreviewCookie carries a reviewer's preview token after they open a
+// preview link.
+const PreviewCookie = "nhsd_preview"
+
+// preview is the editors' side of a Live server: every page shows what it
+// is (draft, scheduled, expired or live) and any problems in the content;
+// saved files are picked up at once and open pages reload; away from
+// loopback, only visitors with the token get in.
+type preview struct {
+	opts PreviewOptions
+	live *Live
+
+	mu   sync.Mutex
+	subs map[chan []byte]struct{}
+	sig  string
+	done chan struct{}
+}
+
+// NewPreview starts a preview of the content in opts.Dir. Unlike
+// production it starts even on invalid content, showing the problems
+// until they are fixed.
+func NewPreview(load Loader, cfg Config, opts PreviewOptions) (*Live, error) {
+	if opts.Poll <= 0 {
+		opts.Poll = 25 * time.Millisecond
+	}
+	if !opts.Loopback && len(opts.Token) < 16 {
+		return nil, errors.New("server: a preview away from loopback needs a token of 16 characters or more")
+	}
+	p := &preview{opts: opts, subs: map[chan []byte]struct{}{}, done: make(chan struct{})}
+	l := &Live{load: load, cfg: cfg, preview: p}
+	p.live = l
+	p.sig = signature(opts.Dir)
+	if store, err := load(time.Now()); err != nil {
+		l.problems = err
+	} else {
+		srv, err := New(l.config(store))
+		if err != nil {
+			return nil, err
+		}
+		l.cfg.shared = srv.shared
+		l.cur.Store(srv)
+		l.mu.Lock()
+		l.schedule(store)
+		l.mu.Unlock()
+	}
+	go p.watch()
+	return l, nil
+}
+
+// watch reloads the content whenever a file in the folder changes.
+func (p *preview) watch() {
+	t := time.NewTicker(p.opts.Poll)
+	defer t.Stop()
+	for {
+		select {
+		case <-p.done:
+			return
+		case <-t.C:
+			if sig := signature(p.opts.Dir); sig != p.sig {
+				p.sig = sig
+				p.live.Reload()
+			}
+		}
+	}
+}
+
+func (p *preview) stop() {
+	select {
+	case <-p.done:
+	default:
+		close(p.done)
+	}
+}
+
+// signature sums the names, sizes and times of every file under dir.
+func signature(dir string) string {
+	h := sha256.New()
+	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		if info, err := d.Info(); err == nil {
+			fmt.Fprintf(h, "%s\x00%d\x00%d\n", path, info.Size(), info.ModTime().UnixNano())
+		}
+		return nil
+	})
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// changed tells every open page what changed: the content's version, the
+// paths whose files changed and the number of problems.
+func (p *preview) changed(old, cur *Server) {
+	msg := struct {
+		Version  string   `json:"version"`
+		Changed  []string `json:"changed"`
+		Problems int      `json:"problems"`
+	}{Changed: []string{}}
+	if cur != nil {
+		msg.Version = cur.store.Version
+		for _, d := range cur.store.Docs() {
+			if old == nil || old.store == nil {
+				break
+			}
+			if o, ok := old.store.Doc(d.Path); !ok || o.Raw != d.Raw {
+				msg.Changed = append(msg.Changed, d.Path)
+			}
+		}
+	}
+	var ps content.Problems
+	if errors.As(p.live.problems, &ps) {
+		msg.Problems = len(ps)
+	} else if p.live.problems != nil {
+		msg.Problems = 1
+	}
+	b, _ := json.Marshal(msg)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for ch := range p.subs {
+		select {
+		case ch <- b:
+		default: // a slow page misses one; it catches up on reconnect
+		}
+	}
+}
+
+// serve answers a preview request: private and never indexed, token
+// checked away from loopback, the preview's own endpoints, else the page.
+func (p *preview) serve(w http.ResponseWriter, r *http.Request, l *Live) {
+	setSecurityHeaders(w.Header())
+	w = &privateWriter{ResponseWriter: w}
+	if p.opts.Loopback && !loopbackHost(r.Host) {
+		http.Error(w, "This preview answers only to localhost.", http.StatusMisdirectedRequest)
+		return
+	}
+	if r.URL.Path == "/preview" {
+		p.serveLink(w, r, l)
+		return
+	}
+	if !p.opts.Loopback && !p.allowed(r) {
+		previewPage(w, http.StatusUnauthorized, "This preview is private",
+			"Open the preview link you were given. If it has stopped working, ask for a new one.")
+		return
+	}
+	switch r.URL.Path {
+	case "/_preview/events":
+		p.serveEvents(w, r, l)
+		return
+	case "/_preview/notice":
+		srv := l.cur.Load()
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		if srv == nil {
+			fmt.Fprint(w, p.notice(nil, r.URL.Query().Get("path")))
+			return
+		}
+		fmt.Fprint(w, p.notice(srv.store, r.URL.Query().Get("path")))
+		return
+	}
+	srv := l.cur.Load()
+	if srv == nil {
+		// No good version yet: show the problems on every page.
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		fmt.Fprintf(w, `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Content problems - preview</title>`+
+			`<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="/web/site.css">`+
+			`<script defer src="/web/preview.js"></script></head><body><div id="nhsd-app"><main id="main-content" class="nhsd-main">%s</main></div></body></html>`,
+			p.notice(nil, r.URL.Path))
+		return
+	}
+	srv.ServeHTTP(w, r)
+	if pw := w.(*privateWriter); !pw.wrote {
+		pw.WriteHeader(http.StatusOK) // HEAD and 304s write no body
+	}
+}
+
+// serveLink opens a preview link: /preview?token=…&path=… sets the token
+// cookie and sends the reviewer to the page, if it is one of the site's.
+func (p *preview) serveLink(w http.ResponseWriter, r *http.Request, l *Live) {
+	q := r.URL.Query()
+	if !p.opts.Loopback && !p.tokenMatches(q.Get("token")) {
+		previewPage(w, http.StatusForbidden, "This preview link does not work",
+			"The link may be incomplete or out of date. Ask for a new preview link.")
+		return
+	}
+	target := q.Get("path")
+	if target == "" {
+		target = "/"
+	}
+	srv := l.cur.Load()
+	if !strings.HasPrefix(target, "/") || strings.HasPrefix(target, "//") || strings.ContainsAny(target, "\\?#\x00") || srv == nil {
+		previewPage(w, http.StatusBadRequest, "Not a page of this site", "A preview link can only lead to a page of this site, such as /services/spine.")
+		return
+	}
+	if _, ok := srv.store.Doc(target); !ok {
+		previewPage(w, http.StatusBadRequest, "Not a page of this site", "There is no page at that address in the content. Check the path in the link.")
+		return
+	}
+	if !p.opts.Loopback {
+		http.SetCookie(w, &http.Cookie{Name: PreviewCookie, Value: p.opts.Token, Path: "/", HttpOnly: true,
+			SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https",
+			MaxAge: int((30 * 24 * time.Hour).Seconds())})
+	}
+	http.Redirect(w, r, (&url.URL{Path: target}).EscapedPath(), http.StatusSeeOther)
+}
+
+func (p *preview) allowed(r *http.Request) bool {
+	c, err := r.Cookie(PreviewCookie)
+	return err == nil && p.tokenMatches(c.Value)
+}
+
+// tokenMatches compares in constant time, so timing tells nothing.
+func (p *preview) tokenMatches(got string) bool {
+	a := sha256.Sum256([]byte(got))
+	b := sha256.Sum256([]byte(p.opts.Token))
+	return subtle.ConstantTimeCompare(a[:], b[:]) == 1 && p.opts.Token != ""
+}
+
+// serveEvents streams changes to an open page (server-sent events). The
+// first message is the current state, so a page that reconnects after a
+// change sees it.
+func (p *preview) serveEvents(w http.ResponseWriter, r *http.Request, l *Live) {
+	rc := http.NewResponseController(w)
+	rc.SetWriteDeadline(time.Time{}) // a stream, not a download
+	w.Header().Set("Content-Type", "text/event-stream")
+	ch := make(chan []byte, 8)
+	p.mu.Lock()
+	p.subs[ch] = struct{}{}
+	p.mu.Unlock()
+	defer func() {
+		p.mu.Lock()
+		delete(p.subs, ch)
+		p.mu.Unlock()
+	}()
+	version := ""
+	if srv := l.cur.Load(); srv != nil {
+		version = srv.store.Version
+	}
+	problems := 0
+	if err := l.Problems(); err != nil {
+		problems = 1
+		var ps content.Problems
+		if errors.As(err, &ps) {
+			problems = len(ps)
+		}
+	}
+	fmt.Fprintf(w, "retry: 500\ndata: {\"version\":%q,\"changed\":[],\"problems\":%d}\n\n", version, problems)
+	rc.Flush()
+	keep := time.NewTicker(15 * time.Second)
+	defer keep.Stop()
+	for {
+		select {
+		case b := <-ch:
+			fmt.Fprintf(w, "data: %s\n\n", b)
+		case <-keep.C:
+			fmt.Fprint(w, ": still here\n\n")
+		case <-r.Context().Done():
+			return
+		case <-p.done:
+			return
+		}
+		if rc.Flush() != nil {
+			return
+		}
+	}
+}
+
+// notice is the HTML at the top of a previewed page: what the page is and
+// when it goes live, and the content's problems if the last save broke it.
+func (p *preview) notice(store *content.Store, path string) string {
+	var b strings.Builder
+	version := ""
+	if store != nil {
+		version = store.Version
+	}
+	fmt.Fprintf(&b, `<div id="nhsd-preview" class="nhsd-preview" data-version="%s" aria-live="polite">`, version)
+	if store != nil {
+		kind, text := "live", "Published: this is the page as the live site shows it."
+		if d, ok := store.Doc(path); ok {
+			switch d.StateAt(store.Now) {
+			case content.StateDraft:
+				kind, text = "draft", `Draft: not on the live site. It goes live when its status is "published" and its publication time has come.`
+			case content.StateScheduled:
+				kind, text = "scheduled", "Scheduled: goes live on "+when(d.Published)+"."
+			case content.StateExpired:
+				kind, text = "expired", "Expired on "+when(d.Expires)+": no longer on the live site."
+			default:
+				if !d.Expires.IsZero() {
+					text = "Published: on the live site until " + when(d.Expires) + "."
+				}
+			}
+		} else {
+			kind, text = "live", "No page at this address in the content."
+		}
+		fmt.Fprintf(&b, `<div class="nhsd-preview__bar nhsd-preview__bar--%s" role="region" aria-label="Preview"><div class="nhsd-width-container">`+
+			`<p class="nhsd-preview__text"><strong class="nhsd-preview__tag">Preview</strong> %s</p></div></div>`, kind, html.EscapeString(text))
+	}
+	p.live.mu.Lock()
+	problems := p.live.problems
+	p.live.mu.Unlock()
+	if problems != nil {
+		var ps content.Problems
+		if !errors.As(problems, &ps) {
+			ps = content.Problems{{File: "content", Message: problems.Error()}}
+		}
+		fmt.Fprintf(&b, `<div class="nhsd-preview__problems" role="region" aria-labelledby="nhsd-preview-problems-title"><div class="nhsd-width-container">`+
+			`<h2 id="nhsd-preview-problems-title" class="nhsd-preview__title">%s in the content</h2>`+
+			`<p class="nhsd-body">The preview shows the last version without problems until these are fixed. Fix each one and save the file: this panel updates by itself.</p>`+
+			`<ul class="nhsd-list nhsd-preview__list">`, plural(len(ps), "problem"))
+		for _, pr := range ps {
+			b.WriteString(`<li><code class="nhsd-code">` + html.EscapeString(pr.File) + `</code>`)
+			if pr.Field != "" {
+				b.WriteString(` <code class="nhsd-code">` + html.EscapeString(pr.Field) + `</code>`)
+			}
+			b.WriteString(`: ` + html.EscapeString(pr.Message) + `</li>`)
+		}
+		b.WriteString(`</ul></div></div>`)
+	}
+	b.WriteString(`</div>`)
+	return b.String()
+}
+
+func when(t time.Time) string {
+	if t.Hour() == 0 && t.Minute() == 0 {
+		return t.UTC().Format("2 January 2006")
+	}
+	return t.UTC().Format("2 January 2006 at 15:04 UTC")
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+var appOpenTag = regexp.MustCompile(`<div[^>]*\bid="nhsd-app"[^>]*>`)
+
+// withNotice puts the preview notice at the top of a rendered page.
+func withNotice(page []byte, notice string) []byte {
+	loc := appOpenTag.FindIndex(page)
+	if loc == nil {
+		return page
+	}
+	var out bytes.Buffer
+	out.Write(page[:loc[1]])
+	out.WriteString(notice)
+	out.Write(page[loc[1]:])
+	return out.Bytes()
+}
+
+// previewPage answers with a short page of its own (refusals, bad links).
+func previewPage(w http.ResponseWriter, status int, title, text string) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	fmt.Fprintf(w, `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>%s - preview</title>`+
+		`<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="/web/site.css"></head>`+
+		`<body><main class="nhsd-width-container nhsd-page"><h1 class="nhsd-heading-xl">%s</h1><p class="nhsd-body">%s</p></main></body></html>`,
+		html.EscapeString(title), html.EscapeString(title), html.EscapeString(text))
+}
+
+// privateWriter marks every preview response private and not for search
+// engines, whatever the handler set.
+type privateWriter struct {
+	http.ResponseWriter
+	wrote bool
+}
+
+func (pw *privateWriter) WriteHeader(code int) {
+	if !pw.wrote {
+		pw.wrote = true
+		h := pw.Header()
+		h.Set("Cache-Control", "private, no-store")
+		h.Set("X-Robots-Tag", "noindex")
+	}
+	pw.ResponseWriter.WriteHeader(code)
+}
+
+func (pw *privateWriter) Write(b []byte) (int, error) {
+	if !pw.wrote {
+		pw.WriteHeader(http.StatusOK)
+	}
+	return pw.ResponseWriter.Write(b)
+}
+
+func (pw *privateWriter) Unwrap() http.ResponseWriter { return pw.ResponseWriter }
+
+// loopbackHost reports whether a Host header names this machine.
+func loopbackHost(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.Trim(host, "[]")
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// IsLoopbackAddr reports whether a listen address (host:port) is on
+// loopback only.
+func IsLoopbackAddr(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	return err == nil && host != "" && loopbackHost(host)
+}
+
+// previewWorker replaces the service worker in preview: it saves nothing,
+// deletes what an earlier worker on this address saved, and unregisters.
+const previewWorker = `// Preview: nothing is saved on the device.
+self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("activate", (event) => {
+  event.waitUntil(caches.keys()
+    .then((names) => Promise.all(names.map((n) => caches.delete(n))))
+    .then(() => self.registration.unregister()));
+});
+`

@@ -1,0 +1,85 @@
+// Editor preview in a real Chromium on a real preview server: a saved file
+// shows without touching the browser; a broken file shows its problems on
+// the page while the last good version stays; fixing it clears them; drafts
+// carry their notice; nothing is saved on the device.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startServer, launch, watch, waitForApp, axe, root } from "./helpers.mjs";
+
+const dir = mkdtempSync(join(tmpdir(), "nhsd-preview-"));
+const spineFile = join(dir, "pages", "services", "spine.json");
+let server, browser, spine;
+
+before(async () => {
+  cpSync(join(root, "content"), dir, { recursive: true });
+  spine = readFileSync(spineFile, "utf8");
+  const draft = JSON.parse(readFileSync(join(dir, "pages", "blog", "we-had-to-follow-the-data-not-our-users.json"), "utf8"));
+  Object.assign(draft, { id: "6f1c2b9a-0d4e-4b8a-9c3e-2a7d5e8f1b01", path: "/blog/a-draft-in-progress", title: "A draft in progress", status: "draft", aliases: undefined });
+  writeFileSync(join(dir, "pages", "blog", "a-draft-in-progress.json"), JSON.stringify(draft, null, 2));
+  server = await startServer(["-preview", "-content", dir]);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const h1 = (page) => page.evaluate(() => document.querySelector("main h1")?.textContent.trim());
+
+test("a saved file shows in the open page, a broken one shows its problems, fixing it clears them", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = watch(page);
+  await page.goto(server.base + "/services/spine");
+  await waitForApp(page);
+  const bar = page.locator("#nhsd-preview .nhsd-preview__bar");
+  await bar.waitFor();
+  assert.match(await bar.innerText(), /Preview\s+Published/i);
+  assert.equal(await page.evaluate(() => document.getElementById("nhsd-preview").nextElementSibling.id), "nhsd-app",
+    "the notice is not kept before the app after it takes over");
+  assert.deepEqual(await axe(page), []);
+
+  writeFileSync(spineFile, spine.replace('"title": "Spine"', '"title": "Spine, as edited"'));
+  await page.waitForFunction(() => document.querySelector("main h1")?.textContent.trim() === "Spine, as edited", null, { timeout: 5000 });
+  await waitForApp(page);
+
+  writeFileSync(spineFile, '{"id": "half a file');
+  const panel = page.locator(".nhsd-preview__problems");
+  await panel.waitFor({ timeout: 5000 });
+  assert.match(await panel.innerText(), /1 problem in the content/);
+  assert.match(await panel.innerText(), /pages\/services\/spine\.json: not valid JSON/);
+  assert.equal(await h1(page), "Spine, as edited", "the last good version is not shown");
+  assert.deepEqual(await axe(page), []);
+  // Every page shows it, also one opened now.
+  await page.goto(server.base + "/blog");
+  await waitForApp(page);
+  await panel.waitFor();
+
+  writeFileSync(spineFile, spine);
+  await page.waitForFunction(() => !document.querySelector(".nhsd-preview__problems"), null, { timeout: 5000 });
+  await page.goto(server.base + "/services/spine");
+  assert.equal(await h1(page), "Spine");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a draft carries its notice, inside the app too, and nothing is saved on the device", async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(server.base + "/blog/a-draft-in-progress");
+  await waitForApp(page);
+  assert.match(await page.locator(".nhsd-preview__bar").innerText(), /Draft: not on the live site/);
+  assert.deepEqual(await axe(page), []);
+  // Inside the app, the next page gets its own notice.
+  await page.locator('a[href="/blog"]').first().click();
+  await page.waitForURL(server.base + "/blog");
+  await page.waitForFunction(() => /Published/.test(document.querySelector(".nhsd-preview__bar")?.textContent));
+  await page.waitForTimeout(500);
+  assert.deepEqual(await page.evaluate(async () => (await caches.keys())), []);
+  await context.close();
+});
