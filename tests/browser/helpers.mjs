@@ -34,11 +34,12 @@ export const pageTypes = {
 
 // startServer runs the built server (bin/site) on a free loopback port, or
 // on the given one (a restart on the same origin).
-export async function startServer(args = [], { timeoutMs = 10000, port: fixedPort } = {}) {
+export async function startServer(args = [], { timeoutMs = 10000, port: fixedPort, allInterfaces = false } = {}) {
   const bin = join(root, "bin", "site");
   for (let attempt = 0; attempt < 5; attempt++) {
     const port = fixedPort || 20000 + Math.floor(Math.random() * 20000);
-    const proc = spawn(bin, ["-addr", `127.0.0.1:${port}`, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    const addr = allInterfaces ? `:${port}` : `127.0.0.1:${port}`;
+    const proc = spawn(bin, ["-addr", addr, ...args], { stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     proc.stdout.on("data", (d) => (output += d));
     proc.stderr.on("data", (d) => (output += d));
@@ -47,7 +48,7 @@ export async function startServer(args = [], { timeoutMs = 10000, port: fixedPor
       if (proc.exitCode !== null) break;
       try {
         const r = await fetch(base + "/robots.txt");
-        if (r.ok) {
+        if (r.ok || r.status === 401) {
           const exited = new Promise((resolve) => proc.once("exit", resolve));
           return {
             base, port, proc, output: () => output,

@@ -83,3 +83,35 @@ test("a draft carries its notice, inside the app too, and nothing is saved on th
   assert.deepEqual(await page.evaluate(async () => (await caches.keys())), []);
   await context.close();
 });
+
+test("away from loopback, a preview needs its link: refusals, then the link lets a reviewer in", async () => {
+  const token = "reviewers-token-" + Math.random().toString(36).slice(2);
+  const shared = await startServer(["-preview", "-content", dir, "-preview-token", token], { allInterfaces: true });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    let res = await page.goto(shared.base + "/blog/a-draft-in-progress");
+    assert.equal(res.status(), 401);
+    assert.equal(await page.locator("h1").innerText(), "This preview is private");
+    assert.equal(res.headers()["x-robots-tag"], "noindex");
+    assert.deepEqual(await axe(page), []);
+    res = await page.goto(shared.base + "/preview?token=wrong&path=/blog/a-draft-in-progress");
+    assert.equal(res.status(), 403);
+    res = await page.goto(shared.base + "/preview?token=" + token + "&path=//evil.example/");
+    assert.equal(res.status(), 400);
+    assert.deepEqual(await context.cookies(), []);
+
+    res = await page.goto(shared.base + "/preview?token=" + token + "&path=/blog/a-draft-in-progress");
+    assert.equal(page.url(), shared.base + "/blog/a-draft-in-progress");
+    assert.equal(res.headers()["cache-control"], "private, no-store");
+    await waitForApp(page);
+    assert.equal(await h1(page), "A draft in progress");
+    const [cookie] = await context.cookies();
+    assert.equal(cookie.name, "nhsd_preview");
+    assert.equal(cookie.httpOnly, true);
+    assert.equal(await page.evaluate(() => document.cookie.includes("nhsd_preview")), false);
+  } finally {
+    await context.close();
+    await shared.stop();
+  }
+});
