@@ -169,8 +169,6 @@ func (r *Root) OnNav(ctx app.Context) {
 		r.arrive(ctx, u, v)
 		return
 	}
-	// A new version may have been deployed: let the service worker look.
-	app.TryUpdate()
 	r.loading = u.Path
 	path := u.Path
 	loadView(path, func(v gjson.Result, err error) {

@@ -38,19 +38,10 @@ type Live struct {
 // next change. It fails if the first load fails.
 func NewLive(load Loader, cfg Config) (*Live, error) {
 	l := &Live{load: load, cfg: cfg}
-	store, err := load(time.Now())
-	if err != nil {
+	if err := l.Reload(); err != nil {
+		l.Close()
 		return nil, err
 	}
-	srv, err := New(l.config(store))
-	if err != nil {
-		return nil, err
-	}
-	l.cfg.shared = srv.shared
-	l.cur.Store(srv)
-	l.mu.Lock()
-	l.schedule(store)
-	l.mu.Unlock()
 	return l, nil
 }
 

@@ -64,18 +64,11 @@ func NewPreview(load Loader, cfg Config, opts PreviewOptions) (*Live, error) {
 	l := &Live{load: load, cfg: cfg, preview: p}
 	p.live = l
 	p.sig = signature(opts.Dir)
-	if store, err := load(time.Now()); err != nil {
-		l.problems = err
-	} else {
-		srv, err := New(l.config(store))
-		if err != nil {
-			return nil, err
-		}
-		l.cfg.shared = srv.shared
-		l.cur.Store(srv)
-		l.mu.Lock()
-		l.schedule(store)
-		l.mu.Unlock()
+	// Problems in the content are shown in the pages; anything else (a
+	// missing asset) stops the server.
+	if err := l.Reload(); err != nil && problemCount(err) == 0 {
+		l.Close()
+		return nil, err
 	}
 	go p.watch()
 	return l, nil
@@ -140,12 +133,7 @@ func (p *preview) changed(old, cur *Server) {
 			}
 		}
 	}
-	var ps content.Problems
-	if errors.As(p.live.problems, &ps) {
-		msg.Problems = len(ps)
-	} else if p.live.problems != nil {
-		msg.Problems = 1
-	}
+	msg.Problems = problemCount(p.live.problems)
 	b, _ := json.Marshal(msg)
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -192,12 +180,8 @@ func (p *preview) serve(w http.ResponseWriter, r *http.Request, l *Live) {
 	srv := l.cur.Load()
 	if srv == nil {
 		// No good version yet: show the problems on every page.
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.WriteHeader(http.StatusServiceUnavailable)
-		fmt.Fprintf(w, `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Content problems - preview</title>`+
-			`<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="/web/site.css">`+
-			`<script defer src="/web/preview.js"></script></head><body><div id="nhsd-app"><main id="main-content" class="nhsd-main">%s</main></div></body></html>`,
-			p.notice(nil, r.URL.Path))
+		ownPage(w, http.StatusServiceUnavailable, "Content problems", `<script defer src="/web/preview.js"></script>`,
+			`<div id="nhsd-app"><main id="main-content" class="nhsd-main">`+p.notice(nil, r.URL.Path)+`</main></div>`)
 		return
 	}
 	srv.ServeHTTP(w, r)
@@ -268,15 +252,7 @@ func (p *preview) serveEvents(w http.ResponseWriter, r *http.Request, l *Live) {
 	if srv := l.cur.Load(); srv != nil {
 		version = srv.store.Version
 	}
-	problems := 0
-	if err := l.Problems(); err != nil {
-		problems = 1
-		var ps content.Problems
-		if errors.As(err, &ps) {
-			problems = len(ps)
-		}
-	}
-	fmt.Fprintf(w, "retry: 500\ndata: {\"version\":%q,\"changed\":[],\"problems\":%d}\n\n", version, problems)
+	fmt.Fprintf(w, "retry: 500\ndata: {\"version\":%q,\"changed\":[],\"problems\":%d}\n\n", version, problemCount(l.Problems()))
 	rc.Flush()
 	keep := time.NewTicker(15 * time.Second)
 	defer keep.Stop()
@@ -352,6 +328,16 @@ func (p *preview) notice(store *content.Store, path string) string {
 	return b.String()
 }
 
+// problemCount is the number of content problems in a load's error: 0 for
+// none, and 0 for an error that is not about the content.
+func problemCount(err error) int {
+	var ps content.Problems
+	if errors.As(err, &ps) {
+		return len(ps)
+	}
+	return 0
+}
+
 func when(t time.Time) string {
 	if t.Hour() == 0 && t.Minute() == 0 {
 		return t.UTC().Format("2 January 2006")
@@ -383,12 +369,18 @@ func withNotice(page []byte, notice string) []byte {
 
 // previewPage answers with a short page of its own (refusals, bad links).
 func previewPage(w http.ResponseWriter, status int, title, text string) {
+	ownPage(w, status, title, "", `<main class="nhsd-width-container nhsd-page"><h1 class="nhsd-heading-xl">`+
+		html.EscapeString(title)+`</h1><p class="nhsd-body">`+html.EscapeString(text)+`</p></main>`)
+}
+
+// ownPage writes a page the preview makes itself: the site's stylesheet,
+// extra head markup and body markup.
+func ownPage(w http.ResponseWriter, status int, title, head, body string) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
 	fmt.Fprintf(w, `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>%s - preview</title>`+
-		`<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="/web/site.css"></head>`+
-		`<body><main class="nhsd-width-container nhsd-page"><h1 class="nhsd-heading-xl">%s</h1><p class="nhsd-body">%s</p></main></body></html>`,
-		html.EscapeString(title), html.EscapeString(title), html.EscapeString(text))
+		`<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="/web/site.css">%s</head>`+
+		`<body>%s</body></html>`, html.EscapeString(title), head, body)
 }
 
 // privateWriter marks every preview response private and not for search

@@ -289,21 +289,10 @@ async function warm() {
     return;
   }
   await savePageIfMissing(SEARCH_URL);
-  const data = await caches.open(DATA);
-  const searchData = "/page-data" + SEARCH_URL + ".json?v=" + VERSION;
-  if (!(await data.match(searchData))) {
-    const res = await fetch(searchData);
-    if (savable(res, "")) await data.put(searchData, stamped(res, await res.blob(), {}));
-  }
+  await saveIfMissing(await caches.open(DATA), "/page-data" + SEARCH_URL + ".json?v=" + VERSION);
   const cache = await caches.open(SEARCH);
-  const metaURL = "/search-index/meta.json?v=" + VERSION;
-  let meta = await cache.match(metaURL);
-  if (!meta) {
-    const res = await fetch(metaURL);
-    if (!savable(res, "")) throw new Error("meta.json answered " + res.status);
-    await cache.put(metaURL, stamped(res, await res.clone().blob(), {}));
-    meta = res;
-  }
+  const meta = await saveIfMissing(cache, "/search-index/meta.json?v=" + VERSION);
+  if (!meta) throw new Error("the search index's meta file could not be fetched");
   const m = await meta.json();
   const urls = [];
   for (let i = 0; i < m.shards.length; i++) urls.push("/search-index/shard-" + i + ".txt?v=" + m.v);
@@ -315,14 +304,20 @@ async function warm() {
   }
   let next = 0;
   const worker = async () => {
-    while (next < urls.length) {
-      const u = urls[next++];
-      if (await cache.match(u)) continue;
-      const res = await fetch(u);
-      if (savable(res, "")) await cache.put(u, stamped(res, await res.blob(), {}));
-    }
+    while (next < urls.length) await saveIfMissing(cache, urls[next++]);
   };
   await Promise.all([worker(), worker(), worker(), worker()]);
+}
+
+// saveIfMissing returns the saved copy of url in cache, fetching and
+// saving it first if there is none; null if it cannot be had.
+async function saveIfMissing(cache, url) {
+  const hit = await cache.match(url);
+  if (hit) return hit;
+  const res = await fetch(url);
+  if (!savable(res, "")) return null;
+  await cache.put(url, stamped(res, await res.clone().blob(), {}));
+  return res;
 }
 
 // trim keeps the newest max entries of a cache (keys are in insertion order).

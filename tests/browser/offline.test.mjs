@@ -43,7 +43,7 @@ async function until(fn, what) {
   assert.fail("timed out waiting: " + what);
 }
 
-// offlineErrors drops the console errors that going offline causes by design.
+// unexpected drops the console errors that going offline causes by design.
 function unexpected(errors) {
   return errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|status of 503|Failed to fetch|ERR_FAILED|page data unavailable/.test(e));
 }
