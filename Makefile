@@ -7,7 +7,7 @@ PORT      ?= 8000
 WASM_FLAGS = -trimpath -ldflags="-s -w" -gcflags='nhsdigital/...=-l'
 GO_SOURCES = $(shell find app components content -name '*.go') go.mod go.sum
 
-.PHONY: run build wasm test test-go test-browser setup validate icons size bench clean preview new
+.PHONY: run build wasm test test-go test-browser setup validate icons size bench audit static clean preview new
 
 run: build
 	PORT=$(PORT) ./bin/site
@@ -41,12 +41,25 @@ test-go:
 test-browser:
 	cd tests/browser && node --test --test-concurrency=1 *.test.mjs
 
-# Benchmarks (figures, not tests): search at 1,000 and 20,000 documents beside Pagefind;
-# the editor preview's saved-file-to-screen time.
+# Benchmarks (figures, not tests): prerendered pages beside nginx (wrk), load and memory,
+# WebAssembly size, first paint and interactive in Chromium; search at 1,000 and 20,000
+# documents beside Pagefind; the editor preview's saved-file-to-screen time.
 bench: build setup
-	cd tools/bench && ( [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error )
+	bash tools/bench/setup.sh
+	node tools/bench/serve.mjs
+	node tools/bench/browser.mjs
 	node tools/bench/search.mjs
 	node tools/bench/preview.mjs
+
+# Lighthouse (mobile and desktop), axe-core and the Nu checker over every page type: a table.
+audit: build setup
+	bash tools/audit/setup.sh
+	node tools/audit/audit.mjs
+
+# Writes dist/: the whole published site as files for any static host or CDN.
+static: build
+	rm -rf dist
+	./bin/site -export dist
 
 # Serves the content folder on disk in preview mode: drafts, scheduled and expired items
 # with a notice each, reloads open pages when a file is saved, shows problems in the page.

@@ -32,7 +32,22 @@ func run() {
 	statsToken := flag.String("stats-token", os.Getenv("STATS_TOKEN"), "token that lets operators read /statistics from other machines")
 	preview := flag.Bool("preview", false, "preview mode: serve drafts, scheduled and expired items from -content, reload when files are saved")
 	previewToken := flag.String("preview-token", os.Getenv("PREVIEW_TOKEN"), "token for preview links when not on loopback (default: a random one, printed at start)")
+	export := flag.String("export", "", "write the published site into this folder as static files (make static) and exit")
+	hsts := flag.Duration("hsts", 0, "max-age of Strict-Transport-Security, for sites served over TLS only (default 8760h with -tls-cert, else off)")
+	tlsCert := flag.String("tls-cert", "", "serve HTTPS with this certificate file (PEM) and -tls-key")
+	tlsKey := flag.String("tls-key", "", "the private key file (PEM) of -tls-cert")
 	flag.Parse()
+	if (*tlsCert == "") != (*tlsKey == "") {
+		fmt.Fprintln(os.Stderr, "-tls-cert and -tls-key go together: give both or neither")
+		os.Exit(2)
+	}
+	if *tlsCert != "" && *hsts == 0 {
+		*hsts = 365 * 24 * time.Hour
+	}
+	if *export != "" && *preview {
+		fmt.Fprintln(os.Stderr, "a preview is never exported: drop -preview to write the published site")
+		os.Exit(2)
+	}
 
 	var contentFS fs.FS = content.Embedded()
 	if *contentDir != "" {
@@ -65,7 +80,10 @@ func run() {
 		}
 		*addr = ":" + port
 	}
-	cfg := server.Config{Web: webFS, StatsToken: *statsToken}
+	cfg := server.Config{Web: webFS, StatsToken: *statsToken, HSTS: *hsts}
+	if *export != "" {
+		os.Exit(exportSite(load, cfg, *export))
+	}
 	var h *server.Live
 	var err error
 	if *preview {
@@ -99,11 +117,17 @@ func run() {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// On SIGTERM or Ctrl-C: stop accepting, let requests in flight finish
+	// (up to 10 s), then exit.
+	shutDown := make(chan struct{})
 	go func() {
+		defer close(shutDown)
 		<-ctx.Done()
 		shut, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
-		srv.Shutdown(shut)
+		if err := srv.Shutdown(shut); err != nil {
+			log.Printf("shutdown: %v", err)
+		}
 	}()
 	mode := "serving"
 	if *preview {
@@ -114,9 +138,41 @@ func run() {
 	} else {
 		log.Printf("%s on http://localhost%s; the content has problems, shown on every page:\n%v", mode, portOf(*addr), h.Problems())
 	}
-	if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
+	if *tlsCert != "" {
+		err = srv.ListenAndServeTLS(*tlsCert, *tlsKey)
+	} else {
+		err = srv.ListenAndServe()
+	}
+	if err != nil && !errors.Is(err, http.ErrServerClosed) {
 		log.Fatal(err)
 	}
+	<-shutDown
+}
+
+// exportSite writes the static copy and returns the exit code.
+func exportSite(load func(time.Time) (*content.Store, error), cfg server.Config, dir string) int {
+	store, err := load(time.Now())
+	if err != nil {
+		fmt.Fprint(os.Stderr, err)
+		return 1
+	}
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+		fmt.Fprintf(os.Stderr, "%s is not empty: remove it first, or name a new folder\n", dir)
+		return 1
+	}
+	cfg.Store, cfg.Static = store, true
+	srv, err := server.New(cfg)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	n, err := server.Export(srv, dir)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	fmt.Printf("wrote %d files (%d pages, version %s) to %s\n", n, len(store.Docs()), srv.Version(), dir)
+	return 0
 }
 
 // portOf returns ":port" of a listen address.

@@ -201,6 +201,15 @@ func (s *Store) Alias(path string) (string, bool) {
 	return p, ok
 }
 
+// Aliases returns every old path with the path it redirects to.
+func (s *Store) Aliases() map[string]string {
+	out := make(map[string]string, len(s.aliases))
+	for k, v := range s.aliases {
+		out[k] = v
+	}
+	return out
+}
+
 // Docs returns every served document, sorted by path.
 func (s *Store) Docs() []*Doc { return s.docs }
 

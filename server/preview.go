@@ -148,7 +148,7 @@ func (p *preview) changed(old, cur *Server) {
 // serve answers a preview request: private and never indexed, token
 // checked away from loopback, the preview's own endpoints, else the page.
 func (p *preview) serve(w http.ResponseWriter, r *http.Request, l *Live) {
-	setSecurityHeaders(w.Header())
+	setSecurityHeaders(w.Header(), SecurityHeaders(l.cfg.HSTS))
 	w = &privateWriter{ResponseWriter: w}
 	if p.opts.Loopback && !loopbackHost(r.Host) {
 		http.Error(w, "This preview answers only to localhost.", http.StatusMisdirectedRequest)

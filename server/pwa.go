@@ -31,6 +31,9 @@ func (s *Server) shellFiles() []string {
 		"/web/app.wasm", "/web/site.css", "/web/nojs.css", "/web/pwa.js",
 		"/web/icons/icon-192.png", "/web/icons/icon-512.png", "/web/icons/maskable-512.png", "/web/icons/icon.svg",
 	}
+	if s.static {
+		files = append(files, "/web/static.js")
+	}
 	out := make([]string, 0, len(files)+3)
 	for _, f := range files {
 		if _, ok := s.assets[f]; ok {

@@ -17,13 +17,16 @@ import (
 	"net/url"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"nhsdigital/components"
 	"nhsdigital/content"
+	"nhsdigital/content/consent"
 	"nhsdigital/content/search"
 )
 
@@ -37,6 +40,14 @@ type Config struct {
 	// the page is (draft, scheduled…) and any problems in the content.
 	// Nil in production.
 	Notice func(store *content.Store, path string) string
+
+	// HSTS, when above zero, is the max-age of Strict-Transport-Security:
+	// set it when the site is served over TLS only.
+	HSTS time.Duration
+
+	// Static builds the pages for a static copy of the site (Export): the
+	// browser records cookie choices itself, since no server answers forms.
+	Static bool
 
 	shared *shared // kept from one content version to the next (see Live)
 }
@@ -66,6 +77,8 @@ type Server struct {
 	statsToken string
 	sourceKey  string // names this server's content in its render URLs
 	notice     func(store *content.Store, path string) string
+	static     bool
+	security   [][2]string // SecurityHeaders
 	shared     *shared
 
 	generated map[string]*asset // feeds, sitemap, robots.txt
@@ -110,13 +123,13 @@ func New(cfg Config) (*Server, error) {
 	for k, v := range sh.assets {
 		assets[k] = v
 	}
-	for _, need := range []string{"/web/site.css", "/web/nojs.css", "/web/icons/icon-192.png", "/web/icons/icon-512.png", "/web/icons/maskable-512.png", "/web/icons/icon.svg", "/web/pwa.js", "/web/preview.js"} {
+	for _, need := range []string{"/web/site.css", "/web/nojs.css", "/web/icons/icon-192.png", "/web/icons/icon-512.png", "/web/icons/maskable-512.png", "/web/icons/icon.svg", "/web/pwa.js", "/web/preview.js", "/web/static.js", "/web/static-nojs.css"} {
 		if assets[need] == nil {
 			return nil, fmt.Errorf("server: web asset %s is missing", need)
 		}
 	}
 	s := &Server{store: cfg.Store, assets: assets, pages: map[string]*page{}, stats: sh.stats, statsToken: cfg.StatsToken,
-		notice: cfg.Notice, shared: sh}
+		notice: cfg.Notice, static: cfg.Static, security: SecurityHeaders(cfg.HSTS), shared: sh}
 	if err := s.buildSearch(); err != nil {
 		return nil, fmt.Errorf("server: building the search index: %w", err)
 	}
@@ -237,11 +250,26 @@ func (s *Server) newGoappHandler() *app.Handler {
 		Scripts: s.scripts(),
 		// The server serves its own worker (pwa.go); go-app's is unused.
 		ServiceWorkerTemplate: "// unused\n",
-		RawHeaders: []string{
-			`<meta property="og:site_name" content="` + htmlEscape(name) + `">`,
-			`<noscript><link rel="stylesheet" href="` + s.versioned("/web/nojs.css") + `"></noscript>`,
-		},
+		RawHeaders: s.rawHeaders(name),
 	}
+}
+
+// rawHeaders are the page head's extra elements. A static copy adds the
+// script that records cookie choices in the browser, and without
+// JavaScript hides the forms no server would answer.
+func (s *Server) rawHeaders(name string) []string {
+	out := []string{
+		`<meta property="og:site_name" content="` + htmlEscape(name) + `">`,
+		`<noscript><link rel="stylesheet" href="` + s.versioned("/web/nojs.css") + `"></noscript>`,
+	}
+	if s.static {
+		out = append(out,
+			`<script defer src="`+s.versioned("/web/static.js")+`" data-cookie="`+consent.CookieName+`" data-policy="`+
+				htmlEscape(s.policy())+`" data-categories="`+strings.Join(consent.Categories, " ")+
+				`" data-max-age="`+strconv.Itoa(int(consent.MaxAge/time.Second))+`"></script>`,
+			`<noscript><link rel="stylesheet" href="`+s.versioned("/web/static-nojs.css")+`"></noscript>`)
+	}
+	return out
 }
 
 // scripts are the page's own scripts besides go-app's: the offline and
@@ -260,7 +288,7 @@ func htmlEscape(s string) string {
 
 // ServeHTTP routes a request.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	setSecurityHeaders(w.Header())
+	setSecurityHeaders(w.Header(), s.security)
 	if len(r.RequestURI) > MaxURLLength {
 		http.Error(w, "The address is too long.", http.StatusRequestURITooLong)
 		return
@@ -305,16 +333,36 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-func setSecurityHeaders(h http.Header) {
-	h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "+
-		"img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; "+
-		"frame-src https://www.youtube-nocookie.com; "+
-		"object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
-	h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
-	h.Set("Cross-Origin-Opener-Policy", "same-origin")
-	h.Set("X-Frame-Options", "DENY")
+// ContentSecurityPolicy allows the site's own scripts, styles, images,
+// fonts and connections only; the one relaxation is compiling the
+// WebAssembly. Videos come from YouTube's privacy-enhanced host.
+const ContentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+	"img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; " +
+	"frame-src https://www.youtube-nocookie.com; " +
+	"object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+
+// SecurityHeaders are sent with every answer, and written into a static
+// copy's host configuration. hsts > 0 adds Strict-Transport-Security, for
+// sites served over TLS only.
+func SecurityHeaders(hsts time.Duration) [][2]string {
+	out := [][2]string{
+		{"Content-Security-Policy", ContentSecurityPolicy},
+		{"X-Content-Type-Options", "nosniff"},
+		{"Referrer-Policy", "strict-origin-when-cross-origin"},
+		{"Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"},
+		{"Cross-Origin-Opener-Policy", "same-origin"},
+		{"X-Frame-Options", "DENY"},
+	}
+	if hsts > 0 {
+		out = append(out, [2]string{"Strict-Transport-Security", "max-age=" + strconv.FormatInt(int64(hsts/time.Second), 10) + "; includeSubDomains"})
+	}
+	return out
+}
+
+func setSecurityHeaders(h http.Header, headers [][2]string) {
+	for _, kv := range headers {
+		h[kv[0]] = []string{kv[1]}
+	}
 }
 
 func (s *Server) serveAsset(w http.ResponseWriter, r *http.Request) {

@@ -136,7 +136,7 @@ async function page(event, url) {
   const asked = consent(); // in parallel with the network
   const network = fetch(event.request).then(async (res) => {
     if ((await asked) === true && savable(res, "text/html")) {
-      await savePage(url.origin + url.pathname, res.clone());
+      await savePage(pageKey(url), res.clone());
       event.waitUntil(warmSearch());
     }
     return res;
@@ -208,8 +208,11 @@ async function shellFile(req) {
 // Saving
 // ---------------------------------------------------------------------------
 
-function savable(res, type) {
-  return res.status === 200 && res.type === "basic" && !res.redirected &&
+// savable: a whole answer of this site, of the type, that may be kept. A
+// redirect is kept only from /a/b to /a/b/, as a static host answers.
+function savable(res, type, key) {
+  const moved = res.redirected && !(key && pageKey(new URL(res.url)) === key);
+  return res.status === 200 && res.type === "basic" && !moved &&
     !/no-store/i.test(res.headers.get("Cache-Control") || "") &&
     (res.headers.get("Content-Type") || "").startsWith(type);
 }
@@ -258,7 +261,7 @@ async function savePageIfMissing(path) {
   if (await cache.match(key)) return;
   try {
     const res = await fetch(key, { credentials: "same-origin" });
-    if (savable(res, "text/html")) await savePage(key, res);
+    if (savable(res, "text/html", key)) await savePage(key, res);
   } catch (err) {
     // offline now: the page will be saved next time
   }
@@ -344,7 +347,7 @@ async function expire() {
 
 async function savedPage(url) {
   const cache = await openIfExists(PAGES);
-  const res = cache && await cache.match(url.origin + url.pathname);
+  const res = cache && await cache.match(pageKey(url));
   if (!res) return null;
   const at = res.headers.get("X-Saved-At") || "";
   if (Date.now() - Number(at) > MAX_AGE_MS) return null;
@@ -398,6 +401,12 @@ async function savedList(state) {
 // ---------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------
+
+// pageKey is the URL a page is saved under: without query, and without a
+// trailing slash, so /a/b and /a/b/ are one page.
+function pageKey(url) {
+  return url.origin + (url.pathname.length > 1 ? url.pathname.replace(/\/+$/, "") : url.pathname);
+}
 
 async function openIfExists(name) {
   return (await caches.has(name)) ? caches.open(name) : null;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh machine: Go modules, Debian's
-# Chromium, a Java runtime for the Nu HTML checker, and the browser tests'
+# Chromium, a Java runtime for the Nu HTML checker, nginx for the static
+# export's test, and the browser tests'
 # Node packages. Each step is skipped when already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +11,7 @@ go mod download
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+[ -x /usr/sbin/nginx ] || need+=(nginx-light)  # serves the static export in its test
 command -v node >/dev/null 2>&1 || need+=(nodejs npm)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing ${need[*]}"

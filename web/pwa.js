@@ -9,6 +9,12 @@
 // announce them without moving focus.
 (() => {
   "use strict";
+  // A static host may answer /a/b by redirecting to /a/b/ (where its
+  // index.html is): show the page's own address, the one the app and the
+  // saved copies use.
+  if (location.pathname.length > 1 && location.pathname.endsWith("/")) {
+    history.replaceState(history.state, "", location.pathname.replace(/\/+$/, "") + location.search + location.hash);
+  }
   if (!("serviceWorker" in navigator)) return;
   const sw = navigator.serviceWorker;
   const root = document.documentElement;

@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
+import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -129,4 +130,83 @@ export function useSite(before, after) {
     site.server?.stop();
   });
   return site;
+}
+
+// cached lists Cache Storage by cache name: the URLs (path and query) of each.
+export function cached(page) {
+  return page.evaluate(async () => {
+    const out = {};
+    for (const name of await caches.keys()) {
+      out[name] = (await (await caches.open(name)).keys()).map((r) => r.url.slice(location.origin.length));
+    }
+    return out;
+  });
+}
+
+// saved lists the paths of the pages saved for offline reading.
+export async function saved(page) {
+  return (await cached(page))["nhsd-pages"] || [];
+}
+
+// waitForWorker waits until the service worker controls the page.
+export async function waitForWorker(page) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+}
+
+// until polls fn (async) until it returns true, for up to 15 s.
+export async function until(fn, what) {
+  for (let i = 0; i < 150; i++) {
+    if (await fn()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail("timed out waiting: " + what);
+}
+
+// recordViolations makes every page of a context keep the Content Security
+// Policy violations it reports; violations(page) reads them.
+export async function recordViolations(context) {
+  await context.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (e) => {
+      window.__violations.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
+}
+
+export function violations(page) {
+  return page.evaluate(() => window.__violations);
+}
+
+// freePort returns a TCP port nothing listens on now.
+export async function freePort() {
+  const { createServer } = await import("node:net");
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+// serveStatic starts a static file server listening on port and waits
+// until it answers.
+export async function serveStatic(cmd, args, port) {
+  const proc = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  proc.stdout.on("data", (d) => (output += d));
+  proc.stderr.on("data", (d) => (output += d));
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    if (proc.exitCode !== null) break;
+    try {
+      await fetch(base + "/robots.txt");
+      const exited = new Promise((resolve) => proc.once("exit", resolve));
+      return { base, port, stop: () => { proc.kill("SIGTERM"); return exited; } };
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  proc.kill("SIGKILL");
+  throw new Error(`${cmd} did not start:\n${output}`);
 }

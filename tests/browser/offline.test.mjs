@@ -9,39 +9,9 @@ import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { useSite, startServer, launchProfile, watch, waitForApp, axe, root } from "./helpers.mjs";
+import { useSite, startServer, launchProfile, watch, waitForApp, axe, root, cached, saved, waitForWorker, until } from "./helpers.mjs";
 
 const site = useSite(before, after);
-
-// cached lists Cache Storage by cache name: the URLs (path and query) of each.
-function cached(page) {
-  return page.evaluate(async () => {
-    const out = {};
-    for (const name of await caches.keys()) {
-      out[name] = (await (await caches.open(name)).keys()).map((r) => r.url.slice(location.origin.length));
-    }
-    return out;
-  });
-}
-
-// saved lists the paths of the pages saved for offline reading.
-async function saved(page) {
-  return (await cached(page))["nhsd-pages"] || [];
-}
-
-// waitForWorker waits until the service worker controls the page.
-async function waitForWorker(page) {
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
-}
-
-// until polls fn (async) until it returns true, for up to 15 s.
-async function until(fn, what) {
-  for (let i = 0; i < 150; i++) {
-    if (await fn()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.fail("timed out waiting: " + what);
-}
 
 // unexpected drops the console errors that going offline causes by design.
 function unexpected(errors) {

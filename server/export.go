@@ -1,0 +1,289 @@
+//go:build !wasm
+
+package server
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"nhsdigital/components"
+	"nhsdigital/content"
+)
+
+// Export writes the published site into dir as files any static host can
+// serve (a CDN, nginx, python3 -m http.server):
+//
+//   - every published page as <path>/index.html (the home page as
+//     index.html), prerendered, and 404.html, the not-found page;
+//   - page data, the search index, feeds, sitemap and robots.txt;
+//   - the assets, with gzip copies (.gz) and the brotli copies (.br) made at
+//     build time, for hosts that serve precompressed files;
+//   - for each alias, a page that forwards to its new address, and the
+//     same redirects as rules in _redirects (Netlify, Cloudflare Pages);
+//   - the security and cache headers as rules in _headers, and an nginx
+//     server block in _nginx.conf that serves the folder as the server would.
+//
+// The server must be built with Config.Static, so that the browser records
+// cookie choices itself. Every file comes from the server's own answer to
+// the same URL: the copy and the server send the same bytes. Drafts and
+// scheduled items are not in a production store, so never in the copy.
+func Export(s *Server, dir string) (files int, err error) {
+	if !s.static {
+		return 0, errors.New("export: the server was not built for a static copy (Config.Static)")
+	}
+	if s.notice != nil {
+		return 0, errors.New("export: a preview is never exported")
+	}
+	w := &exporter{s: s, dir: dir}
+	for _, d := range s.store.Docs() {
+		if d.Type == content.TypeNotFound {
+			// Its data answers unknown pages' data (see nginxConf).
+			w.file(components.PageDataURL(d.Path), http.StatusNotFound)
+			continue
+		}
+		w.page(d.Path)
+		w.file(components.PageDataURL(d.Path), http.StatusOK)
+	}
+	w.file(components.SiteDataURL, http.StatusOK)
+	w.notFound()
+	names := make([]string, 0, len(s.searchFiles))
+	for n := range s.searchFiles {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		w.file("/search-index/"+n, http.StatusOK)
+	}
+	for p := range s.generated {
+		w.file(p, http.StatusOK)
+	}
+	for p := range s.assets {
+		if p == "/web/preview.js" {
+			continue
+		}
+		w.file(p, http.StatusOK)
+	}
+	aliases := s.store.Aliases()
+	from := make([]string, 0, len(aliases))
+	for a := range aliases {
+		from = append(from, a)
+	}
+	sort.Strings(from)
+	for _, a := range from {
+		w.forward(a, aliases[a])
+	}
+	notFoundData := components.PageDataURL(w.notFoundPath())
+	w.write("_redirects", redirectRules(from, aliases, notFoundData))
+	w.write("_headers", headerRules(s.security))
+	w.write("_nginx.conf", nginxConf(s.security, from, aliases, notFoundData))
+	return w.count, w.err
+}
+
+type exporter struct {
+	s     *Server
+	dir   string
+	count int
+	err   error
+}
+
+// get asks the server for url as a browser without cookies would.
+func (w *exporter) get(url string) *httptest.ResponseRecorder {
+	req := httptest.NewRequest(http.MethodGet, url, nil)
+	req.Host = strings.TrimPrefix(strings.TrimPrefix(w.s.store.Origin(), "https://"), "http://")
+	rec := httptest.NewRecorder()
+	w.s.ServeHTTP(rec, req)
+	return rec
+}
+
+// file writes the answer to url under its own path, with a gzip copy and
+// the asset's brotli copy when it has one.
+func (w *exporter) file(url string, status int) {
+	w.save(url, strings.TrimPrefix(url, "/"), status)
+}
+
+// page writes a page as <path>/index.html.
+func (w *exporter) page(path string) {
+	w.save(path, strings.TrimPrefix(path+"/index.html", "/"), http.StatusOK)
+}
+
+// notFoundPath is the content's not-found page ("/404").
+func (w *exporter) notFoundPath() string {
+	if docs := w.s.store.OfType(content.TypeNotFound); len(docs) > 0 {
+		return docs[0].Path
+	}
+	return "/404"
+}
+
+// notFound writes 404.html, the page static hosts send for unknown paths.
+func (w *exporter) notFound() {
+	w.save(w.notFoundPath(), "404.html", http.StatusNotFound)
+}
+
+func (w *exporter) save(url, name string, status int) {
+	if w.err != nil {
+		return
+	}
+	rec := w.get(url)
+	if rec.Code != status {
+		w.err = fmt.Errorf("export: %s answered %d, want %d", url, rec.Code, status)
+		return
+	}
+	body := rec.Body.Bytes()
+	w.write(name, body)
+	if a := w.s.assets[url]; a != nil && a.brotli != nil {
+		w.write(name+".br", a.brotli)
+	}
+	if compressible[filepath.Ext(name)] && len(body) > 512 {
+		if gz := gzipBytes(body); gz != nil {
+			w.write(name+".gz", gz)
+		}
+	}
+}
+
+func (w *exporter) write(name string, body []byte) {
+	if w.err != nil {
+		return
+	}
+	full := filepath.Join(w.dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		w.err = fmt.Errorf("export: %w", err)
+		return
+	}
+	if err := os.WriteFile(full, body, 0o644); err != nil {
+		w.err = fmt.Errorf("export: %w", err)
+		return
+	}
+	w.count++
+}
+
+// forward writes the page at an old address: it sends browsers on to the
+// new one at once, and tells search engines which address is the real one.
+func (w *exporter) forward(from, to string) {
+	if _, ok := w.s.store.Doc(from); ok {
+		return // a page of its own: never hidden by a redirect
+	}
+	d, _ := w.s.store.Doc(to)
+	title := to
+	if d != nil {
+		title = d.Title
+	}
+	t, href := htmlEscape(title), htmlEscape(to)
+	page := `<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>` + t + ` has moved</title>
+<meta http-equiv="refresh" content="0; url=` + href + `">
+<meta name="robots" content="noindex">
+<link rel="canonical" href="` + htmlEscape(w.s.store.Origin()+to) + `">
+<link rel="stylesheet" href="` + w.s.versioned("/web/site.css") + `">
+</head>
+<body>
+<main class="nhsd-width-container nhsd-main-wrapper">
+<h1 class="nhsd-heading-xl">This page has moved</h1>
+<p class="nhsd-body"><a class="nhsd-link" href="` + href + `">` + t + `</a> is now at ` + href + `.</p>
+</main>
+</body>
+</html>
+`
+	w.write(strings.TrimPrefix(from, "/")+"/index.html", []byte(page))
+}
+
+// redirectRules are the aliases in the _redirects format.
+// Unknown pages' data is the not-found page's, with 404, so that the app
+// shows the not-found page after a link to a page that does not exist.
+func redirectRules(from []string, to map[string]string, notFoundData string) []byte {
+	var b bytes.Buffer
+	b.WriteString("# Old addresses and where they moved (301). Written by make static.\n")
+	for _, a := range from {
+		fmt.Fprintf(&b, "%s %s 301\n", a, to[a])
+	}
+	fmt.Fprintf(&b, "/page-data/* %s 404\n", notFoundData)
+	return b.Bytes()
+}
+
+// headerRules are the security and cache headers in the _headers format.
+// Asset and data URLs carry a version in their query, which these rules
+// cannot see: the host revalidates them, and the service worker keeps them.
+func headerRules(security [][2]string) []byte {
+	var b bytes.Buffer
+	b.WriteString("# Headers for every answer, as the server sends them. Written by make static.\n/*\n")
+	for _, kv := range withHSTS(security) {
+		fmt.Fprintf(&b, "  %s: %s\n", kv[0], kv[1])
+	}
+	b.WriteString("  Cache-Control: " + cacheRevalidate + "\n")
+	return b.Bytes()
+}
+
+// withHSTS adds Strict-Transport-Security when the headers lack it: a
+// static copy is for a CDN, which serves over TLS, and browsers ignore the
+// header on plain HTTP.
+func withHSTS(security [][2]string) [][2]string {
+	for _, kv := range security {
+		if kv[0] == "Strict-Transport-Security" {
+			return security
+		}
+	}
+	return SecurityHeaders(365 * 24 * time.Hour)
+}
+
+// nginxConf is an nginx server block that serves the folder as the Go
+// server does: pages at their own address, precompressed files, the
+// not-found page with 404, redirects, and the same headers. Include it
+// from the http block; set root and listen to suit.
+func nginxConf(security [][2]string, from []string, to map[string]string, notFoundData string) []byte {
+	var headers bytes.Buffer
+	for _, kv := range withHSTS(security) {
+		fmt.Fprintf(&headers, "    add_header %s %q always;\n", kv[0], kv[1])
+	}
+	var b bytes.Buffer
+	b.WriteString(`# nginx: serves a static copy of the site (make static). Include this file
+# in the http block (after "include mime.types;"), then set listen and root.
+map $arg_v $nhsd_cache_control {
+    ""      "` + cacheRevalidate + `";
+    default "` + cacheImmutable + `";
+}
+
+server {
+    listen 8080;
+    root /srv/site;
+    charset utf-8;
+    charset_types application/json application/manifest+json text/css text/plain text/xml application/xml;
+    gzip_static on;
+    error_page 404 /404.html;
+    server_tokens off;
+
+    location / {
+        try_files $uri $uri/index.html =404;
+` + headers.String() + `        add_header Cache-Control $nhsd_cache_control always;
+    }
+    location = /app-worker.js {
+` + headers.String() + `        add_header Cache-Control "` + cacheNone + `" always;
+    }
+    location = /manifest.webmanifest {
+        default_type application/manifest+json;
+` + headers.String() + `        add_header Cache-Control "` + cacheRevalidate + `" always;
+    }
+    location /page-data/ {
+        error_page 404 ` + notFoundData + `;
+` + headers.String() + `        add_header Cache-Control $nhsd_cache_control always;
+    }
+    location ~ ^/_(headers|redirects|nginx\.conf)$ {
+        return 404;
+    }
+`)
+	for _, a := range from {
+		fmt.Fprintf(&b, "    location = %s { return 301 %s$is_args$args; }\n", a, to[a])
+	}
+	b.WriteString("}\n")
+	return b.Bytes()
+}
