@@ -16,6 +16,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"path"
 	"sort"
 	"strconv"
 	"strings"
@@ -293,6 +294,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "The address is too long.", http.StatusRequestURITooLong)
 		return
 	}
+	if bad := strings.ToUpper(r.URL.EscapedPath()); strings.Contains(bad, "%2F") || strings.Contains(bad, "%5C") || strings.Contains(bad, "%00") {
+		http.Error(w, "Addresses on this site do not use encoded slashes, backslashes or null characters.", http.StatusBadRequest)
+		return
+	}
 	switch r.URL.Path {
 	case "/consent":
 		s.serveConsent(w, r)
@@ -421,6 +426,15 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
 func (s *Server) redirectFor(p string) (string, bool) {
 	if to, ok := s.store.Alias(p); ok {
 		return to, true
+	}
+	if clean := path.Clean(p); clean != p && clean != strings.TrimSuffix(p, "/") {
+		// "/a//b", "/a/./b", "/a/../b": the page at the cleaned path, if any.
+		if _, ok := s.store.Doc(clean); ok {
+			return clean, true
+		}
+		if to, ok := s.store.Alias(clean); ok {
+			return to, true
+		}
 	}
 	if len(p) > 1 && strings.HasSuffix(p, "/") {
 		clean := strings.TrimRight(p, "/")

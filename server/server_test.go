@@ -240,6 +240,8 @@ func TestRedirects(t *testing.T) {
 		"/services/spine/":               "/services/spine",
 		"/Services/Spine":                "/services/spine",
 		"/spine?x=1":                     "/services/spine?x=1",
+		"/services//spine":               "/services/spine",
+		"/blog/../services/./spine":      "/services/spine",
 		"/services/summary-care-records": "/services/summary-care-records-scr",
 		"/data-and-information/publications/statistical/mi-potential-covid-19-symptoms-reported-through-nhs-pathways-and-111-online/latest": "/data-and-information/publications/statistical/mi-potential-covid-19-symptoms-reported-through-nhs-pathways-and-111-online/week-ending-21mar21",
 	} {
@@ -445,6 +447,26 @@ func TestBadRequests(t *testing.T) {
 	}
 	if r := get(srv, "/web/nope.css"); r.code != 404 {
 		t.Errorf("missing asset: %d", r.code)
+	}
+	// Path tricks: nothing outside the site's own files is ever reachable
+	// (everything is served from memory), and odd spellings get a clear no.
+	for target, want := range map[string]int{
+		"/web/../../../etc/passwd":       404,
+		"/../etc/passwd":                 404,
+		"/web/..%2f..%2fetc%2fpasswd":    400,
+		"/services%2Fspine":              400,
+		"/web%5csite.css":                400,
+		"/services/spine%00.json":        400,
+		"/%2e%2e/%2e%2e/etc/passwd":      404,
+		"/page-data/../../go.mod":        404,
+		"/search-index/../server.go":     404,
+		"/web/site.css/.":                404,
+		"/" + strings.Repeat("a/", 1100): 414,
+	} {
+		r := get(srv, target)
+		if r.code != want || strings.Contains(r.body, "root:") || strings.Contains(r.body, "module nhsdigital") {
+			t.Errorf("%s: %d, want %d", target, r.code, want)
+		}
 	}
 }
 
