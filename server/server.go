@@ -251,7 +251,7 @@ func (s *Server) newGoappHandler() *app.Handler {
 		Scripts: s.scripts(),
 		// The server serves its own worker (pwa.go); go-app's is unused.
 		ServiceWorkerTemplate: "// unused\n",
-		RawHeaders: s.rawHeaders(name),
+		RawHeaders:            s.rawHeaders(name),
 	}
 }
 
