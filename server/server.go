@@ -21,6 +21,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -68,8 +69,10 @@ type Server struct {
 	goapp   *app.Handler
 	version string
 
-	mu    sync.RWMutex
-	pages map[string]*page // prerendered pages by path (no query)
+	mu        sync.RWMutex
+	pages     map[string]*page         // prerendered pages by path and consent state (no query)
+	rendering map[string]chan struct{} // pages being rendered now, closed when done
+	renders   atomic.Int64             // go-app renders so far
 
 	searchIndex *search.Built
 	searchFiles map[string]*asset // by file name under /search-index/
@@ -129,7 +132,7 @@ func New(cfg Config) (*Server, error) {
 			return nil, fmt.Errorf("server: web asset %s is missing", need)
 		}
 	}
-	s := &Server{store: cfg.Store, assets: assets, pages: map[string]*page{}, stats: sh.stats, statsToken: cfg.StatsToken,
+	s := &Server{store: cfg.Store, assets: assets, pages: map[string]*page{}, rendering: map[string]chan struct{}{}, stats: sh.stats, statsToken: cfg.StatsToken,
 		notice: cfg.Notice, static: cfg.Static, security: SecurityHeaders(cfg.HSTS), shared: sh}
 	if err := s.buildSearch(); err != nil {
 		return nil, fmt.Errorf("server: building the search index: %w", err)
@@ -470,15 +473,58 @@ func (s *Server) render(r *http.Request) *page {
 		state = value[strings.LastIndexByte(value, '.')+1:]
 	}
 	key := r.URL.Path + "|" + state
-	cacheable := r.URL.RawQuery == "" && !(record != nil && r.URL.Path == "/cookies") && s.notice == nil
-	if cacheable {
+	// Unknown paths are not kept: the not-found page names the path, and
+	// made-up paths must not fill the cache.
+	_, known := s.store.Doc(r.URL.Path)
+	cacheable := known && r.URL.RawQuery == "" && !(record != nil && r.URL.Path == "/cookies") && s.notice == nil
+	if !cacheable {
+		return s.renderNow(r, key, value)
+	}
+	s.mu.RLock()
+	pg, ok := s.pages[key]
+	s.mu.RUnlock()
+	if ok {
+		return pg
+	}
+	// One render a page and consent state: requests that arrive while it
+	// renders wait for it instead of rendering it again.
+	s.mu.Lock()
+	if pg, ok := s.pages[key]; ok {
+		s.mu.Unlock()
+		return pg
+	}
+	if wait, ok := s.rendering[key]; ok {
+		s.mu.Unlock()
+		<-wait
 		s.mu.RLock()
 		pg, ok := s.pages[key]
 		s.mu.RUnlock()
 		if ok {
 			return pg
 		}
+		return s.renderNow(r, key, value)
 	}
+	done := make(chan struct{})
+	s.rendering[key] = done
+	s.mu.Unlock()
+	pg = s.renderNow(r, key, value)
+	s.mu.Lock()
+	if len(s.pages) < maxCachedPages {
+		s.pages[key] = pg
+	}
+	delete(s.rendering, key)
+	s.mu.Unlock()
+	close(done)
+	return pg
+}
+
+// maxCachedPages bounds the page cache (about 40 KB a page with its gzip
+// copy): a site with more pages than this renders the rest on each request.
+const maxCachedPages = 10000
+
+// renderNow renders the page for the request with go-app.
+func (s *Server) renderNow(r *http.Request, key, value string) *page {
+	s.renders.Add(1)
 	status := http.StatusOK
 	if d, ok := s.store.Doc(r.URL.Path); !ok || d.Type == content.TypeNotFound {
 		status = http.StatusNotFound
@@ -505,11 +551,6 @@ func (s *Server) render(r *http.Request) *page {
 	pg.asset.hash = s.pageTag(key + "?" + r.URL.RawQuery)
 	if rec.Code != http.StatusOK {
 		pg.status = http.StatusInternalServerError
-	}
-	if cacheable && len(s.pages) < 10000 {
-		s.mu.Lock()
-		s.pages[key] = pg
-		s.mu.Unlock()
 	}
 	return pg
 }

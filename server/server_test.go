@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/xml"
+	"fmt"
 	"html"
 	"io"
 	"io/fs"
@@ -14,13 +15,16 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/tidwall/gjson"
 
 	"nhsdigital/components"
 	"nhsdigital/content"
+	"nhsdigital/content/consent"
 )
 
 func realStore(t testing.TB) *content.Store {
@@ -531,5 +535,53 @@ func TestSearchWithoutJavaScript(t *testing.T) {
 	}
 	if r := get(srv, "/search-index/shard-99999.txt"); r.code != 404 {
 		t.Errorf("missing shard: %d", r.code)
+	}
+}
+
+// The page cache renders each page once per consent state, also under a
+// burst of simultaneous first requests, and serves the same bytes with one
+// ETag after; unknown paths and queries are never kept.
+func TestPageCache(t *testing.T) {
+	srv := newServer(t, realStore(t))
+	var wg sync.WaitGroup
+	bodies := make([]string, 50)
+	for i := range bodies {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			bodies[i] = get(srv, "/services/spine").body
+		}()
+	}
+	wg.Wait()
+	if n := srv.renders.Load(); n != 1 {
+		t.Errorf("50 simultaneous first requests rendered the page %d times", n)
+	}
+	for _, b := range bodies {
+		if b != bodies[0] {
+			t.Fatal("simultaneous requests got different bytes")
+		}
+	}
+	first := get(srv, "/services/spine")
+	if r := get(srv, "/services/spine", "If-None-Match", first.header.Get("ETag")); r.code != http.StatusNotModified {
+		t.Errorf("revalidation: %d", r.code)
+	}
+	if r := get(srv, "/services/spine", "Accept-Encoding", "gzip"); r.header.Get("Content-Encoding") != "gzip" || r.header.Get("ETag") != first.header.Get("ETag") {
+		t.Errorf("gzip variant: %q, ETag %q", r.header.Get("Content-Encoding"), r.header.Get("ETag"))
+	}
+	// Another consent state is another render; the same state is not.
+	accepted := "nhsd_consent=" + (&consent.Record{ID: "5f0c2b1e-8a7d-4c3b-9e2f-1a0b9c8d7e6f", Time: time.Now(), Policy: srv.policy(),
+		Choices: map[string]bool{consent.Offline: true, consent.Statistics: true, consent.Media: true}}).Value()
+	get(srv, "/services/spine", "Cookie", accepted)
+	get(srv, "/services/spine", "Cookie", accepted)
+	if n := srv.renders.Load(); n != 2 {
+		t.Errorf("after a second consent state: %d renders, want 2", n)
+	}
+	before := len(srv.pages)
+	for i := 0; i < 20; i++ {
+		get(srv, fmt.Sprintf("/no-such-page-%d", i))
+		get(srv, fmt.Sprintf("/services?q=%d", i))
+	}
+	if len(srv.pages) != before {
+		t.Errorf("unknown paths or queries were kept: %d pages cached, was %d", len(srv.pages), before)
 	}
 }
