@@ -48,7 +48,8 @@ func (r *Root) readConsent(u *url.URL) {
 	r.consent = rec
 }
 
-// countView reports a page view, only with consent to statistics.
+// countView reports a page view reached inside the app, only with consent
+// to statistics.
 func (r *Root) countView() {
 	if !app.IsClient || !r.consent.Allows(consent.Statistics) || r.view.Get("status").Int() != 200 {
 		return
@@ -112,16 +113,9 @@ func (r *Root) OnMount(ctx app.Context) {
 	ctx.Defer(func(ctx app.Context) {
 		r.before.restore()
 		r.before = nil
-		// Tell tests and scripts that the client runs the page now.
+		// Tell tests and scripts that the client runs the page now. (This
+		// page's view was counted by web/pwa.js when it loaded.)
 		app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-nhsd-app", "ready")
-		// After a cookie choice, the confirmation takes focus.
-		for _, id := range []string{"nhsd-cookie-confirmation", "nhsd-cookies-saved"} {
-			if el := app.Window().GetElementByID(id); el.Truthy() {
-				el.Call("focus")
-				break
-			}
-		}
-		r.countView()
 	})
 }
 

@@ -49,7 +49,7 @@ func TestWorkerShell(t *testing.T) {
 	}
 	// The page names the script that shows the offline and update notices.
 	page := get(srv, "/").body
-	if !regexp.MustCompile(`<script (src="/web/pwa\.js\?v=[0-9a-f]+" defer|defer src="/web/pwa\.js\?v=[0-9a-f]+")></script>`).MatchString(page) {
+	if !regexp.MustCompile(`<script defer src="/web/pwa\.js\?v=[0-9a-f]+" data-cookie="nhsd_consent" data-policy="[^"]+" data-categories="offline statistics media"></script>`).MatchString(page) {
 		t.Error("pages do not load pwa.js, deferred")
 	}
 }

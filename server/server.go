@@ -6,6 +6,7 @@
 package server
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -165,7 +166,14 @@ func New(cfg Config) (*Server, error) {
 		if rec.Code != http.StatusOK {
 			return nil, fmt.Errorf("server: go-app file %s answered %d", p, rec.Code)
 		}
-		s.assets[p] = newAsset(p, rec.Body.Bytes(), rec.Header().Get("Content-Type"))
+		body := rec.Body.Bytes()
+		if p == "/app.js" {
+			var err error
+			if body, err = startOnInteraction(body); err != nil {
+				return nil, err
+			}
+		}
+		s.assets[p] = newAsset(p, body, rec.Header().Get("Content-Type"))
 	}
 	// Our own manifest and service worker replace go-app's. The worker
 	// names the manifest's URL, so the manifest comes first.
@@ -176,6 +184,31 @@ func New(cfg Config) (*Server, error) {
 		s.assets[workerPath] = newAsset("app-worker.js", []byte(previewWorker), "text/javascript; charset=utf-8")
 	}
 	return s, nil
+}
+
+// startOnInteraction changes go-app's app.js to start the WebAssembly when
+// the visitor first reaches for the page (a key, a touch, the pointer, the
+// wheel, focus) instead of at once. The prerendered page is whole and works
+// without the app (links, forms, the cookie banner), and starting the app
+// holds the main thread (about 0.5 s on a slow phone): starting it at load
+// would make the page slow to answer the first tap. What was typed or
+// focused before it starts is carried over (components/takeover.go).
+func startOnInteraction(appJS []byte) ([]byte, error) {
+	const call = "\ngoappInitWebAssembly();\n"
+	if !bytes.Contains(appJS, []byte(call)) {
+		return nil, errors.New("server: go-app's app.js no longer starts the WebAssembly with goappInitWebAssembly(); update startOnInteraction")
+	}
+	starter := `
+(function () {
+  const events = ["keydown", "pointerdown", "pointermove", "touchstart", "wheel", "focusin"];
+  const start = function () {
+    events.forEach(function (e) { removeEventListener(e, start, true); });
+    goappInitWebAssembly();
+  };
+  events.forEach(function (e) { addEventListener(e, start, { capture: true, passive: true }); });
+})();
+`
+	return bytes.Replace(appJS, []byte(call), []byte("\n"+starter), 1), nil
 }
 
 // pageTag is the ETag of the page at url: it changes when the server's code,
@@ -262,15 +295,19 @@ func (s *Server) newGoappHandler() *app.Handler {
 // script that records cookie choices in the browser, and without
 // JavaScript hides the forms no server would answer.
 func (s *Server) rawHeaders(name string) []string {
+	// The scripts that read the consent cookie get its name, the policy
+	// version and the categories in order from their own element.
+	consentData := ` data-cookie="` + consent.CookieName + `" data-policy="` + htmlEscape(s.policy()) +
+		`" data-categories="` + strings.Join(consent.Categories, " ") + `"`
 	out := []string{
 		`<meta property="og:site_name" content="` + htmlEscape(name) + `">`,
 		`<noscript><link rel="stylesheet" href="` + s.versioned("/web/nojs.css") + `"></noscript>`,
+		`<script defer src="` + s.versioned("/web/pwa.js") + `"` + consentData + `></script>`,
 	}
 	if s.static {
 		out = append(out,
-			`<script defer src="`+s.versioned("/web/static.js")+`" data-cookie="`+consent.CookieName+`" data-policy="`+
-				htmlEscape(s.policy())+`" data-categories="`+strings.Join(consent.Categories, " ")+
-				`" data-max-age="`+strconv.Itoa(int(consent.MaxAge/time.Second))+`"></script>`,
+			`<script defer src="`+s.versioned("/web/static.js")+`"`+consentData+
+				` data-max-age="`+strconv.Itoa(int(consent.MaxAge/time.Second))+`"></script>`,
 			`<noscript><link rel="stylesheet" href="`+s.versioned("/web/static-nojs.css")+`"></noscript>`)
 	}
 	return out
@@ -279,7 +316,7 @@ func (s *Server) rawHeaders(name string) []string {
 // scripts are the page's own scripts besides go-app's: the offline and
 // update notices, and in preview the live reload.
 func (s *Server) scripts() []string {
-	out := []string{s.versioned("/web/pwa.js") + " defer"}
+	var out []string
 	if s.notice != nil {
 		out = append(out, s.versioned("/web/preview.js")+" defer")
 	}

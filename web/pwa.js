@@ -1,4 +1,8 @@
-// The page's side of offline reading and updates:
+// The page's own script, which runs at once (the WebAssembly client starts
+// on the visitor's first interaction):
+// - with consent to statistics, it counts this page view;
+// - after a cookie choice, the confirmation takes focus;
+// and the page's side of offline reading and updates:
 // - a "You are offline" notice while there is no connection, or when the
 //   service worker has answered with a saved copy of the page;
 // - a "new version" notice with a Reload button when a new version of the
@@ -9,15 +13,47 @@
 // announce them without moving focus.
 (() => {
   "use strict";
+  const me = document.currentScript;
+  const COOKIE = me.dataset.cookie;
+  const POLICY = me.dataset.policy;
+  const STATISTICS = me.dataset.categories.split(" ").indexOf("statistics");
+  const cookie = document.cookie.split(";").map((c) => c.trim()).find((c) => c.startsWith(COOKIE + "="));
+  const consent = cookie ? cookie.slice(COOKIE.length + 1) : "";
+  const root = document.documentElement;
+
   // A static host may answer /a/b by redirecting to /a/b/ (where its
   // index.html is): show the page's own address, the one the app and the
   // saved copies use.
   if (location.pathname.length > 1 && location.pathname.endsWith("/")) {
     history.replaceState(history.state, "", location.pathname.replace(/\/+$/, "") + location.search + location.hash);
   }
+
+  // --- Page views ----------------------------------------------------------
+  // Counted only with consent to statistics under the current policy, and
+  // only for pages that exist (the server ignores other paths too). Views
+  // inside the app are counted by the app.
+  const parts = consent.split(".");
+  const nav = performance.getEntriesByType("navigation")[0];
+  const status = nav && nav.responseStatus;
+  if (parts.length === 4 && parts[2] === POLICY && parts[3].charAt(STATISTICS) === "S" &&
+      (status === undefined || status === 0 || status === 200) && !root.hasAttribute("data-nhsd-saved")) {
+    fetch("/statistics", {
+      method: "POST", body: location.pathname, keepalive: true, credentials: "same-origin",
+      headers: { "Content-Type": "text/plain" },
+    }).catch(() => {}); // offline: the view goes uncounted
+  }
+
+  // --- After a cookie choice -----------------------------------------------
+  for (const id of ["nhsd-cookie-confirmation", "nhsd-cookies-saved"]) {
+    const el = document.getElementById(id);
+    if (el) {
+      el.focus();
+      break;
+    }
+  }
+
   if (!("serviceWorker" in navigator)) return;
   const sw = navigator.serviceWorker;
-  const root = document.documentElement;
 
   const region = document.createElement("div");
   region.className = "nhsd-notices";
@@ -119,9 +155,8 @@
   });
 
   // --- Consent -------------------------------------------------------------
-  const cookie = document.cookie.split(";").map((c) => c.trim()).find((c) => c.startsWith("nhsd_consent="));
   const tell = () => {
-    if (sw.controller) sw.controller.postMessage({ type: "consent", value: cookie ? cookie.slice("nhsd_consent=".length) : "" });
+    if (sw.controller) sw.controller.postMessage({ type: "consent", value: consent });
   };
   tell();
   sw.addEventListener("controllerchange", tell);

@@ -97,7 +97,10 @@ export function watch(page) {
 }
 
 // waitForApp waits until the WebAssembly client has taken over the page.
+// The client starts on the visitor's first interaction: a Shift key press,
+// which changes nothing else, is one.
 export async function waitForApp(page) {
+  if (await page.evaluate(() => document.documentElement.dataset.nhsdApp !== "ready")) await page.keyboard.press("Shift");
   await page.waitForFunction(() => document.documentElement.dataset.nhsdApp === "ready", null, { timeout: 30000 });
 }
 

@@ -183,3 +183,22 @@ test("focus and typing made before the client starts survive the take-over", asy
   await page.waitForFunction(() => document.querySelectorAll(".nhsd-card").length === 1);
   await context.close();
 });
+
+test("the client starts on the first interaction, not at load, and keeps where the keyboard was", async () => {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const asked = [];
+  page.on("request", (r) => asked.push(new URL(r.url()).pathname));
+  await page.goto(site.server.base + "/services/spine");
+  await page.waitForLoadState("load");
+  await new Promise((r) => setTimeout(r, 1500));
+  assert.ok(!asked.includes("/web/app.wasm"), "the WebAssembly was fetched before any interaction");
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.nhsdApp), undefined);
+  // The first Tab both moves focus (to the cookie banner's first button,
+  // which comes first on the page) and starts the client.
+  await page.keyboard.press("Tab");
+  await page.waitForFunction(() => document.documentElement.dataset.nhsdApp === "ready", null, { timeout: 30000 });
+  assert.ok(asked.includes("/web/app.wasm"));
+  assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), "Accept additional cookies");
+  await context.close();
+});
