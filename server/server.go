@@ -499,15 +499,19 @@ func (s *Server) redirectFor(p string) (string, bool) {
 // render returns the prerendered page for the request, from memory when it
 // has no query.
 func (s *Server) render(r *http.Request) *page {
-	// The page differs with the visitor's consent (the banner, embedded
-	// media, the cookie page): render and cache it per consent state, never
-	// one visitor's for another.
+	// The page differs with the visitor's consent where it shows the banner
+	// (no choice yet), embedded media (allowed or not) and the cookie page
+	// (the record itself, never cached): one render for each such state,
+	// never one visitor's page for another.
 	record := s.consentOf(r)
 	state := "none"
 	var value string
 	if record != nil {
 		value = record.Value()
-		state = value[strings.LastIndexByte(value, '.')+1:]
+		state = "media-off"
+		if record.Allows(consent.Media) {
+			state = "media-on"
+		}
 	}
 	key := r.URL.Path + "|" + state
 	// Unknown paths are not kept: the not-found page names the path, and

@@ -576,6 +576,14 @@ func TestPageCache(t *testing.T) {
 	if n := srv.renders.Load(); n != 2 {
 		t.Errorf("after a second consent state: %d renders, want 2", n)
 	}
+	// Choices that do not change the page share its render; media does.
+	for i, choices := range []map[string]bool{{consent.Media: true}, {consent.Offline: true}} {
+		rec := &consent.Record{ID: "5f0c2b1e-8a7d-4c3b-9e2f-1a0b9c8d7e6f", Time: time.Now(), Policy: srv.policy(), Choices: choices}
+		get(srv, "/services/spine", "Cookie", "nhsd_consent="+rec.Value())
+		if n := srv.renders.Load(); n != int64(2+i) {
+			t.Errorf("choices %v: %d renders, want %d", choices, n, 2+i)
+		}
+	}
 	before := len(srv.pages)
 	for i := 0; i < 20; i++ {
 		get(srv, fmt.Sprintf("/no-such-page-%d", i))
