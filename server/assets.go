@@ -51,9 +51,22 @@ func newAsset(name string, body []byte, contentType string) *asset {
 	return a
 }
 
-func gzipBytes(b []byte) []byte {
+// newAssetOnce is an asset for one answer: compressed fast, not hashed
+// (its ETag is set by the caller).
+func newAssetOnce(body []byte, contentType string) *asset {
+	a := &asset{body: body, contentType: contentType}
+	if len(body) > 512 {
+		a.gzip = gzipLevel(body, gzip.BestSpeed)
+	}
+	return a
+}
+
+func gzipBytes(b []byte) []byte { return gzipLevel(b, gzip.BestCompression) }
+
+// gzipLevel compresses b at level; nil when that saves nothing.
+func gzipLevel(b []byte, level int) []byte {
 	var buf bytes.Buffer
-	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	w, _ := gzip.NewWriterLevel(&buf, level)
 	w.Write(b)
 	w.Close()
 	if buf.Len() >= len(b) {
@@ -138,8 +151,8 @@ func (a *asset) serve(w http.ResponseWriter, r *http.Request, cacheControl strin
 	h.Set("ETag", etag)
 	h.Set("Cache-Control", cacheControl)
 	h.Set("Content-Type", a.contentType)
-	if a.gzip != nil || a.brotli != nil {
-		h.Add("Vary", "Accept-Encoding")
+	if (a.gzip != nil || a.brotli != nil) && h.Get("Vary") == "" {
+		h.Set("Vary", "Accept-Encoding")
 	}
 	if match := r.Header.Get("If-None-Match"); match != "" && etagMatches(match, a.hash) {
 		w.WriteHeader(http.StatusNotModified)

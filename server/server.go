@@ -519,7 +519,7 @@ func (s *Server) render(r *http.Request) *page {
 	_, known := s.store.Doc(r.URL.Path)
 	cacheable := known && r.URL.RawQuery == "" && !(record != nil && r.URL.Path == "/cookies") && s.notice == nil
 	if !cacheable {
-		return s.renderNow(r, key, value)
+		return s.renderNow(r, key, value, false)
 	}
 	s.mu.RLock()
 	pg, ok := s.pages[key]
@@ -543,12 +543,12 @@ func (s *Server) render(r *http.Request) *page {
 		if ok {
 			return pg
 		}
-		return s.renderNow(r, key, value)
+		return s.renderNow(r, key, value, true)
 	}
 	done := make(chan struct{})
 	s.rendering[key] = done
 	s.mu.Unlock()
-	pg = s.renderNow(r, key, value)
+	pg = s.renderNow(r, key, value, true)
 	s.mu.Lock()
 	if len(s.pages) < maxCachedPages {
 		s.pages[key] = pg
@@ -563,8 +563,10 @@ func (s *Server) render(r *http.Request) *page {
 // copy): a site with more pages than this renders the rest on each request.
 const maxCachedPages = 10000
 
-// renderNow renders the page for the request with go-app.
-func (s *Server) renderNow(r *http.Request, key, value string) *page {
+// renderNow renders the page for the request with go-app. A page that is
+// kept is compressed at the best level; one made for a single answer (a
+// search, an unknown path) at a fast one.
+func (s *Server) renderNow(r *http.Request, key, value string, keep bool) *page {
 	s.renders.Add(1)
 	status := http.StatusOK
 	if d, ok := s.store.Doc(r.URL.Path); !ok || d.Type == content.TypeNotFound {
@@ -585,7 +587,12 @@ func (s *Server) renderNow(r *http.Request, key, value string) *page {
 	if s.notice != nil {
 		body = withNotice(body, s.notice(s.store, r.URL.Path))
 	}
-	pg := &page{status: status, asset: newAsset("page.html", body, "text/html; charset=utf-8")}
+	var pg *page
+	if keep {
+		pg = &page{status: status, asset: newAsset("page.html", body, "text/html; charset=utf-8")}
+	} else {
+		pg = &page{status: status, asset: newAssetOnce(body, "text/html; charset=utf-8")}
+	}
 	// go-app writes attributes in map order, so the bytes of two renders of
 	// one page can differ. The ETag is made from what decides the page
 	// instead: the code, the content and assets, and the URL.

@@ -13,12 +13,7 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 [ -x /usr/sbin/nginx ] || need+=(nginx-light)  # serves the static export in its test
 command -v node >/dev/null 2>&1 || need+=(nodejs npm)
-if [ ${#need[@]} -gt 0 ]; then
-  echo "installing ${need[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+bash tests/apt-install.sh ${need[@]+"${need[@]}"}
 
 cd tests/browser
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
