@@ -194,8 +194,8 @@ export async function freePort() {
 }
 
 // serveStatic starts a static file server listening on port and waits
-// until it answers.
-export async function serveStatic(cmd, args, port) {
+// until it answers readyPath.
+export async function serveStatic(cmd, args, port, readyPath = "/robots.txt") {
   const proc = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   proc.stdout.on("data", (d) => (output += d));
@@ -204,9 +204,9 @@ export async function serveStatic(cmd, args, port) {
   for (let i = 0; i < 100; i++) {
     if (proc.exitCode !== null) break;
     try {
-      await fetch(base + "/robots.txt");
+      await fetch(base + readyPath);
       const exited = new Promise((resolve) => proc.once("exit", resolve));
-      return { base, port, stop: () => { proc.kill("SIGTERM"); return exited; } };
+      return { base, port, proc, stop: () => { proc.kill("SIGTERM"); return exited; } };
     } catch {}
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -8,10 +8,9 @@
 import { spawn, spawnSync, execFileSync } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
-import { createServer } from "node:net";
 import { loadavg, tmpdir } from "node:os";
 import { join, dirname } from "node:path";
-import { startServer } from "../../tests/browser/helpers.mjs";
+import { startServer, serveStatic, freePort } from "../../tests/browser/helpers.mjs";
 
 const pageSeconds = Number(process.env.PAGE_DURATION || 8);
 const loadSeconds = Number(process.env.DURATION || 30);
@@ -76,13 +75,6 @@ function rssMB(pid) {
   } catch { return NaN; }
 }
 
-// freePort asks the system for a free loopback port.
-function freePort() {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
-  });
-}
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const f = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : "—");
@@ -122,18 +114,11 @@ ${adds}
 }
 `);
   mkdirSync(join(dir, "tmp"), { recursive: true });
-  const proc = spawn(nginxBin, ["-p", dir, "-c", conf, "-e", join(dir, "error.log")], { stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  proc.stdout.on("data", (d) => (output += d));
-  proc.stderr.on("data", (d) => (output += d));
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 50; i++) {
-    if (proc.exitCode !== null) break;
-    try { await get(base, "/"); return { base, proc, stop: () => new Promise((r) => { proc.once("exit", r); proc.kill("SIGTERM"); }) }; } catch {}
-    await sleep(100);
+  try {
+    return await serveStatic(nginxBin, ["-p", dir, "-c", conf, "-e", join(dir, "error.log")], port, "/");
+  } catch (err) {
+    throw new Error(err.message + (() => { try { return readFileSync(join(dir, "error.log"), "utf8"); } catch { return ""; } })());
   }
-  proc.kill("SIGKILL");
-  throw new Error("nginx did not start:\n" + output + (() => { try { return readFileSync(join(dir, "error.log"), "utf8"); } catch { return ""; } })());
 }
 
 const load1 = loadavg()[0]; // other work on the machine skews every figure
