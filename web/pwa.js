@@ -2,6 +2,8 @@
 // on the visitor's first interaction):
 // - with consent to statistics, it counts this page view;
 // - after a cookie choice, the confirmation takes focus;
+// - a button only the client answers, pressed before it started, is
+//   pressed again once it runs;
 // and the page's side of offline reading and updates:
 // - a "You are offline" notice while there is no connection, or when the
 //   service worker has answered with a saved copy of the page;
@@ -51,6 +53,24 @@
       break;
     }
   }
+
+  // --- Before the client starts ---------------------------------------------
+  // A button only the client answers (type="button", such as Menu), pressed
+  // before the client has started (the press is what starts it): press it
+  // again once the client runs, so one press is enough.
+  let pressed = "";
+  const early = (e) => {
+    const b = e.target.closest && e.target.closest('button[type="button"][id]');
+    if (b && root.dataset.nhsdApp !== "ready") pressed = b.id;
+  };
+  document.addEventListener("click", early, true);
+  new MutationObserver((_, observer) => {
+    if (root.dataset.nhsdApp !== "ready") return;
+    observer.disconnect();
+    document.removeEventListener("click", early, true);
+    const b = pressed && document.getElementById(pressed);
+    if (b) b.click();
+  }).observe(root, { attributes: true, attributeFilter: ["data-nhsd-app"] });
 
   if (!("serviceWorker" in navigator)) return;
   const sw = navigator.serviceWorker;

@@ -202,3 +202,17 @@ test("the client starts on the first interaction, not at load, and keeps where t
   assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), "Accept additional cookies");
   await context.close();
 });
+
+test("on a phone, one tap on Menu opens it, also when that tap is what starts the client", async () => {
+  const context = await site.browser.newContext({ viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const errors = watch(page);
+  await page.goto(site.server.base + "/services/spine");
+  await page.waitForLoadState("load");
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.nhsdApp), undefined);
+  await page.getByRole("button", { name: "Menu" }).tap();
+  await page.waitForFunction(() => document.getElementById("nhsd-menu-button").getAttribute("aria-expanded") === "true", null, { timeout: 30000 });
+  assert.ok(await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Data" }).isVisible());
+  assert.deepEqual(errors, []);
+  await context.close();
+});
