@@ -253,6 +253,9 @@ async function main() {
   const axeCell = (r) => (r === undefined ? "-" : r.error ? "error" : String(r.length));
   const lhCell = (lhr) => {
     if (!lhr) return "";
+    // Lighthouse audits only pages answered with 200; the not-found page
+    // answers 404, as it must.
+    if (lhr.runtimeError?.code === "ERRORED_DOCUMENT_REQUEST" && /Status code: 404/.test(lhr.runtimeError.message)) return "404: not audited";
     if (lhr.error || lhr.runtimeError) return "error";
     return categories.map((id) => score(lhr.categories[id]?.score)).join(" / ");
   };
@@ -262,6 +265,7 @@ async function main() {
   ]);
   console.log("\nAUDIT: axe-core violations (WCAG 2.2 A/AA), Nu checker errors, Lighthouse scores (perf / a11y / bp / seo)\n");
   console.log(table(["page type", "path", "axe 390px", "axe 1280px", "Nu errors", "LH mobile", "LH desktop"], rows, 2));
+  console.log("\n(The offline page is kept out of search engines on purpose, by robots.txt: Lighthouse's SEO score counts that against it.)");
 
   // Metrics table.
   const mrows = [];
