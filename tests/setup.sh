@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh machine: Go modules, Debian's
-# Chromium, a Java runtime for the Nu HTML checker, nginx for the static
-# export's test, and the browser tests'
-# Node packages. Each step is skipped when already done.
+# Chromium, a Java runtime for the Nu HTML checker, nginx and Python for the
+# static export's test, and the browser tests' Node packages. Each step is
+# skipped when already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,7 +11,9 @@ go mod download
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
-[ -x /usr/sbin/nginx ] || need+=(nginx-light)  # serves the static export in its test
+# The static export's test serves it with nginx and with python3 -m http.server.
+[ -x /usr/sbin/nginx ] || need+=(nginx-light)
+command -v python3 >/dev/null 2>&1 || need+=(python3)
 command -v node >/dev/null 2>&1 || need+=(nodejs npm)
 bash tests/apt-install.sh ${need[@]+"${need[@]}"}
 
