@@ -43,8 +43,7 @@ func startMain(t *testing.T, args ...string) *running {
 	}
 	addr := l.Addr().String()
 	l.Close()
-	cmd := exec.Command(os.Args[0], append([]string{"-test.run=^$", "--", "-addr", addr, "-web", "../web"}, args...)...)
-	cmd.Env = append(os.Environ(), "NHSD_RUN_MAIN=1")
+	cmd := mainCmd(append([]string{"-addr", addr, "-web", "../web"}, args...)...)
 	out := &strings.Builder{}
 	cmd.Stdout, cmd.Stderr = out, out
 	if err := cmd.Start(); err != nil {

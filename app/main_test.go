@@ -25,10 +25,15 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-func runMain(t *testing.T, args ...string) (string, int) {
+// mainCmd is this test binary running main with args.
+func mainCmd(args ...string) *exec.Cmd {
 	cmd := exec.Command(os.Args[0], append([]string{"-test.run=^$", "--"}, args...)...)
 	cmd.Env = append(os.Environ(), "NHSD_RUN_MAIN=1")
-	out, err := cmd.CombinedOutput()
+	return cmd
+}
+
+func runMain(t *testing.T, args ...string) (string, int) {
+	out, err := mainCmd(args...).CombinedOutput()
 	code := 0
 	if e, ok := err.(*exec.ExitError); ok {
 		code = e.ExitCode()

@@ -23,9 +23,10 @@ type Loader func(now time.Time) (*content.Store, error)
 // totals, and swaps it in; requests in flight finish on the one they began
 // on. A load that fails keeps the last good Server.
 type Live struct {
-	cur  atomic.Pointer[Server]
-	load Loader
-	cfg  Config
+	cur      atomic.Pointer[Server]
+	load     Loader
+	cfg      Config
+	security [][2]string // SecurityHeaders(cfg.HSTS), for answers the preview makes itself
 
 	mu       sync.Mutex
 	timer    *time.Timer
@@ -37,7 +38,7 @@ type Live struct {
 // NewLive loads the content, builds the first Server and schedules the
 // next change. It fails if the first load fails.
 func NewLive(load Loader, cfg Config) (*Live, error) {
-	l := &Live{load: load, cfg: cfg}
+	l := &Live{load: load, cfg: cfg, security: SecurityHeaders(cfg.HSTS)}
 	if err := l.Reload(); err != nil {
 		l.Close()
 		return nil, err

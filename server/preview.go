@@ -61,7 +61,7 @@ func NewPreview(load Loader, cfg Config, opts PreviewOptions) (*Live, error) {
 		return nil, errors.New("server: a preview away from loopback needs a token of 16 characters or more")
 	}
 	p := &preview{opts: opts, subs: map[chan []byte]struct{}{}, done: make(chan struct{})}
-	l := &Live{load: load, cfg: cfg, preview: p}
+	l := &Live{load: load, cfg: cfg, security: SecurityHeaders(cfg.HSTS), preview: p}
 	p.live = l
 	p.sig = signature(opts.Dir)
 	// Problems in the content are shown in the pages; anything else (a
@@ -148,7 +148,7 @@ func (p *preview) changed(old, cur *Server) {
 // serve answers a preview request: private and never indexed, token
 // checked away from loopback, the preview's own endpoints, else the page.
 func (p *preview) serve(w http.ResponseWriter, r *http.Request, l *Live) {
-	setSecurityHeaders(w.Header(), SecurityHeaders(l.cfg.HSTS))
+	setSecurityHeaders(w.Header(), l.security)
 	w = &privateWriter{ResponseWriter: w}
 	if p.opts.Loopback && !loopbackHost(r.Host) {
 		http.Error(w, "This preview answers only to localhost.", http.StatusMisdirectedRequest)

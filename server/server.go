@@ -291,8 +291,9 @@ func (s *Server) newGoappHandler() *app.Handler {
 	}
 }
 
-// rawHeaders are the page head's extra elements. A static copy adds the
-// script that records cookie choices in the browser, and without
+// rawHeaders are the page head's extra elements: the page's own script
+// (web/pwa.js: page views, the offline and update notices). A static copy
+// adds the script that records cookie choices in the browser, and without
 // JavaScript hides the forms no server would answer.
 func (s *Server) rawHeaders(name string) []string {
 	// The scripts that read the consent cookie get its name, the policy
@@ -313,8 +314,7 @@ func (s *Server) rawHeaders(name string) []string {
 	return out
 }
 
-// scripts are the page's own scripts besides go-app's: the offline and
-// update notices, and in preview the live reload.
+// scripts are go-app's extra scripts: in preview, the live reload.
 func (s *Server) scripts() []string {
 	var out []string
 	if s.notice != nil {
@@ -334,7 +334,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "The address is too long.", http.StatusRequestURITooLong)
 		return
 	}
-	if bad := strings.ToUpper(r.URL.EscapedPath()); strings.Contains(bad, "%2F") || strings.Contains(bad, "%5C") || strings.Contains(bad, "%00") {
+	// RawPath is set only when the path was written with escapes that
+	// decoding loses, as %2F is; a backslash or NUL shows in Path itself.
+	if strings.ContainsAny(r.URL.Path, "\\\x00") || r.URL.RawPath != "" && strings.Contains(strings.ToUpper(r.URL.RawPath), "%2F") {
 		http.Error(w, "Addresses on this site do not use encoded slashes, backslashes or null characters.", http.StatusBadRequest)
 		return
 	}
@@ -467,20 +469,9 @@ func (s *Server) redirectFor(p string) (string, bool) {
 	if to, ok := s.store.Alias(p); ok {
 		return to, true
 	}
-	if clean := path.Clean(p); clean != p && clean != strings.TrimSuffix(p, "/") {
-		// "/a//b", "/a/./b", "/a/../b": the page at the cleaned path, if any.
-		if _, ok := s.store.Doc(clean); ok {
-			return clean, true
-		}
-		if to, ok := s.store.Alias(clean); ok {
-			return to, true
-		}
-	}
-	if len(p) > 1 && strings.HasSuffix(p, "/") {
-		clean := strings.TrimRight(p, "/")
-		if clean == "" {
-			clean = "/"
-		}
+	if clean := path.Clean(p); clean != p {
+		// "/a/b/", "/a//b", "/a/./b", "/a/../b": the page at the cleaned
+		// path, if there is one.
 		if _, ok := s.store.Doc(clean); ok {
 			return clean, true
 		}
