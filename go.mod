@@ -6,6 +6,7 @@ require (
 	github.com/google/uuid v1.6.0
 	github.com/maxence-charriere/go-app/v10 v10.1.11
 	github.com/tidwall/gjson v1.20.0
+	golang.org/x/net v0.35.0
 )
 
 require (

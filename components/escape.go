@@ -18,6 +18,12 @@ import (
 // and the browser decodes back; in the browser, values go straight to
 // setAttribute and need nothing.
 func attr(s string) string {
+	return AttrValue(s)
+}
+
+// AttrValue is attr for code outside this package that hands strings to
+// go-app's server renderer as attribute values.
+func AttrValue(s string) string {
 	if app.IsClient {
 		return s
 	}

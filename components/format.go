@@ -67,8 +67,10 @@ type outline struct{ used map[string]int }
 func newOutline() *outline { return &outline{used: map[string]int{"main-content": 1}} }
 
 func (o *outline) id(text, explicit string) string {
-	base := explicit
-	if base == "" {
+	// An editor's own id is made an id as heading text is: it lands in an
+	// attribute, and only letters, digits and dashes are safe everywhere.
+	base := slug(explicit)
+	if explicit == "" {
 		base = slug(text)
 	}
 	o.used[base]++

@@ -24,6 +24,7 @@ type Root struct {
 	clicks  app.Func
 	loading string
 	before  *takeover
+	missing string // on the server: the unknown path the not-found page answers
 	consent *consent.Record
 	src     Source
 }
@@ -31,6 +32,10 @@ type Root struct {
 // ConsentParam carries the visitor's consent record from the server to the
 // prerender (go-app renders from the URL alone); it never reaches a browser.
 const ConsentParam = "_consent"
+
+// MissingParam carries, in a server render of the not-found page, the path
+// that was asked for; it never reaches a browser.
+const MissingParam = "_missing"
 
 // readConsent finds the visitor's consent: in the browser from its cookie,
 // on the server from the render URL. A record for an older policy counts
@@ -80,6 +85,7 @@ func (r *Root) OnPreRender(ctx app.Context) {
 	u := ctx.Page().URL()
 	r.src = sourceFor(u)
 	r.show(u.Path, u.RawQuery)
+	r.missing = u.Query().Get(MissingParam)
 	r.readConsent(u)
 	r.setHead(ctx)
 }
@@ -222,10 +228,32 @@ func PageTitle(page gjson.Result, siteName string) string {
 	return t + " - " + siteName
 }
 
+// Head returns the title and description of the page a view describes.
+func Head(view, site gjson.Result) (title, description string) {
+	page := view.Get("page")
+	return PageTitle(page, site.Get("name").String()), page.Get("summary").String()
+}
+
+// TitleMarker and DescriptionMarker stand in for the page's title and
+// description in a server render. go-app writes both into the <title>
+// element (escaped as text) and into meta attributes (quoted with
+// strconv.Quote, which is not HTML escaping): no one string is right for
+// both, so the server replaces each marker with the HTML-escaped text,
+// which is right in both places. They contain nothing that either
+// encoding changes.
+const (
+	TitleMarker       = "nhsd-head-title-b41c7e"
+	DescriptionMarker = "nhsd-head-description-9f03a2"
+)
+
 func (r *Root) setHead(ctx app.Context) {
 	page := r.view.Get("page")
-	ctx.Page().SetTitle("%s", PageTitle(page, r.site.Get("name").String()))
-	ctx.Page().SetDescription("%s", page.Get("summary").String())
+	title, description := Head(r.view, r.site)
+	if !app.IsClient {
+		title, description = TitleMarker, DescriptionMarker
+	}
+	ctx.Page().SetTitle("%s", title)
+	ctx.Page().SetDescription("%s", description)
 	if r.view.Get("status").Int() == 200 {
 		ctx.Page().SetCanonicalLink("%s", strings.TrimRight(r.site.Get("origin").String(), "/")+page.Get("path").String())
 	}
@@ -270,7 +298,11 @@ func (r *Root) pageBody(page gjson.Result) app.UI {
 		)
 	}
 	if r.view.Get("status").Int() == 404 {
-		return &NotFoundPage{View: r.view, Path: r.path}
+		missing := r.path
+		if r.missing != "" {
+			missing = r.missing
+		}
+		return &NotFoundPage{View: r.view, Path: missing}
 	}
 	switch page.Get("type").String() {
 	case "home":

@@ -11,6 +11,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"html"
 	"io/fs"
 	"log"
 	"net/http"
@@ -26,6 +27,7 @@ import (
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/tidwall/gjson"
 
 	"nhsdigital/components"
 	"nhsdigital/content"
@@ -248,11 +250,49 @@ func (s *Server) versioned(p string) string {
 
 type resolver struct{ s *Server }
 
+// Resolve is called by go-app's server renderer for every URL it writes
+// into an attribute (href, src, og:url, the canonical link). It adds the
+// version to asset URLs and percent-encodes what HTML would read as the
+// end of the attribute or of the tag, since go-app quotes attribute
+// values with strconv.Quote, which is not HTML escaping: a request path
+// such as /x"><meta ...> reaches og:url.
 func (r resolver) Resolve(location string) string {
 	if location == "" || location == "/" {
 		return "/"
 	}
-	return r.s.versioned(location)
+	return urlAttr(r.s.versioned(location))
+}
+
+// urlAttr percent-encodes the bytes of a URL that are unsafe in a quoted
+// HTML attribute or mangled by strconv.Quote: quotes, angle brackets,
+// backslashes, spaces, controls and non-ASCII bytes. Character references
+// made by components.AttrValue (&quot;, &#233;) pass unchanged.
+func urlAttr(u string) string {
+	safe := true
+	for i := 0; i < len(u); i++ {
+		if unsafeInURLAttr(u[i]) {
+			safe = false
+			break
+		}
+	}
+	if safe {
+		return u
+	}
+	const hex = "0123456789ABCDEF"
+	b := make([]byte, 0, len(u)+16)
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		if unsafeInURLAttr(c) {
+			b = append(b, '%', hex[c>>4], hex[c&15])
+			continue
+		}
+		b = append(b, c)
+	}
+	return string(b)
+}
+
+func unsafeInURLAttr(c byte) bool {
+	return c <= ' ' || c >= 0x7f || c == '"' || c == '\'' || c == '<' || c == '>' || c == '\\' || c == '`'
 }
 
 func (s *Server) newGoappHandler() *app.Handler {
@@ -265,7 +305,7 @@ func (s *Server) newGoappHandler() *app.Handler {
 	name := site.Get("name").String()
 	return &app.Handler{
 		Name:            name,
-		Author:          name,
+		Author:          components.AttrValue(name), // an attribute: see components.AttrValue
 		ShortName:       name,
 		Title:           name,
 		Description:     site.Get("description").String(),
@@ -550,6 +590,14 @@ func (s *Server) render(r *http.Request) *page {
 	return pg
 }
 
+// notFoundPath is the path of the content's not-found page.
+func (s *Server) notFoundPath() string {
+	if docs := s.store.OfType(content.TypeNotFound); len(docs) > 0 {
+		return docs[0].Path
+	}
+	return "/404"
+}
+
 // maxCachedPages bounds the page cache (about 40 KB a page with its gzip
 // copy): a site with more pages than this renders the rest on each request.
 const maxCachedPages = 10000
@@ -560,21 +608,31 @@ const maxCachedPages = 10000
 func (s *Server) renderNow(r *http.Request, key, value string, keep bool) *page {
 	s.renders.Add(1)
 	status := http.StatusOK
+	renderPath := r.URL.Path
+	q := r.URL.Query()
 	if d, ok := s.store.Doc(r.URL.Path); !ok || d.Type == content.TypeNotFound {
 		status = http.StatusNotFound
+		// go-app never sees a path that is not a page: it answers some
+		// itself (/app.wasm, /manifest.json, /goapp.js, /<version>/…) and
+		// writes the path into og:url. The not-found page is rendered at
+		// its own path and told which path was asked for.
+		renderPath = s.notFoundPath()
+		q = url.Values{}
+		q.Set(components.MissingParam, r.URL.Path)
 	}
-	q := r.URL.Query()
 	q.Del(components.ConsentParam)
 	q.Set(components.SourceParam, s.sourceKey)
 	if value != "" {
 		q.Set(components.ConsentParam, value)
 	}
-	u := &url.URL{Path: r.URL.Path, RawQuery: q.Encode()}
+	u := &url.URL{Path: renderPath, RawQuery: q.Encode()}
 	req := httptest.NewRequest(http.MethodGet, u.String(), nil)
 	req.Host = r.Host
 	rec := httptest.NewRecorder()
 	s.goapp.ServeHTTP(rec, req)
-	body := rec.Body.Bytes()
+	title, description := components.Head(gjson.ParseBytes(s.source.viewJSON(renderPath)), s.source.site)
+	body := bytes.ReplaceAll(rec.Body.Bytes(), []byte(components.TitleMarker), []byte(html.EscapeString(title)))
+	body = bytes.ReplaceAll(body, []byte(components.DescriptionMarker), []byte(html.EscapeString(description)))
 	if s.notice != nil {
 		body = withNotice(body, s.notice(s.store, r.URL.Path))
 	}
