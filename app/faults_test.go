@@ -252,3 +252,86 @@ func writeSelfSigned(t *testing.T, certFile, keyFile string) {
 	os.WriteFile(certFile, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), 0o600)
 	os.WriteFile(keyFile, pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: kb}), 0o600)
 }
+
+// slowReader reads an answer in 16 KB pieces with a pause between them.
+func slowRead(body io.Reader, pause time.Duration, stallAfter int64, stall time.Duration) (int64, error) {
+	buf := make([]byte, 16<<10)
+	var n int64
+	for {
+		if stallAfter > 0 && n >= stallAfter {
+			time.Sleep(stall)
+			stallAfter = 0
+		}
+		m, err := body.Read(buf)
+		n += int64(m)
+		if err == io.EOF {
+			return n, nil
+		}
+		if err != nil {
+			return n, err
+		}
+		time.Sleep(pause)
+	}
+}
+
+// A client on a slow connection gets the whole WebAssembly however long
+// it takes, as long as it keeps reading; one that stops reading is
+// dropped; one that lost the end asks for the rest with Range.
+func TestSlowReadersGetWholeAnswers(t *testing.T) {
+	s := startMain(t, "-write-timeout", "400ms")
+	dialer := &net.Dialer{Control: func(_, _ string, c syscall.RawConn) error {
+		return c.Control(func(fd uintptr) { syscall.SetsockoptInt(int(fd), syscall.SOL_SOCKET, syscall.SO_RCVBUF, 16<<10) })
+	}}
+	client := &http.Client{Transport: &http.Transport{DialContext: dialer.DialContext, DisableCompression: true, DisableKeepAlives: true}}
+	get := func(rng string) *http.Response {
+		req, _ := http.NewRequest(http.MethodGet, "http://"+s.addr+"/web/app.wasm", nil)
+		if rng != "" {
+			req.Header.Set("Range", rng)
+		}
+		res, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+
+	t.Run("slow but steady", func(t *testing.T) {
+		res := get("")
+		defer res.Body.Close()
+		start := time.Now()
+		n, err := slowRead(res.Body, 4*time.Millisecond, 0, 0)
+		if err != nil || n != res.ContentLength {
+			t.Fatalf("read %d of %d bytes in %v: %v", n, res.ContentLength, time.Since(start), err)
+		}
+		if time.Since(start) < 1200*time.Millisecond {
+			t.Fatalf("read in %v: too fast to show the per-piece deadline", time.Since(start))
+		}
+	})
+	t.Run("a part", func(t *testing.T) {
+		res := get("bytes=0-3145727")
+		defer res.Body.Close()
+		n, _ := io.Copy(io.Discard, res.Body)
+		if res.StatusCode != http.StatusPartialContent || n != 3<<20 {
+			t.Fatalf("Range: status %d, %d bytes; want 206 with 3 MB", res.StatusCode, n)
+		}
+	})
+	t.Run("the rest with Range", func(t *testing.T) {
+		full := get("")
+		total := full.ContentLength
+		full.Body.Close()
+		res := get(fmt.Sprintf("bytes=%d-", total-1000))
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		if res.StatusCode != http.StatusPartialContent || len(b) != 1000 || res.Header.Get("Content-Range") != fmt.Sprintf("bytes %d-%d/%d", total-1000, total-1, total) {
+			t.Fatalf("status %d, %d bytes, Content-Range %q", res.StatusCode, len(b), res.Header.Get("Content-Range"))
+		}
+	})
+	t.Run("stopped reading", func(t *testing.T) {
+		res := get("")
+		defer res.Body.Close()
+		n, err := slowRead(res.Body, 0, 256<<10, 2*time.Second)
+		if err == nil && n == res.ContentLength {
+			t.Fatalf("a client that stopped reading for 2 s still got all %d bytes", n)
+		}
+	})
+}

@@ -36,6 +36,7 @@ func run() {
 	hsts := flag.Duration("hsts", 0, "max-age of Strict-Transport-Security, for sites served over TLS only (default 8760h with -tls-cert, else off)")
 	tlsCert := flag.String("tls-cert", "", "serve HTTPS with this certificate file (PEM) and -tls-key")
 	tlsKey := flag.String("tls-key", "", "the private key file (PEM) of -tls-cert")
+	writeTimeout := flag.Duration("write-timeout", server.DefaultWriteTimeout, "how long a client may take to read each 64 KB of an answer before it is dropped")
 	flag.Parse()
 	if (*tlsCert == "") != (*tlsKey == "") {
 		fmt.Fprintln(os.Stderr, "-tls-cert and -tls-key go together: give both or neither")
@@ -80,7 +81,7 @@ func run() {
 		}
 		*addr = ":" + port
 	}
-	cfg := server.Config{Web: webFS, StatsToken: *statsToken, HSTS: *hsts}
+	cfg := server.Config{Web: webFS, StatsToken: *statsToken, HSTS: *hsts, WriteTimeout: *writeTimeout}
 	if *export != "" {
 		os.Exit(exportSite(load, cfg, *export))
 	}
@@ -111,7 +112,7 @@ func run() {
 		Handler:           h,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       15 * time.Second,
-		WriteTimeout:      30 * time.Second,
+		WriteTimeout:      *writeTimeout, // for each 64 KB: see server.Config.WriteTimeout
 		IdleTimeout:       60 * time.Second,
 		MaxHeaderBytes:    32 << 10,
 	}

@@ -158,6 +158,15 @@ func (a *asset) serve(w http.ResponseWriter, r *http.Request, cacheControl strin
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
+	if r.Header.Get("Range") != "" && r.Method == http.MethodGet {
+		// A part of the file, as asked: a client resuming a large download
+		// (the WebAssembly) gets the rest, not all of it again. Parts are
+		// of the file itself, never of a compressed copy.
+		h.Del("Vary")
+		http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(a.body))
+		return
+	}
+	h.Set("Accept-Ranges", "bytes")
 	body := a.body
 	ae := r.Header.Get("Accept-Encoding")
 	switch {
@@ -189,6 +198,41 @@ func etagMatches(header, hash string) bool {
 	}
 	return false
 }
+
+// pacedWriter writes an answer in pieces of pacedChunk bytes and gives
+// each piece its own write deadline, so a slow client (a phone on a poor
+// connection reading the 8 MB WebAssembly) gets the whole answer as long
+// as it keeps reading, while a client that stops reading is dropped after
+// timeout. One deadline for the whole answer would cut slow clients off.
+type pacedWriter struct {
+	http.ResponseWriter
+	rc      *http.ResponseController
+	timeout time.Duration
+}
+
+const pacedChunk = 64 << 10
+
+func newPacedWriter(w http.ResponseWriter, timeout time.Duration) *pacedWriter {
+	return &pacedWriter{ResponseWriter: w, rc: http.NewResponseController(w), timeout: timeout}
+}
+
+func (p *pacedWriter) Write(b []byte) (int, error) {
+	n := 0
+	for len(b) > 0 {
+		chunk := min(len(b), pacedChunk)
+		p.rc.SetWriteDeadline(time.Now().Add(p.timeout)) // not supported by test recorders: fine
+		m, err := p.ResponseWriter.Write(b[:chunk])
+		n += m
+		if err != nil {
+			return n, err
+		}
+		b = b[chunk:]
+	}
+	return n, nil
+}
+
+// Unwrap lets http.ResponseController reach the connection.
+func (p *pacedWriter) Unwrap() http.ResponseWriter { return p.ResponseWriter }
 
 const (
 	cacheImmutable  = "public, max-age=31536000, immutable"

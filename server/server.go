@@ -50,6 +50,10 @@ type Config struct {
 	// set it when the site is served over TLS only.
 	HSTS time.Duration
 
+	// WriteTimeout is how long a client may take to read each 64 KB of an
+	// answer (DefaultWriteTimeout when zero); see pacedWriter.
+	WriteTimeout time.Duration
+
 	// Static builds the pages for a static copy of the site (Export): the
 	// browser records cookie choices itself, since no server answers forms.
 	Static bool
@@ -86,6 +90,7 @@ type Server struct {
 	notice     func(store *content.Store, path string) string
 	static     bool
 	security   [][2]string // SecurityHeaders
+	writeTime  time.Duration
 	shared     *shared
 
 	generated map[string]*asset // feeds, sitemap, robots.txt
@@ -136,7 +141,10 @@ func New(cfg Config) (*Server, error) {
 		}
 	}
 	s := &Server{store: cfg.Store, assets: assets, pages: map[string]*page{}, rendering: map[string]chan struct{}{}, stats: sh.stats, statsToken: cfg.StatsToken,
-		notice: cfg.Notice, static: cfg.Static, security: SecurityHeaders(cfg.HSTS), shared: sh}
+		notice: cfg.Notice, static: cfg.Static, security: SecurityHeaders(cfg.HSTS), shared: sh, writeTime: cfg.WriteTimeout}
+	if s.writeTime <= 0 {
+		s.writeTime = DefaultWriteTimeout
+	}
 	if err := s.buildSearch(); err != nil {
 		return nil, fmt.Errorf("server: building the search index: %w", err)
 	}
@@ -367,8 +375,13 @@ func htmlEscape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
 }
 
+// DefaultWriteTimeout is how long a client may take to read each 64 KB of
+// an answer when Config.WriteTimeout is not set.
+const DefaultWriteTimeout = 30 * time.Second
+
 // ServeHTTP routes a request.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	w = newPacedWriter(w, s.writeTime)
 	setSecurityHeaders(w.Header(), s.security)
 	if len(r.RequestURI) > MaxURLLength {
 		http.Error(w, "The address is too long.", http.StatusRequestURITooLong)
