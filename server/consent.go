@@ -9,9 +9,9 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"io"
+	"log"
 	"net"
 	"net/http"
-	"net/url"
 	"strings"
 	"sync"
 	"time"
@@ -37,20 +37,19 @@ func (s *Server) consentOf(r *http.Request) *consent.Record {
 
 func (s *Server) policy() string { return s.store.Site().Get("cookiePolicy").String() }
 
-// sameOrigin refuses form posts made from other sites.
-func sameOrigin(r *http.Request) bool {
-	switch r.Header.Get("Sec-Fetch-Site") {
-	case "", "same-origin", "none":
-	default:
-		return false
-	}
-	if o := r.Header.Get("Origin"); o != "" && o != "null" {
-		u, err := url.Parse(o)
-		if err != nil || u.Host != r.Host {
-			return false
+// crossOriginProtection refuses form posts and page views sent from
+// other sites: Sec-Fetch-Site says so in every current browser; without
+// it, an Origin other than this host, "null" included, is refused. The
+// site's public origin (site.json "origin") is trusted as well, so posts
+// keep working behind a proxy that rewrites Host.
+func crossOriginProtection(origin string) *http.CrossOriginProtection {
+	cop := http.NewCrossOriginProtection()
+	if origin != "" {
+		if err := cop.AddTrustedOrigin(origin); err != nil {
+			log.Printf("site.json origin %q cannot be trusted for form posts: %v", origin, err)
 		}
 	}
-	return true
+	return cop
 }
 
 // returnPath is where a form sends the visitor back to: a page of this
@@ -73,7 +72,7 @@ func (s *Server) serveConsent(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "Send your cookie choices with the form on the page.", http.StatusMethodNotAllowed)
 		return
 	}
-	if !sameOrigin(r) {
+	if s.crossOrigin.Check(r) != nil {
 		http.Error(w, "Cookie choices can only be made on this site.", http.StatusForbidden)
 		return
 	}
@@ -131,27 +130,35 @@ func (s *Server) serveConsent(w http.ResponseWriter, r *http.Request) {
 
 // stats keeps page-view totals per path. Nothing about the visitor is kept:
 // the rate limit counts requests per address for one minute, under a hash
-// with a key that lives only in memory.
+// with a key that lives only in memory. Counting is also bounded per page
+// and in all for each minute, so many addresses together cannot inflate a
+// page's count without limit.
 type stats struct {
 	mu      sync.Mutex
 	totals  map[string]int64
 	perAddr map[string]int
+	perPath map[string]int
+	all     int
 	window  time.Time
 	salt    [16]byte
 }
 
 const (
 	statsPerAddrPerMinute = 120
+	statsPerPathPerMinute = 600
+	statsAllPerMinute     = 6000
 	statsMaxPaths         = 100000
 )
 
 func newStats() *stats {
-	st := &stats{totals: map[string]int64{}, perAddr: map[string]int{}, window: time.Now()}
+	st := &stats{totals: map[string]int64{}, perAddr: map[string]int{}, perPath: map[string]int{}, window: time.Now()}
 	rand.Read(st.salt[:])
 	return st
 }
 
-func (st *stats) allow(addr string) bool {
+// allow reports whether a view of path from addr may be counted now, and
+// counts it against the limits.
+func (st *stats) allow(addr, path string) bool {
 	host, _, err := net.SplitHostPort(addr)
 	if err != nil {
 		host = addr
@@ -162,10 +169,17 @@ func (st *stats) allow(addr string) bool {
 	defer st.mu.Unlock()
 	if time.Since(st.window) > time.Minute {
 		st.perAddr = map[string]int{}
+		st.perPath = map[string]int{}
+		st.all = 0
 		st.window = time.Now()
 	}
+	if st.perAddr[key] >= statsPerAddrPerMinute || st.perPath[path] >= statsPerPathPerMinute || st.all >= statsAllPerMinute {
+		return false
+	}
 	st.perAddr[key]++
-	return st.perAddr[key] <= statsPerAddrPerMinute
+	st.perPath[path]++
+	st.all++
+	return true
 }
 
 // serveStatistics counts a page view (POST, body: the path) and shows the
@@ -174,12 +188,8 @@ func (s *Server) serveStatistics(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	switch r.Method {
 	case http.MethodPost:
-		if !sameOrigin(r) {
+		if s.crossOrigin.Check(r) != nil {
 			http.Error(w, "Page views are only counted from this site.", http.StatusForbidden)
-			return
-		}
-		if !s.stats.allow(r.RemoteAddr) {
-			http.Error(w, "Too many page views from one place; try again in a minute.", http.StatusTooManyRequests)
 			return
 		}
 		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 512))
@@ -190,6 +200,10 @@ func (s *Server) serveStatistics(w http.ResponseWriter, r *http.Request) {
 		p := strings.TrimSpace(string(body))
 		if d, ok := s.store.Doc(p); !ok || d.Type == "not-found" {
 			http.Error(w, "Not a page of this site.", http.StatusBadRequest)
+			return
+		}
+		if !s.stats.allow(r.RemoteAddr, p) {
+			http.Error(w, "Too many page views; try again in a minute.", http.StatusTooManyRequests)
 			return
 		}
 		s.stats.mu.Lock()

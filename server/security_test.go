@@ -3,9 +3,14 @@
 package server
 
 import (
+	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
+
+	"nhsdigital/content/consent"
 )
 
 // TestGoappOwnRoutesAreNotFound: go-app answers some paths itself (its
@@ -25,4 +30,107 @@ func TestGoappOwnRoutesAreNotFound(t *testing.T) {
 			t.Errorf("%s: the not-found page does not name the path", p)
 		}
 	}
+}
+
+// Many source addresses together cannot inflate a page's count without
+// limit: counting is bounded per page and per minute.
+func TestPageViewsBoundedPerPage(t *testing.T) {
+	srv := newServer(t, realStore(t))
+	counted := 0
+	for a := 0; a < 50; a++ {
+		for i := 0; i < 120; i++ {
+			req := httptest.NewRequest(http.MethodPost, "/statistics", strings.NewReader("/services/spine"))
+			req.RemoteAddr = fmt.Sprintf("127.0.0.%d:4000", a+1)
+			req.Header.Set("Sec-Fetch-Site", "same-origin")
+			rec := httptest.NewRecorder()
+			srv.ServeHTTP(rec, req)
+			if rec.Code == http.StatusNoContent {
+				counted++
+			}
+		}
+	}
+	if counted > statsPerPathPerMinute {
+		t.Fatalf("%d views of one page counted in a minute from 50 addresses; the bound is %d", counted, statsPerPathPerMinute)
+	}
+	if got := srv.stats.totals["/services/spine"]; got != int64(counted) {
+		t.Fatalf("total %d, answered 204 for %d", got, counted)
+	}
+	// Another page still counts.
+	rec := post(srv, "/statistics", "/services/nhs-app", "Sec-Fetch-Site", "same-origin")
+	if rec.Code != http.StatusNoContent {
+		t.Fatalf("another page: %d", rec.Code)
+	}
+}
+
+// Posts from other sites are refused, "Origin: null" included, also when
+// the browser sends no Sec-Fetch-Site; posts keep working behind a proxy
+// that rewrites Host, from the site's public origin.
+func TestCrossSitePostsRefused(t *testing.T) {
+	srv := newServer(t, realStore(t))
+	origin := srv.store.Origin()
+	cases := []struct {
+		name    string
+		headers []string
+		want    int
+	}{
+		{"null origin, no fetch metadata", []string{"Origin", "null"}, http.StatusForbidden},
+		{"other site", []string{"Origin", "https://evil.example"}, http.StatusForbidden},
+		{"cross-site metadata", []string{"Sec-Fetch-Site", "cross-site"}, http.StatusForbidden},
+		{"same-site subdomain", []string{"Sec-Fetch-Site", "same-site", "Origin", "https://x." + strings.TrimPrefix(origin, "https://")}, http.StatusForbidden},
+		{"same origin", []string{"Sec-Fetch-Site", "same-origin", "Origin", "http://example.com"}, http.StatusSeeOther},
+		{"proxy rewrote Host", []string{"Origin", origin, "Host", "127.0.0.1:8000"}, http.StatusSeeOther},
+		{"no browser headers", nil, http.StatusSeeOther},
+	}
+	for _, c := range cases {
+		rec := post(srv, "/consent", "consent=accept&return=%2F", c.headers...)
+		if rec.Code != c.want {
+			t.Errorf("/consent, %s: %d, want %d", c.name, rec.Code, c.want)
+		}
+		if c.want == http.StatusForbidden && len(rec.Result().Cookies()) > 0 {
+			t.Errorf("/consent, %s: a refused post set a cookie", c.name)
+		}
+		rec = post(srv, "/statistics", "/", c.headers...)
+		if want := map[int]int{http.StatusForbidden: http.StatusForbidden, http.StatusSeeOther: http.StatusNoContent}[c.want]; rec.Code != want {
+			t.Errorf("/statistics, %s: %d, want %d", c.name, rec.Code, want)
+		}
+	}
+}
+
+// A confirmation of a cookie choice shows only to the visitor whose
+// record says they just made it: a shared address shows nothing.
+func TestConfirmationOnlyForTheChooser(t *testing.T) {
+	srv := newServer(t, realStore(t))
+	const accepted, rejected, saved, withdrawn = "accepted additional cookies", "rejected additional cookies", "settings were saved", "withdrawn your consent"
+	for _, c := range []struct{ url, text string }{
+		{"/services/spine?consent=accepted", accepted}, {"/services/spine?consent=rejected", rejected},
+		{"/cookies?saved=1", saved}, {"/cookies?saved=withdrawn", withdrawn},
+	} {
+		if r := get(srv, c.url); strings.Contains(r.body, c.text) {
+			t.Errorf("%s without a choice shows %q", c.url, c.text)
+		}
+	}
+	cookieOf := func(form string) string {
+		rec := post(srv, "/consent", form, "Sec-Fetch-Site", "same-origin")
+		return consent.CookieName + "=" + rec.Result().Cookies()[0].Value
+	}
+	acc, rej := cookieOf("consent=accept&return=%2F"), cookieOf("consent=reject&return=%2F")
+	check := func(url, cookie, text string, want bool) {
+		t.Helper()
+		if r := get(srv, url, "Cookie", cookie); strings.Contains(r.body, text) != want {
+			t.Errorf("%s with %s: shows %q is %v, want %v", url, cookie, text, !want, want)
+		}
+	}
+	check("/services/spine?consent=accepted", acc, accepted, true)
+	check("/services/spine?consent=accepted", rej, accepted, false) // the address lies
+	check("/services/spine?consent=rejected", rej, rejected, true)
+	check("/services/spine?consent=rejected", acc, rejected, false)
+	check("/cookies?saved=1", acc, saved, true)
+	check("/cookies?saved=withdrawn", acc, withdrawn, false)
+	check("/cookies?saved=withdrawn", cookieOf("withdraw=1&return=%2Fcookies"), withdrawn, true)
+	// An old choice: the address of a confirmation shows nothing.
+	old := &consent.Record{ID: "4b0c5f0e-0d3c-4a8b-9f6e-2b1c9d8e7f60", Time: time.Now().Add(-time.Hour), Policy: srv.policy(), Choices: map[string]bool{}}
+	for _, c := range consent.Categories {
+		old.Choices[c] = true
+	}
+	check("/services/spine?consent=accepted", consent.CookieName+"="+old.Value(), accepted, false)
 }

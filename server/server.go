@@ -84,14 +84,15 @@ type Server struct {
 	searchIndex *search.Built
 	searchFiles map[string]*asset // by file name under /search-index/
 
-	stats      *stats
-	statsToken string
-	sourceKey  string // names this server's content in its render URLs
-	notice     func(store *content.Store, path string) string
-	static     bool
-	security   [][2]string // SecurityHeaders
-	writeTime  time.Duration
-	shared     *shared
+	stats       *stats
+	statsToken  string
+	sourceKey   string // names this server's content in its render URLs
+	notice      func(store *content.Store, path string) string
+	static      bool
+	security    [][2]string // SecurityHeaders
+	writeTime   time.Duration
+	crossOrigin *http.CrossOriginProtection
+	shared      *shared
 
 	generated map[string]*asset // feeds, sitemap, robots.txt
 	dataMu    sync.Mutex
@@ -145,6 +146,7 @@ func New(cfg Config) (*Server, error) {
 	if s.writeTime <= 0 {
 		s.writeTime = DefaultWriteTimeout
 	}
+	s.crossOrigin = crossOriginProtection(cfg.Store.Origin())
 	if err := s.buildSearch(); err != nil {
 		return nil, fmt.Errorf("server: building the search index: %w", err)
 	}
