@@ -3,6 +3,7 @@ package components
 import (
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/tidwall/gjson"
@@ -25,6 +26,8 @@ type Root struct {
 	loading string
 	before  *takeover
 	missing string // on the server: the unknown path the not-found page answers
+	chose   string // the banner's confirmation: see confirmation
+	saved   string // the cookie page's confirmation
 	consent *consent.Record
 	src     Source
 }
@@ -51,6 +54,20 @@ func (r *Root) readConsent(u *url.URL) {
 		rec = nil
 	}
 	r.consent = rec
+	r.chose, r.saved = confirmation(u.Query(), rec, time.Now())
+}
+
+// keepConfirmation keeps, when the client takes over the prerendered page,
+// the cookie confirmation it shows: web/pwa.js has taken the note out of
+// the address by then.
+func (r *Root) keepConfirmation() {
+	doc := app.Window().Get("document")
+	if el := doc.Call("getElementById", "nhsd-cookie-confirmation"); el.Truthy() {
+		r.chose = el.Call("getAttribute", "data-chose").String()
+	}
+	if el := doc.Call("getElementById", "nhsd-cookies-saved"); el.Truthy() {
+		r.saved = el.Call("getAttribute", "data-saved").String()
+	}
 }
 
 // countView reports a page view reached inside the app, only with consent
@@ -76,6 +93,7 @@ func (r *Root) OnInit() {
 		r.src = sourceFor(u)
 		r.show(u.Path, u.RawQuery)
 		r.readConsent(u)
+		r.keepConfirmation()
 		r.before = captureTakeover()
 	}
 }
@@ -262,11 +280,10 @@ func (r *Root) setHead(ctx app.Context) {
 // Render returns the page.
 func (r *Root) Render() app.UI {
 	page := r.view.Get("page")
-	q, _ := url.ParseQuery(r.query)
 	return app.Elem("div").ID("nhsd-app").Class("nhsd-app").Body(
 		// No banner on the cookie page (it is the choice itself) nor on the
 		// offline page (shown only when a choice cannot be sent).
-		CookieBanner(r.path, r.consent == nil && r.path != "/cookies" && page.Get("type").String() != "offline", q.Get("consent")),
+		CookieBanner(r.path, r.consent == nil && r.path != "/cookies" && page.Get("type").String() != "offline", r.chose),
 		SkipLink(),
 		&Header{Navigation: r.site.Get("navigation"), Path: r.path, Query: r.searchQuery()},
 		Breadcrumbs(r.view.Get("crumbs")),
@@ -323,8 +340,7 @@ func (r *Root) pageBody(page gjson.Result) app.UI {
 		return &SearchPage{View: r.view, Query: r.query, Source: r.src}
 	default:
 		if r.path == "/cookies" {
-			q, _ := url.ParseQuery(r.query)
-			return &CookiesPage{View: r.view, Record: r.consent, Saved: q.Get("saved")}
+			return &CookiesPage{View: r.view, Record: r.consent, Saved: r.saved}
 		}
 		return &ContentPage{View: r.view}
 	}

@@ -22,7 +22,7 @@ async function accept(page) {
   await page.goto(site.server.base + "/");
   await waitForApp(page);
   await page.getByRole("button", { name: "Accept additional cookies" }).click();
-  await page.waitForURL(/consent=accepted/);
+  await page.waitForURL(/consent=accepted/, { waitUntil: "commit" });
   await waitForApp(page);
   await waitForWorker(page);
 }
@@ -177,7 +177,7 @@ test("withdrawing consent deletes the saved pages", async () => {
   await page.goto(site.server.base + "/cookies");
   await waitForApp(page);
   await page.getByRole("button", { name: "Withdraw all consent" }).click();
-  await page.waitForURL(/saved=withdrawn/);
+  await page.waitForURL(/saved=withdrawn/, { waitUntil: "commit" });
   await until(async () => {
     const c = await cached(page);
     return Object.keys(c).every((n) => n.startsWith("nhsd-shell-"));
@@ -206,7 +206,7 @@ test("a new version: the notice appears, and Reload brings in the new version wh
     await page.goto(server.base + "/services/spine");
     await waitForApp(page);
     await page.getByRole("button", { name: "Accept additional cookies" }).click();
-    await page.waitForURL(/consent=accepted/);
+    await page.waitForURL(/consent=accepted/, { waitUntil: "commit" });
     await waitForApp(page);
     await waitForWorker(page);
     await until(async () => (await saved(page)).includes("/services/spine"), "page saved");
