@@ -335,3 +335,34 @@ func TestSlowReadersGetWholeAnswers(t *testing.T) {
 		}
 	})
 }
+
+// Stopping a preview with a page open (its event stream connected) does
+// not wait out the shutdown grace period.
+func TestPreviewStopsWithPagesOpen(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../content")); err != nil {
+		t.Fatal(err)
+	}
+	s := startMain(t, "-preview", "-content", dir)
+	res, err := http.Get("http://" + s.addr + "/_preview/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	line, err := bufio.NewReader(res.Body).ReadString('\n')
+	if err != nil || !strings.HasPrefix(line, "retry:") {
+		t.Fatalf("event stream: %q %v", line, err)
+	}
+	start := time.Now()
+	if err := s.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-s.done:
+		if took := time.Since(start); took > 3*time.Second {
+			t.Fatalf("the preview took %v to stop with a page open", took)
+		}
+	case <-time.After(8 * time.Second):
+		t.Fatal("the preview did not stop within 8 s of SIGTERM with a page open")
+	}
+}

@@ -116,6 +116,9 @@ func run() {
 		IdleTimeout:       60 * time.Second,
 		MaxHeaderBytes:    32 << 10,
 	}
+	// Shutting down ends the preview's event streams (which would hold
+	// Shutdown for its whole grace period) and the publication timer.
+	srv.RegisterOnShutdown(h.Close)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	// On SIGTERM or Ctrl-C: stop accepting, let requests in flight finish
