@@ -20,6 +20,7 @@ import (
 type CataloguePage struct {
 	app.Compo
 	View  gjson.Result
+	Media bool // the visitor allows embedded media (video blocks)
 	Query string
 	q     string
 	state string
@@ -139,7 +140,7 @@ func (p *CataloguePage) Render() app.UI {
 	if len(shown) > 0 {
 		list = app.Elem("ul").Class("nhsd-card-list").Body(shown...)
 	}
-	blocks := &Blocks{Items: page.Get("body")}
+	blocks := &Blocks{Items: page.Get("body"), Media: p.Media, Path: p.View.Get("page.path").String()}
 	return app.Elem("div").Class("nhsd-width-container nhsd-page nhsd-catalogue").Body(
 		Title(page.Get("title").String()),
 		Lead(page.Get("summary").String()),

@@ -13,7 +13,8 @@ import (
 //   - View: the page's view (content.View as JSON).
 type ContentPage struct {
 	app.Compo
-	View gjson.Result
+	View  gjson.Result
+	Media bool // the visitor allows embedded media (video blocks)
 }
 
 // Render returns the page.
@@ -21,7 +22,7 @@ func (p *ContentPage) Render() app.UI {
 	page := p.View.Get("page")
 	body := page.Get("body")
 	contents := PageContents(headingsOf(body, newOutline()), false)
-	blocks := &Blocks{Items: body}
+	blocks := &Blocks{Items: body, Media: p.Media, Path: p.View.Get("page.path").String()}
 	var edited app.UI
 	if showLastEdited(page, true) {
 		edited = LastEdited(page.Get("lastEdited").String())

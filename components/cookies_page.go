@@ -77,7 +77,7 @@ func (p *CookiesPage) Render() app.UI {
 			),
 		))
 	}
-	blocks := &Blocks{Items: page.Get("body")}
+	blocks := &Blocks{Items: page.Get("body"), Media: p.Record.Allows(consent.Media), Path: p.View.Get("page.path").String()}
 	return app.Elem("div").Class("nhsd-width-container nhsd-page nhsd-cookies").Body(
 		saved,
 		Title(page.Get("title").String()),

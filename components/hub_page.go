@@ -12,13 +12,14 @@ import (
 //   - View: the hub's view; its cards are the featured pages.
 type HubPage struct {
 	app.Compo
-	View gjson.Result
+	View  gjson.Result
+	Media bool // the visitor allows embedded media (video blocks)
 }
 
 // Render returns the page.
 func (p *HubPage) Render() app.UI {
 	page := p.View.Get("page")
-	blocks := &Blocks{Items: page.Get("body")}
+	blocks := &Blocks{Items: page.Get("body"), Media: p.Media, Path: p.View.Get("page.path").String()}
 	var featured app.UI
 	if cards := p.View.Get("cards"); len(cards.Array()) > 0 {
 		featured = section("nhsd-featured", "Featured in this section", CardList(cards, 3, false))

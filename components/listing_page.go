@@ -12,13 +12,14 @@ import (
 //   - View: the listing's view; Cards holds the pages listed.
 type ListingPage struct {
 	app.Compo
-	View gjson.Result
+	View  gjson.Result
+	Media bool // the visitor allows embedded media (video blocks)
 }
 
 // Render returns the page.
 func (p *ListingPage) Render() app.UI {
 	page := p.View.Get("page")
-	blocks := &Blocks{Items: page.Get("body")}
+	blocks := &Blocks{Items: page.Get("body"), Media: p.Media, Path: p.View.Get("page.path").String()}
 	cards := p.View.Get("cards")
 	title := "Latest"
 	if page.Get("type").String() == "series" {

@@ -13,14 +13,15 @@ import (
 //   - Path: the path that was asked for.
 type NotFoundPage struct {
 	app.Compo
-	View gjson.Result
-	Path string
+	View  gjson.Result
+	Media bool // the visitor allows embedded media (video blocks)
+	Path  string
 }
 
 // Render returns the page.
 func (p *NotFoundPage) Render() app.UI {
 	page := p.View.Get("page")
-	blocks := &Blocks{Items: page.Get("body")}
+	blocks := &Blocks{Items: page.Get("body"), Media: p.Media, Path: p.View.Get("page.path").String()}
 	return app.Elem("div").Class("nhsd-width-container nhsd-page").Body(
 		Title(page.Get("title").String()),
 		app.Elem("p").Class("nhsd-lead").Body(

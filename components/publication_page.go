@@ -16,7 +16,8 @@ import (
 //     the other editions.
 type PublicationPage struct {
 	app.Compo
-	View gjson.Result
+	View  gjson.Result
+	Media bool // the visitor allows embedded media (video blocks)
 }
 
 // Render returns the page.
@@ -32,7 +33,7 @@ func (p *PublicationPage) Render() app.UI {
 
 	o := newOutline()
 	keyFactsID := o.id("Key facts", "")
-	blocks := &Blocks{Items: body, Outline: o}
+	blocks := &Blocks{Items: body, Outline: o, Media: p.Media, Path: p.View.Get("page.path").String()}
 	rendered := blocks.Render()
 	resourcesID := o.id("Resources", "")
 

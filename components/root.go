@@ -314,34 +314,35 @@ func (r *Root) pageBody(page gjson.Result) app.UI {
 			app.Elem("p").Class("nhsd-body").Text("This page could not be loaded. Check your connection and try again."),
 		)
 	}
+	media := r.consent.Allows(consent.Media)
 	if r.view.Get("status").Int() == 404 {
 		missing := r.path
 		if r.missing != "" {
 			missing = r.missing
 		}
-		return &NotFoundPage{View: r.view, Path: missing}
+		return &NotFoundPage{View: r.view, Path: missing, Media: media}
 	}
 	switch page.Get("type").String() {
 	case "home":
 		return &HomePage{View: r.view}
 	case "hub":
-		return &HubPage{View: r.view}
+		return &HubPage{View: r.view, Media: media}
 	case "service-catalogue":
-		return &CataloguePage{View: r.view, Query: r.query}
+		return &CataloguePage{View: r.view, Query: r.query, Media: media}
 	case "service":
-		return &ServicePage{View: r.view}
+		return &ServicePage{View: r.view, Media: media}
 	case "blog", "news", "feature":
-		return &ArticlePage{View: r.view, Origin: strings.TrimRight(r.site.Get("origin").String(), "/"), Media: r.consent.Allows(consent.Media)}
+		return &ArticlePage{View: r.view, Origin: strings.TrimRight(r.site.Get("origin").String(), "/"), Media: media}
 	case "blog-index", "news-index", "feature-index", "series":
-		return &ListingPage{View: r.view}
+		return &ListingPage{View: r.view, Media: media}
 	case "publication":
-		return &PublicationPage{View: r.view}
+		return &PublicationPage{View: r.view, Media: media}
 	case "search":
 		return &SearchPage{View: r.view, Query: r.query, Source: r.src}
 	default:
 		if r.path == "/cookies" {
 			return &CookiesPage{View: r.view, Record: r.consent, Saved: r.saved}
 		}
-		return &ContentPage{View: r.view}
+		return &ContentPage{View: r.view, Media: media}
 	}
 }

@@ -18,7 +18,8 @@ var ServiceSections = template.ServiceSections
 //   - View: the service's view; Related holds the related services' cards.
 type ServicePage struct {
 	app.Compo
-	View gjson.Result
+	View  gjson.Result
+	Media bool // the visitor allows embedded media (video blocks)
 }
 
 // Render returns the page.
@@ -43,7 +44,7 @@ func (p *ServicePage) Render() app.UI {
 	body := make([]app.UI, 0, len(ServiceSections)+2)
 	for _, s := range ServiceSections {
 		id := o.id(s.Heading, "")
-		blocks := &Blocks{Items: sections.Get(s.Key), Outline: o, Nested: true}
+		blocks := &Blocks{Items: sections.Get(s.Key), Outline: o, Nested: true, Media: p.Media, Path: p.View.Get("page.path").String()}
 		body = append(body, app.Elem("section").Class("nhsd-service__section").Aria("labelledby", id).Body(
 			append([]app.UI{app.Elem("h2").ID(id).Class("nhsd-heading-l").Text(s.Heading)}, blocks.Render()...)...,
 		))
@@ -55,7 +56,7 @@ func (p *ServicePage) Render() app.UI {
 			CardList(related, 3, false),
 		))
 	}
-	extra := &Blocks{Items: page.Get("body"), Outline: o}
+	extra := &Blocks{Items: page.Get("body"), Outline: o, Media: p.Media, Path: p.View.Get("page.path").String()}
 	body = append(body, extra.Render()...)
 	if showLastEdited(page, true) {
 		body = append(body, LastEdited(page.Get("lastEdited").String()))

@@ -3,13 +3,16 @@
 package server
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
+	"nhsdigital/content"
 	"nhsdigital/content/consent"
 )
 
@@ -133,4 +136,52 @@ func TestConfirmationOnlyForTheChooser(t *testing.T) {
 		old.Choices[c] = true
 	}
 	check("/services/spine?consent=accepted", consent.CookieName+"="+old.Value(), accepted, false)
+}
+
+// A video block works on every page type: its "Allow videos" form comes
+// back to the page it is on, and with media allowed the video shows.
+func TestVideoOnEveryPageType(t *testing.T) {
+	files := copyFS(content.Embedded())
+	var paths []string
+	for name, f := range files {
+		if !strings.HasPrefix(name, "pages/") || !strings.HasSuffix(name, ".json") {
+			continue
+		}
+		var doc map[string]any
+		if err := json.Unmarshal(f.Data, &doc); err != nil {
+			t.Fatal(err)
+		}
+		body, ok := doc["body"].([]any)
+		if !ok || doc["type"] == "offline" || doc["type"] == "not-found" || doc["type"] == "search" {
+			continue
+		}
+		doc["body"] = append(body, map[string]any{"type": "video", "youtubeId": "aaaaaaaaaaa", "title": "A test video"})
+		b, _ := json.Marshal(doc)
+		files[name] = &fstest.MapFile{Data: b}
+		paths = append(paths, doc["path"].(string))
+	}
+	store, err := content.Load(files, content.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := newServer(t, store)
+	rec := post(srv, "/consent", "consent=accept&return=%2F", "Sec-Fetch-Site", "same-origin")
+	media := consent.CookieName + "=" + rec.Result().Cookies()[0].Value
+	rec = post(srv, "/consent", "consent=reject&return=%2F", "Sec-Fetch-Site", "same-origin")
+	none := consent.CookieName + "=" + rec.Result().Cookies()[0].Value
+	types := map[string]bool{}
+	for _, p := range paths {
+		d, _ := store.Doc(p)
+		types[d.Type] = true
+		r := get(srv, p, "Cookie", none)
+		if !strings.Contains(r.body, `name="return" value="`+p+`"`) {
+			t.Errorf("%s (%s): the video's form does not come back to the page", p, d.Type)
+		}
+		if r := get(srv, p, "Cookie", media); !strings.Contains(r.body, "youtube-nocookie.com/embed/aaaaaaaaaaa") {
+			t.Errorf("%s (%s): no video with media allowed", p, d.Type)
+		}
+	}
+	if len(types) < 5 {
+		t.Fatalf("only %d page types tried: %v", len(types), types)
+	}
 }
