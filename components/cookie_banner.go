@@ -22,7 +22,7 @@ func CookieBanner(path string, ask bool, chose string) app.UI {
 			text = "You’ve rejected additional cookies. "
 		}
 		return app.Elem("div").ID("nhsd-cookie-banner").Class("nhsd-cookie-banner").Aria("label", "Cookies on NHS Digital").Attr("role", "region").Body(
-			app.Elem("div").ID("nhsd-cookie-confirmation").Class("nhsd-width-container nhsd-cookie-banner__inner").Attr("data-chose", chose).TabIndex(-1).Body(
+			app.Elem("div").ID("nhsd-cookie-confirmation").Class("nhsd-width-container nhsd-cookie-banner__inner").TabIndex(-1).Body(
 				app.Elem("p").Class("nhsd-cookie-banner__text").Body(
 					app.Text(text+"You can "),
 					app.Elem("a").Class("nhsd-link").Attr("href", "/cookies").Text("change your cookie settings"),

@@ -49,7 +49,7 @@ func (p *CookiesPage) Render() app.UI {
 		if p.Saved == "withdrawn" {
 			msg = "You have withdrawn your consent: nothing beyond the consent record is stored."
 		}
-		saved = app.Elem("div").ID("nhsd-cookies-saved").Class("nhsd-callout nhsd-callout--info").Attr("role", "status").Attr("data-saved", p.Saved).TabIndex(-1).Body(
+		saved = app.Elem("div").ID("nhsd-cookies-saved").Class("nhsd-callout nhsd-callout--info").Attr("role", "status").TabIndex(-1).Body(
 			app.Elem("p").Class("nhsd-callout__title").Text(msg))
 	}
 	var record app.UI = app.Elem("p").Class("nhsd-body").Text("You have not made a choice yet, so nothing beyond what the site needs to work is stored.")

@@ -18,18 +18,19 @@ import (
 // then loads later pages' data with the browser's fetch.
 type Root struct {
 	app.Compo
-	path    string
-	query   string
-	view    gjson.Result
-	site    gjson.Result
-	clicks  app.Func
-	loading string
-	before  *takeover
-	missing string // on the server: the unknown path the not-found page answers
-	chose   string // the banner's confirmation: see confirmation
-	saved   string // the cookie page's confirmation
-	consent *consent.Record
-	src     Source
+	path      string
+	query     string
+	view      gjson.Result
+	site      gjson.Result
+	clicks    app.Func
+	loading   string
+	before    *takeover
+	missing   string // on the server: the unknown path the not-found page answers
+	chose     string // the banner's confirmation: see confirmation
+	navigated bool   // OnNav has run once (go-app calls it for the first page too)
+	saved     string // the cookie page's confirmation
+	consent   *consent.Record
+	src       Source
 }
 
 // ConsentParam carries the visitor's consent record from the server to the
@@ -57,19 +58,6 @@ func (r *Root) readConsent(u *url.URL) {
 	r.chose, r.saved = confirmation(u.Query(), rec, time.Now())
 }
 
-// keepConfirmation keeps, when the client takes over the prerendered page,
-// the cookie confirmation it shows: web/pwa.js has taken the note out of
-// the address by then.
-func (r *Root) keepConfirmation() {
-	doc := app.Window().Get("document")
-	if el := doc.Call("getElementById", "nhsd-cookie-confirmation"); el.Truthy() {
-		r.chose = el.Call("getAttribute", "data-chose").String()
-	}
-	if el := doc.Call("getElementById", "nhsd-cookies-saved"); el.Truthy() {
-		r.saved = el.Call("getAttribute", "data-saved").String()
-	}
-}
-
 // countView reports a page view reached inside the app, only with consent
 // to statistics.
 func (r *Root) countView() {
@@ -93,7 +81,6 @@ func (r *Root) OnInit() {
 		r.src = sourceFor(u)
 		r.show(u.Path, u.RawQuery)
 		r.readConsent(u)
-		r.keepConfirmation()
 		r.before = captureTakeover()
 	}
 }
@@ -140,6 +127,7 @@ func (r *Root) OnMount(ctx app.Context) {
 		// Tell tests and scripts that the client runs the page now. (This
 		// page's view was counted by web/pwa.js when it loaded.)
 		app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-nhsd-app", "ready")
+		dropChoiceNote()
 	})
 }
 
@@ -178,6 +166,7 @@ func (r *Root) OnNav(ctx app.Context) {
 	}
 	if u.Path == r.path && r.view.Exists() {
 		r.query = u.RawQuery
+		r.readConsent(u) // "Hide cookie message" links back to the page without the note
 		if u.Fragment != "" {
 			focusID(u.Fragment)
 		}

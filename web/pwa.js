@@ -46,22 +46,15 @@
   }
 
   // --- After a cookie choice -----------------------------------------------
-  // The confirmation takes focus, and the note of the choice leaves the
-  // address, so a shared or bookmarked address does not carry it (the
-  // server shows it only to the visitor who chose, for a few minutes).
+  // The confirmation takes focus. (The server shows it only to the visitor
+  // who chose, for a few minutes; the client takes the note of the choice
+  // out of the address once it runs.)
   for (const id of ["nhsd-cookie-confirmation", "nhsd-cookies-saved"]) {
     const el = document.getElementById(id);
     if (el) {
       el.focus();
       break;
     }
-  }
-  const params = new URLSearchParams(location.search);
-  if (params.has("consent") || params.has("saved")) {
-    params.delete("consent");
-    params.delete("saved");
-    const rest = params.toString();
-    history.replaceState(history.state, "", location.pathname + (rest ? "?" + rest : "") + location.hash);
   }
 
   // --- Before the client starts ---------------------------------------------

@@ -65,7 +65,7 @@ test("reject stores the consent cookie and nothing else; accept counts page view
   await waitForApp(page);
   const before = (await totals(site.server.base))["/blog"] || 0;
   await page.getByRole("button", { name: "Reject additional cookies" }).click();
-  await page.waitForURL(site.server.base + "/blog?consent=rejected", { waitUntil: "commit" });
+  await page.waitForURL(site.server.base + "/blog?consent=rejected");
   await waitForApp(page);
   assert.equal(await page.evaluate(() => document.activeElement.id), "nhsd-cookie-confirmation", "the confirmation did not take focus");
   assert.equal(await page.evaluate(() => location.pathname + location.search), "/blog", "the note of the choice stayed in the address");
@@ -84,7 +84,7 @@ test("reject stores the consent cookie and nothing else; accept counts page view
   await waitForApp(page);
   await page.locator("#nhsd-cookie-statistics-yes").check();
   await page.getByRole("button", { name: "Save cookie settings" }).click();
-  await page.waitForURL(site.server.base + "/cookies?saved=1", { waitUntil: "commit" });
+  await page.waitForURL(site.server.base + "/cookies?saved=1");
   await waitForApp(page);
   assert.equal(await page.evaluate(() => document.activeElement.id), "nhsd-cookies-saved");
   await page.goto(site.server.base + "/blog");
@@ -95,7 +95,7 @@ test("reject stores the consent cookie and nothing else; accept counts page view
   await page.goto(site.server.base + "/cookies");
   await waitForApp(page);
   await page.getByRole("button", { name: "Withdraw all consent" }).click();
-  await page.waitForURL(/saved=withdrawn/, { waitUntil: "commit" });
+  await page.waitForURL(/saved=withdrawn/);
   await page.goto(site.server.base + "/blog");
   await waitForApp(page);
   await page.waitForTimeout(300);
@@ -109,7 +109,7 @@ test("accept from the banner, then client navigation counts each page view", asy
   await page.goto(site.server.base + "/");
   await waitForApp(page);
   await page.getByRole("button", { name: "Accept additional cookies" }).click();
-  await page.waitForURL(site.server.base + "/?consent=accepted", { waitUntil: "commit" });
+  await page.waitForURL(site.server.base + "/?consent=accepted");
   await waitForApp(page);
   assert.deepEqual(await axe(page), []);
   const before = (await totals(site.server.base))["/services/spine"] || 0;
@@ -132,7 +132,7 @@ test("a video stays a placeholder, loading nothing from YouTube, until embedded 
   assert.deepEqual(requests.filter((u) => !u.startsWith(site.server.base)), []);
   assert.deepEqual(await axe(page), []);
   await page.getByRole("button", { name: "Allow videos and show it" }).click();
-  await page.waitForURL(site.server.base + path + "?consent=media", { waitUntil: "commit" });
+  await page.waitForURL(site.server.base + path + "?consent=media");
   await waitForApp(page);
   const src = await page.locator("iframe.nhsd-video__iframe").getAttribute("src");
   assert.match(src, /^https:\/\/www\.youtube-nocookie\.com\/embed\//);
@@ -140,7 +140,7 @@ test("a video stays a placeholder, loading nothing from YouTube, until embedded 
   await page.goto(site.server.base + "/cookies");
   await waitForApp(page);
   await page.getByRole("button", { name: "Withdraw all consent" }).click();
-  await page.waitForURL(/saved=withdrawn/, { waitUntil: "commit" });
+  await page.waitForURL(/saved=withdrawn/);
   await page.goto(site.server.base + path);
   await waitForApp(page);
   assert.equal(await page.locator("iframe").count(), 0, "the video stayed after withdrawal");

@@ -22,7 +22,7 @@ async function accept(page) {
   await page.goto(site.server.base + "/");
   await waitForApp(page);
   await page.getByRole("button", { name: "Accept additional cookies" }).click();
-  await page.waitForURL(/consent=accepted/, { waitUntil: "commit" });
+  await page.waitForURL(/consent=accepted/);
   await waitForApp(page);
   await waitForWorker(page);
 }
@@ -94,8 +94,19 @@ test("with consent, pages read before open offline, others show the offline page
   await page.waitForFunction(() => document.querySelector("main h1")?.textContent.trim() === "Services");
   await until(async () => ["/services/spine", "/services", "/search"].every((p) => saved(page).then((s) => s.includes(p))), "pages saved");
   await until(async () => ((await cached(page))["nhsd-search"] || []).some((u) => u.startsWith("/search-index/doc-")), "search index saved");
+  // A search opened from its address is saved as itself.
+  await page.goto(site.server.base + "/search?q=dementia");
+  await until(async () => saved(page).then((s) => s.includes("/search?q=dementia")), "search saved with its query");
 
   await context.setOffline(true);
+
+  // A saved search opens with its own results; a search never made is not
+  // answered with another one's.
+  await page.goto(site.server.base + "/search?q=dementia");
+  assert.match(await page.locator("#nhsd-search-status").innerText(), /for ‘dementia’/);
+  await page.goto(site.server.base + "/search?q=spine");
+  assert.doesNotMatch(await page.locator("main").innerText(), /for ‘dementia’/);
+  assert.equal((await page.locator("main h1").innerText()).trim(), "You are offline");
 
   // A page opened before: its saved copy, run by the app, with the notice.
   await page.goto(site.server.base + "/services/spine");
@@ -177,7 +188,7 @@ test("withdrawing consent deletes the saved pages", async () => {
   await page.goto(site.server.base + "/cookies");
   await waitForApp(page);
   await page.getByRole("button", { name: "Withdraw all consent" }).click();
-  await page.waitForURL(/saved=withdrawn/, { waitUntil: "commit" });
+  await page.waitForURL(/saved=withdrawn/);
   await until(async () => {
     const c = await cached(page);
     return Object.keys(c).every((n) => n.startsWith("nhsd-shell-"));
@@ -206,7 +217,7 @@ test("a new version: the notice appears, and Reload brings in the new version wh
     await page.goto(server.base + "/services/spine");
     await waitForApp(page);
     await page.getByRole("button", { name: "Accept additional cookies" }).click();
-    await page.waitForURL(/consent=accepted/, { waitUntil: "commit" });
+    await page.waitForURL(/consent=accepted/);
     await waitForApp(page);
     await waitForWorker(page);
     await until(async () => (await saved(page)).includes("/services/spine"), "page saved");

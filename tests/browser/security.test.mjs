@@ -66,7 +66,7 @@ test("Chromium reports no Content Security Policy violation on any page type", a
   await page.goto(site.server.base + "/");
   await waitForApp(page);
   await page.getByRole("button", { name: "Accept additional cookies" }).click();
-  await page.waitForURL(/consent=accepted/, { waitUntil: "commit" });
+  await page.waitForURL(/consent=accepted/);
   await waitForApp(page);
   await page.getByRole("link", { name: "Services", exact: true }).first().click();
   await page.waitForFunction(() => document.querySelector("main h1")?.textContent.trim() === "Services");
