@@ -33,6 +33,7 @@ const APP_SCRIPT = /<script[^>]*src="\/app\.js[^"]*"[^>]*><\/script>/;
 
 const NAV_TIMEOUT_MS = 3000;
 const MAX_PAGES = 100;
+const MAX_QUERY_PAGES = 20; // of MAX_PAGES, at most this many with a query
 const MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 const MAX_SEARCH_FILES = 3000;
 
@@ -236,6 +237,14 @@ async function savePage(key, res) {
   mayHoldSaved = true;
   await cache.put(key, stamped(res, text, { "X-Title": encodeURIComponent(title) }));
   await trim(cache, MAX_PAGES);
+  if (key.includes("?")) await trimQueries(cache, MAX_QUERY_PAGES);
+}
+
+// trimQueries keeps the newest max pages saved with a query (searches,
+// filtered lists), so they cannot push out the pages read.
+async function trimQueries(cache, max) {
+  const keys = (await cache.keys()).filter((req) => new URL(req.url).search !== "");
+  for (let i = 0; i < keys.length - max; i++) await cache.delete(keys[i]);
 }
 
 async function saveData(event, cache, url, name, res) {
@@ -380,7 +389,8 @@ async function savedList(state) {
       const res = await cache.match(req);
       const at = Number(res && res.headers.get("X-Saved-At"));
       if (!res || Date.now() - at > MAX_AGE_MS) continue;
-      items.push({ href: new URL(req.url).pathname, title: decodeURIComponent(res.headers.get("X-Title") || ""), at });
+      const u = new URL(req.url);
+      items.push({ href: u.pathname + u.search, title: decodeURIComponent(res.headers.get("X-Title") || ""), at });
     }
   }
   items.sort((a, b) => b.at - a.at);
@@ -402,10 +412,18 @@ async function savedList(state) {
 // Helpers
 // ---------------------------------------------------------------------------
 
-// pageKey is the URL a page is saved under: without query, and without a
-// trailing slash, so /a/b and /a/b/ are one page.
+// pageKey is the URL a page is saved under: without a trailing slash, so
+// /a/b and /a/b/ are one page, and with its query in a fixed order, so a
+// search or a filtered catalogue is saved as itself (/search?q=dementia is
+// not /search?q=spine). Notes of a cookie choice are not part of a page.
 function pageKey(url) {
-  return url.origin + (url.pathname.length > 1 ? url.pathname.replace(/\/+$/, "") : url.pathname);
+  const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, "") : url.pathname;
+  const q = new URLSearchParams(url.search);
+  q.delete("consent");
+  q.delete("saved");
+  q.sort();
+  const query = q.toString();
+  return url.origin + path + (query ? "?" + query : "");
 }
 
 async function openIfExists(name) {
