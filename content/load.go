@@ -89,40 +89,36 @@ type Options struct {
 func Load(fsys fs.FS, opts Options) (*Store, error) {
 	v := newValidator()
 	hash := sha256.New()
+	r := &reader{fsys: fsys}
 
-	site, err := fs.ReadFile(fsys, "site.json")
-	if err != nil {
-		v.add("site.json", "", "cannot read the site settings file: %v", err)
+	site, msg := r.readFile("site.json")
+	if msg != "" {
+		v.add("site.json", "", "%s", msg)
 	} else {
 		hash.Write([]byte("site.json\x00"))
 		hash.Write(site)
 		v.checkSite("site.json", site)
 	}
 
+	all, problems := r.walkPages()
+	v.problems = append(v.problems, problems...)
 	var files []string
-	err = fs.WalkDir(fsys, "pages", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			v.add(p, "", "cannot read: %v", err)
-			return nil
-		}
-		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
-			return nil
+	for _, p := range all {
+		if strings.HasPrefix(path.Base(p), ".") {
+			continue
 		}
 		if path.Ext(p) != ".json" {
 			v.add(p, "", "not a .json file; content files must end in .json (move other files out of content/pages)")
-			return nil
+			continue
 		}
 		files = append(files, p)
-		return nil
-	})
-	if err != nil {
-		v.add("pages", "", "cannot read the pages folder: %v", err)
 	}
 	sort.Strings(files)
 	for _, f := range files {
-		data, err := fs.ReadFile(fsys, f)
-		if err != nil {
-			v.add(f, "", "cannot read: %v", err)
+		data, msg := r.readFile(f)
+		if msg != "" {
+			v.add(f, "", "%s", msg)
+			v.unreadable[f] = true
 			continue
 		}
 		hash.Write([]byte(f + "\x00"))

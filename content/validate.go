@@ -77,10 +77,6 @@ func (v *validator) checkSite(file string, data []byte) {
 }
 
 func (v *validator) checkDoc(file string, data []byte) {
-	if len(data) > MaxFileSize {
-		v.add(file, "", "file is %d bytes; the limit is %d", len(data), MaxFileSize)
-		return
-	}
 	if !gjson.ValidBytes(data) {
 		v.add(file, "", "not valid JSON: %s", jsonError(data))
 		v.unreadable[file] = true

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -243,4 +244,51 @@ type localHost struct{ h http.Handler }
 func (l localHost) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	r.Host = "127.0.0.1:8000"
 	l.h.ServeHTTP(w, r)
+}
+
+// TestPreviewNamedPipe checks that a named pipe (FIFO) saved into the
+// content folder hangs neither the preview's change detection nor the
+// reload it starts: the pipe shows as a problem, and removing it clears it.
+func TestPreviewNamedPipe(t *testing.T) {
+	site, _ := previewSite(t, PreviewOptions{Loopback: true})
+	dir := site.preview.opts.Dir
+	pipe := filepath.Join(dir, "pages", "pipe.json")
+	if err := syscall.Mkfifo(pipe, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sig := make(chan string, 1)
+	go func() { sig <- signature(dir) }()
+	select {
+	case <-sig:
+	case <-time.After(3 * time.Second):
+		t.Fatal("the change detection blocks on a named pipe")
+	}
+	// Problems waits for a reload in progress: ask in the background so a
+	// reload that hangs fails the test instead of hanging it.
+	reported := make(chan bool, 1)
+	go func() {
+		for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+			if err := site.Problems(); err != nil && strings.Contains(err.Error(), "pages/pipe.json: not a regular file") {
+				reported <- true
+				return
+			}
+		}
+		reported <- false
+	}()
+	select {
+	case ok := <-reported:
+		if !ok {
+			t.Fatalf("no problem naming the pipe; problems: %v", site.Problems())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the reload hangs on a named pipe")
+	}
+	live := localHost{site}
+	if b := get(live, "/services/spine").body; !strings.Contains(b, "pages/pipe.json") || !strings.Contains(b, "Spine") {
+		t.Error("the page does not show the last good version with the pipe's problem")
+	}
+	if err := os.Remove(pipe); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "the problem to go", func() bool { return site.Problems() == nil })
 }
