@@ -81,7 +81,13 @@ type Options struct {
 	Preview bool
 	// Now is the time the store is for; zero means the present.
 	Now time.Time
+	// ReadTimeout bounds the reading of one file (zero means
+	// DefaultReadTimeout).
+	ReadTimeout time.Duration
 }
+
+// DefaultReadTimeout is how long a load waits for one file.
+const DefaultReadTimeout = 5 * time.Second
 
 // Load reads site.json and pages/**/*.json from fsys, validates everything
 // and returns the store. On any problem it returns nil and Problems listing
@@ -89,7 +95,11 @@ type Options struct {
 func Load(fsys fs.FS, opts Options) (*Store, error) {
 	v := newValidator()
 	hash := sha256.New()
-	r := &reader{fsys: fsys}
+	timeout := opts.ReadTimeout
+	if timeout <= 0 {
+		timeout = DefaultReadTimeout
+	}
+	r := &reader{fsys: fsys, timeout: timeout}
 
 	site, msg := r.readFile("site.json")
 	if msg != "" {

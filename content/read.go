@@ -1,9 +1,12 @@
 package content
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"sync"
+	"time"
 )
 
 // Reading content files safely. A load must never hang and never take more
@@ -14,17 +17,93 @@ import (
 //     socket is never content;
 //   - a file's size is checked before it is read, and no more than
 //     MaxFileSize+1 bytes are read, so a file that grows while it is read
-//     is bounded too.
+//     is bounded too;
+//   - each file (and the listing of the pages folder) is read in the
+//     background and given up on after a timeout, as on a network drive
+//     that stopped answering: it is a problem, not a hang. A read given up
+//     on is remembered until it returns, so later loads report the file
+//     at once instead of leaving another read waiting on it.
 
 // reader reads the files of one load.
 type reader struct {
+	fsys    fs.FS
+	timeout time.Duration
+}
+
+// pending holds the reads given up on that have not returned yet, by
+// content tree and file name.
+var pending sync.Map // readKey → chan struct{}, closed when the read returns
+
+type readKey struct {
 	fsys fs.FS
+	name string
+}
+
+// errTimeout marks a read given up on.
+var errTimeout = errors.New("timed out")
+
+// within runs f in the background and waits for it at most r.timeout. It
+// returns errTimeout if f is still running then, or if an earlier read of
+// the same name, given up on, has not returned yet.
+func (r *reader) within(name string, f func()) error {
+	key, remember := readKey{r.fsys, name}, usableAsKey(r.fsys)
+	if remember {
+		if ch, ok := pending.Load(key); ok {
+			select {
+			case <-ch.(chan struct{}):
+				pending.Delete(key)
+			default:
+				return errTimeout
+			}
+		}
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		f()
+	}()
+	t := time.NewTimer(r.timeout)
+	defer t.Stop()
+	select {
+	case <-done:
+		return nil
+	case <-t.C:
+		if remember {
+			pending.Store(key, done)
+		}
+		return errTimeout
+	}
+}
+
+// usableAsKey reports whether v can be a map key (a content tree held in
+// a map, such as fstest.MapFS, cannot).
+func usableAsKey(v any) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	_ = v == v
+	return true
 }
 
 // readFile reads one content file. It returns the file's bytes, or a
 // message saying why it cannot be used, written for the editor.
 func (r *reader) readFile(name string) ([]byte, string) {
-	return readRegular(r.fsys, name)
+	type result struct {
+		data []byte
+		msg  string
+	}
+	ch := make(chan result, 1)
+	err := r.within(name, func() {
+		data, msg := readRegular(r.fsys, name)
+		ch <- result{data, msg}
+	})
+	if err != nil {
+		return nil, fmt.Sprintf("could not be read within %v: check the disk or network drive it is on, then save it again", r.timeout)
+	}
+	res := <-ch
+	return res.data, res.msg
 }
 
 // readRegular reads name if it is a regular file (or a link to one) of at
@@ -76,20 +155,31 @@ func modeName(m fs.FileMode) string {
 // walkPages lists the files under pages, in the order fs.WalkDir visits
 // them, with the problems met on the way.
 func (r *reader) walkPages() ([]string, Problems) {
-	var files []string
-	var problems Problems
-	err := fs.WalkDir(r.fsys, "pages", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			problems = append(problems, Problem{File: p, Message: fmt.Sprintf("cannot read: %v", err)})
+	type result struct {
+		files    []string
+		problems Problems
+	}
+	ch := make(chan result, 1)
+	err := r.within("pages/", func() {
+		var res result
+		err := fs.WalkDir(r.fsys, "pages", func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				res.problems = append(res.problems, Problem{File: p, Message: fmt.Sprintf("cannot read: %v", err)})
+				return nil
+			}
+			if !d.IsDir() {
+				res.files = append(res.files, p)
+			}
 			return nil
+		})
+		if err != nil {
+			res.problems = append(res.problems, Problem{File: "pages", Message: fmt.Sprintf("cannot read the pages folder: %v", err)})
 		}
-		if !d.IsDir() {
-			files = append(files, p)
-		}
-		return nil
+		ch <- res
 	})
 	if err != nil {
-		problems = append(problems, Problem{File: "pages", Message: fmt.Sprintf("cannot read the pages folder: %v", err)})
+		return nil, Problems{{File: "pages", Message: fmt.Sprintf("the folder could not be listed within %v: check the disk or network drive it is on", r.timeout)}}
 	}
-	return files, problems
+	res := <-ch
+	return res.files, res.problems
 }

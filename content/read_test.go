@@ -98,6 +98,61 @@ func TestNamedPipeIsNotOpened(t *testing.T) {
 	wantProblem(t, err, "site.json", "not a regular file")
 }
 
+// stuckFS is a content tree in which one file does not answer until
+// release is closed, as on a network drive that stopped responding.
+type stuckFS struct {
+	fstest.MapFS
+	name    string
+	release chan struct{}
+	tries   atomic.Int64 // reads of name begun
+}
+
+func (s *stuckFS) Open(name string) (fs.File, error) {
+	if name == s.name {
+		s.tries.Add(1)
+		<-s.release
+	}
+	return s.MapFS.Open(name)
+}
+
+func (s *stuckFS) ReadFile(name string) ([]byte, error) {
+	f, err := s.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(f)
+}
+
+// TestStuckFileIsAProblem checks that a file whose reading does not return
+// is a problem after the read timeout, not a hang; that the next load
+// reports it at once rather than leaving a second read waiting on it; and
+// that once the read returns, the file loads again.
+func TestStuckFileIsAProblem(t *testing.T) {
+	tree := validTree()
+	tree["pages/slow.json"] = &fstest.MapFile{Data: []byte(page("00000000-0000-4000-8000-000000000020", "page", "/slow", `, "body": []`))}
+	fsys := &stuckFS{MapFS: tree, name: "pages/slow.json", release: make(chan struct{})}
+	opts := Options{ReadTimeout: 100 * time.Millisecond}
+	err := loadWithin(t, 3*time.Second, fsys, opts)
+	wantProblem(t, err, "pages/slow.json", "could not be read within 100ms")
+
+	err = loadWithin(t, 3*time.Second, fsys, opts)
+	wantProblem(t, err, "pages/slow.json", "could not be read within 100ms")
+	if n := fsys.tries.Load(); n != 1 {
+		t.Errorf("the file was opened %d times; a file still being read must not be opened again", n)
+	}
+
+	close(fsys.release)
+	ch, ok := pending.Load(readKey{fsys, "pages/slow.json"})
+	if !ok {
+		t.Fatal("the read given up on is not remembered")
+	}
+	<-ch.(chan struct{})
+	if err := loadWithin(t, 3*time.Second, fsys, opts); err != nil {
+		t.Errorf("once the read returns, the file should load: %v", err)
+	}
+}
+
 // TestHugeFileIsNotRead checks that a file over the size limit is refused
 // from its size alone: loading a (sparse) 800 MB file allocates next to
 // nothing.
