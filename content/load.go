@@ -110,8 +110,12 @@ func Load(fsys fs.FS, opts Options) (*Store, error) {
 		v.checkSite("site.json", site)
 	}
 
-	all, problems := r.walkPages()
-	v.problems = append(v.problems, problems...)
+	var all []string
+	if r.stalled == "" {
+		var problems Problems
+		all, problems = r.walkPages()
+		v.problems = append(v.problems, problems...)
+	}
 	var files []string
 	for _, p := range all {
 		if strings.HasPrefix(path.Base(p), ".") {
@@ -124,7 +128,11 @@ func Load(fsys fs.FS, opts Options) (*Store, error) {
 		files = append(files, p)
 	}
 	sort.Strings(files)
-	for _, f := range files {
+	for i, f := range files {
+		if r.stalled != "" {
+			v.add("pages", "", "%d more file(s) not read: the load stopped waiting after %s did not answer", len(files)-i, r.stalled)
+			break
+		}
 		data, msg := r.readFile(f)
 		if msg != "" {
 			v.add(f, "", "%s", msg)
@@ -135,7 +143,9 @@ func Load(fsys fs.FS, opts Options) (*Store, error) {
 		hash.Write(data)
 		v.checkDoc(f, data)
 	}
-	v.crossCheck()
+	if r.stalled == "" { // else pages not read would show as broken links
+		v.crossCheck()
+	}
 	if len(v.problems) > 0 {
 		return nil, v.problems.sorted()
 	}

@@ -20,14 +20,17 @@ import (
 //     is bounded too;
 //   - each file (and the listing of the pages folder) is read in the
 //     background and given up on after a timeout, as on a network drive
-//     that stopped answering: it is a problem, not a hang. A read given up
-//     on is remembered until it returns, so later loads report the file
-//     at once instead of leaving another read waiting on it.
+//     that stopped answering: it is a problem, not a hang. After one such
+//     file the load reads no more (on a drive that stopped answering each
+//     would wait as long), so a load waits at most one timeout. A read
+//     given up on is remembered until it returns, so later loads report
+//     the file at once instead of leaving another read waiting on it.
 
 // reader reads the files of one load.
 type reader struct {
 	fsys    fs.FS
 	timeout time.Duration
+	stalled string // the first file this load gave up waiting for
 }
 
 // pending holds the reads given up on that have not returned yet, by
@@ -70,6 +73,9 @@ func (r *reader) within(name string, f func()) error {
 	case <-t.C:
 		if remember {
 			pending.Store(key, done)
+		}
+		if r.stalled == "" {
+			r.stalled = name
 		}
 		return errTimeout
 	}

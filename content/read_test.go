@@ -102,13 +102,13 @@ func TestNamedPipeIsNotOpened(t *testing.T) {
 // release is closed, as on a network drive that stopped responding.
 type stuckFS struct {
 	fstest.MapFS
-	name    string
+	name    string // the file that does not answer; "" for every file in pages/
 	release chan struct{}
-	tries   atomic.Int64 // reads of name begun
+	tries   atomic.Int64 // reads begun of files that do not answer
 }
 
 func (s *stuckFS) Open(name string) (fs.File, error) {
-	if name == s.name {
+	if name == s.name || s.name == "" && strings.HasPrefix(name, "pages/") && strings.HasSuffix(name, ".json") {
 		s.tries.Add(1)
 		<-s.release
 	}
@@ -232,5 +232,21 @@ func TestGrowingFileIsBounded(t *testing.T) {
 	wantProblem(t, err, "pages/growing.json", "the limit is 1048576")
 	if n := read.Load(); n > MaxFileSize+1 {
 		t.Errorf("read %d bytes of a file over the limit; at most %d should be read", n, MaxFileSize+1)
+	}
+}
+
+// TestStuckDriveWaitsOnce checks that when every file stops answering, a
+// load waits for one of them only, not for each in turn.
+func TestStuckDriveWaitsOnce(t *testing.T) {
+	fsys := &stuckFS{MapFS: validTree(), release: make(chan struct{})}
+	defer close(fsys.release)
+	err := loadWithin(t, 3*time.Second, fsys, Options{ReadTimeout: 100 * time.Millisecond})
+	wantProblem(t, err, "pages/404.json", "could not be read within 100ms")
+	wantProblem(t, err, "pages", "4 more file(s) not read", "after pages/404.json did not answer")
+	if n := fsys.tries.Load(); n != 1 {
+		t.Errorf("%d files were waited for; after one does not answer, no more should be", n)
+	}
+	if ps := err.(Problems); len(ps) != 2 {
+		t.Errorf("want the stuck file and the files not read, got:\n%v", err)
 	}
 }
