@@ -60,7 +60,7 @@ func (d *Doc) StateAt(now time.Time) string {
 // Store holds the validated content that is served at one time.
 type Store struct {
 	SiteRaw string
-	Version string // hash of every content file, and of which are served
+	Version string // hash of site.json and of the files of the documents served
 	Now     time.Time
 	Preview bool
 	// NextChange is the next time a document goes live or expires (zero if
@@ -107,6 +107,7 @@ func Load(fsys fs.FS, opts Options) (*Store, error) {
 	} else {
 		hash.Write([]byte("site.json\x00"))
 		hash.Write(site)
+		hash.Write([]byte{0})
 		v.checkSite("site.json", site)
 	}
 
@@ -139,8 +140,6 @@ func Load(fsys fs.FS, opts Options) (*Store, error) {
 			v.unreadable[f] = true
 			continue
 		}
-		hash.Write([]byte(f + "\x00"))
-		hash.Write(data)
 		v.checkDoc(f, data)
 	}
 	if r.stalled == "" { // else pages not read would show as broken links
@@ -172,7 +171,12 @@ func Load(fsys fs.FS, opts Options) (*Store, error) {
 		if d.StateAt(now) != StateLive && !opts.Preview {
 			continue
 		}
-		hash.Write([]byte("served\x00" + d.File + "\x00"))
+		// Only what is served feeds the version: a draft's edits must not
+		// change the public version (every ETag, and the service worker's
+		// "new version available"), though in preview they do.
+		hash.Write([]byte(d.File + "\x00"))
+		hash.Write([]byte(d.Raw))
+		hash.Write([]byte{0})
 		s.docs = append(s.docs, d)
 		s.byPath[d.Path] = d
 		for _, a := range d.Aliases {
