@@ -30,7 +30,7 @@ type Doc struct {
 	Aliases    []string
 	Topics     []string
 	File       string // file name relative to the content root
-	Raw        string // the file's JSON
+	Raw        string // the file's JSON; in production, without its links to pages not served (see held.go)
 }
 
 // JSON returns the parsed document.
@@ -66,6 +66,10 @@ type Store struct {
 	// NextChange is the next time a document goes live or expires (zero if
 	// none): the store must be loaded again then.
 	NextChange time.Time
+	// Warnings are what an editor should know but that does not stop the
+	// content loading: links from live pages to pages not live at Now,
+	// which production leaves out until they are (see held.go).
+	Warnings Problems
 
 	docs     []*Doc // served documents, sorted by path
 	byPath   map[string]*Doc
@@ -187,6 +191,10 @@ func Load(fsys fs.FS, opts Options) (*Store, error) {
 		hash.Write([]byte("preview\x00"))
 	}
 	s.Version = hex.EncodeToString(hash.Sum(nil))[:16]
+	s.Warnings = v.heldWarnings(now)
+	if !opts.Preview {
+		s.leaveOut(v.refs)
+	}
 	sort.Slice(s.docs, func(i, j int) bool { return s.docs[i].Path < s.docs[j].Path })
 	s.byType = map[string][]*Doc{}
 	s.children = map[string][]*Doc{}
