@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -30,7 +31,8 @@ import (
 type reader struct {
 	fsys    fs.FS
 	timeout time.Duration
-	stalled string // the first file this load gave up waiting for
+	stalled string      // the first file this load gave up waiting for
+	timer   *time.Timer // one for every read (since Go 1.23 a stopped timer's channel holds nothing stale)
 }
 
 // pending holds the reads given up on that have not returned yet, by
@@ -65,12 +67,16 @@ func (r *reader) within(name string, f func()) error {
 		defer close(done)
 		f()
 	}()
-	t := time.NewTimer(r.timeout)
-	defer t.Stop()
+	if r.timer == nil {
+		r.timer = time.NewTimer(r.timeout)
+	} else {
+		r.timer.Reset(r.timeout)
+	}
+	defer r.timer.Stop()
 	select {
 	case <-done:
 		return nil
-	case <-t.C:
+	case <-r.timer.C:
 		if remember {
 			pending.Store(key, done)
 		}
@@ -130,10 +136,12 @@ func readRegular(fsys fs.FS, name string) ([]byte, string) {
 		return nil, fmt.Sprintf("cannot read: %v", err)
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
+	var buf bytes.Buffer
+	buf.Grow(int(info.Size()) + bytes.MinRead) // room to see the end in one read
+	if _, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
 		return nil, fmt.Sprintf("cannot read: %v", err)
 	}
+	data := buf.Bytes()
 	if len(data) > MaxFileSize {
 		return nil, tooBig(fmt.Sprintf("more than %d", MaxFileSize)) // it grew while read
 	}
