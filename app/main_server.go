@@ -68,6 +68,9 @@ func run() {
 			os.Exit(1)
 		}
 		fmt.Printf("content OK: %d pages, version %s\n", len(store.Docs()), store.Version)
+		if len(store.Warnings) > 0 {
+			fmt.Printf("%d warning(s); the live site leaves these links out for now:\n%s", len(store.Warnings), store.Warnings.Lines())
+		}
 		return
 	}
 	var webFS fs.FS = web.Embedded()

@@ -30,7 +30,7 @@ type Doc struct {
 	Aliases    []string
 	Topics     []string
 	File       string // file name relative to the content root
-	Raw        string // the file's JSON
+	Raw        string // the file's JSON; in production, without its links to pages not served (see held.go)
 }
 
 // JSON returns the parsed document.
@@ -60,12 +60,16 @@ func (d *Doc) StateAt(now time.Time) string {
 // Store holds the validated content that is served at one time.
 type Store struct {
 	SiteRaw string
-	Version string // hash of every content file, and of which are served
+	Version string // hash of site.json and of the files of the documents served
 	Now     time.Time
 	Preview bool
 	// NextChange is the next time a document goes live or expires (zero if
 	// none): the store must be loaded again then.
 	NextChange time.Time
+	// Warnings are what an editor should know but that does not stop the
+	// content loading: links from live pages to pages not live at Now,
+	// which production leaves out until they are (see held.go).
+	Warnings Problems
 
 	docs     []*Doc // served documents, sorted by path
 	byPath   map[string]*Doc
@@ -81,7 +85,13 @@ type Options struct {
 	Preview bool
 	// Now is the time the store is for; zero means the present.
 	Now time.Time
+	// ReadTimeout bounds the reading of one file (zero means
+	// DefaultReadTimeout).
+	ReadTimeout time.Duration
 }
+
+// DefaultReadTimeout is how long a load waits for one file.
+const DefaultReadTimeout = 5 * time.Second
 
 // Load reads site.json and pages/**/*.json from fsys, validates everything
 // and returns the store. On any problem it returns nil and Problems listing
@@ -89,47 +99,56 @@ type Options struct {
 func Load(fsys fs.FS, opts Options) (*Store, error) {
 	v := newValidator()
 	hash := sha256.New()
+	timeout := opts.ReadTimeout
+	if timeout <= 0 {
+		timeout = DefaultReadTimeout
+	}
+	r := &reader{fsys: fsys, timeout: timeout}
 
-	site, err := fs.ReadFile(fsys, "site.json")
-	if err != nil {
-		v.add("site.json", "", "cannot read the site settings file: %v", err)
+	site, msg := r.readFile("site.json")
+	if msg != "" {
+		v.add("site.json", "", "%s", msg)
 	} else {
 		hash.Write([]byte("site.json\x00"))
 		hash.Write(site)
+		hash.Write([]byte{0})
 		v.checkSite("site.json", site)
 	}
 
+	var all []string
+	if r.stalled == "" {
+		var problems Problems
+		all, problems = r.walkPages()
+		v.problems = append(v.problems, problems...)
+	}
 	var files []string
-	err = fs.WalkDir(fsys, "pages", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			v.add(p, "", "cannot read: %v", err)
-			return nil
-		}
-		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
-			return nil
+	for _, p := range all {
+		if strings.HasPrefix(path.Base(p), ".") {
+			continue
 		}
 		if path.Ext(p) != ".json" {
 			v.add(p, "", "not a .json file; content files must end in .json (move other files out of content/pages)")
-			return nil
-		}
-		files = append(files, p)
-		return nil
-	})
-	if err != nil {
-		v.add("pages", "", "cannot read the pages folder: %v", err)
-	}
-	sort.Strings(files)
-	for _, f := range files {
-		data, err := fs.ReadFile(fsys, f)
-		if err != nil {
-			v.add(f, "", "cannot read: %v", err)
 			continue
 		}
-		hash.Write([]byte(f + "\x00"))
-		hash.Write(data)
+		files = append(files, p)
+	}
+	sort.Strings(files)
+	for i, f := range files {
+		if r.stalled != "" {
+			v.add("pages", "", "%d more file(s) not read: the load stopped waiting after %s did not answer", len(files)-i, r.stalled)
+			break
+		}
+		data, msg := r.readFile(f)
+		if msg != "" {
+			v.add(f, "", "%s", msg)
+			v.unreadable[f] = true
+			continue
+		}
 		v.checkDoc(f, data)
 	}
-	v.crossCheck()
+	if r.stalled == "" { // else pages not read would show as broken links
+		v.crossCheck()
+	}
 	if len(v.problems) > 0 {
 		return nil, v.problems.sorted()
 	}
@@ -156,7 +175,12 @@ func Load(fsys fs.FS, opts Options) (*Store, error) {
 		if d.StateAt(now) != StateLive && !opts.Preview {
 			continue
 		}
-		hash.Write([]byte("served\x00" + d.File + "\x00"))
+		// Only what is served feeds the version: a draft's edits must not
+		// change the public version (every ETag, and the service worker's
+		// "new version available"), though in preview they do.
+		hash.Write([]byte(d.File + "\x00"))
+		hash.Write([]byte(d.Raw))
+		hash.Write([]byte{0})
 		s.docs = append(s.docs, d)
 		s.byPath[d.Path] = d
 		for _, a := range d.Aliases {
@@ -167,6 +191,10 @@ func Load(fsys fs.FS, opts Options) (*Store, error) {
 		hash.Write([]byte("preview\x00"))
 	}
 	s.Version = hex.EncodeToString(hash.Sum(nil))[:16]
+	s.Warnings = v.heldWarnings(now)
+	if !opts.Preview {
+		s.leaveOut(v.refs)
+	}
 	sort.Slice(s.docs, func(i, j int) bool { return s.docs[i].Path < s.docs[j].Path })
 	s.byType = map[string][]*Doc{}
 	s.children = map[string][]*Doc{}

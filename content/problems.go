@@ -25,8 +25,12 @@ func (p Problem) String() string {
 type Problems []Problem
 
 func (ps Problems) Error() string {
+	return fmt.Sprintf("%d problem(s) in the content; fix them and start again:\n", len(ps)) + ps.Lines()
+}
+
+// Lines lists the problems, one indented line each.
+func (ps Problems) Lines() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d problem(s) in the content; fix them and start again:\n", len(ps))
 	for _, p := range ps {
 		b.WriteString("  ")
 		b.WriteString(p.String())

@@ -22,9 +22,19 @@ var youtubeID = regexp.MustCompile(`^[A-Za-z0-9_-]{11}$`)
 // reference is a link from one file to a page, resolved once every file is read.
 type reference struct {
 	file, field, target string
-	from                *Doc   // nil for site.json
-	wantType            string // required type of the target, if any
+	from                *Doc // nil for site.json
+	kind                refKind
 }
+
+// refKind says where a reference sits, which says how a store leaves it
+// out when it does not serve the target (see held.go).
+type refKind int
+
+const (
+	refPath   refKind = iota // the field is the target's path
+	refHref                  // the field is the href of a link object: {text, href, ...}
+	refInline                // the field is inline text holding a link to the target
+)
 
 // Paths that are not content documents but are served by the site.
 var builtinPaths = map[string]bool{
@@ -77,10 +87,6 @@ func (v *validator) checkSite(file string, data []byte) {
 }
 
 func (v *validator) checkDoc(file string, data []byte) {
-	if len(data) > MaxFileSize {
-		v.add(file, "", "file is %d bytes; the limit is %d", len(data), MaxFileSize)
-		return
-	}
 	if !gjson.ValidBytes(data) {
 		v.add(file, "", "not valid JSON: %s", jsonError(data))
 		v.unreadable[file] = true
@@ -296,11 +302,11 @@ func (v *validator) checkValue(file, p string, val gjson.Result, f field) {
 		}
 	case kPathRef:
 		if s, ok := nonEmpty(); ok {
-			v.ref(file, p, s, "")
+			v.ref(file, p, s, refPath)
 		}
 	case kHref:
 		if s, ok := nonEmpty(); ok {
-			v.checkHref(file, p, s)
+			v.checkHref(file, p, s, refHref)
 		}
 	case kEnum:
 		if s, ok := str(); ok && !contains(f.enum, s) {
@@ -331,7 +337,7 @@ func (v *validator) checkValue(file, p string, val gjson.Result, f field) {
 			case kInlines:
 				v.checkInline(file, ip, s)
 			case kPathRefs:
-				v.ref(file, ip, s, "")
+				v.ref(file, ip, s, refPath)
 			}
 			if f.kind != kInlines && seen[s] {
 				v.add(file, ip, "%q is listed twice", s)
@@ -443,7 +449,7 @@ func (v *validator) checkInline(file, p, s string) {
 	walk = func(ns []inline.Node) {
 		for _, n := range ns {
 			if n.Kind == inline.Link {
-				v.checkHref(file, p, n.Href)
+				v.checkHref(file, p, n.Href, refInline)
 			}
 			walk(n.Children)
 		}
@@ -451,7 +457,7 @@ func (v *validator) checkInline(file, p, s string) {
 	walk(nodes)
 }
 
-func (v *validator) checkHref(file, p, href string) {
+func (v *validator) checkHref(file, p, href string, kind refKind) {
 	if strings.ContainsAny(href, " \t\n\"<>\\`") {
 		v.add(file, p, "%q has a space or one of \" < > \\ `; encode it (%%20, %%22...) or remove it", href)
 		return
@@ -468,7 +474,7 @@ func (v *validator) checkHref(file, p, href string) {
 			v.add(file, p, "%q is not a valid link: %v", href, err)
 			return
 		}
-		v.ref(file, p, u.Path, "")
+		v.ref(file, p, u.Path, kind)
 	case strings.HasPrefix(href, "http://"):
 		v.add(file, p, "%q uses http://; use https://", href)
 	default:
@@ -476,8 +482,8 @@ func (v *validator) checkHref(file, p, href string) {
 	}
 }
 
-func (v *validator) ref(file, p, target, wantType string) {
-	v.refs = append(v.refs, reference{file: file, field: p, target: target, from: v.cur, wantType: wantType})
+func (v *validator) ref(file, p, target string, kind refKind) {
+	v.refs = append(v.refs, reference{file: file, field: p, target: target, from: v.cur, kind: kind})
 }
 
 // crossCheck runs the checks that need every file: duplicates and links.

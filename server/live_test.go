@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -57,6 +58,13 @@ func TestScheduledPublishing(t *testing.T) {
 	tree["pages/blog/timed-launch.json"] = &fstest.MapFile{Data: blogPost("5b0a7c6e-1f1d-4c8e-9a51-8f6f0f7a7a01", "timed-launch", "Quokka launch notes", "published", soon, "")}
 	tree["pages/blog/fading-notice.json"] = &fstest.MapFile{Data: blogPost("5b0a7c6e-1f1d-4c8e-9a51-8f6f0f7a7a02", "fading-notice", "Wombat closing notice", "published", "2024-06-01", `, "expires": "`+soon+`"`)}
 	tree["pages/blog/secret-draft.json"] = &fstest.MapFile{Data: blogPost("5b0a7c6e-1f1d-4c8e-9a51-8f6f0f7a7a03", "secret-draft", "Platypus draft", "draft", "2024-06-01", "")}
+	// A live page linking to both: each link is served only while its
+	// target is.
+	tree["pages/reading-list.json"] = &fstest.MapFile{Data: []byte(`{"id": "5b0a7c6e-1f1d-4c8e-9a51-8f6f0f7a7a04", "type": "page",
+	  "path": "/reading-list", "title": "Reading list", "summary": "What to read.", "status": "published",
+	  "published": "2024-06-01", "lastEdited": "2024-06-01", "body": [
+	    {"type": "paragraph", "text": "Read [the launch notes](/blog/timed-launch) and [the closing notice](/blog/fading-notice)."},
+	    {"type": "links", "title": "More", "items": [{"text": "Launch", "href": "/blog/timed-launch"}, {"text": "Notice", "href": "/blog/fading-notice"}]}]}`)}
 	live, err := NewLive(func(now time.Time) (*content.Store, error) {
 		return content.Load(tree, content.Options{Now: now})
 	}, Config{Web: web.Embedded()})
@@ -64,6 +72,9 @@ func TestScheduledPublishing(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer live.Close()
+	links := func(target string) (page, data bool) {
+		return strings.Contains(get(live, "/reading-list").body, target), strings.Contains(get(live, "/page-data/reading-list.json").body, target)
+	}
 
 	if l := leaks(live, live.Current(), "Quokka launch notes", "timed-launch"); len(l) > 0 {
 		t.Errorf("the scheduled item shows before its time: %v", l)
@@ -73,6 +84,12 @@ func TestScheduledPublishing(t *testing.T) {
 	}
 	if r := get(live, "/blog/fading-notice"); r.code != 200 {
 		t.Fatalf("the item before it expires: %d", r.code)
+	}
+	if page, data := links("/blog/timed-launch"); page || data {
+		t.Errorf("a live page links to the scheduled item before its time: page %v, page data %v", page, data)
+	}
+	if page, data := links("/blog/fading-notice"); !page || !data {
+		t.Errorf("a live page lost its link to a live item: page %v, page data %v", page, data)
 	}
 	deadline := time.Now().Add(5 * time.Second)
 	for get(live, "/blog/timed-launch").code != 200 && time.Now().Before(deadline) {
@@ -88,6 +105,12 @@ func TestScheduledPublishing(t *testing.T) {
 	}
 	if l := leaks(live, live.Current(), "Wombat closing notice", "fading-notice"); len(l) > 0 {
 		t.Errorf("the expired item still shows: %v", l)
+	}
+	if page, data := links("/blog/timed-launch"); !page || !data {
+		t.Errorf("the link to the item is not back at its publication time: page %v, page data %v", page, data)
+	}
+	if page, data := links("/blog/fading-notice"); page || data {
+		t.Errorf("a live page still links to the expired item: page %v, page data %v", page, data)
 	}
 	if l := leaks(live, live.Current(), "Platypus draft", "secret-draft"); len(l) > 0 {
 		t.Errorf("the draft shows: %v", l)
@@ -243,4 +266,51 @@ type localHost struct{ h http.Handler }
 func (l localHost) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	r.Host = "127.0.0.1:8000"
 	l.h.ServeHTTP(w, r)
+}
+
+// TestPreviewNamedPipe checks that a named pipe (FIFO) saved into the
+// content folder hangs neither the preview's change detection nor the
+// reload it starts: the pipe shows as a problem, and removing it clears it.
+func TestPreviewNamedPipe(t *testing.T) {
+	site, _ := previewSite(t, PreviewOptions{Loopback: true})
+	dir := site.preview.opts.Dir
+	pipe := filepath.Join(dir, "pages", "pipe.json")
+	if err := syscall.Mkfifo(pipe, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sig := make(chan string, 1)
+	go func() { sig <- signature(dir) }()
+	select {
+	case <-sig:
+	case <-time.After(3 * time.Second):
+		t.Fatal("the change detection blocks on a named pipe")
+	}
+	// Problems waits for a reload in progress: ask in the background so a
+	// reload that hangs fails the test instead of hanging it.
+	reported := make(chan bool, 1)
+	go func() {
+		for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+			if err := site.Problems(); err != nil && strings.Contains(err.Error(), "pages/pipe.json: not a regular file") {
+				reported <- true
+				return
+			}
+		}
+		reported <- false
+	}()
+	select {
+	case ok := <-reported:
+		if !ok {
+			t.Fatalf("no problem naming the pipe; problems: %v", site.Problems())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the reload hangs on a named pipe")
+	}
+	live := localHost{site}
+	if b := get(live, "/services/spine").body; !strings.Contains(b, "pages/pipe.json") || !strings.Contains(b, "Spine") {
+		t.Error("the page does not show the last good version with the pipe's problem")
+	}
+	if err := os.Remove(pipe); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "the problem to go", func() bool { return site.Problems() == nil })
 }

@@ -99,7 +99,10 @@ func (p *preview) stop() {
 	}
 }
 
-// signature sums the names, sizes and times of every file under dir.
+// signature sums the names, sizes and times of every file under dir. It
+// lists folders and reads entries' own details (lstat) only: it opens no
+// file and follows no link, so a named pipe or a device in the folder
+// cannot block it.
 func signature(dir string) string {
 	h := sha256.New()
 	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {

@@ -20,4 +20,7 @@ func main() {
 		os.Exit(1)
 	}
 	fmt.Printf("content OK: %d pages, version %s\n", len(s.Docs()), s.Version)
+	if len(s.Warnings) > 0 {
+		fmt.Printf("%d warning(s); the live site leaves these links out for now:\n%s", len(s.Warnings), s.Warnings.Lines())
+	}
 }

@@ -82,9 +82,48 @@ func Links(s string) []string {
 }
 
 type parser struct {
-	src string
-	pos int
-	err error
+	src   string
+	pos   int
+	err   error
+	links []span // where each link is in src, in order
+}
+
+// span is the place of one link in the source: src[start:end].
+type span struct {
+	start, end int
+	label      string
+	href       string
+}
+
+// Unlink returns s with every link whose href drop reports true replaced
+// by its text, which stays as it reads; everything else is unchanged.
+// Malformed markup is returned as it is (it renders as plain text anyway).
+func Unlink(s string, drop func(href string) bool) string {
+	p := parser{src: s}
+	p.parse("")
+	if p.err != nil {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for _, l := range p.links {
+		if !drop(l.href) {
+			continue
+		}
+		b.WriteString(s[last:l.start])
+		b.WriteString(escape(l.label))
+		last = l.end
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// escape makes literal text of s: markup characters get a backslash.
+func escape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "*", `\*`, "[", `\[`, "]", `\]`).Replace(s)
 }
 
 func (p *parser) fail(format string, args ...any) {
@@ -158,6 +197,7 @@ func (p *parser) parse(close string) []Node {
 				p.fail("link at character %d has an empty href or one with spaces: %q", p.pos+1, href)
 			}
 			nodes = append(nodes, Node{Kind: Link, Text: label, Href: href})
+			p.links = append(p.links, span{start: p.pos, end: p.pos + mid + end + 1, label: label, href: href})
 			p.pos += mid + end + 1
 		default:
 			text.WriteByte(rest[0])

@@ -1,6 +1,9 @@
 package inline
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestParse(t *testing.T) {
 	nodes, err := Parse(`See [Spine](/services/spine) and *this* or **that**, a \*star\*.`)
@@ -47,9 +50,56 @@ func TestPlainAndLinks(t *testing.T) {
 
 func FuzzParse(f *testing.F) {
 	f.Add("a [b](/c) *d* **e**")
+	f.Add(`*[x\\](/y)* [a*b](/c)`)
 	f.Fuzz(func(t *testing.T, s string) {
-		nodes, _ := Parse(s)
+		nodes, err := Parse(s)
 		_ = nodes
 		_ = Plain(s)
+		u := Unlink(s, func(string) bool { return true })
+		if err != nil {
+			return
+		}
+		if _, err := Parse(u); err != nil || len(Links(u)) > 0 || textOf(u) != textOf(s) {
+			t.Errorf("Unlink(%q) = %q: error %v, links %q, text %q, was %q", s, u, err, Links(u), textOf(u), textOf(s))
+		}
 	})
+}
+
+func TestUnlink(t *testing.T) {
+	drop := func(href string) bool { return strings.HasPrefix(href, "/secret") }
+	for in, want := range map[string]string{
+		"See [our plans](/secret) and [the catalogue](/services).":  "See our plans and [the catalogue](/services).",
+		"*[plans](/secret#when)* and **[x](/secret?y=1)**":          "*plans* and **x**",
+		`[a*b [c] \d](/secret) stays \*literal\*`:                   `a\*b \[c\] \\d stays \*literal\*`,
+		"no links at all, a \\[bracket\\] and [ext](https://a.b/c)": "no links at all, a \\[bracket\\] and [ext](https://a.b/c)",
+		"an *open [x](/secret)":                                     "an *open [x](/secret)", // bad markup: left as it is
+	} {
+		got := Unlink(in, drop)
+		if got != want {
+			t.Errorf("Unlink(%q) = %q, want %q", in, got, want)
+		}
+		if a, b := textOf(in), textOf(got); a != b {
+			t.Errorf("Unlink(%q) changed the text a reader sees: %q, was %q", in, b, a)
+		}
+		for _, h := range Links(got) {
+			if drop(h) && !strings.Contains(in, "open") {
+				t.Errorf("Unlink(%q) kept a link to %s", in, h)
+			}
+		}
+	}
+}
+
+// textOf is the text a reader sees of s: its text and link labels.
+func textOf(s string) string {
+	nodes, _ := Parse(s)
+	var b strings.Builder
+	var walk func([]Node)
+	walk = func(ns []Node) {
+		for _, n := range ns {
+			b.WriteString(n.Text)
+			walk(n.Children)
+		}
+	}
+	walk(nodes)
+	return b.String()
 }
