@@ -292,16 +292,21 @@ server {
     gzip_static on;
     error_page 404 /404.html;
     server_tokens off;
+    # Redirects name a path only, never the request's Host.
+    absolute_redirect off;
 
+    # The headers of every answer, redirects and errors included. No
+    # location adds a header of its own: one that did would drop these.
+` + headers.String() + `
     location / {
         try_files $uri $uri/index.html =404;
-` + headers.String() + `    }
+    }
     location = /manifest.webmanifest {
         default_type application/manifest+json;
-` + headers.String() + `    }
+    }
     location /page-data/ {
         error_page 404 ` + notFoundData + `;
-` + headers.String() + `    }
+    }
     location ~ ^/_(headers|redirects|nginx\.conf)$ {
         return 404;
     }

@@ -255,3 +255,10 @@ test("nginx keeps for good only the URLs the server does: hashed assets and vers
     "/search-index/shard-0.txt?v=" + index, "/search-index/doc-0.json?v=1",
   ]);
 });
+
+test("nginx redirects to a path only, whatever the Host, and sends the security headers with every answer", async () => {
+  const moved = await ask(nginx.base, "/spine?x=1");
+  assert.equal(moved.status, 301);
+  assert.equal(moved.headers.location, "/services/spine?x=1");
+  await sameAnswers(["/spine?x=1", "/spine", "/no-such-page", "/page-data/no-such-page.json", "/_nginx.conf", "/web/no-such.css", "/"]);
+});
