@@ -253,13 +253,26 @@ func nginxConf(s *Server, from []string, to map[string]string, notFoundData stri
 		}
 	}
 	sort.Strings(hashed)
+	// Every page and old address, and where each goes.
+	target := map[string]string{}
+	for _, d := range s.store.Docs() {
+		target[d.Path] = d.Path
+	}
+	for _, a := range from {
+		target[a] = to[a]
+	}
+	paths := make([]string, 0, len(target))
+	for p := range target {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
 	var b bytes.Buffer
 	b.WriteString(`# nginx: serves a static copy of the site (make static). Include this file
 # in the http block (after "include mime.types;"), then set listen and root.
 # The map sizes below hold this site's paths: put this file before any
 # other map in the http block (nginx fixes them at the first map), or set
 # them there at least this large.
-` + mapHashSizes(hashed) + `
+` + mapHashSizes(append(paths, hashed...)) + `
 # Kept for good (immutable) only what the server keeps for good: an asset
 # under /web/ asked for with its own hash (v=), page data and the search
 # index asked for with this version. Pages, and every other v=, are
@@ -280,8 +293,48 @@ map "$status $nhsd_hashed $uri" $nhsd_cache_control {
     volatile;
     default                               "` + cacheRevalidate + `";
     "~^301 "                              "public, max-age=3600";
+    "~^(400|405|414) "                    "";
     "~^(200|206|304) 1 "                  "` + cacheImmutable + `";
     "~^(200|206|304) 0 /app-worker\.js$"  "` + cacheNone + `";
+}
+
+# Redirects, as the server's redirectFor: an old address goes to its page;
+# a path with // or dot segments, or a trailing slash, goes to the page it
+# spells; a page written in another case goes to the page. $nhsd_page is
+# where the path, less any trailing slash, goes: nginx compares map
+# strings ignoring case, and site paths are lower case, so the path is
+# written as the map's is when it has no capital letter.
+map $uri $nhsd_path {
+    default $uri;
+    "~^(/.*[^/])/+$" $1;
+}
+map $nhsd_path $nhsd_page {
+    default "";
+`)
+	for _, p := range paths {
+		fmt.Fprintf(&b, "    %s %s;\n", nginxQuote(p), nginxQuote(target[p]))
+	}
+	b.WriteString(`}
+# nginx resolves // and dot segments before $uri: look for them in the
+# request as sent. The server refuses encoded slashes, backslashes and NUL.
+map $request_uri $nhsd_unclean {
+    default "";
+    "~*^[^?]*(//|/(\.|%2e)(\.|%2e)?(/|\?|$))" 1;
+}
+map $request_uri $nhsd_bad {
+    default "";
+    "~*^[^?]*(%2f|%5c|%00|\x5c)" 1;
+}
+# Where the request goes: "" (served as it is) for a page at its own
+# address, for an old address written in another case (the server does
+# not redirect those) and for every other path; 404 for an oddly written
+# path that is not a page's (the server has no file at such a path).
+map "$nhsd_unclean $nhsd_page $uri" $nhsd_moved {
+    default "";
+    "~^ (\S+) \1$" "";
+    "~^1? (\S+) [^A-Z]*$" $1;
+    "~*^ (\S+) \1$" $1;
+    "~^1 " 404;
 }
 
 server {
@@ -290,30 +343,51 @@ server {
     charset utf-8;
     charset_types application/json application/manifest+json text/css text/plain text/xml application/xml;
     gzip_static on;
-    error_page 404 /404.html;
     server_tokens off;
+    # Named locations: the not-found page does not go through the
+    # redirects again.
+    error_page 404 @not_found;
     # Redirects name a path only, never the request's Host.
     absolute_redirect off;
 
     # The headers of every answer, redirects and errors included. No
     # location adds a header of its own: one that did would drop these.
 ` + headers.String() + `
+    if ($nhsd_bad) {
+        return 400;
+    }
+    if ($nhsd_moved = 404) {
+        return 404;
+    }
+    if ($nhsd_moved) {
+        return 301 $nhsd_moved$is_args$args;
+    }
+
+    # try_files looks for files only: a folder is never served, nor
+    # redirected to with a slash.
     location / {
         try_files $uri $uri/index.html =404;
+    }
+    location ~ /$ {
+        try_files ${uri}index.html =404;
     }
     location = /manifest.webmanifest {
         default_type application/manifest+json;
     }
     location /page-data/ {
-        error_page 404 ` + notFoundData + `;
+        try_files $uri =404;
+        error_page 404 @no_data;
+    }
+    location @not_found {
+        try_files /404.html =404;
+    }
+    location @no_data {
+        try_files ` + notFoundData + ` =404;
     }
     location ~ ^/_(headers|redirects|nginx\.conf)$ {
         return 404;
     }
 `)
-	for _, a := range from {
-		fmt.Fprintf(&b, "    location = %s { return 301 %s$is_args$args; }\n", a, to[a])
-	}
 	b.WriteString("}\n")
 	return b.Bytes()
 }

@@ -262,3 +262,14 @@ test("nginx redirects to a path only, whatever the Host, and sends the security 
   assert.equal(moved.headers.location, "/services/spine?x=1");
   await sameAnswers(["/spine?x=1", "/spine", "/no-such-page", "/page-data/no-such-page.json", "/_nginx.conf", "/web/no-such.css", "/"]);
 });
+
+test("nginx redirects oddly written paths to their page as the server does", async () => {
+  await sameAnswers([
+    "/", "/services/spine", "/Services/Spine", "/SERVICES/SPINE?x=1", "/services/spine/", "/services/spine//?x=1",
+    "//services//spine", "/services/./spine", "/services/x/../spine", "/services/spine/.", "//", "/Spine", "/spine/",
+    "/Services/Spine/", "/Services//Spine", "/no-such-page/", "/no-such//page", "/404", "/404/", "/web/", "/page-data/services",
+    "/web//site.css", "/web/./site.css", "/page-data//services/spine.json", "/services%2Fspine", "/services%5cspine", "/services/spine%00",
+    "/services/%2e%2e/spine", "/%53ervices/spine",
+    "/data-and-information/publications/statistical/recorded-dementia-diagnoses/February-2021",
+  ]);
+});
