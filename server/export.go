@@ -342,7 +342,12 @@ server {
     root /srv/site;
     charset utf-8;
     charset_types application/json application/manifest+json text/css text/plain text/xml application/xml;
+    # The .gz copies are sent, with Content-Encoding, to clients that
+    # accept gzip; never at their own address (below). This nginx has no
+    # brotli module: with one, add "brotli_static on;" to send the .br
+    # copies too.
     gzip_static on;
+    gzip_vary on;
     server_tokens off;
     # Named locations: the not-found page does not go through the
     # redirects again.
@@ -383,6 +388,14 @@ server {
     }
     location @no_data {
         try_files ` + notFoundData + ` =404;
+    }
+    # Files the server has no address for: the compressed copies, the
+    # pages' own file names, this folder's rules for other hosts.
+    location ~ \.(gz|br)$ {
+        return 404;
+    }
+    location ~ /(index|404)\.html$ {
+        return 404;
     }
     location ~ ^/_(headers|redirects|nginx\.conf)$ {
         return 404;

@@ -273,3 +273,15 @@ test("nginx redirects oddly written paths to their page as the server does", asy
     "/data-and-information/publications/statistical/recorded-dementia-diagnoses/February-2021",
   ]);
 });
+
+test("nginx serves compressed copies only to clients that ask for them, never at their own address", async () => {
+  await sameAnswers([
+    "/web/site.css.gz", "/web/site.css.br", "/web/app.wasm.br", "/page-data/services/spine.json.gz", "/services/spine/index.html.gz",
+    "/sitemap.xml.gz", "/services/spine/index.html", "/index.html", "/404.html",
+  ]);
+  const css = await fetch(nginx.base + "/web/site.css", { headers: { "Accept-Encoding": "gzip" } });
+  assert.equal(css.headers.get("content-encoding"), "gzip");
+  assert.match(css.headers.get("content-type"), /^text\/css/);
+  assert.match(css.headers.get("vary"), /Accept-Encoding/);
+  assert.match(await css.text(), /nhsd-/);
+});
