@@ -6,12 +6,14 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"nhsdigital/components"
@@ -36,13 +38,93 @@ import (
 // the same URL: the copy and the server send the same bytes. Drafts and
 // scheduled items are not in a production store, so never in the copy.
 func Export(s *Server, dir string) (files int, err error) {
+	return export(s, dir, writeFile)
+}
+
+// writeFile writes one file of the copy.
+func writeFile(name string, body []byte) error {
+	return os.WriteFile(name, body, 0o644)
+}
+
+// export is Export with the function that writes each file (tests make
+// it fail). The copy is made in a new folder beside dir, flushed to the
+// disk and renamed to dir at the end: a failed export, a full disk
+// included, leaves nothing, and a finished one is never seen half made.
+func export(s *Server, dir string, writeFile func(name string, body []byte) error) (files int, err error) {
 	if !s.static {
 		return 0, errors.New("export: the server was not built for a static copy (Config.Static)")
 	}
 	if s.notice != nil {
 		return 0, errors.New("export: a preview is never exported")
 	}
-	w := &exporter{s: s, dir: dir}
+	dir, err = filepath.Abs(dir)
+	if err != nil {
+		return 0, fmt.Errorf("export: %w", err)
+	}
+	// An existing folder must be empty; it is replaced, keeping its
+	// permissions.
+	mode := os.FileMode(0o755)
+	existing, err := os.Stat(dir)
+	switch {
+	case err == nil && !existing.IsDir():
+		return 0, fmt.Errorf("export: %s is not a folder", dir)
+	case err == nil:
+		if entries, err := os.ReadDir(dir); err != nil {
+			return 0, fmt.Errorf("export: %w", err)
+		} else if len(entries) > 0 {
+			return 0, fmt.Errorf("export: %s is not empty: remove it first, or name a new folder", dir)
+		}
+		mode = existing.Mode().Perm()
+	case !errors.Is(err, fs.ErrNotExist):
+		return 0, fmt.Errorf("export: %w", err)
+	}
+	parent := filepath.Dir(dir)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return 0, fmt.Errorf("export: %w", err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".export-")
+	if err != nil {
+		return 0, fmt.Errorf("export: %w", err)
+	}
+	done := false
+	defer func() {
+		if !done {
+			os.RemoveAll(tmp)
+		}
+	}()
+	files, err = writeSite(s, tmp, writeFile)
+	if err != nil {
+		return 0, fmt.Errorf("%w (nothing was written to %s)", err, dir)
+	}
+	if err := syncTree(tmp); err != nil {
+		return 0, fmt.Errorf("export: %w", err)
+	}
+	if err := os.Chmod(tmp, mode); err != nil {
+		return 0, fmt.Errorf("export: %w", err)
+	}
+	if existing != nil {
+		// os.Rename does not replace a folder, even an empty one. If the
+		// folder is no longer empty, Remove fails and it stays as it is.
+		if err := os.Remove(dir); err != nil {
+			return 0, fmt.Errorf("export: %w", err)
+		}
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		if existing != nil {
+			os.Mkdir(dir, mode)
+		}
+		return 0, fmt.Errorf("export: %w", err)
+	}
+	done = true
+	if err := syncPath(parent); err != nil {
+		return 0, fmt.Errorf("export: %w", err)
+	}
+	return files, nil
+}
+
+// writeSite writes the copy into dir.
+func writeSite(s *Server, dir string, writeFile func(name string, body []byte) error) (int, error) {
+	w := &exporter{s: s, dir: dir, writeFile: writeFile}
 	for _, d := range s.store.Docs() {
 		if d.Type == content.TypeNotFound {
 			// Its data answers unknown pages' data (see nginxConf).
@@ -87,11 +169,67 @@ func Export(s *Server, dir string) (files int, err error) {
 	return w.count, w.err
 }
 
+// syncTree flushes every file and folder under dir to the disk, a few at
+// a time: one by one, a large site's tens of thousands of flushes would
+// each wait for the disk.
+func syncTree(dir string) error {
+	var paths []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		paths = append(paths, p)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	work := make(chan string)
+	errs := make(chan error, 1)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range work {
+				if err := syncPath(p); err != nil {
+					select {
+					case errs <- err:
+					default:
+					}
+				}
+			}
+		}()
+	}
+	for _, p := range paths {
+		work <- p
+	}
+	close(work)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return err
+	default:
+		return nil
+	}
+}
+
+// syncPath flushes a file or folder to the disk.
+func syncPath(p string) error {
+	f, err := os.Open(p)
+	if err != nil {
+		return err
+	}
+	err = f.Sync()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
 type exporter struct {
-	s     *Server
-	dir   string
-	count int
-	err   error
+	s         *Server
+	dir       string
+	writeFile func(name string, body []byte) error
+	count     int
+	err       error
 }
 
 // get asks the server for url as a browser without cookies would.
@@ -153,12 +291,18 @@ func (w *exporter) write(name string, body []byte) {
 		return
 	}
 	full := filepath.Join(w.dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-		w.err = fmt.Errorf("export: %w", err)
-		return
+	err := os.MkdirAll(filepath.Dir(full), 0o755)
+	if err == nil {
+		err = w.writeFile(full, body)
 	}
-	if err := os.WriteFile(full, body, 0o644); err != nil {
-		w.err = fmt.Errorf("export: %w", err)
+	if err != nil {
+		// The path is in the temporary folder, soon gone: name the file
+		// by its place in the copy.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		w.err = fmt.Errorf("export: writing %s: %w", name, err)
 		return
 	}
 	w.count++
