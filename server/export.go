@@ -380,10 +380,12 @@ func withHSTS(security [][2]string) [][2]string {
 	return SecurityHeaders(365 * 24 * time.Hour)
 }
 
-// nginxConf is an nginx server block that serves the folder as the Go
-// server does: pages at their own address, precompressed files, the
-// not-found page with 404, redirects, and the same headers. Include it
-// from the http block; set root and listen to suit.
+// nginxConf is an nginx server block, with the maps it reads, that
+// serves the folder as the Go server does: pages at their own address,
+// precompressed files by negotiation only, the not-found page with 404,
+// the server's redirects, and the same security and cache headers on
+// every answer. Include it from the http block; set root and listen to
+// suit. The browser test compares its answers with the server's.
 func nginxConf(s *Server, from []string, to map[string]string, notFoundData string) []byte {
 	var headers bytes.Buffer
 	for _, kv := range withHSTS(s.security) {
@@ -416,6 +418,13 @@ func nginxConf(s *Server, from []string, to map[string]string, notFoundData stri
 # The map sizes below hold this site's paths: put this file before any
 # other map in the http block (nginx fixes them at the first map), or set
 # them there at least this large.
+#
+# Status, Location, Cache-Control and the security headers are the
+# server's for every path. What differs: nginx's limit on the address (8 KB
+# by default; the server answers 414 past 2,048 bytes), nginx's own bodies
+# for 400 and 405 (without Allow), the not-found page where the server
+# sends a line of text (an unknown asset, feed or data path), and ETags
+# made from the file's time and size.
 ` + mapHashSizes(append(paths, hashed...)) + `
 # Kept for good (immutable) only what the server keeps for good: an asset
 # under /web/ asked for with its own hash (v=), page data and the search
