@@ -6,12 +6,14 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"nhsdigital/components"
@@ -36,13 +38,93 @@ import (
 // the same URL: the copy and the server send the same bytes. Drafts and
 // scheduled items are not in a production store, so never in the copy.
 func Export(s *Server, dir string) (files int, err error) {
+	return export(s, dir, writeFile)
+}
+
+// writeFile writes one file of the copy.
+func writeFile(name string, body []byte) error {
+	return os.WriteFile(name, body, 0o644)
+}
+
+// export is Export with the function that writes each file (tests make
+// it fail). The copy is made in a new folder beside dir, flushed to the
+// disk and renamed to dir at the end: a failed export, a full disk
+// included, leaves nothing, and a finished one is never seen half made.
+func export(s *Server, dir string, writeFile func(name string, body []byte) error) (files int, err error) {
 	if !s.static {
 		return 0, errors.New("export: the server was not built for a static copy (Config.Static)")
 	}
 	if s.notice != nil {
 		return 0, errors.New("export: a preview is never exported")
 	}
-	w := &exporter{s: s, dir: dir}
+	dir, err = filepath.Abs(dir)
+	if err != nil {
+		return 0, fmt.Errorf("export: %w", err)
+	}
+	// An existing folder must be empty; it is replaced, keeping its
+	// permissions.
+	mode := os.FileMode(0o755)
+	existing, err := os.Stat(dir)
+	switch {
+	case err == nil && !existing.IsDir():
+		return 0, fmt.Errorf("export: %s is not a folder", dir)
+	case err == nil:
+		if entries, err := os.ReadDir(dir); err != nil {
+			return 0, fmt.Errorf("export: %w", err)
+		} else if len(entries) > 0 {
+			return 0, fmt.Errorf("export: %s is not empty: remove it first, or name a new folder", dir)
+		}
+		mode = existing.Mode().Perm()
+	case !errors.Is(err, fs.ErrNotExist):
+		return 0, fmt.Errorf("export: %w", err)
+	}
+	parent := filepath.Dir(dir)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return 0, fmt.Errorf("export: %w", err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".export-")
+	if err != nil {
+		return 0, fmt.Errorf("export: %w", err)
+	}
+	done := false
+	defer func() {
+		if !done {
+			os.RemoveAll(tmp)
+		}
+	}()
+	files, err = writeSite(s, tmp, writeFile)
+	if err != nil {
+		return 0, fmt.Errorf("%w (nothing was written to %s)", err, dir)
+	}
+	if err := syncTree(tmp); err != nil {
+		return 0, fmt.Errorf("export: %w", err)
+	}
+	if err := os.Chmod(tmp, mode); err != nil {
+		return 0, fmt.Errorf("export: %w", err)
+	}
+	if existing != nil {
+		// os.Rename does not replace a folder, even an empty one. If the
+		// folder is no longer empty, Remove fails and it stays as it is.
+		if err := os.Remove(dir); err != nil {
+			return 0, fmt.Errorf("export: %w", err)
+		}
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		if existing != nil {
+			os.Mkdir(dir, mode)
+		}
+		return 0, fmt.Errorf("export: %w", err)
+	}
+	done = true
+	if err := syncPath(parent); err != nil {
+		return 0, fmt.Errorf("export: %w", err)
+	}
+	return files, nil
+}
+
+// writeSite writes the copy into dir.
+func writeSite(s *Server, dir string, writeFile func(name string, body []byte) error) (int, error) {
+	w := &exporter{s: s, dir: dir, writeFile: writeFile}
 	for _, d := range s.store.Docs() {
 		if d.Type == content.TypeNotFound {
 			// Its data answers unknown pages' data (see nginxConf).
@@ -83,15 +165,71 @@ func Export(s *Server, dir string) (files int, err error) {
 	notFoundData := components.PageDataURL(w.notFoundPath())
 	w.write("_redirects", redirectRules(from, aliases, notFoundData))
 	w.write("_headers", headerRules(s.security))
-	w.write("_nginx.conf", nginxConf(s.security, from, aliases, notFoundData))
+	w.write("_nginx.conf", nginxConf(s, from, aliases, notFoundData))
 	return w.count, w.err
 }
 
+// syncTree flushes every file and folder under dir to the disk, a few at
+// a time: one by one, a large site's tens of thousands of flushes would
+// each wait for the disk.
+func syncTree(dir string) error {
+	var paths []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		paths = append(paths, p)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	work := make(chan string)
+	errs := make(chan error, 1)
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range work {
+				if err := syncPath(p); err != nil {
+					select {
+					case errs <- err:
+					default:
+					}
+				}
+			}
+		}()
+	}
+	for _, p := range paths {
+		work <- p
+	}
+	close(work)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return err
+	default:
+		return nil
+	}
+}
+
+// syncPath flushes a file or folder to the disk.
+func syncPath(p string) error {
+	f, err := os.Open(p)
+	if err != nil {
+		return err
+	}
+	err = f.Sync()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
 type exporter struct {
-	s     *Server
-	dir   string
-	count int
-	err   error
+	s         *Server
+	dir       string
+	writeFile func(name string, body []byte) error
+	count     int
+	err       error
 }
 
 // get asks the server for url as a browser without cookies would.
@@ -153,12 +291,18 @@ func (w *exporter) write(name string, body []byte) {
 		return
 	}
 	full := filepath.Join(w.dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-		w.err = fmt.Errorf("export: %w", err)
-		return
+	err := os.MkdirAll(filepath.Dir(full), 0o755)
+	if err == nil {
+		err = w.writeFile(full, body)
 	}
-	if err := os.WriteFile(full, body, 0o644); err != nil {
-		w.err = fmt.Errorf("export: %w", err)
+	if err != nil {
+		// The path is in the temporary folder, soon gone: name the file
+		// by its place in the copy.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		w.err = fmt.Errorf("export: writing %s: %w", name, err)
 		return
 	}
 	w.count++
@@ -236,21 +380,114 @@ func withHSTS(security [][2]string) [][2]string {
 	return SecurityHeaders(365 * 24 * time.Hour)
 }
 
-// nginxConf is an nginx server block that serves the folder as the Go
-// server does: pages at their own address, precompressed files, the
-// not-found page with 404, redirects, and the same headers. Include it
-// from the http block; set root and listen to suit.
-func nginxConf(security [][2]string, from []string, to map[string]string, notFoundData string) []byte {
+// nginxConf is an nginx server block, with the maps it reads, that
+// serves the folder as the Go server does: pages at their own address,
+// precompressed files by negotiation only, the not-found page with 404,
+// the server's redirects, and the same security and cache headers on
+// every answer. Include it from the http block; set root and listen to
+// suit. The browser test compares its answers with the server's.
+func nginxConf(s *Server, from []string, to map[string]string, notFoundData string) []byte {
 	var headers bytes.Buffer
-	for _, kv := range withHSTS(security) {
-		fmt.Fprintf(&headers, "    add_header %s %q always;\n", kv[0], kv[1])
+	for _, kv := range withHSTS(s.security) {
+		fmt.Fprintf(&headers, "    add_header %s %s always;\n", kv[0], nginxQuote(kv[1]))
 	}
+	headers.WriteString("    add_header Cache-Control $nhsd_cache_control always;\n")
+	var hashed []string
+	for p, a := range s.assets {
+		if strings.HasPrefix(p, "/web/") && p != "/web/preview.js" {
+			hashed = append(hashed, p+"?"+a.hash)
+		}
+	}
+	sort.Strings(hashed)
+	// Every page and old address, and where each goes.
+	target := map[string]string{}
+	for _, d := range s.store.Docs() {
+		target[d.Path] = d.Path
+	}
+	for _, a := range from {
+		target[a] = to[a]
+	}
+	paths := make([]string, 0, len(target))
+	for p := range target {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
 	var b bytes.Buffer
 	b.WriteString(`# nginx: serves a static copy of the site (make static). Include this file
 # in the http block (after "include mime.types;"), then set listen and root.
-map $arg_v $nhsd_cache_control {
-    ""      "` + cacheRevalidate + `";
-    default "` + cacheImmutable + `";
+# The map sizes below hold this site's paths: put this file before any
+# other map in the http block (nginx fixes them at the first map), or set
+# them there at least this large.
+#
+# Status, Location, Cache-Control and the security headers are the
+# server's for every path. What differs: nginx's limit on the address (8 KB
+# by default; the server answers 414 past 2,048 bytes), nginx's own bodies
+# for 400 and 405 (without Allow), the not-found page where the server
+# sends a line of text (an unknown asset, feed or data path), and ETags
+# made from the file's time and size.
+` + mapHashSizes(append(paths, hashed...)) + `
+# Kept for good (immutable) only what the server keeps for good: an asset
+# under /web/ asked for with its own hash (v=), page data and the search
+# index asked for with this version. Pages, and every other v=, are
+# revalidated.
+map "$uri?$arg_v" $nhsd_hashed {
+    default 0;
+`)
+	for _, k := range hashed {
+		fmt.Fprintf(&b, "    %s 1;\n", nginxQuote(k))
+	}
+	// Versions are hexadecimal: nothing to escape.
+	fmt.Fprintf(&b, "    \"~^/(page-data|search-index)/[^?]*\\?%s$\" 1;\n", s.version)
+	if v := s.searchIndex.Index.Version; v != s.version {
+		fmt.Fprintf(&b, "    \"~^/search-index/[^?]*\\?%s$\" 1;\n", v)
+	}
+	b.WriteString(`}
+map "$status $nhsd_hashed $uri" $nhsd_cache_control {
+    volatile;
+    default                               "` + cacheRevalidate + `";
+    "~^301 "                              "public, max-age=3600";
+    "~^(400|405|414) "                    "";
+    "~^(200|206|304) 1 "                  "` + cacheImmutable + `";
+    "~^(200|206|304) 0 /app-worker\.js$"  "` + cacheNone + `";
+}
+
+# Redirects, as the server's redirectFor: an old address goes to its page;
+# a path with // or dot segments, or a trailing slash, goes to the page it
+# spells; a page written in another case goes to the page. $nhsd_page is
+# where the path, less any trailing slash, goes: nginx compares map
+# strings ignoring case, and site paths are lower case, so the path is
+# written as the map's is when it has no capital letter.
+map $uri $nhsd_path {
+    default $uri;
+    "~^(/.*[^/])/+$" $1;
+}
+map $nhsd_path $nhsd_page {
+    default "";
+`)
+	for _, p := range paths {
+		fmt.Fprintf(&b, "    %s %s;\n", nginxQuote(p), nginxQuote(target[p]))
+	}
+	b.WriteString(`}
+# nginx resolves // and dot segments before $uri: look for them in the
+# request as sent. The server refuses encoded slashes, backslashes and NUL.
+map $request_uri $nhsd_unclean {
+    default "";
+    "~*^[^?]*(//|/(\.|%2e)(\.|%2e)?(/|\?|$))" 1;
+}
+map $request_uri $nhsd_bad {
+    default "";
+    "~*^[^?]*(%2f|%5c|%00|\x5c)" 1;
+}
+# Where the request goes: "" (served as it is) for a page at its own
+# address, for an old address written in another case (the server does
+# not redirect those) and for every other path; 404 for an oddly written
+# path that is not a page's (the server has no file at such a path).
+map "$nhsd_unclean $nhsd_page $uri" $nhsd_moved {
+    default "";
+    "~^ (\S+) \1$" "";
+    "~^1? (\S+) [^A-Z]*$" $1;
+    "~*^ (\S+) \1$" $1;
+    "~^1 " 404;
 }
 
 server {
@@ -258,32 +495,84 @@ server {
     root /srv/site;
     charset utf-8;
     charset_types application/json application/manifest+json text/css text/plain text/xml application/xml;
+    # The .gz copies are sent, with Content-Encoding, to clients that
+    # accept gzip; never at their own address (below). This nginx has no
+    # brotli module: with one, add "brotli_static on;" to send the .br
+    # copies too.
     gzip_static on;
-    error_page 404 /404.html;
+    gzip_vary on;
     server_tokens off;
+    # Named locations: the not-found page does not go through the
+    # redirects again.
+    error_page 404 @not_found;
+    # Redirects name a path only, never the request's Host.
+    absolute_redirect off;
 
+    # The headers of every answer, redirects and errors included. No
+    # location adds a header of its own: one that did would drop these.
+` + headers.String() + `
+    if ($nhsd_bad) {
+        return 400;
+    }
+    if ($nhsd_moved = 404) {
+        return 404;
+    }
+    if ($nhsd_moved) {
+        return 301 $nhsd_moved$is_args$args;
+    }
+
+    # try_files looks for files only: a folder is never served, nor
+    # redirected to with a slash.
     location / {
         try_files $uri $uri/index.html =404;
-` + headers.String() + `        add_header Cache-Control $nhsd_cache_control always;
     }
-    location = /app-worker.js {
-` + headers.String() + `        add_header Cache-Control "` + cacheNone + `" always;
+    location ~ /$ {
+        try_files ${uri}index.html =404;
     }
     location = /manifest.webmanifest {
         default_type application/manifest+json;
-` + headers.String() + `        add_header Cache-Control "` + cacheRevalidate + `" always;
     }
     location /page-data/ {
-        error_page 404 ` + notFoundData + `;
-` + headers.String() + `        add_header Cache-Control $nhsd_cache_control always;
+        try_files $uri =404;
+        error_page 404 @no_data;
+    }
+    location @not_found {
+        try_files /404.html =404;
+    }
+    location @no_data {
+        try_files ` + notFoundData + ` =404;
+    }
+    # Files the server has no address for: the compressed copies, the
+    # pages' own file names, this folder's rules for other hosts.
+    location ~ \.(gz|br)$ {
+        return 404;
+    }
+    location ~ /(index|404)\.html$ {
+        return 404;
     }
     location ~ ^/_(headers|redirects|nginx\.conf)$ {
         return 404;
     }
 `)
-	for _, a := range from {
-		fmt.Fprintf(&b, "    location = %s { return 301 %s$is_args$args; }\n", a, to[a])
-	}
 	b.WriteString("}\n")
 	return b.Bytes()
+}
+
+// mapHashSizes sets nginx's map hash sizes for the exact keys of the
+// maps: a bucket holds about four of the longest key (nginx's default, 64
+// bytes, holds none of a long page path), and the table may grow to twice
+// the keys. At 20,000 page paths nginx -t takes under 0.1 s with these.
+func mapHashSizes(keys []string) string {
+	longest := 0
+	for _, k := range keys {
+		longest = max(longest, len(k))
+	}
+	elem := 8 + (longest+2+7)/8*8 + 8 // value pointer, key, its length, padding
+	bucket := (4*elem + 63) / 64 * 64
+	return fmt.Sprintf("map_hash_bucket_size %d;\nmap_hash_max_size %d;\n", bucket, max(2048, 2*len(keys)))
+}
+
+// nginxQuote quotes s as one nginx configuration word.
+func nginxQuote(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
 }

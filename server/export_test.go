@@ -5,11 +5,13 @@ package server
 import (
 	"bytes"
 	"compress/gzip"
+	"errors"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -104,4 +106,115 @@ func TestExport(t *testing.T) {
 func isAlias(store *content.Store, p string) bool {
 	_, ok := store.Alias(p)
 	return ok
+}
+
+// A write that fails part-way (a full disk) leaves nothing behind: no
+// target folder, no temporary one, no empty file; the error names the
+// file and the cause. An existing empty target stays as it was, and one
+// that is not empty is refused before anything is written.
+func TestExportFailureLeavesNothing(t *testing.T) {
+	srv, err := New(Config{Store: realStore(t), Web: os.DirFS("../web"), Static: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	writes := 0
+	n, err := export(srv, filepath.Join(t.TempDir(), "site"), func(name string, body []byte) error {
+		writes++
+		return writeFile(name, body)
+	})
+	if err != nil || n != writes || writes < 100 {
+		t.Fatalf("a whole export: %d files, %d writes, %v", n, writes, err)
+	}
+	// fullAt fails the nth write as a full disk does: the file is made,
+	// its bytes are not written.
+	var failed string
+	fullAt := func(n int) func(string, []byte) error {
+		i := 0
+		return func(name string, body []byte) error {
+			if i++; i == n {
+				failed = filepath.Base(name)
+				os.WriteFile(name, nil, 0o644)
+				return &fs.PathError{Op: "write", Path: name, Err: syscall.ENOSPC}
+			}
+			return writeFile(name, body)
+		}
+	}
+	for _, at := range []int{1, writes / 2, writes} {
+		parent := t.TempDir()
+		_, err := export(srv, filepath.Join(parent, "site"), fullAt(at))
+		if !errors.Is(err, syscall.ENOSPC) || !strings.Contains(err.Error(), failed+": no space left on device") || strings.Contains(err.Error(), ".export-") {
+			t.Errorf("write %d of %d failed; the error: %v", at, writes, err)
+		}
+		if left := tree(t, parent); len(left) > 0 {
+			t.Errorf("write %d of %d failed; left behind %d entries: %v…", at, writes, len(left), left[:min(3, len(left))])
+		}
+	}
+
+	parent := t.TempDir()
+	target := filepath.Join(parent, "site")
+	if err := os.Mkdir(target, 0o750); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := export(srv, target, fullAt(writes/2)); err == nil {
+		t.Error("a failed export into an empty folder reported no error")
+	}
+	if left := tree(t, parent); len(left) != 1 || left[0] != "site/" {
+		t.Errorf("a failed export into an empty folder left %v", left)
+	}
+	if n, err := export(srv, target, writeFile); err != nil || n != writes {
+		t.Fatalf("export into an empty folder: %d files, %v", n, err)
+	}
+	if fi, err := os.Stat(target); err != nil || fi.Mode().Perm() != 0o750 {
+		t.Errorf("the folder exported into lost its permissions: %v %v", fi.Mode(), err)
+	}
+	if left := tree(t, parent); !contains(left, "site/index.html") || !contains(left, "site/_nginx.conf") || strings.Count(strings.Join(left, " "), "site/") != len(left) {
+		t.Errorf("after an export into an empty folder the parent holds %d entries outside it", len(left))
+	}
+
+	parent = t.TempDir()
+	target = filepath.Join(parent, "site")
+	os.Mkdir(target, 0o755)
+	os.WriteFile(filepath.Join(target, "keep.txt"), []byte("mine"), 0o644)
+	written := 0
+	_, err = export(srv, target, func(name string, body []byte) error { written++; return writeFile(name, body) })
+	if err == nil || !strings.Contains(err.Error(), "is not empty") {
+		t.Errorf("export into a folder that is not empty: %v", err)
+	}
+	if left := tree(t, parent); written > 0 || len(left) != 2 || left[1] != "site/keep.txt" {
+		t.Errorf("export into a folder that is not empty wrote %d files; the parent holds %v", written, left)
+	}
+	if b, _ := os.ReadFile(filepath.Join(target, "keep.txt")); string(b) != "mine" {
+		t.Errorf("keep.txt holds %q", b)
+	}
+}
+
+// tree lists what is under dir, folders with a trailing slash.
+func tree(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || p == dir {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			rel += "/"
+		}
+		out = append(out, rel)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }

@@ -6,20 +6,23 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
+import { request } from "node:http";
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   root, launch, watch, waitForApp, waitForWorker, saved, cached, until, serveStatic, freePort, recordViolations, violations,
+  startServer,
 } from "./helpers.mjs";
 
 const bin = join(root, "bin", "site");
-let dist, browser, python, nginx, nginxDir;
+let dist, version, browser, python, nginx, nginxDir, server;
 
 before(async () => {
   dist = mkdtempSync(join(tmpdir(), "nhsd-dist-"));
   chmodSync(dist, 0o755); // nginx's workers read it as another user
-  execFileSync(bin, ["-export", dist], { stdio: "pipe" });
+  const out = execFileSync(bin, ["-export", dist], { encoding: "utf8" });
+  version = /version ([0-9a-f]+)/.exec(out)[1];
   let port = await freePort();
   python = await serveStatic("python3", ["-m", "http.server", "--bind", "127.0.0.1", String(port), "--directory", dist], port);
   nginxDir = mkdtempSync(join(tmpdir(), "nhsd-nginx-"));
@@ -40,11 +43,13 @@ http {
 }
 `);
   nginx = await serveStatic(process.env.NGINX || "/usr/sbin/nginx", ["-p", nginxDir, "-c", join(nginxDir, "nginx.conf")], port);
+  server = await startServer();
   browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
+  await server?.stop();
   await python?.stop();
   await nginx?.stop();
   rmSync(dist, { recursive: true, force: true });
@@ -176,7 +181,8 @@ test("served by nginx with the exported configuration: headers, redirects, 404 a
   assert.equal(missing.status, 404);
   assert.match(await missing.text(), /Page not found/);
   assert.equal((await fetch(base + "/_nginx.conf")).status, 404);
-  const wasm = await fetch(base + "/web/app.wasm?v=1", { method: "HEAD" });
+  const wasmURL = /\/web\/app\.wasm\?v=[0-9a-f]+/.exec(readFileSync(join(dist, "app.js"), "utf8"))[0];
+  const wasm = await fetch(base + wasmURL, { method: "HEAD" });
   assert.equal(wasm.headers.get("content-type"), "application/wasm");
   assert.match(wasm.headers.get("cache-control"), /immutable/);
   assert.equal((await fetch(base + "/app-worker.js", { method: "HEAD" })).headers.get("cache-control"), "no-store");
@@ -194,4 +200,88 @@ test("served by nginx with the exported configuration: headers, redirects, 404 a
   assert.deepEqual(await violations(page), []);
   assert.deepEqual(errors.filter((e) => !/status of 404/.test(e)), []);
   await context.close();
+});
+
+// ask sends one GET as written (the path is not normalised) with a Host
+// header of an attacker's choosing, and returns what parity compares.
+function ask(base, path, headers = {}) {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = request({ hostname, port, path, headers: { host: "evil.example", ...headers } }, (res) => {
+      res.resume();
+      res.on("end", () => resolve({ status: res.statusCode, headers: res.headers }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+// The security headers the export's rules name (HSTS is added for a CDN;
+// the server here sends it only with -hsts).
+function securityHeaders() {
+  const rules = readFileSync(join(dist, "_headers"), "utf8");
+  return [...rules.matchAll(/^  ([A-Za-z-]+): (.*)$/gm)]
+    .map((m) => [m[1].toLowerCase(), m[2]])
+    .filter(([name]) => name !== "cache-control");
+}
+
+// sameAnswers asks the Go server and nginx for each path and compares the
+// status, Location, Cache-Control and every security header.
+async function sameAnswers(paths) {
+  const security = securityHeaders();
+  assert.ok(security.length >= 6, "the rules name the security headers");
+  for (const p of paths) {
+    const [want, got] = await Promise.all([ask(server.base, p), ask(nginx.base, p)]);
+    const pick = (r, withHSTS) => {
+      const out = { status: r.status, location: r.headers.location, "cache-control": r.headers["cache-control"] };
+      for (const [name] of security) if (withHSTS || name !== "strict-transport-security") out[name] = r.headers[name];
+      return out;
+    };
+    assert.deepEqual(pick(got, false), pick(want, false), `nginx answers ${p} as the server does`);
+    for (const [name, value] of security) assert.equal(got.headers[name], value, `nginx sends ${name} with ${p} (${got.status})`);
+  }
+}
+
+test("nginx keeps for good only the URLs the server does: hashed assets and versioned data, never pages", async () => {
+  const spine = readFileSync(join(dist, "services/spine/index.html"), "utf8");
+  const css = /\/web\/site\.css\?v=[0-9a-f]+/.exec(spine)[0];
+  const index = JSON.parse(readFileSync(join(dist, "search-index/meta.json"), "utf8")).v;
+  await sameAnswers([
+    "/services/spine?v=1", "/?v=" + version, "/services?v=" + css.split("=")[1], "/no-such-page?v=1",
+    css, "/web/site.css?v=1", "/web/site.css", "/app.js?v=1", "/app-worker.js?v=1", "/manifest.webmanifest?v=1",
+    "/sitemap.xml?v=" + version, "/feeds/news.xml?v=1",
+    "/page-data/services/spine.json?v=" + version, "/page-data/services/spine.json?v=1", "/page-data/index.json?v=" + version,
+    "/page-data/no-such-page.json?v=" + version, "/search-index/meta.json?v=" + version, "/search-index/meta.json?v=1",
+    "/search-index/shard-0.txt?v=" + index, "/search-index/doc-0.json?v=1",
+  ]);
+});
+
+test("nginx redirects to a path only, whatever the Host, and sends the security headers with every answer", async () => {
+  const moved = await ask(nginx.base, "/spine?x=1");
+  assert.equal(moved.status, 301);
+  assert.equal(moved.headers.location, "/services/spine?x=1");
+  await sameAnswers(["/spine?x=1", "/spine", "/no-such-page", "/page-data/no-such-page.json", "/_nginx.conf", "/web/no-such.css", "/"]);
+});
+
+test("nginx redirects oddly written paths to their page as the server does", async () => {
+  await sameAnswers([
+    "/", "/services/spine", "/Services/Spine", "/SERVICES/SPINE?x=1", "/services/spine/", "/services/spine//?x=1",
+    "//services//spine", "/services/./spine", "/services/x/../spine", "/services/spine/.", "//", "/Spine", "/spine/",
+    "/Services/Spine/", "/Services//Spine", "/no-such-page/", "/no-such//page", "/404", "/404/", "/web/", "/page-data/services",
+    "/web//site.css", "/web/./site.css", "/page-data//services/spine.json", "/services%2Fspine", "/services%5cspine", "/services/spine%00",
+    "/services/%2e%2e/spine", "/%53ervices/spine",
+    "/data-and-information/publications/statistical/recorded-dementia-diagnoses/February-2021",
+  ]);
+});
+
+test("nginx serves compressed copies only to clients that ask for them, never at their own address", async () => {
+  await sameAnswers([
+    "/web/site.css.gz", "/web/site.css.br", "/web/app.wasm.br", "/page-data/services/spine.json.gz", "/services/spine/index.html.gz",
+    "/sitemap.xml.gz", "/services/spine/index.html", "/index.html", "/404.html",
+  ]);
+  const css = await fetch(nginx.base + "/web/site.css", { headers: { "Accept-Encoding": "gzip" } });
+  assert.equal(css.headers.get("content-encoding"), "gzip");
+  assert.match(css.headers.get("content-type"), /^text\/css/);
+  assert.match(css.headers.get("vary"), /Accept-Encoding/);
+  assert.match(await css.text(), /nhsd-/);
 });
