@@ -85,6 +85,9 @@ func (l *Live) Reload() error {
 		return err
 	}
 	l.problems = nil
+	if len(store.Warnings) > 0 && l.preview == nil {
+		log.Printf("content %s: %d link(s) to pages not live yet are left out until they are:\n%v", store.Version, len(store.Warnings), store.Warnings.Lines())
+	}
 	srv, err := New(l.config(store))
 	if err != nil {
 		l.problems = err

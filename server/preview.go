@@ -327,6 +327,22 @@ func (p *preview) notice(store *content.Store, path string) string {
 		}
 		b.WriteString(`</ul></div></div>`)
 	}
+	if store != nil && len(store.Warnings) > 0 {
+		// Links to pages not live yet: the live site leaves them out until
+		// then, so they are warnings, and the list changes with time.
+		fmt.Fprintf(&b, `<div class="nhsd-preview__problems" role="region" aria-labelledby="nhsd-preview-warnings-title"><div class="nhsd-width-container">`+
+			`<h2 id="nhsd-preview-warnings-title" class="nhsd-preview__title">%s for the live site</h2>`+
+			`<p class="nhsd-body">The live site leaves these links out until their pages are published. This list is made again at every save and at every publication time.</p>`+
+			`<ul class="nhsd-list nhsd-preview__list">`, plural(len(store.Warnings), "warning"))
+		for _, pr := range store.Warnings {
+			b.WriteString(`<li><code class="nhsd-code">` + html.EscapeString(pr.File) + `</code>`)
+			if pr.Field != "" {
+				b.WriteString(` <code class="nhsd-code">` + html.EscapeString(pr.Field) + `</code>`)
+			}
+			b.WriteString(`: ` + html.EscapeString(pr.Message) + `</li>`)
+		}
+		b.WriteString(`</ul></div></div>`)
+	}
 	b.WriteString(`</div>`)
 	return b.String()
 }

@@ -383,7 +383,6 @@ const DefaultWriteTimeout = 30 * time.Second
 
 // ServeHTTP routes a request.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	w = newPacedWriter(w, s.writeTime)
 	setSecurityHeaders(w.Header(), s.security)
 	if len(r.RequestURI) > MaxURLLength {
 		http.Error(w, "The address is too long.", http.StatusRequestURITooLong)
@@ -403,6 +402,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveStatistics(w, r)
 		return
 	}
+	// Answers from here on may be large; the forms above read a body, and
+	// net/http must see their own writer to close the connection when a
+	// body is too large (http.MaxBytesReader).
+	w = newPacedWriter(w, s.writeTime)
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "This site only answers GET and HEAD requests.", http.StatusMethodNotAllowed)
