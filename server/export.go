@@ -162,7 +162,7 @@ func writeSite(s *Server, dir string, writeFile func(name string, body []byte) e
 	for _, a := range from {
 		w.forward(a, aliases[a])
 	}
-	notFoundData := components.PageDataURL(w.notFoundPath())
+	notFoundData := components.PageDataURL(w.s.notFoundPath())
 	w.write("_redirects", redirectRules(from, aliases, notFoundData))
 	w.write("_headers", headerRules(s.security))
 	w.write("_nginx.conf", nginxConf(s, from, aliases, notFoundData))
@@ -252,17 +252,9 @@ func (w *exporter) page(path string) {
 	w.save(path, strings.TrimPrefix(path+"/index.html", "/"), http.StatusOK)
 }
 
-// notFoundPath is the content's not-found page ("/404").
-func (w *exporter) notFoundPath() string {
-	if docs := w.s.store.OfType(content.TypeNotFound); len(docs) > 0 {
-		return docs[0].Path
-	}
-	return "/404"
-}
-
 // notFound writes 404.html, the page static hosts send for unknown paths.
 func (w *exporter) notFound() {
-	w.save(w.notFoundPath(), "404.html", http.StatusNotFound)
+	w.save(w.s.notFoundPath(), "404.html", http.StatusNotFound)
 }
 
 func (w *exporter) save(url, name string, status int) {
