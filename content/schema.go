@@ -117,7 +117,7 @@ func typeFields(t string) []field {
 			req("series", kPathRef),
 			req("coverageStart", kDate),
 			req("coverageEnd", kDate),
-			{name: "keyFacts", kind: kObjects, required: true, min: 1, sub: []field{req("value", kString), req("label", kString)}},
+			{name: "keyFacts", kind: kObjects, sub: []field{req("value", kString), req("label", kString)}},
 			{name: "resources", kind: kObjects, required: true, min: 1, sub: []field{req("title", kString), req("href", kHref), opt("format", kString), opt("size", kString)}},
 		}
 	default:

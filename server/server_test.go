@@ -192,7 +192,7 @@ func TestPageTypesCarryTheirParts(t *testing.T) {
 		"/services/spine":              {"About this service", "Who it is for", "How it works", "Benefits", "Status and usage", "How to access", "Contact us", "Related services", "Page contents", "Last edited"},
 		"/blog":                        {"Latest"},
 		"/news-and-events/latest-news": {"International Women"},
-		"/data-and-information/publications/statistical/recorded-dementia-diagnoses/february-2021": {"Key facts", "Resources", "Publication date", "Geographic coverage", "Geographical granularity", "Other editions in this series", "Recorded dementia diagnoses"},
+		"/data-and-information/publications/statistical/recorded-dementia-diagnoses/february-2021": {"Resources", "Publication date", "Geographic coverage", "Geographical granularity", "Other editions in this series", "Recorded Dementia Diagnoses", "the publication on digital.nhs.uk"},
 		"/news-and-events/features/improving-the-nhs-most-fundamental-process":                     {"Written by", "Share this page", "Related subjects", "Page contents", "Last edited"},
 		"/about-nhs-digital/privacy-and-cookies":                                                   {"Page contents", "Last edited"},
 		"/search?q=spine":                                                                          {"for ‘spine’", "Spine"},
