@@ -107,9 +107,11 @@ func typeFields(t string) []field {
 			opt("relatedServices", kPathRefs),
 			opt("body", kBlocks),
 		}
-	case TypeBlog, TypeFeature:
+	case TypeBlog:
 		return []field{req("body", kBlocks), {name: "authors", kind: kObjects, required: true, sub: personFields, min: 1}, opt("relatedSubjects", kStrings)}
-	case TypeNews:
+	case TypeFeature, TypeNews:
+		// A feature names its authors only when the source does; the
+		// original site's features often carry no byline.
 		return []field{req("body", kBlocks), {name: "authors", kind: kObjects, sub: personFields}, opt("relatedSubjects", kStrings)}
 	case TypePublication:
 		return []field{

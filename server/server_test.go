@@ -187,13 +187,14 @@ func TestPageTypesCarryTheirParts(t *testing.T) {
 	store := realStore(t)
 	srv := newServer(t, store)
 	checks := map[string][]string{
-		"/":                            {"3 billion", "99.97%", "1.6 billion", "31 million", "Our services", "Latest blogs", "Latest news", "Data and information", "Improving the NHS"},
-		"/services":                    {"Spine", "NHS App", "NHS 111 online", "Electronic Prescription Service", "Search services", "Live"},
-		"/services/spine":              {"About this service", "Who it is for", "How it works", "Benefits", "Status and usage", "How to access", "Contact us", "Related services", "Page contents", "Last edited"},
-		"/blog":                        {"Latest"},
-		"/news-and-events/latest-news": {"International Women"},
+		"/":               {"3 billion", "99.97%", "1.6 billion", "31 million", "Our services", "Latest blogs", "Latest news", "Data and information", "Improving the NHS"},
+		"/services":       {"Spine", "NHS App", "NHS 111 online", "Electronic Prescription Service", "Search services", "Live"},
+		"/services/spine": {"About this service", "Who it is for", "How it works", "Benefits", "Status and usage", "How to access", "Contact us", "Related services", "Page contents", "Last edited"},
+		"/blog":           {"Latest"},
+		"/blog/we-had-to-follow-the-data-not-our-users":                                            {"Written by", "Chiara Garattini", "Kate Burn"},
+		"/news-and-events/latest-news":                                                             {"International Women"},
 		"/data-and-information/publications/statistical/recorded-dementia-diagnoses/february-2021": {"Resources", "Publication date", "Geographic coverage", "Geographical granularity", "Other editions in this series", "Recorded Dementia Diagnoses", "the publication on digital.nhs.uk"},
-		"/news-and-events/features/improving-the-nhs-most-fundamental-process":                     {"Written by", "Share this page", "Related subjects", "Page contents", "Last edited"},
+		"/news-and-events/features/improving-the-nhs-most-fundamental-process":                     {"Adelina Pashova", "Share this page", "Related subjects", "Page contents", "Last edited"},
 		"/about-nhs-digital/privacy-and-cookies":                                                   {"Page contents", "Last edited"},
 		"/search?q=spine":                                                                          {"for ‘spine’", "Spine"},
 		"/nope":                                                                                    {"Page not found", "/nope"},
