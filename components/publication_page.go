@@ -26,13 +26,26 @@ func (p *PublicationPage) Render() app.UI {
 	series := p.View.Get("series")
 	body := page.Get("body")
 
+	// Key facts are shown only when the edition states some; an edition
+	// whose figures live on the original site has none.
+	hasFacts := len(page.Get("keyFacts").Array()) > 0
 	toc := newOutline()
-	entries := []contentsEntry{{ID: toc.id("Key facts", ""), Text: "Key facts"}}
+	var entries []contentsEntry
+	if hasFacts {
+		entries = append(entries, contentsEntry{ID: toc.id("Key facts", ""), Text: "Key facts"})
+	}
 	entries = append(entries, headingsOf(body, toc)...)
 	entries = append(entries, contentsEntry{ID: toc.id("Resources", ""), Text: "Resources"})
 
 	o := newOutline()
-	keyFactsID := o.id("Key facts", "")
+	var keyFacts app.UI
+	if hasFacts {
+		keyFactsID := o.id("Key facts", "")
+		keyFacts = app.Elem("section").Class("nhsd-key-facts").Aria("labelledby", keyFactsID).Body(
+			app.Elem("h2").ID(keyFactsID).Class("nhsd-heading-l").Text("Key facts"),
+			Figures(page.Get("keyFacts"), ""),
+		)
+	}
 	blocks := &Blocks{Items: body, Outline: o, Media: p.Media, Path: p.View.Get("page.path").String()}
 	rendered := blocks.Render()
 	resourcesID := o.id("Resources", "")
@@ -77,10 +90,7 @@ func (p *PublicationPage) Render() app.UI {
 	}
 	main := []app.UI{
 		summary,
-		app.Elem("section").Class("nhsd-key-facts").Aria("labelledby", keyFactsID).Body(
-			app.Elem("h2").ID(keyFactsID).Class("nhsd-heading-l").Text("Key facts"),
-			Figures(page.Get("keyFacts"), ""),
-		),
+		keyFacts,
 		app.Elem("div").Class("nhsd-prose").Body(rendered...),
 		app.Elem("section").Class("nhsd-resources").Aria("labelledby", resourcesID).Body(
 			app.Elem("h2").ID(resourcesID).Class("nhsd-heading-l").Text("Resources"),

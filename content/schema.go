@@ -107,9 +107,11 @@ func typeFields(t string) []field {
 			opt("relatedServices", kPathRefs),
 			opt("body", kBlocks),
 		}
-	case TypeBlog, TypeFeature:
+	case TypeBlog:
 		return []field{req("body", kBlocks), {name: "authors", kind: kObjects, required: true, sub: personFields, min: 1}, opt("relatedSubjects", kStrings)}
-	case TypeNews:
+	case TypeFeature, TypeNews:
+		// A feature names its authors only when the source does; the
+		// original site's features often carry no byline.
 		return []field{req("body", kBlocks), {name: "authors", kind: kObjects, sub: personFields}, opt("relatedSubjects", kStrings)}
 	case TypePublication:
 		return []field{
@@ -117,7 +119,7 @@ func typeFields(t string) []field {
 			req("series", kPathRef),
 			req("coverageStart", kDate),
 			req("coverageEnd", kDate),
-			{name: "keyFacts", kind: kObjects, required: true, min: 1, sub: []field{req("value", kString), req("label", kString)}},
+			{name: "keyFacts", kind: kObjects, sub: []field{req("value", kString), req("label", kString)}},
 			{name: "resources", kind: kObjects, required: true, min: 1, sub: []field{req("title", kString), req("href", kHref), opt("format", kString), opt("size", kString)}},
 		}
 	default:

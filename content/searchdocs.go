@@ -69,38 +69,64 @@ func scopeOf(d *Doc) string {
 }
 
 // blockText collects the plain text of blocks: headings into headings,
-// everything else into body.
+// everything else into body. Each list item, table cell, figure, link and
+// contact line ends as a sentence (see piece), so that an excerpt cut from
+// the body never runs one item into the next.
 func blockText(blocks gjson.Result, headings, body *[]string) {
+	add := func(parts ...string) {
+		for _, p := range parts {
+			if p = piece(p); p != "" {
+				*body = append(*body, p)
+			}
+		}
+	}
 	for _, b := range blocks.Array() {
 		switch b.Get("type").String() {
 		case "heading":
 			*headings = append(*headings, b.Get("text").String())
 		case "paragraph", "callout":
-			*body = append(*body, b.Get("title").String(), inline.Plain(b.Get("text").String()))
+			add(b.Get("title").String(), inline.Plain(b.Get("text").String()))
 		case "list":
 			for _, it := range b.Get("items").Array() {
-				*body = append(*body, inline.Plain(it.String()))
+				add(inline.Plain(it.String()))
 			}
 		case "quote":
-			*body = append(*body, b.Get("text").String(), b.Get("name").String())
+			add(b.Get("text").String(), b.Get("name").String())
 		case "figures":
 			for _, it := range b.Get("items").Array() {
-				*body = append(*body, it.Get("value").String(), it.Get("label").String(), it.Get("text").String())
+				add(it.Get("value").String()+" "+it.Get("label").String(), it.Get("text").String())
 			}
 		case "table":
-			*body = append(*body, b.Get("caption").String())
+			add(b.Get("caption").String())
 			for _, row := range b.Get("rows").Array() {
 				for _, c := range row.Array() {
-					*body = append(*body, inline.Plain(c.String()))
+					add(inline.Plain(c.String()))
 				}
 			}
 		case "contacts", "links":
 			*headings = append(*headings, b.Get("title").String())
 			for _, it := range b.Get("items").Array() {
-				*body = append(*body, it.Get("label").String(), it.Get("value").String(), it.Get("text").String(), it.Get("description").String())
+				if l, v := it.Get("label").String(), it.Get("value").String(); l != "" || v != "" {
+					add(l + ": " + v)
+				}
+				add(it.Get("text").String(), it.Get("description").String())
 			}
 		case "image":
-			*body = append(*body, b.Get("alt").String(), b.Get("caption").String())
+			add(b.Get("alt").String(), b.Get("caption").String())
 		}
 	}
+}
+
+// piece trims s and ends it with a full stop unless it already ends with
+// punctuation that closes a sentence or clause.
+func piece(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	switch s[len(s)-1] {
+	case '.', '!', '?', ':', ';', ')', '"':
+		return s
+	}
+	return s + "."
 }

@@ -49,10 +49,13 @@ type HomeView struct {
 	Data     []Card          `json:"data"`
 }
 
-// TypeLabels name each page type for people.
+// TypeLabels name each page type for people. They are also the values of
+// the search's document type facet, so no label may be another's plural:
+// listing pages (the service catalogue, the blog and feature indexes) are
+// sections, not "Services" beside "Service".
 var TypeLabels = map[string]string{
-	TypeHome: "Home", TypeHub: "Section", TypePage: "Page", TypeServiceCatalogue: "Services",
-	TypeService: "Service", TypeBlogIndex: "Blogs", TypeNewsIndex: "News", TypeFeatureIndex: "Features",
+	TypeHome: "Home", TypeHub: "Section", TypePage: "Page", TypeServiceCatalogue: "Section",
+	TypeService: "Service", TypeBlogIndex: "Section", TypeNewsIndex: "News", TypeFeatureIndex: "Section",
 	TypeBlog: "Blog", TypeNews: "News", TypeFeature: "Feature", TypeSeries: "Publication series",
 	TypePublication: "Publication", TypeSearch: "Search", TypeNotFound: "Page",
 	TypeOffline: "Page",

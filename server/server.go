@@ -491,6 +491,9 @@ func (s *Server) notFoundText(w http.ResponseWriter, msg string) {
 // servePage answers a page path: a redirect for old and oddly written
 // paths, else the prerendered page with 200, or the not-found page with 404.
 func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
+	if s.serveLegacy(w, r) {
+		return
+	}
 	p := r.URL.Path
 	if target, ok := s.redirectFor(p); ok {
 		if r.URL.RawQuery != "" {

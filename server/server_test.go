@@ -187,13 +187,14 @@ func TestPageTypesCarryTheirParts(t *testing.T) {
 	store := realStore(t)
 	srv := newServer(t, store)
 	checks := map[string][]string{
-		"/":                            {"3 billion", "99.97%", "1.6 billion", "31 million", "Our services", "Latest blogs", "Latest news", "Data and information", "Improving the NHS"},
-		"/services":                    {"Spine", "NHS App", "NHS 111 online", "Electronic Prescription Service", "Search services", "Live"},
-		"/services/spine":              {"About this service", "Who it is for", "How it works", "Benefits", "Status and usage", "How to access", "Contact us", "Related services", "Page contents", "Last edited"},
-		"/blog":                        {"Latest"},
-		"/news-and-events/latest-news": {"International Women"},
-		"/data-and-information/publications/statistical/recorded-dementia-diagnoses/february-2021": {"Key facts", "Resources", "Publication date", "Geographic coverage", "Geographical granularity", "Other editions in this series", "Recorded dementia diagnoses"},
-		"/news-and-events/features/improving-the-nhs-most-fundamental-process":                     {"Written by", "Share this page", "Related subjects", "Page contents", "Last edited"},
+		"/":               {"3 billion", "99.97%", "1.6 billion", "31 million", "Our services", "Latest blogs", "Latest news", "Data and information", "Improving the NHS"},
+		"/services":       {"Spine", "NHS App", "NHS 111 online", "Electronic Prescription Service", "Search services", "Live"},
+		"/services/spine": {"About this service", "Who it is for", "How it works", "Benefits", "Status and usage", "How to access", "Contact us", "Related services", "Page contents", "Last edited"},
+		"/blog":           {"Latest"},
+		"/blog/we-had-to-follow-the-data-not-our-users":                                            {"Written by", "Chiara Garattini", "Kate Burn"},
+		"/news-and-events/latest-news":                                                             {"International Women"},
+		"/data-and-information/publications/statistical/recorded-dementia-diagnoses/february-2021": {"Resources", "Publication date", "Geographic coverage", "Geographical granularity", "Other editions in this series", "Recorded Dementia Diagnoses", "the publication on digital.nhs.uk"},
+		"/news-and-events/features/improving-the-nhs-most-fundamental-process":                     {"Adelina Pashova", "Share this page", "Related subjects", "Page contents", "Last edited"},
 		"/about-nhs-digital/privacy-and-cookies":                                                   {"Page contents", "Last edited"},
 		"/search?q=spine":                                                                          {"for ‘spine’", "Spine"},
 		"/nope":                                                                                    {"Page not found", "/nope"},
@@ -269,7 +270,8 @@ func TestPageData(t *testing.T) {
 	if r := get(srv, "/page-data/index.json"); gjson.Get(r.body, "page.type").String() != "home" || !gjson.Get(r.body, "home.blogs.0.title").Exists() {
 		t.Error("home view lacks its modules")
 	}
-	if r := get(srv, "/page-data/site.json"); len(gjson.Get(r.body, "navigation").Array()) != 6 || gjson.Get(r.body, "home").Exists() {
+	// The six sections, and Coronavirus as on the original site.
+	if r := get(srv, "/page-data/site.json"); len(gjson.Get(r.body, "navigation").Array()) != 7 || gjson.Get(r.body, "home").Exists() {
 		t.Errorf("site data: %s", r.body)
 	}
 	if r := get(srv, "/page-data/nope.json"); r.code != 404 || gjson.Get(r.body, "status").Int() != 404 || gjson.Get(r.body, "page.type").String() != "not-found" {

@@ -3,7 +3,10 @@
 // views are counted; withdrawal stops it; the confirmation takes focus.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { useSite, watch, waitForApp, axe } from "./helpers.mjs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { useSite, watch, waitForApp, axe, root, startServer } from "./helpers.mjs";
 
 const site = useSite(before, after);
 
@@ -120,29 +123,44 @@ test("accept from the banner, then client navigation counts each page view", asy
 });
 
 test("a video stays a placeholder, loading nothing from YouTube, until embedded media is allowed", async () => {
-  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const requests = [];
-  page.on("request", (r) => requests.push(r.url()));
+  // The shipped content has no video (none is known to be real), so this
+  // test serves a copy of it with a video block added to the feature.
+  const dir = mkdtempSync(join(tmpdir(), "nhsd-video-"));
+  cpSync(join(root, "content"), dir, { recursive: true });
   const path = "/news-and-events/features/improving-the-nhs-most-fundamental-process";
-  await page.goto(site.server.base + path);
-  await waitForApp(page);
-  assert.equal(await page.locator("iframe").count(), 0, "a video loaded before consent");
-  assert.ok(await page.getByRole("button", { name: "Allow videos and show it" }).isVisible());
-  assert.deepEqual(requests.filter((u) => !u.startsWith(site.server.base)), []);
-  assert.deepEqual(await axe(page), []);
-  await page.getByRole("button", { name: "Allow videos and show it" }).click();
-  await page.waitForURL(site.server.base + path + "?consent=media");
-  await waitForApp(page);
-  const src = await page.locator("iframe.nhsd-video__iframe").getAttribute("src");
-  assert.match(src, /^https:\/\/www\.youtube-nocookie\.com\/embed\//);
-  // Withdrawal takes the video away again.
-  await page.goto(site.server.base + "/cookies");
-  await waitForApp(page);
-  await page.getByRole("button", { name: "Withdraw all consent" }).click();
-  await page.waitForURL(/saved=withdrawn/);
-  await page.goto(site.server.base + path);
-  await waitForApp(page);
-  assert.equal(await page.locator("iframe").count(), 0, "the video stayed after withdrawal");
-  await context.close();
+  const file = join(dir, "pages", path + ".json");
+  const doc = JSON.parse(readFileSync(file, "utf8"));
+  doc.body.splice(1, 0, { type: "video", youtubeId: "testVideo01", title: "A test video" });
+  writeFileSync(file, JSON.stringify(doc, null, 2));
+  const server = await startServer(["-content", dir]);
+  const base = server.base;
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const requests = [];
+    page.on("request", (r) => requests.push(r.url()));
+    await page.goto(base + path);
+    await waitForApp(page);
+    assert.equal(await page.locator("iframe").count(), 0, "a video loaded before consent");
+    assert.ok(await page.getByRole("button", { name: "Allow videos and show it" }).isVisible());
+    assert.deepEqual(requests.filter((u) => !u.startsWith(base)), []);
+    assert.deepEqual(await axe(page), []);
+    await page.getByRole("button", { name: "Allow videos and show it" }).click();
+    await page.waitForURL(base + path + "?consent=media");
+    await waitForApp(page);
+    const src = await page.locator("iframe.nhsd-video__iframe").getAttribute("src");
+    assert.match(src, /^https:\/\/www\.youtube-nocookie\.com\/embed\/testVideo01/);
+    // Withdrawal takes the video away again.
+    await page.goto(base + "/cookies");
+    await waitForApp(page);
+    await page.getByRole("button", { name: "Withdraw all consent" }).click();
+    await page.waitForURL(/saved=withdrawn/);
+    await page.goto(base + path);
+    await waitForApp(page);
+    assert.equal(await page.locator("iframe").count(), 0, "the video stayed after withdrawal");
+  } finally {
+    await context.close();
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
