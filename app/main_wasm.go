@@ -17,6 +17,5 @@ func run() {
 		app.Log("page data unavailable, keeping the server-rendered page:", err)
 		return
 	}
-	components.RegisterSearchBench()
 	app.RunWhenOnBrowser()
 }
