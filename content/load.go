@@ -5,8 +5,10 @@ import (
 	"encoding/hex"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/tidwall/gjson"
@@ -133,20 +135,11 @@ func Load(fsys fs.FS, opts Options) (*Store, error) {
 		files = append(files, p)
 	}
 	sort.Strings(files)
-	for i, f := range files {
-		if r.stalled != "" {
-			v.add("pages", "", "%d more file(s) not read: the load stopped waiting after %s did not answer", len(files)-i, r.stalled)
-			break
-		}
-		data, msg := r.readFile(f)
-		if msg != "" {
-			v.add(f, "", "%s", msg)
-			v.unreadable[f] = true
-			continue
-		}
-		v.checkDoc(f, data)
+	stalled := r.stalled
+	if stalled == "" {
+		stalled = readAndCheck(v, fsys, timeout, files)
 	}
-	if r.stalled == "" { // else pages not read would show as broken links
+	if stalled == "" { // else pages not read would show as broken links
 		v.crossCheck()
 	}
 	if len(v.problems) > 0 {
@@ -250,3 +243,59 @@ func (s *Store) Site() gjson.Result { return gjson.Parse(s.SiteRaw) }
 
 // Origin is the site's public origin, such as https://digital.nhs.uk.
 func (s *Store) Origin() string { return strings.TrimRight(s.Site().Get("origin").String(), "/") }
+
+// readAndCheck reads and checks the files in parallel, one reader and one
+// validator a core over a contiguous share of them, and adds what each
+// found to v in file order. Each document is checked on its own; what
+// depends on others (links, duplicates) is v.crossCheck's. It returns the
+// first file a reader gave up waiting for, or "".
+func readAndCheck(v *validator, fsys fs.FS, timeout time.Duration, files []string) string {
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(files)/64))
+	type share struct {
+		v       *validator
+		stalled string
+		unread  int
+	}
+	shares := make([]share, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := w*len(files)/workers, (w+1)*len(files)/workers
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sv, r := newValidator(), &reader{fsys: fsys, timeout: timeout}
+			for i, f := range files[lo:hi] {
+				if r.stalled != "" {
+					shares[w].unread = hi - lo - i
+					break
+				}
+				data, msg := r.readFile(f)
+				if msg != "" {
+					sv.add(f, "", "%s", msg)
+					sv.unreadable[f] = true
+					continue
+				}
+				sv.checkDoc(f, data)
+			}
+			shares[w].v, shares[w].stalled = sv, r.stalled
+		}()
+	}
+	wg.Wait()
+	stalled, unread := "", 0
+	for _, sh := range shares {
+		v.problems = append(v.problems, sh.v.problems...)
+		v.docs = append(v.docs, sh.v.docs...)
+		v.refs = append(v.refs, sh.v.refs...)
+		for f := range sh.v.unreadable {
+			v.unreadable[f] = true
+		}
+		if sh.stalled != "" && stalled == "" {
+			stalled = sh.stalled
+		}
+		unread += sh.unread
+	}
+	if stalled != "" {
+		v.add("pages", "", "%d more file(s) not read: the load stopped waiting after %s did not answer", unread, stalled)
+	}
+	return stalled
+}

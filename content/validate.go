@@ -98,31 +98,38 @@ func (v *validator) checkDoc(file string, data []byte) {
 		v.unreadable[file] = true
 		return
 	}
+	top := make(map[string]gjson.Result, 24) // one pass over the document's fields
+	root.ForEach(func(k, val gjson.Result) bool {
+		if _, ok := top[k.String()]; !ok {
+			top[k.String()] = val
+		}
+		return true
+	})
 	d := &Doc{File: file, Raw: string(data)}
 	v.cur = d
-	d.ID = root.Get("id").String()
-	d.Type = root.Get("type").String()
-	d.Path = root.Get("path").String()
-	d.Title = root.Get("title").String()
-	d.Summary = root.Get("summary").String()
-	d.Status = root.Get("status").String()
-	for _, a := range root.Get("aliases").Array() {
+	d.ID = top["id"].String()
+	d.Type = top["type"].String()
+	d.Path = top["path"].String()
+	d.Title = top["title"].String()
+	d.Summary = top["summary"].String()
+	d.Status = top["status"].String()
+	for _, a := range top["aliases"].Array() {
 		d.Aliases = append(d.Aliases, a.String())
 	}
-	for _, t := range root.Get("topics").Array() {
+	for _, t := range top["topics"].Array() {
 		d.Topics = append(d.Topics, t.String())
 	}
 	fields := append(append([]field{}, commonFields...), typeFields(d.Type)...)
 	v.checkObject(file, "$", root, fields)
 
-	d.Published, _ = ParseDate(root.Get("published").String())
-	d.LastEdited, _ = ParseDate(root.Get("lastEdited").String())
+	d.Published, _ = ParseDate(top["published"].String())
+	d.LastEdited, _ = ParseDate(top["lastEdited"].String())
 	// (lastEdited may come before published: an item scheduled for later is
 	// edited before it goes live.)
-	if e := root.Get("expires"); e.Exists() {
+	if e := top["expires"]; e.Exists() {
 		d.Expires, _ = ParseDate(e.String())
 		if !d.Expires.IsZero() && !d.Published.IsZero() && !d.Expires.After(d.Published) {
-			v.add(file, "$.expires", "is not after $.published (%s); an item must go live before it expires", root.Get("published").String())
+			v.add(file, "$.expires", "is not after $.published (%s); an item must go live before it expires", top["published"].String())
 		}
 	}
 	if n := len([]rune(d.Summary)); n > 300 {
@@ -141,11 +148,11 @@ func (v *validator) checkDoc(file string, data []byte) {
 	}
 	v.checkPathForType(file, d)
 	if d.Type == TypeOffline {
-		v.checkSavedPagesPlace(file, root.Get("body").Array())
+		v.checkSavedPagesPlace(file, top["body"].Array())
 	}
 	if d.Type == TypePublication {
-		s, _ := ParseDate(root.Get("coverageStart").String())
-		e, _ := ParseDate(root.Get("coverageEnd").String())
+		s, _ := ParseDate(top["coverageStart"].String())
+		e, _ := ParseDate(top["coverageEnd"].String())
 		if !s.IsZero() && !e.IsZero() && e.Before(s) {
 			v.add(file, "$.coverageEnd", "is before $.coverageStart")
 		}
@@ -154,7 +161,7 @@ func (v *validator) checkDoc(file string, data []byte) {
 				v.add(file, "$."+f, "is required for publications")
 			}
 		}
-		if series := root.Get("series").String(); series != "" && parentPath(d.Path) != series {
+		if series := top["series"].String(); series != "" && parentPath(d.Path) != series {
 			v.add(file, "$.series", "is %s but the page's path %s is not directly under it", series, d.Path)
 		}
 	}
@@ -221,18 +228,27 @@ func (v *validator) checkPathForType(file string, d *Doc) {
 }
 
 func (v *validator) checkObject(file, at string, obj gjson.Result, fields []field) {
-	allowed := map[string]field{}
-	for _, f := range fields {
-		allowed[f.name] = f
-	}
+	// One pass over the object: a gjson Get per field would scan it again
+	// for each (large bodies made loading 20,000 pages slow).
+	vals := make(map[string]gjson.Result, len(fields))
 	obj.ForEach(func(k, val gjson.Result) bool {
-		if _, ok := allowed[k.String()]; !ok {
-			v.add(file, at+"."+k.String(), "unknown field%s; allowed here: %s", suggest(k.String(), fields), fieldNames(fields))
+		name := k.String()
+		known := false
+		for _, f := range fields {
+			if f.name == name {
+				known = true
+				break
+			}
+		}
+		if !known {
+			v.add(file, at+"."+name, "unknown field%s; allowed here: %s", suggest(name, fields), fieldNames(fields))
+		} else if _, seen := vals[name]; !seen {
+			vals[name] = val
 		}
 		return true
 	})
 	for _, f := range fields {
-		val := obj.Get(gjsonKey(f.name))
+		val := vals[f.name]
 		p := at + "." + f.name
 		if !val.Exists() || val.Type == gjson.Null {
 			if f.required {
@@ -242,10 +258,6 @@ func (v *validator) checkObject(file, at string, obj gjson.Result, fields []fiel
 		}
 		v.checkValue(file, p, val, f)
 	}
-}
-
-func gjsonKey(k string) string {
-	return strings.NewReplacer(".", `\.`, "*", `\*`, "?", `\?`, "|", `\|`, "#", `\#`, "@", `\@`).Replace(k)
 }
 
 func (v *validator) checkValue(file, p string, val gjson.Result, f field) {

@@ -11,6 +11,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -20,9 +21,10 @@ type asset struct {
 	gzip        []byte // nil when not worth it
 	brotli      []byte // from a prebuilt .br file, when present
 	contentType string
-	hash        string // content hash, also the ETag
-	sum         string // full SHA-256, hex
-	immutable   bool   // served under a hashed URL (?v=hash)
+	lazy        *sync.Once // set when the gzip copy is made on first request (gzipped)
+	hash        string     // content hash, also the ETag
+	sum         string     // full SHA-256, hex
+	immutable   bool       // served under a hashed URL (?v=hash)
 }
 
 var compressible = map[string]bool{
@@ -49,6 +51,32 @@ func newAsset(name string, body []byte, contentType string) *asset {
 		a.gzip = gzipBytes(body)
 	}
 	return a
+}
+
+// newLazyAsset is an asset whose gzip copy is made when first asked for:
+// for the many files (search index fragments) of which few are fetched.
+func newLazyAsset(name string, body []byte, contentType string) *asset {
+	sum := sha256.Sum256(body)
+	full := hex.EncodeToString(sum[:])
+	a := &asset{body: body, contentType: contentType, hash: full[:16], sum: full}
+	if a.contentType == "" {
+		a.contentType = mime.TypeByExtension(path.Ext(name))
+	}
+	if a.contentType == "" {
+		a.contentType = "application/octet-stream"
+	}
+	if compressible[path.Ext(name)] && len(body) > 512 {
+		a.lazy = new(sync.Once)
+	}
+	return a
+}
+
+// gzipped returns the gzip copy, making it first for a lazy asset.
+func (a *asset) gzipped() []byte {
+	if a.lazy != nil {
+		a.lazy.Do(func() { a.gzip = gzipBytes(a.body) })
+	}
+	return a.gzip
 }
 
 // newAssetOnce is an asset for one answer: compressed fast, not hashed
@@ -105,7 +133,7 @@ func loadAssets(fsys fs.FS) (map[string]*asset, []string, error) {
 		case strings.HasSuffix(p, ".gz"):
 			return nil
 		}
-		out["/web/"+p] = newAsset(p, b, "")
+		out["/web/"+p] = newLazyAsset(p, b, "") // gzip when first asked for: most browsers take the brotli copies
 		return nil
 	})
 	if err != nil {
@@ -151,7 +179,7 @@ func (a *asset) serve(w http.ResponseWriter, r *http.Request, cacheControl strin
 	h.Set("ETag", etag)
 	h.Set("Cache-Control", cacheControl)
 	h.Set("Content-Type", a.contentType)
-	if (a.gzip != nil || a.brotli != nil) && h.Get("Vary") == "" {
+	if (a.gzip != nil || a.brotli != nil || a.lazy != nil) && h.Get("Vary") == "" {
 		h.Set("Vary", "Accept-Encoding")
 	}
 	if match := r.Header.Get("If-None-Match"); match != "" && etagMatches(match, a.hash) {
@@ -173,7 +201,7 @@ func (a *asset) serve(w http.ResponseWriter, r *http.Request, cacheControl strin
 	case a.brotli != nil && acceptsEncoding(ae, "br"):
 		body = a.brotli
 		h.Set("Content-Encoding", "br")
-	case a.gzip != nil && acceptsEncoding(ae, "gzip"):
+	case acceptsEncoding(ae, "gzip") && a.gzipped() != nil:
 		body = a.gzip
 		h.Set("Content-Encoding", "gzip")
 	}

@@ -6,24 +6,35 @@ import (
 	"encoding/json"
 	"net/http"
 	"strings"
+	"sync"
 
 	"github.com/tidwall/gjson"
 
 	"nhsdigital/content"
-	"nhsdigital/content/search"
 )
 
-// storeSource gives components the content store's views, built once.
+// storeSource gives components the content store's views. Each view is
+// made when first asked for and kept, up to maxViewBytes in all: a server
+// of 20,000 documents must not build them all before its first answer,
+// nor hold them all.
 type storeSource struct {
+	store    *content.Store
 	site     gjson.Result
 	siteJSON []byte
-	views    map[string][]byte
 	notFound []byte
-	search   *search.Built
+	search   *searchIndex
+
+	mu        sync.RWMutex
+	views     map[string][]byte
+	viewBytes int
 }
 
+// maxViewBytes bounds the views kept in memory; others are made again on
+// each use.
+const maxViewBytes = 32 << 20
+
 func newStoreSource(store *content.Store) *storeSource {
-	src := &storeSource{views: map[string][]byte{}}
+	src := &storeSource{store: store, views: map[string][]byte{}}
 	site := store.Site()
 	slim := map[string]json.RawMessage{}
 	for _, k := range []string{"name", "cookiePolicy", "origin", "description", "navigation", "footer"} {
@@ -31,10 +42,6 @@ func newStoreSource(store *content.Store) *storeSource {
 	}
 	src.siteJSON, _ = json.Marshal(slim)
 	src.site = gjson.ParseBytes(src.siteJSON)
-	for _, d := range store.Docs() {
-		b, _ := json.Marshal(store.ViewOf(d.Path))
-		src.views[d.Path] = b
-	}
 	src.notFound, _ = json.Marshal(store.ViewOf("\x00not-found"))
 	return src
 }
@@ -46,10 +53,23 @@ func (s *storeSource) View(path string) (gjson.Result, bool) {
 }
 
 func (s *storeSource) viewJSON(path string) []byte {
-	if b, ok := s.views[path]; ok {
+	if _, ok := s.store.Doc(path); !ok {
+		return s.notFound
+	}
+	s.mu.RLock()
+	b, ok := s.views[path]
+	s.mu.RUnlock()
+	if ok {
 		return b
 	}
-	return s.notFound
+	b, _ = json.Marshal(s.store.ViewOf(path))
+	s.mu.Lock()
+	if _, ok := s.views[path]; !ok && s.viewBytes+len(b) <= maxViewBytes {
+		s.views[path] = b
+		s.viewBytes += len(b)
+	}
+	s.mu.Unlock()
+	return b
 }
 
 // servePageData answers /page-data/<path>.json with the view of <path>

@@ -136,8 +136,12 @@ func writeSite(s *Server, dir string, writeFile func(name string, body []byte) e
 	}
 	w.file(components.SiteDataURL, http.StatusOK)
 	w.notFound()
-	names := make([]string, 0, len(s.searchFiles))
-	for n := range s.searchFiles {
+	_, searchFiles, err := s.search.get()
+	if err != nil {
+		return 0, fmt.Errorf("export: the search index: %w", err)
+	}
+	names := make([]string, 0, len(searchFiles))
+	for n := range searchFiles {
 		names = append(names, n)
 	}
 	sort.Strings(names)
@@ -430,7 +434,8 @@ map "$uri?$arg_v" $nhsd_hashed {
 	}
 	// Versions are hexadecimal: nothing to escape.
 	fmt.Fprintf(&b, "    \"~^/(page-data|search-index)/[^?]*\\?%s$\" 1;\n", s.version)
-	if v := s.searchIndex.Index.Version; v != s.version {
+	if built, _, err := s.search.get(); err == nil && built.Index.Version != s.version {
+		v := built.Index.Version
 		fmt.Fprintf(&b, "    \"~^/search-index/[^?]*\\?%s$\" 1;\n", v)
 	}
 	b.WriteString(`}

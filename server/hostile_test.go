@@ -297,7 +297,8 @@ func TestHostileContent(t *testing.T) {
 	// The search index holds other words, so other shards: each of its
 	// JSON files must still parse, and the search page above must keep
 	// its structure with results from it.
-	for name := range tw.hostile.searchFiles {
+	_, hostileFiles, _ := tw.hostile.search.get()
+	for name := range hostileFiles {
 		r := get(tw.hostile, "/search-index/"+name)
 		if r.code != http.StatusOK || strings.HasSuffix(name, ".json") && !json.Valid([]byte(r.body)) {
 			t.Errorf("search index file %s: status %d, valid JSON %v", name, r.code, json.Valid([]byte(r.body)))

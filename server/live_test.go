@@ -41,7 +41,8 @@ func leaks(srv http.Handler, s *Server, title, slug string) []string {
 			out = append(out, p)
 		}
 	}
-	for name, a := range s.searchFiles {
+	_, searchFiles, _ := s.search.get()
+	for name, a := range searchFiles {
 		if strings.Contains(string(a.body), title) || strings.Contains(string(a.body), slug) {
 			out = append(out, "/search-index/"+name)
 		}
@@ -54,7 +55,7 @@ func leaks(srv http.Handler, s *Server, title, slug string) []string {
 // expired one goes, without a restart; before then nothing shows them.
 func TestScheduledPublishing(t *testing.T) {
 	tree := copyFS(content.Embedded())
-	soon := time.Now().Add(1500 * time.Millisecond).UTC().Format(time.RFC3339)
+	soon := time.Now().Add(4 * time.Second).UTC().Format(time.RFC3339)
 	tree["pages/blog/timed-launch.json"] = &fstest.MapFile{Data: blogPost("5b0a7c6e-1f1d-4c8e-9a51-8f6f0f7a7a01", "timed-launch", "Quokka launch notes", "published", soon, "")}
 	tree["pages/blog/fading-notice.json"] = &fstest.MapFile{Data: blogPost("5b0a7c6e-1f1d-4c8e-9a51-8f6f0f7a7a02", "fading-notice", "Wombat closing notice", "published", "2024-06-01", `, "expires": "`+soon+`"`)}
 	tree["pages/blog/secret-draft.json"] = &fstest.MapFile{Data: blogPost("5b0a7c6e-1f1d-4c8e-9a51-8f6f0f7a7a03", "secret-draft", "Platypus draft", "draft", "2024-06-01", "")}
@@ -91,7 +92,7 @@ func TestScheduledPublishing(t *testing.T) {
 	if page, data := links("/blog/fading-notice"); !page || !data {
 		t.Errorf("a live page lost its link to a live item: page %v, page data %v", page, data)
 	}
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(12 * time.Second)
 	for get(live, "/blog/timed-launch").code != 200 && time.Now().Before(deadline) {
 		time.Sleep(50 * time.Millisecond)
 	}

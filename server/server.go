@@ -32,7 +32,6 @@ import (
 	"nhsdigital/components"
 	"nhsdigital/content"
 	"nhsdigital/content/consent"
-	"nhsdigital/content/search"
 )
 
 // Config says what a server serves.
@@ -78,11 +77,11 @@ type Server struct {
 
 	mu        sync.RWMutex
 	pages     map[string]*page         // prerendered pages by path and consent state (no query)
+	pageBytes int                      // bytes held in pages, with their gzip copies
 	rendering map[string]chan struct{} // pages being rendered now, closed when done
 	renders   atomic.Int64             // go-app renders so far
 
-	searchIndex *search.Built
-	searchFiles map[string]*asset // by file name under /search-index/
+	search *searchIndex
 
 	stats       *stats
 	statsToken  string
@@ -147,11 +146,9 @@ func New(cfg Config) (*Server, error) {
 		s.writeTime = DefaultWriteTimeout
 	}
 	s.crossOrigin = crossOriginProtection(cfg.Store.Origin())
-	if err := s.buildSearch(); err != nil {
-		return nil, fmt.Errorf("server: building the search index: %w", err)
-	}
+	s.search = buildSearch(cfg.Store)
 	s.source = newStoreSource(cfg.Store)
-	s.source.search = s.searchIndex
+	s.source.search = s.search
 	s.sourceKey = fmt.Sprintf("%p", s)
 	s.generated = machineReadable(cfg.Store)
 	s.data = map[string]*asset{}
@@ -602,8 +599,9 @@ func (s *Server) render(r *http.Request) *page {
 	s.mu.Unlock()
 	pg = s.renderNow(r, key, value, true)
 	s.mu.Lock()
-	if len(s.pages) < maxCachedPages {
+	if size := len(pg.asset.body) + len(pg.asset.gzip); len(s.pages) < maxCachedPages && s.pageBytes+size <= maxCachedPageBytes {
 		s.pages[key] = pg
+		s.pageBytes += size
 	}
 	delete(s.rendering, key)
 	s.mu.Unlock()
@@ -619,9 +617,13 @@ func (s *Server) notFoundPath() string {
 	return "/404"
 }
 
-// maxCachedPages bounds the page cache (about 40 KB a page with its gzip
-// copy): a site with more pages than this renders the rest on each request.
-const maxCachedPages = 10000
+// maxCachedPages and maxCachedPageBytes bound the page cache (about 40 KB
+// a page with its gzip copy): once either is reached, other pages are
+// rendered on each request.
+const (
+	maxCachedPages     = 10000
+	maxCachedPageBytes = 128 << 20
+)
 
 // renderNow renders the page for the request with go-app. A page that is
 // kept is compressed at the best level; one made for a single answer (a

@@ -378,7 +378,8 @@ func TestDraftsNeverServed(t *testing.T) {
 	if r := get(srv, "/blog/secret-draft"); r.code != 404 {
 		t.Errorf("draft page: %d", r.code)
 	}
-	for name, a := range srv.searchFiles {
+	_, searchFiles, _ := srv.search.get()
+	for name, a := range searchFiles {
 		if b := strings.ToLower(string(a.body)); strings.Contains(b, "unannounced") || strings.Contains(b, "secret-draft") {
 			t.Errorf("search index file %s holds the draft", name)
 		}
