@@ -131,11 +131,24 @@ func (s *Store) leaveOut(refs []reference) {
 			e.unlink[r.field] = true
 		}
 	}
+	pos := make(map[*Doc]int, len(edits))
+	if len(edits) > 0 {
+		for i, d := range s.docs {
+			pos[d] = i
+		}
+	}
 	for d, e := range edits {
 		if d == nil {
 			s.SiteRaw = e.apply(s.SiteRaw)
-		} else {
-			d.Raw = e.apply(d.Raw)
+			continue
+		}
+		// A copy: the document as read stays as it was, for the store of
+		// another time (Store.At).
+		cp := *d
+		cp.Raw = e.apply(d.Raw)
+		s.byPath[d.Path] = &cp
+		if i, ok := pos[d]; ok {
+			s.docs[i] = &cp
 		}
 	}
 }

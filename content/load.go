@@ -78,6 +78,8 @@ type Store struct {
 	aliases  map[string]string
 	byType   map[string][]*Doc // newest first
 	children map[string][]*Doc // publications by series path, newest first
+
+	validated *validated // what At makes the store of another time from
 }
 
 // Options control which documents a store serves.
@@ -100,7 +102,6 @@ const DefaultReadTimeout = 5 * time.Second
 // every problem found.
 func Load(fsys fs.FS, opts Options) (*Store, error) {
 	v := newValidator()
-	hash := sha256.New()
 	timeout := opts.ReadTimeout
 	if timeout <= 0 {
 		timeout = DefaultReadTimeout
@@ -111,9 +112,6 @@ func Load(fsys fs.FS, opts Options) (*Store, error) {
 	if msg != "" {
 		v.add("site.json", "", "%s", msg)
 	} else {
-		hash.Write([]byte("site.json\x00"))
-		hash.Write(site)
-		hash.Write([]byte{0})
 		v.checkSite("site.json", site)
 	}
 
@@ -150,12 +148,37 @@ func Load(fsys fs.FS, opts Options) (*Store, error) {
 	if now.IsZero() {
 		now = time.Now()
 	}
+	return assemble(&validated{site: site, v: v, preview: opts.Preview}, now), nil
+}
+
+// validated is what a load read and checked: the store for any time is
+// made from it without reading or checking again.
+type validated struct {
+	site    []byte
+	v       *validator // its docs and references; read only from here on
+	preview bool
+}
+
+// At returns the store of the same content at another time: what is
+// served, scheduled and held back follows now. Nothing is read or checked
+// again, and documents that did not change are shared, so publishing a
+// scheduled item or retiring an expired one costs little at any size.
+func (s *Store) At(now time.Time) *Store { return assemble(s.validated, now) }
+
+// assemble makes the store of validated content at time now.
+func assemble(in *validated, now time.Time) *Store {
+	v, opts := in.v, Options{Preview: in.preview}
+	hash := sha256.New()
+	hash.Write([]byte("site.json\x00"))
+	hash.Write(in.site)
+	hash.Write([]byte{0})
 	s := &Store{
-		SiteRaw: string(site),
-		Now:     now,
-		Preview: opts.Preview,
-		byPath:  map[string]*Doc{},
-		aliases: map[string]string{},
+		SiteRaw:   string(in.site),
+		Now:       now,
+		Preview:   opts.Preview,
+		byPath:    map[string]*Doc{},
+		aliases:   map[string]string{},
+		validated: in,
 	}
 	for _, d := range v.docs {
 		if d.Status == "published" {
@@ -207,7 +230,7 @@ func Load(fsys fs.FS, opts Options) (*Store, error) {
 	for _, list := range s.children {
 		newestFirst(list)
 	}
-	return s, nil
+	return s
 }
 
 // Doc returns the served document at path.

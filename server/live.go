@@ -127,11 +127,44 @@ func (l *Live) schedule(store *content.Store) {
 	if wait > 24*time.Hour {
 		wait = 24 * time.Hour // timers over long spans drift; look again daily
 	}
-	l.timer = time.AfterFunc(wait, func() {
-		if err := l.Reload(); err != nil {
-			log.Printf("content reload failed; still serving the last good version:\n%v", err)
-		}
-	})
+	if store == nil || l.preview != nil {
+		// After a failed load: read it all again. (A preview reloads on
+		// every save; its notices follow the clock at each reload.)
+		l.timer = time.AfterFunc(wait, func() {
+			if err := l.Reload(); err != nil {
+				log.Printf("content reload failed; still serving the last good version:\n%v", err)
+			}
+		})
+		return
+	}
+	l.timer = time.AfterFunc(wait, l.advance)
+}
+
+// advance serves the same content at the present time: a scheduled item
+// goes live or an expired one goes, without reading or checking anything
+// again (content.Store.At). The new Server shares the assets and the
+// documents that did not change; its search index is built in the
+// background while the old one answers nothing (searches wait for it).
+func (l *Live) advance() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	old := l.cur.Load()
+	if l.closed || old == nil {
+		return
+	}
+	start := time.Now()
+	store := old.store.At(start)
+	srv, err := New(l.config(store))
+	if err != nil {
+		log.Printf("publishing at %s failed; still serving the last version: %v", start.Format(time.RFC3339), err)
+		l.schedule(nil)
+		return
+	}
+	l.cur.Store(srv)
+	l.schedule(store)
+	key := old.sourceKey
+	time.AfterFunc(time.Minute, func() { components.UnregisterSource(key) })
+	log.Printf("content %s at %s: %d pages served, swapped in %v", store.Version, start.Format(time.RFC3339), len(store.Docs()), time.Since(start).Round(time.Millisecond))
 }
 
 // Close stops the timers and the preview's watcher.

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"testing/fstest"
@@ -66,7 +67,9 @@ func TestScheduledPublishing(t *testing.T) {
 	  "published": "2024-06-01", "lastEdited": "2024-06-01", "body": [
 	    {"type": "paragraph", "text": "Read [the launch notes](/blog/timed-launch) and [the closing notice](/blog/fading-notice)."},
 	    {"type": "links", "title": "More", "items": [{"text": "Launch", "href": "/blog/timed-launch"}, {"text": "Notice", "href": "/blog/fading-notice"}]}]}`)}
+	var loads atomic.Int32
 	live, err := NewLive(func(now time.Time) (*content.Store, error) {
+		loads.Add(1)
 		return content.Load(tree, content.Options{Now: now})
 	}, Config{Web: web.Embedded()})
 	if err != nil {
@@ -106,6 +109,9 @@ func TestScheduledPublishing(t *testing.T) {
 	}
 	if l := leaks(live, live.Current(), "Wombat closing notice", "fading-notice"); len(l) > 0 {
 		t.Errorf("the expired item still shows: %v", l)
+	}
+	if n := loads.Load(); n != 1 {
+		t.Errorf("the content was read %d times: publishing must not read it again", n)
 	}
 	if page, data := links("/blog/timed-launch"); !page || !data {
 		t.Errorf("the link to the item is not back at its publication time: page %v, page data %v", page, data)
