@@ -58,8 +58,12 @@ func run() {
 		fmt.Fprintln(os.Stderr, "preview needs the content folder on disk: add -content content")
 		os.Exit(2)
 	}
+	var cache *content.Cache
+	if *preview {
+		cache = content.NewCache() // a save re-reads only the files that changed
+	}
 	load := func(now time.Time) (*content.Store, error) {
-		return content.Load(contentFS, content.Options{Now: now, Preview: *preview})
+		return content.Load(contentFS, content.Options{Now: now, Preview: *preview, Cache: cache})
 	}
 	if *check {
 		store, err := load(time.Now())

@@ -92,6 +92,10 @@ type Options struct {
 	// ReadTimeout bounds the reading of one file (zero means
 	// DefaultReadTimeout).
 	ReadTimeout time.Duration
+	// Cache, when set, keeps what this load read and checked of each file,
+	// so that the next load with it reads and checks only the files whose
+	// size or modification time changed (the editor preview).
+	Cache *Cache
 }
 
 // DefaultReadTimeout is how long a load waits for one file.
@@ -135,7 +139,7 @@ func Load(fsys fs.FS, opts Options) (*Store, error) {
 	sort.Strings(files)
 	stalled := r.stalled
 	if stalled == "" {
-		stalled = readAndCheck(v, fsys, timeout, files)
+		stalled = readAndCheck(v, fsys, timeout, files, opts.Cache)
 	}
 	if stalled == "" { // else pages not read would show as broken links
 		v.crossCheck()
@@ -267,12 +271,87 @@ func (s *Store) Site() gjson.Result { return gjson.Parse(s.SiteRaw) }
 // Origin is the site's public origin, such as https://digital.nhs.uk.
 func (s *Store) Origin() string { return strings.TrimRight(s.Site().Get("origin").String(), "/") }
 
+// Cache keeps, between loads of one folder, what was read and checked of
+// each file, by name, size and modification time. Each document is
+// checked on its own, so a file that did not change need not be read or
+// checked again; what depends on other documents (links, duplicates,
+// listings) is worked out again at every load.
+type Cache struct {
+	mu    sync.Mutex
+	files map[string]*fileCheck
+}
+
+// racyWindow is how recent a file's modification time must be for the
+// cache not to trust it.
+const racyWindow = 2 * time.Second
+
+// NewCache returns an empty cache.
+func NewCache() *Cache { return &Cache{files: map[string]*fileCheck{}} }
+
+// fileCheck is what reading and checking one file gave.
+type fileCheck struct {
+	size       int64
+	mod        time.Time
+	problems   Problems
+	docs       []*Doc // none or one
+	refs       []reference
+	unreadable bool
+}
+
+// stamp is a file's size and modification time, when it can be had
+// without opening it.
+func stamp(fsys fs.FS, name string) (int64, time.Time, bool) {
+	info, err := fs.Stat(fsys, name)
+	if err != nil || !info.Mode().IsRegular() || info.ModTime().IsZero() {
+		return 0, time.Time{}, false
+	}
+	return info.Size(), info.ModTime(), true
+}
+
+func (c *Cache) get(name string, size int64, mod time.Time) *fileCheck {
+	if time.Since(mod) < racyWindow {
+		// Saved a moment ago: a second save within the file system's
+		// clock tick could keep the size and time. Read it again.
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if fc := c.files[name]; fc != nil && fc.size == size && fc.mod.Equal(mod) {
+		return fc
+	}
+	return nil
+}
+
+func (c *Cache) put(name string, fc *fileCheck) {
+	c.mu.Lock()
+	c.files[name] = fc
+	c.mu.Unlock()
+}
+
+// keepOnly forgets the files not in names (deleted or renamed).
+func (c *Cache) keepOnly(names []string) {
+	keep := make(map[string]bool, len(names))
+	for _, n := range names {
+		keep[n] = true
+	}
+	c.mu.Lock()
+	for n := range c.files {
+		if !keep[n] {
+			delete(c.files, n)
+		}
+	}
+	c.mu.Unlock()
+}
+
 // readAndCheck reads and checks the files in parallel, one reader and one
 // validator a core over a contiguous share of them, and adds what each
 // found to v in file order. Each document is checked on its own; what
 // depends on others (links, duplicates) is v.crossCheck's. It returns the
 // first file a reader gave up waiting for, or "".
-func readAndCheck(v *validator, fsys fs.FS, timeout time.Duration, files []string) string {
+func readAndCheck(v *validator, fsys fs.FS, timeout time.Duration, files []string, cache *Cache) string {
+	if cache != nil {
+		defer cache.keepOnly(files)
+	}
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(files)/64))
 	type share struct {
 		v       *validator
@@ -292,13 +371,35 @@ func readAndCheck(v *validator, fsys fs.FS, timeout time.Duration, files []strin
 					shares[w].unread = hi - lo - i
 					break
 				}
+				var size int64
+				var mod time.Time
+				stamped := false
+				if cache != nil {
+					if size, mod, stamped = stamp(fsys, f); stamped {
+						if fc := cache.get(f, size, mod); fc != nil {
+							sv.take(f, fc)
+							continue
+						}
+					}
+				}
+				fv := sv
+				if stamped {
+					fv = newValidator() // this file's findings alone, to keep
+				}
 				data, msg := r.readFile(f)
 				if msg != "" {
-					sv.add(f, "", "%s", msg)
-					sv.unreadable[f] = true
-					continue
+					fv.add(f, "", "%s", msg)
+					fv.unreadable[f] = true
+				} else {
+					fv.checkDoc(f, data)
 				}
-				sv.checkDoc(f, data)
+				if stamped {
+					fc := &fileCheck{size: size, mod: mod, problems: fv.problems, docs: fv.docs, refs: fv.refs, unreadable: fv.unreadable[f]}
+					if msg == "" || !strings.HasPrefix(msg, "could not be read within") {
+						cache.put(f, fc)
+					}
+					sv.take(f, fc)
+				}
 			}
 			shares[w].v, shares[w].stalled = sv, r.stalled
 		}()
@@ -321,4 +422,14 @@ func readAndCheck(v *validator, fsys fs.FS, timeout time.Duration, files []strin
 		v.add("pages", "", "%d more file(s) not read: the load stopped waiting after %s did not answer", unread, stalled)
 	}
 	return stalled
+}
+
+// take adds one file's findings to v.
+func (v *validator) take(file string, fc *fileCheck) {
+	v.problems = append(v.problems, fc.problems...)
+	v.docs = append(v.docs, fc.docs...)
+	v.refs = append(v.refs, fc.refs...)
+	if fc.unreadable {
+		v.unreadable[file] = true
+	}
 }

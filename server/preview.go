@@ -12,14 +12,18 @@ import (
 	"fmt"
 	"html"
 	"io/fs"
+	"log"
 	"net"
 	"net/http"
 	"net/url"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/fsnotify/fsnotify"
 
 	"nhsdigital/content"
 )
@@ -29,7 +33,7 @@ type PreviewOptions struct {
 	Dir      string        // the content folder on disk, watched for saved files
 	Token    string        // what a preview link must carry, unless Loopback
 	Loopback bool          // listening on loopback only: no token needed
-	Poll     time.Duration // how often to look for saved files (default 25 ms)
+	Poll     time.Duration // how often to look for saved files where the system gives no file notifications (default 1 s)
 }
 
 // PreviewCookie carries a reviewer's preview token after they open a
@@ -55,7 +59,7 @@ type preview struct {
 // until they are fixed.
 func NewPreview(load Loader, cfg Config, opts PreviewOptions) (*Live, error) {
 	if opts.Poll <= 0 {
-		opts.Poll = 25 * time.Millisecond
+		opts.Poll = time.Second
 	}
 	if !opts.Loopback && len(opts.Token) < 16 {
 		return nil, errors.New("server: a preview away from loopback needs a token of 16 characters or more")
@@ -70,12 +74,80 @@ func NewPreview(load Loader, cfg Config, opts PreviewOptions) (*Live, error) {
 		l.Close()
 		return nil, err
 	}
-	go p.watch()
+	p.watch()
 	return l, nil
 }
 
-// watch reloads the content whenever a file in the folder changes.
+// watch reloads the content whenever a file in the folder changes. It
+// listens for the operating system's file notifications (fsnotify), so an
+// idle preview costs nothing; where they cannot be had it looks for
+// changes every opts.Poll instead. Saves that come together (an editor
+// writing a file in steps, a git checkout) make one reload.
 func (p *preview) watch() {
+	w, err := fsnotify.NewWatcher()
+	if err == nil {
+		err = watchTree(w, p.opts.Dir)
+	}
+	if err != nil {
+		if w != nil {
+			w.Close()
+		}
+		log.Printf("preview: no file notifications (%v); looking for saved files every %v instead", err, p.opts.Poll)
+		go p.poll()
+		return
+	}
+	// Watching from here on, before NewPreview returns: no save is missed.
+	go p.listen(w)
+}
+
+// listen reloads on the watcher's events until the preview stops.
+func (p *preview) listen(w *fsnotify.Watcher) {
+	defer w.Close()
+	var settle <-chan time.Time
+	for {
+		select {
+		case <-p.done:
+			return
+		case ev, ok := <-w.Events:
+			if !ok {
+				return
+			}
+			if ev.Has(fsnotify.Create) {
+				if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
+					watchTree(w, ev.Name) // a new folder: watch it and what is in it
+				}
+			}
+			settle = time.After(previewSettle)
+		case err, ok := <-w.Errors:
+			if !ok {
+				return
+			}
+			log.Printf("preview: file notifications: %v; reloading everything", err)
+			settle = time.After(previewSettle)
+		case <-settle:
+			settle = nil
+			p.live.Reload()
+		}
+	}
+}
+
+// previewSettle is how long the preview waits after a file event for the
+// others of the same save.
+const previewSettle = 15 * time.Millisecond
+
+// watchTree watches dir and every folder under it.
+func watchTree(w *fsnotify.Watcher, dir string) error {
+	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return nil
+		}
+		return w.Add(path)
+	})
+}
+
+// poll looks for saved files every opts.Poll, where the operating system
+// gives no file notifications.
+func (p *preview) poll() {
 	t := time.NewTicker(p.opts.Poll)
 	defer t.Stop()
 	for {
