@@ -129,7 +129,7 @@ func (s *Server) dataAsset(key string) *asset {
 	default:
 		body = s.source.viewJSON(key)
 	}
-	a := newAsset("data.json", body, "application/json")
+	a := s.keptAsset("data.json", body, "application/json")
 	s.data[key] = a
 	return a
 }

@@ -4,6 +4,7 @@ package server
 
 import (
 	"bytes"
+	"compress/gzip"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -11,9 +12,11 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"nhsdigital/components"
@@ -125,15 +128,17 @@ func export(s *Server, dir string, writeFile func(name string, body []byte) erro
 // writeSite writes the copy into dir.
 func writeSite(s *Server, dir string, writeFile func(name string, body []byte) error) (int, error) {
 	w := &exporter{s: s, dir: dir, writeFile: writeFile}
-	for _, d := range s.store.Docs() {
+	docs := s.store.Docs()
+	w.parallel(len(docs), func(i int) {
+		d := docs[i]
 		if d.Type == content.TypeNotFound {
 			// Its data answers unknown pages' data (see nginxConf).
 			w.file(components.PageDataURL(d.Path), http.StatusNotFound)
-			continue
+			return
 		}
 		w.page(d.Path)
 		w.file(components.PageDataURL(d.Path), http.StatusOK)
-	}
+	})
 	w.file(components.SiteDataURL, http.StatusOK)
 	w.notFound()
 	_, searchFiles, err := s.search.get()
@@ -145,9 +150,7 @@ func writeSite(s *Server, dir string, writeFile func(name string, body []byte) e
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	for _, n := range names {
-		w.file("/search-index/"+n, http.StatusOK)
-	}
+	w.parallel(len(names), func(i int) { w.file("/search-index/"+names[i], http.StatusOK) })
 	for p := range s.generated {
 		w.file(p, http.StatusOK)
 	}
@@ -170,13 +173,56 @@ func writeSite(s *Server, dir string, writeFile func(name string, body []byte) e
 	w.write("_redirects", redirectRules(from, aliases, notFoundData))
 	w.write("_headers", headerRules(s.security))
 	w.write("_nginx.conf", nginxConf(s, from, aliases, notFoundData))
-	return w.count, w.err
+	return int(w.count.Load()), w.failed()
 }
 
-// syncTree flushes every file and folder under dir to the disk, a few at
-// a time: one by one, a large site's tens of thousands of flushes would
-// each wait for the disk.
+// parallel runs f for 0…n-1, one worker a core, until an export fails.
+func (w *exporter) parallel(n int, f func(i int)) {
+	next := atomic.Int64{}
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < n && w.failed() == nil; i = int(next.Add(1) - 1) {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// made reports whether the folder dir was made already.
+func (w *exporter) made(dir string) bool {
+	_, done := w.dirs.Load(dir)
+	return done
+}
+
+// failed returns the export's first error, or nil.
+func (w *exporter) failed() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.err
+}
+
+// fail records err unless an error was recorded before.
+func (w *exporter) fail(err error) {
+	w.mu.Lock()
+	if w.err == nil {
+		w.err = err
+	}
+	w.mu.Unlock()
+}
+
+// syncTree flushes every file and folder under dir to the disk. Where the
+// system can flush a whole file system in one call (syncfs on Linux) it
+// does that; elsewhere it flushes each file, a few at a time: one by one,
+// a large site's tens of thousands of flushes would each wait for the
+// disk.
 func syncTree(dir string) error {
+	if ok, err := syncFileSystem(dir); ok {
+		return err
+	}
 	var paths []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		paths = append(paths, p)
@@ -232,8 +278,12 @@ type exporter struct {
 	s         *Server
 	dir       string
 	writeFile func(name string, body []byte) error
-	count     int
-	err       error
+	count     atomic.Int64
+
+	dirs sync.Map // folders made so far
+
+	mu  sync.Mutex
+	err error // the first error; see failed and fail
 }
 
 // get asks the server for url as a browser without cookies would.
@@ -262,12 +312,12 @@ func (w *exporter) notFound() {
 }
 
 func (w *exporter) save(url, name string, status int) {
-	if w.err != nil {
+	if w.failed() != nil {
 		return
 	}
 	rec := w.get(url)
 	if rec.Code != status {
-		w.err = fmt.Errorf("export: %s answered %d, want %d", url, rec.Code, status)
+		w.fail(fmt.Errorf("export: %s answered %d, want %d", url, rec.Code, status))
 		return
 	}
 	body := rec.Body.Bytes()
@@ -276,18 +326,30 @@ func (w *exporter) save(url, name string, status int) {
 		w.write(name+".br", a.brotli)
 	}
 	if compressible[filepath.Ext(name)] && len(body) > 512 {
-		if gz := gzipBytes(body); gz != nil {
+		// Pages, data and index files are tens of thousands: compressed
+		// fast (a CDN may compress again). The assets, few and large, are
+		// compressed as well as gzip can.
+		level := gzip.BestSpeed
+		if w.s.assets[url] != nil {
+			level = gzip.BestCompression
+		}
+		if gz := gzipLevel(body, level); gz != nil {
 			w.write(name+".gz", gz)
 		}
 	}
 }
 
 func (w *exporter) write(name string, body []byte) {
-	if w.err != nil {
+	if w.failed() != nil {
 		return
 	}
 	full := filepath.Join(w.dir, filepath.FromSlash(name))
-	err := os.MkdirAll(filepath.Dir(full), 0o755)
+	var err error
+	if parent := filepath.Dir(full); !w.made(parent) {
+		if err = os.MkdirAll(parent, 0o755); err == nil {
+			w.dirs.Store(parent, true)
+		}
+	}
 	if err == nil {
 		err = w.writeFile(full, body)
 	}
@@ -298,10 +360,10 @@ func (w *exporter) write(name string, body []byte) {
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
-		w.err = fmt.Errorf("export: writing %s: %w", name, err)
+		w.fail(fmt.Errorf("export: writing %s: %w", name, err))
 		return
 	}
-	w.count++
+	w.count.Add(1)
 }
 
 // forward writes the page at an old address: it sends browsers on to the

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"testing/fstest"
@@ -117,11 +118,12 @@ func TestExportFailureLeavesNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	writes := 0
+	var counted atomic.Int64 // files are written in parallel
 	n, err := export(srv, filepath.Join(t.TempDir(), "site"), func(name string, body []byte) error {
-		writes++
+		counted.Add(1)
 		return writeFile(name, body)
 	})
+	writes := int(counted.Load())
 	if err != nil || n != writes || writes < 100 {
 		t.Fatalf("a whole export: %d files, %d writes, %v", n, writes, err)
 	}
@@ -129,9 +131,9 @@ func TestExportFailureLeavesNothing(t *testing.T) {
 	// its bytes are not written.
 	var failed string
 	fullAt := func(n int) func(string, []byte) error {
-		i := 0
+		var i atomic.Int64
 		return func(name string, body []byte) error {
-			if i++; i == n {
+			if int(i.Add(1)) == n {
 				failed = filepath.Base(name)
 				os.WriteFile(name, nil, 0o644)
 				return &fs.PathError{Op: "write", Path: name, Err: syscall.ENOSPC}
@@ -182,7 +184,7 @@ func TestExportFailureLeavesNothing(t *testing.T) {
 	os.Mkdir(target, 0o755)
 	os.WriteFile(filepath.Join(target, "keep.txt"), []byte("mine"), 0o644)
 	written := 0
-	_, err = export(srv, target, func(name string, body []byte) error { written++; return writeFile(name, body) })
+	_, err = export(srv, target, func(name string, body []byte) error { written++; return writeFile(name, body) }) // refused before any write
 	if err == nil || !strings.Contains(err.Error(), "is not empty") {
 		t.Errorf("export into a folder that is not empty: %v", err)
 	}

@@ -609,6 +609,16 @@ func (s *Server) render(r *http.Request) *page {
 	return pg
 }
 
+// keptAsset is a page or page data kept in memory, compressed now for the
+// many answers to come; a server built for the static copy compresses
+// nothing (the export makes its own copies) until asked.
+func (s *Server) keptAsset(name string, body []byte, contentType string) *asset {
+	if s.static {
+		return newLazyAsset(name, body, contentType)
+	}
+	return newAsset(name, body, contentType)
+}
+
 // notFoundPath is the path of the content's not-found page.
 func (s *Server) notFoundPath() string {
 	if docs := s.store.OfType(content.TypeNotFound); len(docs) > 0 {
@@ -661,7 +671,7 @@ func (s *Server) renderNow(r *http.Request, key, value string, keep bool) *page 
 	}
 	var pg *page
 	if keep {
-		pg = &page{status: status, asset: newAsset("page.html", body, "text/html; charset=utf-8")}
+		pg = &page{status: status, asset: s.keptAsset("page.html", body, "text/html; charset=utf-8")}
 	} else {
 		pg = &page{status: status, asset: newAssetOnce(body, "text/html; charset=utf-8")}
 	}
