@@ -16,6 +16,7 @@ import (
 	"log"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"net/url"
 	"os"
 	"path"
@@ -53,6 +54,22 @@ type Config struct {
 	// WriteTimeout is how long a client may take to read each 64 KB of an
 	// answer (DefaultWriteTimeout when zero); see pacedWriter.
 	WriteTimeout time.Duration
+
+	// Proxies are the trusted proxies in front of the site
+	// (-trusted-proxies): see clientAddr.
+	Proxies []netip.Prefix
+
+	// ReadyChecks are further conditions of readiness (/readyz), such as
+	// a database that must answer.
+	ReadyChecks []ReadyCheck
+
+	// AccessLog writes a line for each request (log/slog's default
+	// logger); LogAddresses adds the client's address to it.
+	AccessLog, LogAddresses bool
+
+	// Metrics, when set, counts requests, renders, the page cache,
+	// content loads and page views.
+	Metrics *Metrics
 
 	// Static builds the pages for a static copy of the site (Export): the
 	// browser records cookie choices itself, since no server answers forms.
@@ -92,6 +109,8 @@ type Server struct {
 	security    [][2]string // SecurityHeaders
 	writeTime   time.Duration
 	crossOrigin *http.CrossOriginProtection
+	proxies     []netip.Prefix
+	metrics     *Metrics
 	shared      *shared
 
 	generated map[string]*asset // feeds, sitemap, robots.txt
@@ -136,13 +155,13 @@ func New(cfg Config) (*Server, error) {
 	for k, v := range sh.assets {
 		assets[k] = v
 	}
-	for _, need := range []string{"/web/site.css", "/web/nojs.css", "/web/icons/icon-192.png", "/web/icons/icon-512.png", "/web/icons/maskable-512.png", "/web/icons/icon.svg", "/web/pwa.js", "/web/preview.js", "/web/static.js", "/web/static-nojs.css"} {
+	for _, need := range []string{"/web/site.css", "/web/nojs.css", "/web/icons/icon-192.png", "/web/icons/icon-512.png", "/web/icons/maskable-512.png", "/web/icons/icon.svg", shareImage, appleTouchIcon, "/web/pwa.js", "/web/preview.js", "/web/static.js", "/web/static-nojs.css"} {
 		if assets[need] == nil {
 			return nil, fmt.Errorf("server: web asset %s is missing", need)
 		}
 	}
 	s := &Server{store: cfg.Store, assets: assets, pages: map[string]*page{}, rendering: map[string]chan struct{}{}, stats: sh.stats, statsToken: cfg.StatsToken,
-		notice: cfg.Notice, static: cfg.Static, security: SecurityHeaders(cfg.HSTS), shared: sh, writeTime: cfg.WriteTimeout}
+		notice: cfg.Notice, static: cfg.Static, security: SecurityHeaders(cfg.HSTS), shared: sh, writeTime: cfg.WriteTimeout, proxies: cfg.Proxies, metrics: cfg.Metrics}
 	if s.writeTime <= 0 {
 		s.writeTime = DefaultWriteTimeout
 	}
@@ -355,6 +374,10 @@ func (s *Server) rawHeaders(name string) []string {
 		`<noscript><link rel="stylesheet" href="` + s.versioned("/web/nojs.css") + `"></noscript>`,
 		`<script defer src="` + s.versioned("/web/pwa.js") + `"` + consentData + `></script>`,
 	}
+	// Feed autodiscovery: browsers and feed readers find the feeds from any page.
+	for _, f := range Feeds {
+		out = append(out, `<link rel="alternate" type="application/rss+xml" title="`+htmlEscape(f.Title)+`" href="/feeds/`+f.Name+`">`)
+	}
 	if s.static {
 		out = append(out,
 			`<script defer src="`+s.versioned("/web/static.js")+`"`+consentData+
@@ -510,11 +533,7 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
 		// Serve the body, but with the real status and no conditional answer.
 		h.Set("Cache-Control", "no-cache")
 		h.Set("Content-Type", pg.asset.contentType)
-		body := pg.asset.body
-		if pg.asset.gzip != nil && acceptsEncoding(r.Header.Get("Accept-Encoding"), "gzip") {
-			body = pg.asset.gzip
-			h.Set("Content-Encoding", "gzip")
-		}
+		body := pg.asset.encoded(h, r.Header.Get("Accept-Encoding"))
 		h.Set("Content-Length", fmt.Sprint(len(body)))
 		w.WriteHeader(pg.status)
 		if r.Method != http.MethodHead {
@@ -577,6 +596,7 @@ func (s *Server) render(r *http.Request) *page {
 	pg, ok := s.pages[key]
 	s.mu.RUnlock()
 	if ok {
+		s.metrics.cached(true, false, 0)
 		return pg
 	}
 	// One render a page and consent state: requests that arrive while it
@@ -602,9 +622,11 @@ func (s *Server) render(r *http.Request) *page {
 	s.mu.Unlock()
 	pg = s.renderNow(r, key, value, true)
 	s.mu.Lock()
-	if len(s.pages) < maxCachedPages {
+	kept := len(s.pages) < maxCachedPages
+	if kept {
 		s.pages[key] = pg
 	}
+	s.metrics.cached(false, kept, pg.asset.size())
 	delete(s.rendering, key)
 	s.mu.Unlock()
 	close(done)
@@ -628,6 +650,7 @@ const maxCachedPages = 10000
 // search, an unknown path) at a fast one.
 func (s *Server) renderNow(r *http.Request, key, value string, keep bool) *page {
 	s.renders.Add(1)
+	s.metrics.rendered()
 	status := http.StatusOK
 	renderPath := r.URL.Path
 	q := r.URL.Query()
@@ -651,9 +674,11 @@ func (s *Server) renderNow(r *http.Request, key, value string, keep bool) *page 
 	req.Host = r.Host
 	rec := httptest.NewRecorder()
 	s.goapp.ServeHTTP(rec, req)
-	title, description := components.Head(gjson.ParseBytes(s.source.viewJSON(renderPath)), s.source.site)
+	view := gjson.ParseBytes(s.source.viewJSON(renderPath))
+	title, description := components.Head(view, s.source.site)
 	body := bytes.ReplaceAll(rec.Body.Bytes(), []byte(components.TitleMarker), []byte(html.EscapeString(title)))
 	body = bytes.ReplaceAll(body, []byte(components.DescriptionMarker), []byte(html.EscapeString(description)))
+	body = s.withHead(body, view, r, status)
 	if s.notice != nil {
 		body = withNotice(body, s.notice(s.store, r.URL.Path))
 	}

@@ -1,6 +1,8 @@
 // Command icons draws the site's app icons into web/icons: a white "D" for
 // Digital on NHS blue, as PNGs at 192 and 512 px, a maskable 512 px PNG
-// (the glyph inside the safe zone, the blue to the edges) and an SVG.
+// (the glyph inside the safe zone, the blue to the edges), the 180 px
+// apple-touch icon, an SVG, and the 1200×630 image that links to the site
+// show when shared (og:image: the glyph on NHS blue, in the middle).
 //
 //	go run ./cmd/icons
 package main
@@ -87,6 +89,24 @@ func draw(size int, maskable bool) *image.RGBA {
 	return img
 }
 
+// drawShare draws the share image: NHS blue, the glyph in the middle at
+// the maskable icon's size relative to the height.
+func drawShare(w, h int) *image.RGBA {
+	big := draw(h, true)
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	off := (w - h) / 2
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			if x >= off && x < off+h {
+				img.Set(x, y, big.At(x-off, y))
+			} else {
+				img.SetRGBA(x, y, blue)
+			}
+		}
+	}
+	return img
+}
+
 func inRounded(x, y, r float64) bool {
 	if r == 0 {
 		return true
@@ -121,6 +141,14 @@ func main() {
 		}
 		f.Close()
 	}
+	f, err := os.Create(filepath.Join(dir, "share-1200x630.png"))
+	if err != nil {
+		fail(err)
+	}
+	if err := png.Encode(f, drawShare(1200, 630)); err != nil {
+		fail(err)
+	}
+	f.Close()
 	if err := os.WriteFile(filepath.Join(dir, "icon.svg"), []byte(svg), 0o644); err != nil {
 		fail(err)
 	}
