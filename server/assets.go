@@ -48,6 +48,7 @@ var compressible = map[string]bool{
 func init() {
 	mime.AddExtensionType(".wasm", "application/wasm")
 	mime.AddExtensionType(".webmanifest", "application/manifest+json")
+	mime.AddExtensionType(".ico", "image/x-icon")
 }
 
 func newAsset(name string, body []byte, contentType string) *asset {

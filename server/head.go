@@ -23,6 +23,7 @@ const (
 	shareImageWidth  = "1200"
 	shareImageHeight = "630"
 	appleTouchIcon   = "/web/icons/apple-touch-icon.png"
+	favicon          = "/web/icons/favicon.ico"
 )
 
 // go-app writes these head elements itself, with attributes in map order;

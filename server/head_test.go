@@ -182,3 +182,13 @@ func TestShareImageAndAppleTouchIcon(t *testing.T) {
 		}
 	}
 }
+
+// /favicon.ico, which browsers and crawlers ask for on their own, is an
+// icon, not the 404 page.
+func TestFavicon(t *testing.T) {
+	srv := newServer(t, realStore(t))
+	r := get(srv, "/favicon.ico")
+	if r.code != 200 || r.header.Get("Content-Type") != "image/x-icon" || !strings.HasPrefix(r.body, "\x00\x00\x01\x00") {
+		t.Errorf("/favicon.ico: %d %q %q", r.code, r.header.Get("Content-Type"), r.body[:min(len(r.body), 8)])
+	}
+}

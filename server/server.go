@@ -155,7 +155,7 @@ func New(cfg Config) (*Server, error) {
 	for k, v := range sh.assets {
 		assets[k] = v
 	}
-	for _, need := range []string{"/web/site.css", "/web/nojs.css", "/web/icons/icon-192.png", "/web/icons/icon-512.png", "/web/icons/maskable-512.png", "/web/icons/icon.svg", shareImage, appleTouchIcon, "/web/pwa.js", "/web/preview.js", "/web/static.js", "/web/static-nojs.css"} {
+	for _, need := range []string{"/web/site.css", "/web/nojs.css", "/web/icons/icon-192.png", "/web/icons/icon-512.png", "/web/icons/maskable-512.png", "/web/icons/icon.svg", shareImage, appleTouchIcon, favicon, "/web/pwa.js", "/web/preview.js", "/web/static.js", "/web/static-nojs.css"} {
 		if assets[need] == nil {
 			return nil, fmt.Errorf("server: web asset %s is missing", need)
 		}
@@ -206,6 +206,8 @@ func New(cfg Config) (*Server, error) {
 		}
 		s.assets[p] = newAsset(p, body, rec.Header().Get("Content-Type"))
 	}
+	// Browsers and crawlers ask for /favicon.ico whatever the page says.
+	s.assets["/favicon.ico"] = s.assets[favicon]
 	// Our own manifest and service worker replace go-app's. The worker
 	// names the manifest's URL, so the manifest comes first.
 	s.assets["/manifest.webmanifest"] = newAsset("manifest.webmanifest", s.manifest(), "application/manifest+json")

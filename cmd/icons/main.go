@@ -1,13 +1,15 @@
 // Command icons draws the site's app icons into web/icons: a white "D" for
 // Digital on NHS blue, as PNGs at 192 and 512 px, a maskable 512 px PNG
 // (the glyph inside the safe zone, the blue to the edges), the 180 px
-// apple-touch icon, an SVG, and the 1200×630 image that links to the site
+// apple-touch icon, a 48 px favicon.ico, an SVG, and the 1200×630 image that links to the site
 // show when shared (og:image: the glyph on NHS blue, in the middle).
 //
 //	go run ./cmd/icons
 package main
 
 import (
+	"bytes"
+	"encoding/binary"
 	"fmt"
 	"image"
 	"image/color"
@@ -107,6 +109,19 @@ func drawShare(w, h int) *image.RGBA {
 	return img
 }
 
+// ico wraps a PNG in an ICO file (one image; ICO has held PNGs since
+// Windows Vista), for /favicon.ico, which browsers and crawlers ask for
+// whatever the page says.
+func ico(img *image.RGBA) []byte {
+	var p bytes.Buffer
+	png.Encode(&p, img)
+	b := img.Bounds()
+	out := []byte{0, 0, 1, 0, 1, 0, byte(b.Dx()), byte(b.Dy()), 0, 0, 1, 0, 32, 0}
+	out = binary.LittleEndian.AppendUint32(out, uint32(p.Len()))
+	out = binary.LittleEndian.AppendUint32(out, 6+16)
+	return append(out, p.Bytes()...)
+}
+
 func inRounded(x, y, r float64) bool {
 	if r == 0 {
 		return true
@@ -140,6 +155,9 @@ func main() {
 			fail(err)
 		}
 		f.Close()
+	}
+	if err := os.WriteFile(filepath.Join(dir, "favicon.ico"), ico(draw(48, false)), 0o644); err != nil {
+		fail(err)
 	}
 	f, err := os.Create(filepath.Join(dir, "share-1200x630.png"))
 	if err != nil {
