@@ -13,7 +13,7 @@ REVISION  ?= $(shell git rev-parse HEAD 2>/dev/null)$(shell git diff --quiet HEA
 SITE_FLAGS = -trimpath -buildvcs=auto -ldflags="-X main.buildRevision=$(REVISION)"
 GO_SOURCES = $(shell find app components content -name '*.go') go.mod go.sum
 
-.PHONY: run build wasm test test-go test-browser setup validate icons size bench audit static clean preview new
+.PHONY: run build wasm test test-go test-browser setup validate icons screenshots size bench audit static clean preview new
 
 run: build
 	PORT=$(PORT) ./bin/site
@@ -35,6 +35,10 @@ validate:
 
 icons:
 	$(GO) run ./cmd/icons
+
+# The manifest's screenshots of the home page, taken in Chromium (committed).
+screenshots: build setup
+	node tools/screenshots.mjs
 
 setup:
 	bash tests/setup.sh

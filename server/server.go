@@ -241,7 +241,15 @@ func startOnInteraction(appJS []byte) ([]byte, error) {
   events.forEach(function (e) { addEventListener(e, start, { capture: true, passive: true }); });
 })();
 `
-	return bytes.Replace(appJS, []byte(call), []byte("\n"+starter), 1), nil
+	appJS = bytes.Replace(appJS, []byte(call), []byte("\n"+starter), 1)
+	// go-app hides the browser's offer to install the site and shows
+	// nothing instead; web/pwa.js shows an "Install this site" button, and
+	// the browser's own offer stays.
+	const hidden = "e.preventDefault();\n    deferredPrompt = e;"
+	if !bytes.Contains(appJS, []byte(hidden)) {
+		return nil, errors.New("server: go-app's app.js no longer handles beforeinstallprompt as expected; update startOnInteraction")
+	}
+	return bytes.Replace(appJS, []byte(hidden), []byte("deferredPrompt = e;"), 1), nil
 }
 
 // pageTag is the ETag of the page at url: it changes when the server's code,
