@@ -113,6 +113,7 @@ func run() {
 		opts := server.PreviewOptions{Dir: *contentDir, Loopback: server.IsLoopbackAddr(*addr), Token: *previewToken}
 		if !opts.Loopback && opts.Token == "" {
 			opts.Token = uuid.NewString() + uuid.NewString()
+			slog.Warn("preview token chosen at random: behind a load balancer, set NHSD_PREVIEW_TOKEN to one value on every server")
 		}
 		h, err = server.NewPreview(load, cfg, opts)
 		if err == nil && !opts.Loopback {
