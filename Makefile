@@ -5,9 +5,15 @@
 GO        ?= go
 PORT      ?= 8000
 WASM_FLAGS = -trimpath -ldflags="-s -w" -gcflags='nhsdigital/...=-l'
+# The VCS revision, for -version and nhsd_build_info; the toolchain embeds
+# it by itself in a clone, but not in a git worktree or without .git.
+REVISION  ?= $(shell git rev-parse HEAD 2>/dev/null)$(shell git diff --quiet HEAD -- 2>/dev/null || echo +modified)
+# The server is linked statically (no glibc): it runs on Alpine, distroless
+# and from an empty root alike.
+SITE_FLAGS = -trimpath -buildvcs=auto -ldflags="-X main.buildRevision=$(REVISION)"
 GO_SOURCES = $(shell find app components content -name '*.go') go.mod go.sum
 
-.PHONY: run build wasm test test-go test-browser setup validate icons size bench audit static clean preview new
+.PHONY: run build wasm test test-go test-browser setup validate icons screenshots size bench audit static clean preview new
 
 run: build
 	PORT=$(PORT) ./bin/site
@@ -22,13 +28,17 @@ web/site.css.br: web/site.css
 	node tools/compress.mjs web/site.css
 
 bin/site: web/app.wasm web/site.css.br $(GO_SOURCES) $(shell find server web content -type f -not -name '*.br' -not -name '*.br.sum')
-	$(GO) build -trimpath -o bin/site ./app
+	CGO_ENABLED=0 $(GO) build $(SITE_FLAGS) -o bin/site ./app
 
 validate:
 	$(GO) run ./cmd/validate
 
 icons:
 	$(GO) run ./cmd/icons
+
+# The manifest's screenshots of the home page, taken in Chromium (committed).
+screenshots: build setup
+	node tools/screenshots.mjs
 
 setup:
 	bash tests/setup.sh

@@ -55,10 +55,16 @@ func startMain(t *testing.T, args ...string) *running {
 		cmd.Process.Kill()
 		<-s.done
 	})
+	// The port opens before the content is loaded: wait for /readyz.
+	client := &http.Client{Timeout: time.Second, Transport: &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}}
 	for i := 0; i < 300; i++ {
-		if c, err := net.Dial("tcp", addr); err == nil {
-			c.Close()
-			return s
+		for _, scheme := range []string{"http", "https"} {
+			if res, err := client.Get(scheme + "://" + addr + "/readyz"); err == nil {
+				res.Body.Close()
+				if res.StatusCode == http.StatusOK {
+					return s
+				}
+			}
 		}
 		time.Sleep(50 * time.Millisecond)
 	}

@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"io/fs"
 	"log"
+	"log/slog"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -37,7 +39,16 @@ func run() {
 	tlsCert := flag.String("tls-cert", "", "serve HTTPS with this certificate file (PEM) and -tls-key")
 	tlsKey := flag.String("tls-key", "", "the private key file (PEM) of -tls-cert")
 	writeTimeout := flag.Duration("write-timeout", server.DefaultWriteTimeout, "how long a client may take to read each 64 KB of an answer before it is dropped")
+	ops := opsFlags()
+	if err := flagsFromEnv(flag.CommandLine); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
 	flag.Parse()
+	if err := ops.apply(); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
 	if (*tlsCert == "") != (*tlsKey == "") {
 		fmt.Fprintln(os.Stderr, "-tls-cert and -tls-key go together: give both or neither")
 		os.Exit(2)
@@ -89,75 +100,102 @@ func run() {
 		*addr = ":" + port
 	}
 	cfg := server.Config{Web: webFS, StatsToken: *statsToken, HSTS: *hsts, WriteTimeout: *writeTimeout}
+	ops.configure(&cfg)
 	if *export != "" {
 		os.Exit(exportSite(load, cfg, *export))
 	}
+	// Listen first, so the port opens at once and a clash is the first
+	// thing said; /healthz answers, and /readyz says 503 until the content
+	// is loaded.
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		slog.Error("cannot listen", "addr", *addr, "error", err.Error())
+		os.Exit(1)
+	}
 	var h *server.Live
-	var err error
 	if *preview {
 		opts := server.PreviewOptions{Dir: *contentDir, Loopback: server.IsLoopbackAddr(*addr), Token: *previewToken}
 		if !opts.Loopback && opts.Token == "" {
 			opts.Token = uuid.NewString() + uuid.NewString()
+			slog.Warn("preview token chosen at random: behind a load balancer, set NHSD_PREVIEW_TOKEN to one value on every server")
 		}
 		h, err = server.NewPreview(load, cfg, opts)
 		if err == nil && !opts.Loopback {
 			log.Printf("preview link for reviewers: http://<this host>%s/preview?token=%s&path=/", portOf(*addr), url.QueryEscape(opts.Token))
 		}
 	} else {
-		h, err = server.NewLive(load, cfg)
+		h = server.NewLiveUnloaded(load, cfg)
 	}
 	if err != nil {
-		fmt.Fprint(os.Stderr, err)
-		if !strings.HasSuffix(err.Error(), "\n") {
-			fmt.Fprintln(os.Stderr)
-		}
-		os.Exit(1)
+		fail(err)
 	}
 	defer h.Close()
 	srv := &http.Server{
-		Addr:              *addr,
 		Handler:           h,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       15 * time.Second,
 		WriteTimeout:      *writeTimeout, // for each 64 KB: see server.Config.WriteTimeout
 		IdleTimeout:       60 * time.Second,
 		MaxHeaderBytes:    32 << 10,
+		ErrorLog:          slog.NewLogLogger(slog.Default().Handler(), slog.LevelWarn),
 	}
 	// Shutting down ends the preview's event streams (which would hold
 	// Shutdown for its whole grace period) and the publication timer.
 	srv.RegisterOnShutdown(h.Close)
+	ops.serveAdmin(h)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	// On SIGTERM or Ctrl-C: stop accepting, let requests in flight finish
-	// (up to 10 s), then exit.
+	// On SIGTERM or Ctrl-C: readiness turns false at once, and after
+	// -shutdown-delay (time for load balancers to notice) the server stops
+	// accepting and lets requests in flight finish (up to 10 s).
 	shutDown := make(chan struct{})
 	go func() {
 		defer close(shutDown)
 		<-ctx.Done()
+		h.Drain()
+		slog.Info("shutting down", "delay", ops.shutdownDelay.String())
+		time.Sleep(ops.shutdownDelay)
 		shut, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
 		if err := srv.Shutdown(shut); err != nil {
-			log.Printf("shutdown: %v", err)
+			slog.Error("shutdown", "error", err.Error())
+		}
+	}()
+	served := make(chan error, 1)
+	go func() {
+		if *tlsCert != "" {
+			served <- srv.ServeTLS(ln, *tlsCert, *tlsKey)
+		} else {
+			served <- srv.Serve(ln)
 		}
 	}()
 	mode := "serving"
 	if *preview {
 		mode = "previewing"
+	} else if err := h.Reload(); err != nil {
+		fail(err)
 	}
 	if cur := h.Current(); cur != nil {
-		log.Printf("%s %d pages (content %s) on http://localhost%s", mode, len(cur.Store().Docs()), cur.Store().Version, portOf(*addr))
+		slog.Info(fmt.Sprintf("%s %d pages (content %s) on http://localhost%s", mode, len(cur.Store().Docs()), cur.Store().Version, portOf(ln.Addr().String())),
+			"addr", ln.Addr().String(), "version", cur.Store().Version, "build", versionLine())
 	} else {
-		log.Printf("%s on http://localhost%s; the content has problems, shown on every page:\n%v", mode, portOf(*addr), h.Problems())
+		log.Printf("%s on http://localhost%s; the content has problems, shown on every page:\n%v", mode, portOf(ln.Addr().String()), h.Problems())
 	}
-	if *tlsCert != "" {
-		err = srv.ListenAndServeTLS(*tlsCert, *tlsKey)
-	} else {
-		err = srv.ListenAndServe()
-	}
-	if err != nil && !errors.Is(err, http.ErrServerClosed) {
-		log.Fatal(err)
+	if err := <-served; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		slog.Error("serving", "error", err.Error())
+		os.Exit(1)
 	}
 	<-shutDown
+}
+
+// fail prints what stops the server from starting (the content's problems,
+// one a line) and exits 1.
+func fail(err error) {
+	fmt.Fprint(os.Stderr, err)
+	if !strings.HasSuffix(err.Error(), "\n") {
+		fmt.Fprintln(os.Stderr)
+	}
+	os.Exit(1)
 }
 
 // exportSite writes the static copy and returns the exit code.

@@ -72,12 +72,15 @@ func (s *Server) serveConsent(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "Send your cookie choices with the form on the page.", http.StatusMethodNotAllowed)
 		return
 	}
-	if s.crossOrigin.Check(r) != nil {
+	if s.checkOrigin(r) != nil {
 		http.Error(w, "Cookie choices can only be made on this site.", http.StatusForbidden)
 		return
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, 4<<10)
 	if err := r.ParseForm(); err != nil {
+		// Close: the rest of a body too large is not read (the access
+		// log's writer hides this one from http.MaxBytesReader).
+		w.Header().Set("Connection", "close")
 		http.Error(w, "The form could not be read; go back and try again.", http.StatusBadRequest)
 		return
 	}
@@ -188,12 +191,13 @@ func (s *Server) serveStatistics(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	switch r.Method {
 	case http.MethodPost:
-		if s.crossOrigin.Check(r) != nil {
+		if s.checkOrigin(r) != nil {
 			http.Error(w, "Page views are only counted from this site.", http.StatusForbidden)
 			return
 		}
 		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 512))
 		if err != nil {
+			w.Header().Set("Connection", "close")
 			http.Error(w, "The page view is too large.", http.StatusRequestEntityTooLarge)
 			return
 		}
@@ -202,7 +206,7 @@ func (s *Server) serveStatistics(w http.ResponseWriter, r *http.Request) {
 			http.Error(w, "Not a page of this site.", http.StatusBadRequest)
 			return
 		}
-		if !s.stats.allow(r.RemoteAddr, p) {
+		if !s.stats.allow(s.clientAddr(r), p) {
 			http.Error(w, "Too many page views; try again in a minute.", http.StatusTooManyRequests)
 			return
 		}
@@ -211,6 +215,7 @@ func (s *Server) serveStatistics(w http.ResponseWriter, r *http.Request) {
 			s.stats.totals[p]++
 		}
 		s.stats.mu.Unlock()
+		s.metrics.viewed()
 		w.WriteHeader(http.StatusNoContent)
 	case http.MethodGet, http.MethodHead:
 		if !s.operator(r) {
@@ -229,7 +234,9 @@ func (s *Server) serveStatistics(w http.ResponseWriter, r *http.Request) {
 }
 
 // operator reports whether a request comes from this machine or carries
-// the operators' token.
+// the operators' token. A request through a proxy (a trusted one, or any
+// request with X-Forwarded-For) is never "this machine": a proxy on the
+// same machine connects from loopback on behalf of anyone.
 func (s *Server) operator(r *http.Request) bool {
 	if s.statsToken != "" {
 		got := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
@@ -237,10 +244,9 @@ func (s *Server) operator(r *http.Request) bool {
 			return true
 		}
 	}
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
+	if s.viaProxy(r) || r.Header.Get("X-Forwarded-For") != "" || r.Header.Get("Forwarded") != "" {
 		return false
 	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback() && r.Header.Get("X-Forwarded-For") == ""
+	ip := net.ParseIP(s.clientAddr(r))
+	return ip != nil && ip.IsLoopback()
 }

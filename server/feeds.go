@@ -9,17 +9,19 @@ import (
 	"nhsdigital/content"
 )
 
-// Feeds lists the RSS feeds: file name, title and the page type they carry.
-var Feeds = []struct{ Name, Title, Type string }{
-	{"news.xml", "NHS Digital: latest news", content.TypeNews},
-	{"blogs.xml", "NHS Digital: blogs", content.TypeBlog},
-	{"publications.xml", "NHS Digital: statistical publications", content.TypePublication},
+// Feeds lists the RSS feeds: file name, title, the page type they carry
+// and the page that lists the same items (the channel's link).
+var Feeds = []struct{ Name, Title, Type, Listing string }{
+	{"news.xml", "NHS Digital: latest news", content.TypeNews, "/news-and-events/latest-news"},
+	{"blogs.xml", "NHS Digital: blogs", content.TypeBlog, "/blog"},
+	{"publications.xml", "NHS Digital: statistical publications", content.TypePublication, "/data-and-information"},
 }
 
 type rss struct {
 	XMLName xml.Name   `xml:"rss"`
 	Version string     `xml:"version,attr"`
 	Atom    string     `xml:"xmlns:atom,attr"`
+	DC      string     `xml:"xmlns:dc,attr"`
 	Channel rssChannel `xml:"channel"`
 }
 
@@ -40,11 +42,13 @@ type atomLink struct {
 }
 
 type rssItem struct {
-	Title       string  `xml:"title"`
-	Link        string  `xml:"link"`
-	GUID        rssGUID `xml:"guid"`
-	PubDate     string  `xml:"pubDate"`
-	Description string  `xml:"description"`
+	Title       string   `xml:"title"`
+	Link        string   `xml:"link"`
+	GUID        rssGUID  `xml:"guid"`
+	PubDate     string   `xml:"pubDate"`
+	Description string   `xml:"description"`
+	Creators    []string `xml:"dc:creator"` // RSS's own author element wants an email address
+	Categories  []string `xml:"category"`
 }
 
 type rssGUID struct {
@@ -52,12 +56,18 @@ type rssGUID struct {
 	IsPermaLink bool   `xml:"isPermaLink,attr"`
 }
 
-// feed builds one RSS feed from the published pages of a type.
-func feed(store *content.Store, name, title, typ string) []byte {
+// feed builds one RSS feed from the published pages of a type. Each
+// item's GUID is the document's own UUID, so it stays the same when the
+// page moves; authors and topics come from the document.
+func feed(store *content.Store, name, title, typ, listing string) []byte {
 	origin := store.Origin()
+	link := origin + "/"
+	if _, ok := store.Doc(listing); ok {
+		link = origin + listing
+	}
 	ch := rssChannel{
 		Title:       title,
-		Link:        origin + "/",
+		Link:        link,
 		Self:        atomLink{Href: origin + "/feeds/" + name, Rel: "self", Type: "application/rss+xml"},
 		Description: store.Site().Get("description").String(),
 		Language:    "en-gb",
@@ -69,15 +79,20 @@ func feed(store *content.Store, name, title, typ string) []byte {
 		if i == 50 {
 			break
 		}
-		ch.Items = append(ch.Items, rssItem{
+		item := rssItem{
 			Title:       d.Title,
 			Link:        origin + d.Path,
-			GUID:        rssGUID{Value: origin + d.Path, IsPermaLink: true},
+			GUID:        rssGUID{Value: "urn:uuid:" + d.ID, IsPermaLink: false},
 			PubDate:     d.Published.Format(time.RFC1123Z),
 			Description: d.Summary,
-		})
+			Categories:  d.Topics,
+		}
+		for _, a := range d.JSON().Get("authors").Array() {
+			item.Creators = append(item.Creators, a.Get("name").String())
+		}
+		ch.Items = append(ch.Items, item)
 	}
-	b, _ := xml.MarshalIndent(rss{Version: "2.0", Atom: "http://www.w3.org/2005/Atom", Channel: ch}, "", "  ")
+	b, _ := xml.MarshalIndent(rss{Version: "2.0", Atom: "http://www.w3.org/2005/Atom", DC: "http://purl.org/dc/elements/1.1/", Channel: ch}, "", "  ")
 	return append([]byte(xml.Header), b...)
 }
 
@@ -85,11 +100,13 @@ func feed(store *content.Store, name, title, typ string) []byte {
 func machineReadable(store *content.Store) map[string]*asset {
 	out := map[string]*asset{
 		"/sitemap.xml": newAsset("sitemap.xml", sitemap(store), "application/xml; charset=utf-8"),
-		"/robots.txt": newAsset("robots.txt", []byte("User-agent: *\nAllow: /\nDisallow: /page-data/\nDisallow: /offline\n\nSitemap: "+
+		// Search results (any query and filter) are not crawled: the pages
+		// they find are in the sitemap.
+		"/robots.txt": newAsset("robots.txt", []byte("User-agent: *\nAllow: /\nDisallow: /page-data/\nDisallow: /offline\nDisallow: /search\n\nSitemap: "+
 			store.Origin()+"/sitemap.xml\n"), "text/plain; charset=utf-8"),
 	}
 	for _, f := range Feeds {
-		out["/feeds/"+f.Name] = newAsset(f.Name, feed(store, f.Name, f.Title, f.Type), "application/rss+xml; charset=utf-8")
+		out["/feeds/"+f.Name] = newAsset(f.Name, feed(store, f.Name, f.Title, f.Type, f.Listing), "application/rss+xml; charset=utf-8")
 	}
 	return out
 }
@@ -105,16 +122,53 @@ type sitemapURL struct {
 	LastMod string `xml:"lastmod"`
 }
 
-// sitemap lists every published page but the not-found and offline pages.
+// sitemap lists every published page but the not-found, offline and
+// search pages. A listing's lastmod is its newest item's, when that is
+// later than its own edit.
 func sitemap(store *content.Store) []byte {
 	origin := store.Origin()
 	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
 	for _, d := range store.Docs() {
-		if d.Type == content.TypeNotFound || d.Type == content.TypeOffline || d.Status != "published" {
+		if d.Type == content.TypeNotFound || d.Type == content.TypeOffline || d.Type == content.TypeSearch || d.Status != "published" {
 			continue
 		}
-		set.URLs = append(set.URLs, sitemapURL{Loc: origin + d.Path, LastMod: d.LastEdited.Format("2006-01-02")})
+		set.URLs = append(set.URLs, sitemapURL{Loc: origin + d.Path, LastMod: lastModified(store, d).Format("2006-01-02")})
 	}
 	b, _ := xml.MarshalIndent(set, "", "  ")
 	return append([]byte(xml.Header), b...)
+}
+
+// listed are the page types a listing shows, newest first.
+var listed = map[string][]string{
+	content.TypeBlogIndex:    {content.TypeBlog},
+	content.TypeNewsIndex:    {content.TypeNews},
+	content.TypeFeatureIndex: {content.TypeFeature},
+	content.TypeHome:         {content.TypeBlog, content.TypeNews, content.TypeFeature},
+}
+
+// lastModified is when d last changed as a reader sees it: its own edit,
+// or for a listing (an index, a publication series, the home page) the
+// newest item it lists, whichever is later.
+func lastModified(store *content.Store, d *content.Doc) time.Time {
+	t := d.LastEdited
+	newer := func(item *content.Doc) {
+		for _, c := range []time.Time{item.Published, item.LastEdited} {
+			if c.After(t) {
+				t = c
+			}
+		}
+	}
+	for _, typ := range listed[d.Type] {
+		if items := store.OfType(typ); len(items) > 0 {
+			newer(items[0])
+		}
+	}
+	if d.Type == content.TypeSeries {
+		for _, p := range store.OfType(content.TypePublication) {
+			if p.JSON().Get("series").String() == d.Path {
+				newer(p)
+			}
+		}
+	}
+	return t
 }

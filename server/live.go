@@ -3,7 +3,7 @@
 package server
 
 import (
-	"log"
+	"log/slog"
 	"net/http"
 	"sync"
 	"sync/atomic"
@@ -33,17 +33,26 @@ type Live struct {
 	problems error // of the last load, nil when it succeeded
 	preview  *preview
 	closed   bool
+
+	draining atomic.Bool // shutting down: not ready (Drain)
 }
 
 // NewLive loads the content, builds the first Server and schedules the
 // next change. It fails if the first load fails.
 func NewLive(load Loader, cfg Config) (*Live, error) {
-	l := &Live{load: load, cfg: cfg, security: SecurityHeaders(cfg.HSTS)}
+	l := NewLiveUnloaded(load, cfg)
 	if err := l.Reload(); err != nil {
 		l.Close()
 		return nil, err
 	}
 	return l, nil
+}
+
+// NewLiveUnloaded returns a Live that answers 503 (and /readyz "not
+// ready") until its first Reload succeeds: the server can listen at once
+// and load the content after.
+func NewLiveUnloaded(load Loader, cfg Config) *Live {
+	return &Live{load: load, cfg: cfg, security: SecurityHeaders(cfg.HSTS)}
 }
 
 // config is l's configuration for one store.
@@ -77,6 +86,7 @@ func (l *Live) Reload() error {
 	old := l.cur.Load()
 	store, err := l.load(time.Now())
 	if err != nil {
+		l.cfg.Metrics.loaded("", err)
 		l.problems = err
 		l.schedule(nil)
 		if l.preview != nil {
@@ -86,12 +96,25 @@ func (l *Live) Reload() error {
 	}
 	l.problems = nil
 	if len(store.Warnings) > 0 && l.preview == nil {
-		log.Printf("content %s: %d link(s) to pages not live yet are left out until they are:\n%v", store.Version, len(store.Warnings), store.Warnings.Lines())
+		slog.Warn("links to pages not live yet are left out until they are", "version", store.Version, "count", len(store.Warnings), "links", store.Warnings.Lines())
 	}
 	srv, err := New(l.config(store))
 	if err != nil {
 		l.problems = err
 		return err
+	}
+	if old == nil || old.store.Version != store.Version {
+		l.cfg.Metrics.loaded(store.Version, nil)
+		attrs := []any{"version", store.Version, "pages", len(store.Docs())}
+		if !store.NextChange.IsZero() {
+			attrs = append(attrs, "next_change", store.NextChange.UTC().Format(time.RFC3339))
+		}
+		msg := "content loaded"
+		if old != nil {
+			msg = "content published"
+			attrs = append(attrs, "previous", old.store.Version)
+		}
+		slog.Info(msg, attrs...)
 	}
 	if l.cfg.shared == nil {
 		l.cfg.shared = srv.shared
@@ -132,7 +155,7 @@ func (l *Live) schedule(store *content.Store) {
 		// every save; its notices follow the clock at each reload.)
 		l.timer = time.AfterFunc(wait, func() {
 			if err := l.Reload(); err != nil {
-				log.Printf("content reload failed; still serving the last good version:\n%v", err)
+				slog.Error("content reload failed; still serving the last good version", "error", err.Error())
 			}
 		})
 		return
@@ -156,7 +179,7 @@ func (l *Live) advance() {
 	store := old.store.At(start)
 	srv, err := New(l.config(store))
 	if err != nil {
-		log.Printf("publishing at %s failed; still serving the last version: %v", start.Format(time.RFC3339), err)
+		slog.Error("publishing failed; still serving the last version", "at", start.Format(time.RFC3339), "error", err.Error())
 		l.schedule(nil)
 		return
 	}
@@ -164,7 +187,11 @@ func (l *Live) advance() {
 	l.schedule(store)
 	key := old.sourceKey
 	time.AfterFunc(time.Minute, func() { components.UnregisterSource(key) })
-	log.Printf("content %s at %s: %d pages served, swapped in %v", store.Version, start.Format(time.RFC3339), len(store.Docs()), time.Since(start).Round(time.Millisecond))
+	if old.store.Version != store.Version {
+		l.cfg.Metrics.loaded(store.Version, nil)
+	}
+	slog.Info("content published", "version", store.Version, "previous", old.store.Version, "pages", len(store.Docs()),
+		"swap_ms", time.Since(start).Milliseconds())
 }
 
 // Close stops the timers and the preview's watcher.
@@ -182,10 +209,37 @@ func (l *Live) Close() {
 
 // ServeHTTP answers with the current Server, behind the preview's checks
 // when previewing.
+// /healthz and /readyz are answered first, neither logged nor counted.
+// Until the content is loaded every other request gets 503.
 func (l *Live) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if l.preview != nil {
-		l.preview.serve(w, r, l)
+	switch r.URL.Path {
+	case "/healthz":
+		l.serveHealth(w, r)
+		return
+	case "/readyz":
+		l.serveReady(w, r)
 		return
 	}
-	l.cur.Load().ServeHTTP(w, r)
+	start := time.Now()
+	rw := &recorder{ResponseWriter: w}
+	srv := l.cur.Load()
+	switch {
+	case l.preview != nil:
+		l.preview.serve(rw, r, l)
+	case srv == nil:
+		setSecurityHeaders(rw.Header(), l.security)
+		rw.Header().Set("Retry-After", "1")
+		rw.Header().Set("Cache-Control", "no-store")
+		http.Error(rw, "The site is starting; try again in a moment.", http.StatusServiceUnavailable)
+	default:
+		srv.ServeHTTP(rw, r)
+	}
+	if rw.status == 0 {
+		rw.status = http.StatusOK
+	}
+	d := time.Since(start)
+	l.cfg.Metrics.observe(routeClass(r.URL.Path), rw.status, d)
+	if l.cfg.AccessLog {
+		l.logRequest(r, srv, rw, d)
+	}
 }

@@ -5,6 +5,7 @@ package server
 import (
 	_ "embed"
 	"encoding/json"
+	"fmt"
 	"strings"
 
 	"nhsdigital/components"
@@ -79,20 +80,50 @@ func (s *Server) manifest() []byte {
 		Type    string `json:"type"`
 		Purpose string `json:"purpose"`
 	}
+	type screenshot struct {
+		Src        string `json:"src"`
+		Sizes      string `json:"sizes"`
+		Type       string `json:"type"`
+		FormFactor string `json:"form_factor"`
+		Label      string `json:"label"`
+	}
+	type shortcut struct {
+		Name  string `json:"name"`
+		URL   string `json:"url"`
+		Icons []icon `json:"icons"`
+	}
+	// Shortcuts (a long press on the installed app's icon): the pages
+	// people go to most, named by their own titles.
+	var shortcuts []shortcut
+	for _, p := range []struct{ name, path string }{{"Search", "/search"}, {"Services", "/services"}, {"Latest news", "/news-and-events/latest-news"}} {
+		if _, ok := s.store.Doc(p.path); ok {
+			shortcuts = append(shortcuts, shortcut{p.name, p.path, []icon{{s.versioned("/web/icons/icon-192.png"), "192x192", "image/png", "any"}}})
+		}
+	}
+	// Screenshots of the home page (tools/screenshots.mjs), shown by
+	// browsers when they offer to install the site.
+	var shots []screenshot
+	for _, sh := range Screenshots {
+		if _, ok := s.assets[sh.Path]; ok {
+			shots = append(shots, screenshot{s.versioned(sh.Path), fmt.Sprintf("%dx%d", sh.Width, sh.Height), "image/png", sh.FormFactor, name + ": " + sh.Label})
+		}
+	}
 	m := struct {
-		ID              string   `json:"id"`
-		Name            string   `json:"name"`
-		ShortName       string   `json:"short_name"`
-		Description     string   `json:"description"`
-		Lang            string   `json:"lang"`
-		Dir             string   `json:"dir"`
-		StartURL        string   `json:"start_url"`
-		Scope           string   `json:"scope"`
-		Display         string   `json:"display"`
-		ThemeColor      string   `json:"theme_color"`
-		BackgroundColor string   `json:"background_color"`
-		Categories      []string `json:"categories"`
-		Icons           []icon   `json:"icons"`
+		ID              string       `json:"id"`
+		Name            string       `json:"name"`
+		ShortName       string       `json:"short_name"`
+		Description     string       `json:"description"`
+		Lang            string       `json:"lang"`
+		Dir             string       `json:"dir"`
+		StartURL        string       `json:"start_url"`
+		Scope           string       `json:"scope"`
+		Display         string       `json:"display"`
+		ThemeColor      string       `json:"theme_color"`
+		BackgroundColor string       `json:"background_color"`
+		Categories      []string     `json:"categories"`
+		Icons           []icon       `json:"icons"`
+		Shortcuts       []shortcut   `json:"shortcuts,omitempty"`
+		Screenshots     []screenshot `json:"screenshots,omitempty"`
 	}{
 		ID: "/", Name: name, ShortName: name, Description: site.Get("description").String(),
 		Lang: "en-GB", Dir: "ltr", StartURL: "/", Scope: "/", Display: "standalone",
@@ -104,9 +135,23 @@ func (s *Server) manifest() []byte {
 			{s.versioned("/web/icons/maskable-512.png"), "512x512", "image/png", "maskable"},
 			{s.versioned("/web/icons/icon.svg"), "any", "image/svg+xml", "any"},
 		},
+		Shortcuts:   shortcuts,
+		Screenshots: shots,
 	}
 	b, _ := json.MarshalIndent(m, "", "  ")
 	return b
+}
+
+// Screenshots are the manifest's screenshots of the home page, taken in
+// Chromium by tools/screenshots.mjs (make screenshots) at these sizes.
+var Screenshots = []struct {
+	Path          string
+	Width, Height int
+	FormFactor    string
+	Label         string
+}{
+	{"/web/icons/screenshot-narrow.png", 390, 844, "narrow", "the home page on a phone"},
+	{"/web/icons/screenshot-wide.png", 1280, 800, "wide", "the home page on a computer"},
 }
 
 const (

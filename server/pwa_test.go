@@ -4,6 +4,8 @@ package server
 
 import (
 	"encoding/json"
+	"fmt"
+	"image/png"
 	"regexp"
 	"strings"
 	"testing"
@@ -105,5 +107,58 @@ func TestDataOfThisVersionIsImmutable(t *testing.T) {
 		if r := get(srv, target); r.code != 200 || r.header.Get("Cache-Control") != want {
 			t.Errorf("%s: %d %q, want %q", target, r.code, r.header.Get("Cache-Control"), want)
 		}
+	}
+}
+
+// The manifest's shortcuts lead to Search, Services and Latest news, and
+// its screenshots (a narrow and a wide one) are served at the sizes it
+// declares. go-app's app.js no longer hides the browser's offer to
+// install; web/pwa.js shows an "Install this site" button instead
+// (install.test.mjs).
+func TestManifestShortcutsScreenshotsAndInstall(t *testing.T) {
+	srv := newServer(t, realStore(t))
+	var m struct {
+		Shortcuts []struct {
+			Name, URL string
+			Icons     []struct{ Src string }
+		}
+		Screenshots []struct {
+			Src, Sizes, Type, Label string
+			FormFactor              string `json:"form_factor"`
+		}
+	}
+	if err := json.Unmarshal([]byte(get(srv, "/manifest.webmanifest").body), &m); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, s := range m.Shortcuts {
+		names = append(names, s.Name)
+		if r := get(srv, s.URL); r.code != 200 || len(s.Icons) == 0 {
+			t.Errorf("shortcut %s: %s answers %d, %d icons", s.Name, s.URL, r.code, len(s.Icons))
+		}
+	}
+	if strings.Join(names, ", ") != "Search, Services, Latest news" {
+		t.Errorf("shortcuts: %v", names)
+	}
+	forms := map[string]bool{}
+	for _, s := range m.Screenshots {
+		forms[s.FormFactor] = true
+		r := get(srv, s.Src)
+		if r.code != 200 || s.Type != "image/png" || s.Label == "" {
+			t.Errorf("screenshot %s: %d %s %q", s.Src, r.code, s.Type, s.Label)
+			continue
+		}
+		cfg, err := png.DecodeConfig(strings.NewReader(r.body))
+		if err != nil || fmt.Sprintf("%dx%d", cfg.Width, cfg.Height) != s.Sizes {
+			t.Errorf("screenshot %s: %dx%d (%v), declared %s", s.Src, cfg.Width, cfg.Height, err, s.Sizes)
+		}
+	}
+	if !forms["narrow"] || !forms["wide"] {
+		t.Errorf("screenshots' form factors: %v", forms)
+	}
+	appJS := get(srv, "/app.js").body
+	i := strings.Index(appJS, `"beforeinstallprompt"`)
+	if i < 0 || strings.Contains(appJS[i:i+200], "preventDefault") {
+		t.Error("app.js still hides the browser's offer to install the site")
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"log"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"net/url"
 	"os"
 	"path"
@@ -52,6 +53,22 @@ type Config struct {
 	// WriteTimeout is how long a client may take to read each 64 KB of an
 	// answer (DefaultWriteTimeout when zero); see pacedWriter.
 	WriteTimeout time.Duration
+
+	// Proxies are the trusted proxies in front of the site
+	// (-trusted-proxies): see clientAddr.
+	Proxies []netip.Prefix
+
+	// ReadyChecks are further conditions of readiness (/readyz), such as
+	// a database that must answer.
+	ReadyChecks []ReadyCheck
+
+	// AccessLog writes a line for each request (log/slog's default
+	// logger); LogAddresses adds the client's address to it.
+	AccessLog, LogAddresses bool
+
+	// Metrics, when set, counts requests, renders, the page cache,
+	// content loads and page views.
+	Metrics *Metrics
 
 	// Static builds the pages for a static copy of the site (Export): the
 	// browser records cookie choices itself, since no server answers forms.
@@ -91,6 +108,8 @@ type Server struct {
 	security    [][2]string // SecurityHeaders
 	writeTime   time.Duration
 	crossOrigin *http.CrossOriginProtection
+	proxies     []netip.Prefix
+	metrics     *Metrics
 	shared      *shared
 
 	generated map[string]*asset // feeds, sitemap, robots.txt
@@ -135,13 +154,13 @@ func New(cfg Config) (*Server, error) {
 	for k, v := range sh.assets {
 		assets[k] = v
 	}
-	for _, need := range []string{"/web/site.css", "/web/nojs.css", "/web/icons/icon-192.png", "/web/icons/icon-512.png", "/web/icons/maskable-512.png", "/web/icons/icon.svg", "/web/pwa.js", "/web/preview.js", "/web/static.js", "/web/static-nojs.css"} {
+	for _, need := range []string{"/web/site.css", "/web/nojs.css", "/web/icons/icon-192.png", "/web/icons/icon-512.png", "/web/icons/maskable-512.png", "/web/icons/icon.svg", shareImage, appleTouchIcon, favicon, "/web/pwa.js", "/web/preview.js", "/web/static.js", "/web/static-nojs.css"} {
 		if assets[need] == nil {
 			return nil, fmt.Errorf("server: web asset %s is missing", need)
 		}
 	}
 	s := &Server{store: cfg.Store, assets: assets, pages: map[string]*page{}, rendering: map[string]chan struct{}{}, stats: sh.stats, statsToken: cfg.StatsToken,
-		notice: cfg.Notice, static: cfg.Static, security: SecurityHeaders(cfg.HSTS), shared: sh, writeTime: cfg.WriteTimeout}
+		notice: cfg.Notice, static: cfg.Static, security: SecurityHeaders(cfg.HSTS), shared: sh, writeTime: cfg.WriteTimeout, proxies: cfg.Proxies, metrics: cfg.Metrics}
 	if s.writeTime <= 0 {
 		s.writeTime = DefaultWriteTimeout
 	}
@@ -184,6 +203,8 @@ func New(cfg Config) (*Server, error) {
 		}
 		s.assets[p] = newAsset(p, body, rec.Header().Get("Content-Type"))
 	}
+	// Browsers and crawlers ask for /favicon.ico whatever the page says.
+	s.assets["/favicon.ico"] = s.assets[favicon]
 	// Our own manifest and service worker replace go-app's. The worker
 	// names the manifest's URL, so the manifest comes first.
 	s.assets["/manifest.webmanifest"] = newAsset("manifest.webmanifest", s.manifest(), "application/manifest+json")
@@ -217,7 +238,15 @@ func startOnInteraction(appJS []byte) ([]byte, error) {
   events.forEach(function (e) { addEventListener(e, start, { capture: true, passive: true }); });
 })();
 `
-	return bytes.Replace(appJS, []byte(call), []byte("\n"+starter), 1), nil
+	appJS = bytes.Replace(appJS, []byte(call), []byte("\n"+starter), 1)
+	// go-app hides the browser's offer to install the site and shows
+	// nothing instead; web/pwa.js shows an "Install this site" button, and
+	// the browser's own offer stays.
+	const hidden = "e.preventDefault();\n    deferredPrompt = e;"
+	if !bytes.Contains(appJS, []byte(hidden)) {
+		return nil, errors.New("server: go-app's app.js no longer handles beforeinstallprompt as expected; update startOnInteraction")
+	}
+	return bytes.Replace(appJS, []byte(hidden), []byte("deferredPrompt = e;"), 1), nil
 }
 
 // pageTag is the ETag of the page at url: it changes when the server's code,
@@ -351,6 +380,10 @@ func (s *Server) rawHeaders(name string) []string {
 		`<meta property="og:site_name" content="` + htmlEscape(name) + `">`,
 		`<noscript><link rel="stylesheet" href="` + s.versioned("/web/nojs.css") + `"></noscript>`,
 		`<script defer src="` + s.versioned("/web/pwa.js") + `"` + consentData + `></script>`,
+	}
+	// Feed autodiscovery: browsers and feed readers find the feeds from any page.
+	for _, f := range Feeds {
+		out = append(out, `<link rel="alternate" type="application/rss+xml" title="`+htmlEscape(f.Title)+`" href="/feeds/`+f.Name+`">`)
 	}
 	if s.static {
 		out = append(out,
@@ -507,11 +540,7 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
 		// Serve the body, but with the real status and no conditional answer.
 		h.Set("Cache-Control", "no-cache")
 		h.Set("Content-Type", pg.asset.contentType)
-		body := pg.asset.body
-		if pg.asset.gzip != nil && acceptsEncoding(r.Header.Get("Accept-Encoding"), "gzip") {
-			body = pg.asset.gzip
-			h.Set("Content-Encoding", "gzip")
-		}
+		body := pg.asset.encoded(h, r.Header.Get("Accept-Encoding"))
 		h.Set("Content-Length", fmt.Sprint(len(body)))
 		w.WriteHeader(pg.status)
 		if r.Method != http.MethodHead {
@@ -574,6 +603,7 @@ func (s *Server) render(r *http.Request) *page {
 	pg, ok := s.pages[key]
 	s.mu.RUnlock()
 	if ok {
+		s.metrics.cached(true, false, 0)
 		return pg
 	}
 	// One render a page and consent state: requests that arrive while it
@@ -599,10 +629,13 @@ func (s *Server) render(r *http.Request) *page {
 	s.mu.Unlock()
 	pg = s.renderNow(r, key, value, true)
 	s.mu.Lock()
-	if size := len(pg.asset.body) + len(pg.asset.gzip); len(s.pages) < maxCachedPages && s.pageBytes+size <= maxCachedPageBytes {
+	size := pg.asset.size()
+	kept := len(s.pages) < maxCachedPages && s.pageBytes+size <= maxCachedPageBytes
+	if kept {
 		s.pages[key] = pg
 		s.pageBytes += size
 	}
+	s.metrics.cached(false, kept, pg.asset.size())
 	delete(s.rendering, key)
 	s.mu.Unlock()
 	close(done)
@@ -640,6 +673,7 @@ const (
 // search, an unknown path) at a fast one.
 func (s *Server) renderNow(r *http.Request, key, value string, keep bool) *page {
 	s.renders.Add(1)
+	s.metrics.rendered()
 	status := http.StatusOK
 	renderPath := r.URL.Path
 	q := r.URL.Query()
@@ -663,9 +697,11 @@ func (s *Server) renderNow(r *http.Request, key, value string, keep bool) *page 
 	req.Host = r.Host
 	rec := httptest.NewRecorder()
 	s.goapp.ServeHTTP(rec, req)
-	title, description := components.Head(gjson.ParseBytes(s.source.viewJSON(renderPath)), s.source.site)
+	view := gjson.ParseBytes(s.source.viewJSON(renderPath))
+	title, description := components.Head(view, s.source.site)
 	body := bytes.ReplaceAll(rec.Body.Bytes(), []byte(components.TitleMarker), []byte(html.EscapeString(title)))
 	body = bytes.ReplaceAll(body, []byte(components.DescriptionMarker), []byte(html.EscapeString(description)))
+	body = s.withHead(body, view, r, status)
 	if s.notice != nil {
 		body = withNotice(body, s.notice(s.store, r.URL.Path))
 	}

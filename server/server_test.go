@@ -301,8 +301,11 @@ func TestCompressionAndCaching(t *testing.T) {
 	if r.header.Get("Cache-Control") != cacheImmutable || !strings.Contains(r.header.Get("Vary"), "Accept-Encoding") {
 		t.Errorf("hashed wasm: Cache-Control %q Vary %q", r.header.Get("Cache-Control"), r.header.Get("Vary"))
 	}
-	if r := get(srv, "/web/site.css", "Accept-Encoding", "br, gzip"); r.header.Get("Content-Encoding") == "br" || r.body == "stale brotli" {
-		t.Error("a stale brotli copy was served")
+	for i := 0; i < 2; i++ { // the second time, with the copy made here
+		if r := get(srv, "/web/site.css", "Accept-Encoding", "br, gzip"); r.body == "stale brotli" {
+			t.Error("a stale brotli copy was served")
+		}
+		brotliPending.Wait()
 	}
 	if r := get(srv, "/web/app.wasm", "Accept-Encoding", "gzip"); r.header.Get("Content-Encoding") != "gzip" || r.header.Get("Cache-Control") != "no-cache" {
 		t.Errorf("wasm with gzip only: %q, cache %q", r.header.Get("Content-Encoding"), r.header.Get("Cache-Control"))
@@ -406,6 +409,37 @@ func TestFeedsSitemapRobots(t *testing.T) {
 		}
 		if doc.Channel.Items[0].Link != store.Origin()+want[0].Path {
 			t.Errorf("%s: first item %s, want the newest %s", f.Name, doc.Channel.Items[0].Link, want[0].Path)
+		} // The channel links to the listing of the same items; GUIDs are the
+		// documents' UUIDs; authors and topics come along.
+		var ns struct {
+			Link  []string `xml:"channel>link"` // with atom:link
+			Items []struct {
+				Creators []string `xml:"http://purl.org/dc/elements/1.1/ creator"`
+			} `xml:"channel>item"`
+		}
+		xml.Unmarshal([]byte(r.body), &ns)
+		if len(ns.Link) == 0 || ns.Link[0] != store.Origin()+f.Listing {
+			t.Errorf("%s: channel link %v, want the listing %s", f.Name, ns.Link, f.Listing)
+		}
+		for i, it := range doc.Channel.Items {
+			it.Creators = ns.Items[i].Creators
+			d := want[i]
+			if it.GUID.Value != "urn:uuid:"+d.ID || it.GUID.IsPermaLink {
+				t.Errorf("%s: guid %q permalink %v, want urn:uuid:%s", f.Name, it.GUID.Value, it.GUID.IsPermaLink, d.ID)
+			}
+			if strings.Join(it.Categories, "|") != strings.Join(d.Topics, "|") {
+				t.Errorf("%s: categories %v, want the topics %v", d.Path, it.Categories, d.Topics)
+			}
+			var authors []string
+			for _, a := range d.JSON().Get("authors.#.name").Array() {
+				authors = append(authors, a.String())
+			}
+			if strings.Join(it.Creators, "|") != strings.Join(authors, "|") {
+				t.Errorf("%s: dc:creator %v, want %v", d.Path, it.Creators, authors)
+			}
+		}
+		if f.Type == content.TypeBlog && !strings.Contains(r.body, "<dc:creator>") {
+			t.Error("blogs feed: no authors")
 		}
 	}
 	if r := get(srv, "/feeds/other.xml"); r.code != 404 {
@@ -418,10 +452,19 @@ func TestFeedsSitemapRobots(t *testing.T) {
 	}
 	// Every page but the not-found and offline pages, which no one should
 	// land on from a search engine.
-	if len(set.URLs) != len(store.Docs())-2 || strings.Contains(r.body, "/404<") || strings.Contains(r.body, "/offline<") {
+	if len(set.URLs) != len(store.Docs())-3 || strings.Contains(r.body, "/404<") || strings.Contains(r.body, "/offline<") || strings.Contains(r.body, "/search<") {
 		t.Errorf("sitemap: %d urls for %d pages", len(set.URLs), len(store.Docs()))
 	}
-	if r := get(srv, "/robots.txt"); !strings.Contains(r.body, "Sitemap: "+store.Origin()+"/sitemap.xml") || !strings.Contains(r.body, "Disallow: /offline\n") {
+	// A listing's lastmod is its newest item's when that is later.
+	newestBlog := store.OfType(content.TypeBlog)[0]
+	for _, u := range set.URLs {
+		if u.Loc == store.Origin()+"/blog" {
+			if want := lastModified(store, mustDoc(t, store, "/blog")).Format("2006-01-02"); u.LastMod != want || want < newestBlog.Published.Format("2006-01-02") {
+				t.Errorf("/blog lastmod %s, want %s (newest blog %s)", u.LastMod, want, newestBlog.Published.Format("2006-01-02"))
+			}
+		}
+	}
+	if r := get(srv, "/robots.txt"); !strings.Contains(r.body, "Sitemap: "+store.Origin()+"/sitemap.xml") || !strings.Contains(r.body, "Disallow: /offline\n") || !strings.Contains(r.body, "Disallow: /search\n") {
 		t.Errorf("robots: %s", r.body)
 	}
 }
@@ -595,4 +638,13 @@ func TestPageCache(t *testing.T) {
 	if len(srv.pages) != before {
 		t.Errorf("unknown paths or queries were kept: %d pages cached, was %d", len(srv.pages), before)
 	}
+}
+
+func mustDoc(t *testing.T, store *content.Store, p string) *content.Doc {
+	t.Helper()
+	d, ok := store.Doc(p)
+	if !ok {
+		t.Fatalf("no page %s", p)
+	}
+	return d
 }

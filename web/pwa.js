@@ -10,7 +10,8 @@
 // - a "new version" notice with a Reload button when a new version of the
 //   site has been installed and waits; Reload switches every open page to it;
 // - it tells the service worker the visitor's consent record, for browsers
-//   whose workers cannot read cookies.
+//   whose workers cannot read cookies;
+// - an "Install this site" button where the browser offers installation.
 // Notices sit in one polite live region after the app, so screen readers
 // announce them without moving focus.
 (() => {
@@ -175,6 +176,36 @@
     setInterval(check, 30 * 60 * 1000);
     document.addEventListener("visibilitychange", () => { if (document.visibilityState === "visible") check(); });
     window.addEventListener("online", check);
+  });
+
+  // --- Installing ------------------------------------------------------------
+  // Where the browser offers to install the site, an "Install this site"
+  // button says so (go-app's app.js no longer hides the browser's own
+  // offer: the server takes its preventDefault out). "Not now" hides the
+  // notice on this page; nothing is stored.
+  let installEvent = null;
+  window.addEventListener("beforeinstallprompt", (e) => {
+    installEvent = e;
+    show("nhsd-install-notice", "You can install this site on your device and read it offline.", {
+      label: "Install this site",
+      action: () => {
+        const ev = installEvent;
+        installEvent = null;
+        hide("nhsd-install-notice");
+        if (ev) ev.prompt().catch(() => {});
+      },
+    });
+    const el = document.getElementById("nhsd-install-notice");
+    const later = document.createElement("button");
+    later.type = "button";
+    later.className = "nhsd-button nhsd-button--reverse nhsd-notice__button";
+    later.textContent = "Not now";
+    later.addEventListener("click", () => hide("nhsd-install-notice"));
+    el.appendChild(later);
+  });
+  window.addEventListener("appinstalled", () => {
+    installEvent = null;
+    hide("nhsd-install-notice");
   });
 
   // --- Consent -------------------------------------------------------------

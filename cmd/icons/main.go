@@ -1,11 +1,15 @@
 // Command icons draws the site's app icons into web/icons: a white "D" for
 // Digital on NHS blue, as PNGs at 192 and 512 px, a maskable 512 px PNG
-// (the glyph inside the safe zone, the blue to the edges) and an SVG.
+// (the glyph inside the safe zone, the blue to the edges), the 180 px
+// apple-touch icon, a 48 px favicon.ico, an SVG, and the 1200×630 image that links to the site
+// show when shared (og:image: the glyph on NHS blue, in the middle).
 //
 //	go run ./cmd/icons
 package main
 
 import (
+	"bytes"
+	"encoding/binary"
 	"fmt"
 	"image"
 	"image/color"
@@ -87,6 +91,37 @@ func draw(size int, maskable bool) *image.RGBA {
 	return img
 }
 
+// drawShare draws the share image: NHS blue, the glyph in the middle at
+// the maskable icon's size relative to the height.
+func drawShare(w, h int) *image.RGBA {
+	big := draw(h, true)
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	off := (w - h) / 2
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			if x >= off && x < off+h {
+				img.Set(x, y, big.At(x-off, y))
+			} else {
+				img.SetRGBA(x, y, blue)
+			}
+		}
+	}
+	return img
+}
+
+// ico wraps a PNG in an ICO file (one image; ICO has held PNGs since
+// Windows Vista), for /favicon.ico, which browsers and crawlers ask for
+// whatever the page says.
+func ico(img *image.RGBA) []byte {
+	var p bytes.Buffer
+	png.Encode(&p, img)
+	b := img.Bounds()
+	out := []byte{0, 0, 1, 0, 1, 0, byte(b.Dx()), byte(b.Dy()), 0, 0, 1, 0, 32, 0}
+	out = binary.LittleEndian.AppendUint32(out, uint32(p.Len()))
+	out = binary.LittleEndian.AppendUint32(out, 6+16)
+	return append(out, p.Bytes()...)
+}
+
 func inRounded(x, y, r float64) bool {
 	if r == 0 {
 		return true
@@ -121,6 +156,17 @@ func main() {
 		}
 		f.Close()
 	}
+	if err := os.WriteFile(filepath.Join(dir, "favicon.ico"), ico(draw(48, false)), 0o644); err != nil {
+		fail(err)
+	}
+	f, err := os.Create(filepath.Join(dir, "share-1200x630.png"))
+	if err != nil {
+		fail(err)
+	}
+	if err := png.Encode(f, drawShare(1200, 630)); err != nil {
+		fail(err)
+	}
+	f.Close()
 	if err := os.WriteFile(filepath.Join(dir, "icon.svg"), []byte(svg), 0o644); err != nil {
 		fail(err)
 	}

@@ -1,0 +1,76 @@
+//go:build !wasm
+
+package server
+
+import (
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/andybalholm/brotli"
+)
+
+func unbrotli(t *testing.T, b string) string {
+	t.Helper()
+	out, err := io.ReadAll(brotli.NewReader(strings.NewReader(b)))
+	if err != nil {
+		t.Fatalf("not brotli: %v", err)
+	}
+	return string(out)
+}
+
+// Dynamic and kept answers are sent with brotli when the browser accepts
+// it, negotiated as before (brotli, then gzip, then identity; q=0 refuses):
+// kept ones (pages, page data, feeds, the index) from their first answer
+// on once compressed, one-off ones (a search, the 404 page) at once; the
+// ETag is the same whatever the encoding, and the bytes decode to the
+// identity answer.
+func TestBrotliAnswers(t *testing.T) {
+	srv := newServer(t, realStore(t))
+	var indexFile string
+	_, searchFiles, _ := srv.search.get()
+	for name := range searchFiles {
+		indexFile = "/search-index/" + name
+		break
+	}
+	for _, target := range []string{"/services/spine", "/page-data/services/spine.json", "/feeds/news.xml", "/sitemap.xml", "/web/pwa.js", "/app.js", "/manifest.webmanifest", indexFile} {
+		plain := get(srv, target, "Accept-Encoding", "identity")
+		if plain.code != http.StatusOK {
+			t.Errorf("%s: %d", target, plain.code)
+			continue
+		}
+		get(srv, target, "Accept-Encoding", "gzip, deflate, br")
+		brotliPending.Wait()
+		r := get(srv, target, "Accept-Encoding", "gzip, deflate, br")
+		if r.header.Get("Content-Encoding") != "br" {
+			t.Errorf("%s: Content-Encoding %q, want br", target, r.header.Get("Content-Encoding"))
+			continue
+		}
+		if unbrotli(t, r.body) != plain.body {
+			t.Errorf("%s: the brotli copy differs from the answer", target)
+		}
+		if r.header.Get("ETag") != plain.header.Get("ETag") || !strings.Contains(r.header.Get("Vary"), "Accept-Encoding") {
+			t.Errorf("%s: ETag %q vs %q, Vary %q", target, r.header.Get("ETag"), plain.header.Get("ETag"), r.header.Get("Vary"))
+		}
+		if len(r.body) >= len(get(srv, target, "Accept-Encoding", "gzip").body) {
+			t.Errorf("%s: brotli no smaller than gzip", target)
+		}
+		if g := get(srv, target, "Accept-Encoding", "br;q=0, gzip"); g.header.Get("Content-Encoding") != "gzip" {
+			t.Errorf("%s with br;q=0: %q", target, g.header.Get("Content-Encoding"))
+		}
+	}
+	for _, target := range []string{"/search?q=spine", "/no-such-page"} {
+		r := get(srv, target, "Accept-Encoding", "br")
+		if r.header.Get("Content-Encoding") != "br" {
+			t.Errorf("%s: Content-Encoding %q, want br at once", target, r.header.Get("Content-Encoding"))
+			continue
+		}
+		if body := unbrotli(t, r.body); !strings.Contains(body, "</html>") {
+			t.Errorf("%s: not a page", target)
+		}
+	}
+	if r := get(srv, "/no-such-page", "Accept-Encoding", "br"); r.code != http.StatusNotFound {
+		t.Errorf("404 page with brotli: %d", r.code)
+	}
+}
