@@ -16,6 +16,7 @@ import (
 	"log"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"net/url"
 	"os"
 	"path"
@@ -33,6 +34,7 @@ import (
 	"nhsdigital/content"
 	"nhsdigital/content/consent"
 	"nhsdigital/content/search"
+	"nhsdigital/server/store"
 )
 
 // Config says what a server serves.
@@ -58,6 +60,12 @@ type Config struct {
 	// browser records cookie choices itself, since no server answers forms.
 	Static bool
 
+	// DB keeps page views, feedback and usefulness answers (server/store);
+	// TrustedProxies are the proxies whose X-Forwarded-For is believed
+	// (see clientAddr).
+	DB             store.Store
+	TrustedProxies []netip.Prefix
+
 	shared *shared // kept from one content version to the next (see Live)
 }
 
@@ -66,6 +74,8 @@ type Config struct {
 type shared struct {
 	assets map[string]*asset
 	stats  *stats
+
+	feedbackLimit, usefulLimit *limiter
 }
 
 // Server answers every request of the site.
@@ -93,6 +103,10 @@ type Server struct {
 	writeTime   time.Duration
 	crossOrigin *http.CrossOriginProtection
 	shared      *shared
+
+	db                         store.Store
+	proxies                    []netip.Prefix
+	feedbackLimit, usefulLimit *limiter
 
 	generated map[string]*asset // feeds, sitemap, robots.txt
 	dataMu    sync.Mutex
@@ -129,7 +143,7 @@ func New(cfg Config) (*Server, error) {
 		for _, w := range warnings {
 			log.Print(w)
 		}
-		sh = &shared{assets: loaded, stats: newStats()}
+		sh = &shared{assets: loaded, stats: newStats(), feedbackLimit: newLimiter(feedbackPerClient, 10*time.Minute), usefulLimit: newLimiter(usefulPerClient, 10*time.Minute)}
 	}
 	// This server adds its own generated files: copy the map.
 	assets := make(map[string]*asset, len(sh.assets)+8)
@@ -147,6 +161,7 @@ func New(cfg Config) (*Server, error) {
 		s.writeTime = DefaultWriteTimeout
 	}
 	s.crossOrigin = crossOriginProtection(cfg.Store.Origin())
+	s.db, s.proxies, s.feedbackLimit, s.usefulLimit = cfg.DB, cfg.TrustedProxies, sh.feedbackLimit, sh.usefulLimit
 	if err := s.buildSearch(); err != nil {
 		return nil, fmt.Errorf("server: building the search index: %w", err)
 	}
@@ -392,6 +407,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// decoding loses, as %2F is; a backslash or NUL shows in Path itself.
 	if strings.ContainsAny(r.URL.Path, "\\\x00") || r.URL.RawPath != "" && strings.Contains(strings.ToUpper(r.URL.RawPath), "%2F") {
 		http.Error(w, "Addresses on this site do not use encoded slashes, backslashes or null characters.", http.StatusBadRequest)
+		return
+	}
+	if s.serveForms(w, r) {
 		return
 	}
 	switch r.URL.Path {
