@@ -37,6 +37,11 @@ func run() {
 	tlsCert := flag.String("tls-cert", "", "serve HTTPS with this certificate file (PEM) and -tls-key")
 	tlsKey := flag.String("tls-key", "", "the private key file (PEM) of -tls-cert")
 	writeTimeout := flag.Duration("write-timeout", server.DefaultWriteTimeout, "how long a client may take to read each 64 KB of an answer before it is dropped")
+	// Feedback, usefulness answers and page views: where they are kept.
+	dataDir := flag.String("data", "data", "folder of the SQLite database (created), when -database-url is not set")
+	databaseURL := flag.String("database-url", os.Getenv("DATABASE_URL"), "PostgreSQL database (postgres://…) shared by several servers; default SQLite in -data")
+	trustedProxies := flag.String("trusted-proxies", os.Getenv("TRUSTED_PROXIES"), "comma-separated CIDR ranges of the proxies in front of the server, whose X-Forwarded-For is believed")
+	retention := flag.Duration("feedback-retention", 2*365*24*time.Hour, "feedback older than this is deleted (0 keeps it)")
 	flag.Parse()
 	if (*tlsCert == "") != (*tlsKey == "") {
 		fmt.Fprintln(os.Stderr, "-tls-cert and -tls-key go together: give both or neither")
@@ -84,12 +89,23 @@ func run() {
 		}
 		*addr = ":" + port
 	}
+	var err error
 	cfg := server.Config{Web: webFS, StatsToken: *statsToken, HSTS: *hsts, WriteTimeout: *writeTimeout}
 	if *export != "" {
 		os.Exit(exportSite(load, cfg, *export))
 	}
+	if cfg.TrustedProxies, err = server.ParseProxies(*trustedProxies); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	db, closeDB, err := openDatabase(*dataDir, *databaseURL, *retention)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	defer closeDB()
+	cfg.DB = db
 	var h *server.Live
-	var err error
 	if *preview {
 		opts := server.PreviewOptions{Dir: *contentDir, Loopback: server.IsLoopbackAddr(*addr), Token: *previewToken}
 		if !opts.Loopback && opts.Token == "" {
