@@ -266,5 +266,12 @@ func (s *Server) serveUseful(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "Sorry, we could not save your answer just now. Go back and try again in a few minutes.", http.StatusServiceUnavailable)
 		return
 	}
-	http.Redirect(w, r, p+"?useful="+next+"#nhsd-useful", http.StatusSeeOther)
+	// After "No" the box's text area takes focus (autofocus, which a
+	// fragment in the address would stop); after an answer the page
+	// scrolls to the thanks.
+	to := p + "?useful=" + next
+	if next != "no" {
+		to += "#nhsd-useful"
+	}
+	http.Redirect(w, r, to, http.StatusSeeOther)
 }
