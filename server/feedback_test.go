@@ -8,6 +8,8 @@ import (
 	"net/http/httptest"
 	"net/netip"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -327,5 +329,34 @@ func TestFeedbackFormInStep(t *testing.T) {
 		if got, want := components.FeedbackFormHTML(p), feedbackForm(map[string]string{"page": p}, nil); got != want {
 			t.Errorf("page %q: components.feedbackFormTemplate is out of step with server/feedbackform.go:\n%s\n%s", p, got, want)
 		}
+	}
+}
+
+// A static copy has no server for the forms: the feedback page says where
+// to send feedback instead (only a route the original site gives), and
+// its styles hide the forms and show the note, with or without JavaScript.
+func TestStaticCopyFeedback(t *testing.T) {
+	srv, err := New(Config{Store: realStore(t), Web: os.DirFS("../web"), Static: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if _, err := Export(srv, dir); err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(filepath.Join(dir, strings.TrimPrefix(fbPath, "/"), "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(page), `class="nhsd-static-note nhsd-body">This copy of the site cannot receive forms.`) ||
+		!strings.Contains(string(page), `href="https://digital.nhs.uk/about-nhs-digital/tell-us-what-you-think-of-our-website"`) || strings.Contains(string(page), "@") {
+		t.Error("the static feedback page does not say where to send feedback, or names an address")
+	}
+	nojs, _ := os.ReadFile("../web/static-nojs.css")
+	js, _ := os.ReadFile("../web/static.js")
+	css, _ := os.ReadFile("../web/site.css")
+	if !strings.Contains(string(nojs), ".nhsd-fb, .nhsd-useful__form { display: none; }") || !strings.Contains(string(js), `classList.add("nhsd-static")`) ||
+		!strings.Contains(string(css), ".nhsd-static .nhsd-fb, .nhsd-static .nhsd-useful__form") {
+		t.Error("a static copy would show forms no server answers")
 	}
 }
