@@ -224,3 +224,24 @@ func TestDatabaseStopped(t *testing.T) {
 		t.Fatalf("listed: %v", got)
 	}
 }
+
+// Retention: feedback older than -feedback-retention is deleted when the
+// server starts (and hourly after).
+func TestFeedbackRetention(t *testing.T) {
+	dir := t.TempDir()
+	s := startMain(t, "-data", dir)
+	if code, _, err := sendFeedback(t, s.addr, "198.51.100.5", "to be deleted"); err != nil || code != http.StatusSeeOther {
+		t.Fatalf("post: %d %v", code, err)
+	}
+	s.cmd.Process.Signal(syscall.SIGTERM)
+	<-s.done
+	time.Sleep(20 * time.Millisecond)
+	s = startMain(t, "-data", dir, "-feedback-retention", "10ms")
+	deadline := time.Now().Add(5 * time.Second)
+	for len(listFeedback(t, s.addr)) != 0 {
+		if time.Now().After(deadline) {
+			t.Fatal("feedback older than the retention is still there")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
