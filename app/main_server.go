@@ -89,23 +89,24 @@ func run() {
 		}
 		*addr = ":" + port
 	}
-	var err error
 	cfg := server.Config{Web: webFS, StatsToken: *statsToken, HSTS: *hsts, WriteTimeout: *writeTimeout}
 	if *export != "" {
 		os.Exit(exportSite(load, cfg, *export))
 	}
-	if cfg.TrustedProxies, err = server.ParseProxies(*trustedProxies); err != nil {
-		fmt.Fprintln(os.Stderr, err)
+	proxies, perr := server.ParseProxies(*trustedProxies)
+	if perr != nil {
+		fmt.Fprintln(os.Stderr, perr)
 		os.Exit(2)
 	}
-	db, closeDB, err := openDatabase(*dataDir, *databaseURL, *retention)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
+	db, closeDB, dberr := openDatabase(*dataDir, *databaseURL, *retention)
+	if dberr != nil {
+		fmt.Fprintln(os.Stderr, dberr)
 		os.Exit(1)
 	}
 	defer closeDB()
-	cfg.DB = db
+	cfg.DB, cfg.TrustedProxies = db, proxies
 	var h *server.Live
+	var err error
 	if *preview {
 		opts := server.PreviewOptions{Dir: *contentDir, Loopback: server.IsLoopbackAddr(*addr), Token: *previewToken}
 		if !opts.Loopback && opts.Token == "" {
