@@ -238,6 +238,7 @@ func (s *Server) serveStatsPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	perDay := map[string]int64{}
+	yesDay, noDay := map[string]int64{}, map[string]int64{}
 	type row struct {
 		path           string
 		views, yes, no int64
@@ -245,6 +246,8 @@ func (s *Server) serveStatsPage(w http.ResponseWriter, r *http.Request) {
 	perPath := map[string]*row{}
 	for _, c := range counts {
 		perDay[c.Day] += c.Views
+		yesDay[c.Day] += c.Useful
+		noDay[c.Day] += c.NotUsed
 		p := perPath[c.Path]
 		if p == nil {
 			p = &row{path: c.Path}
@@ -276,9 +279,9 @@ func (s *Server) serveStatsPage(w http.ResponseWriter, r *http.Request) {
 	}
 	fmt.Fprintf(&b, `<text x="0" y="%d" font-size="12">%s</text><text x="%d" y="%d" font-size="12" text-anchor="end">%s</text></svg>`, height+16, dayList[0], width, height+16, dayList[len(dayList)-1])
 	b.WriteString(`<figcaption class="nhsd-body">Page views a day. Highest: ` + strconv.FormatInt(max, 10) + `.</figcaption></figure>`)
-	b.WriteString(`<details><summary>Page views a day as a table</summary><table class="nhsd-table"><thead><tr><th scope="col">Day</th><th scope="col">Views</th></tr></thead><tbody>`)
+	b.WriteString(`<details><summary>Each day as a table: views and usefulness</summary><table class="nhsd-table"><thead><tr><th scope="col">Day</th><th scope="col">Views</th><th scope="col">Useful: yes</th><th scope="col">Useful: no</th></tr></thead><tbody>`)
 	for _, d := range dayList {
-		fmt.Fprintf(&b, `<tr><td>%s</td><td>%d</td></tr>`, d, perDay[d])
+		fmt.Fprintf(&b, `<tr><td>%s</td><td>%d</td><td>%d</td><td>%d</td></tr>`, d, perDay[d], yesDay[d], noDay[d])
 	}
 	b.WriteString(`</tbody></table></details><h2 class="nhsd-heading-m">By page</h2><table class="nhsd-table"><thead><tr><th scope="col">Page</th><th scope="col">Views</th><th scope="col">Useful: yes</th><th scope="col">Useful: no</th></tr></thead><tbody>`)
 	rows := make([]*row, 0, len(perPath))
