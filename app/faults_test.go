@@ -43,7 +43,7 @@ func startMain(t *testing.T, args ...string) *running {
 	}
 	addr := l.Addr().String()
 	l.Close()
-	cmd := mainCmd(append([]string{"-addr", addr, "-web", "../web"}, args...)...)
+	cmd := mainCmd(append([]string{"-addr", addr, "-web", "../web", "-data", t.TempDir()}, args...)...)
 	out := &strings.Builder{}
 	cmd.Stdout, cmd.Stderr = out, out
 	if err := cmd.Start(); err != nil {

@@ -39,6 +39,10 @@ func run() {
 	tlsCert := flag.String("tls-cert", "", "serve HTTPS with this certificate file (PEM) and -tls-key")
 	tlsKey := flag.String("tls-key", "", "the private key file (PEM) of -tls-cert")
 	writeTimeout := flag.Duration("write-timeout", server.DefaultWriteTimeout, "how long a client may take to read each 64 KB of an answer before it is dropped")
+	// Feedback, usefulness answers and page views: where they are kept.
+	dataDir := flag.String("data", "data", "folder of the SQLite database (created), when -database-url is not set")
+	databaseURL := flag.String("database-url", os.Getenv("DATABASE_URL"), "PostgreSQL database (postgres://…) shared by several servers; default SQLite in -data")
+	retention := flag.Duration("feedback-retention", 2*365*24*time.Hour, "feedback older than this is deleted (0 keeps it)")
 	ops := opsFlags()
 	if err := flagsFromEnv(flag.CommandLine); err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -104,6 +108,19 @@ func run() {
 	if *export != "" {
 		os.Exit(exportSite(load, cfg, *export))
 	}
+	db, closeDB, dberr := openDatabase(*dataDir, *databaseURL, *retention)
+	if dberr != nil {
+		fmt.Fprintln(os.Stderr, dberr)
+		os.Exit(1)
+	}
+	defer closeDB()
+	cfg.DB = db
+	cfg.ReadyChecks = append(cfg.ReadyChecks, func(ctx context.Context) error {
+		if err := db.Ping(ctx); err != nil {
+			return fmt.Errorf("the %s database does not answer: %w", db.Kind(), err)
+		}
+		return nil
+	})
 	// Listen first, so the port opens at once and a clash is the first
 	// thing said; /healthz answers, and /readyz says 503 until the content
 	// is loaded.

@@ -33,7 +33,8 @@ func mainCmd(args ...string) *exec.Cmd {
 }
 
 func runMain(t *testing.T, args ...string) (string, int) {
-	out, err := mainCmd(args...).CombinedOutput()
+	// Any database goes to a temporary folder, never ./data beside the tests.
+	out, err := mainCmd(append([]string{"-data", t.TempDir()}, args...)...).CombinedOutput()
 	code := 0
 	if e, ok := err.(*exec.ExitError); ok {
 		code = e.ExitCode()

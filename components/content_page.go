@@ -14,7 +14,8 @@ import (
 type ContentPage struct {
 	app.Compo
 	View  gjson.Result
-	Media bool // the visitor allows embedded media (video blocks)
+	Media bool   // the visitor allows embedded media (video blocks)
+	Extra app.UI // after the body: the feedback form on its page
 }
 
 // Render returns the page.
@@ -30,6 +31,6 @@ func (p *ContentPage) Render() app.UI {
 	return app.Elem("div").Class("nhsd-width-container nhsd-page").Body(
 		Title(page.Get("title").String()),
 		Lead(page.Get("summary").String()),
-		contentWithSidebar(contents, app.Elem("div").Class("nhsd-prose").Body(blocks.Render()...), edited),
+		contentWithSidebar(contents, app.Elem("div").Class("nhsd-prose").Body(append(blocks.Render(), p.Extra)...), edited),
 	)
 }

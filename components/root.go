@@ -276,7 +276,7 @@ func (r *Root) Render() app.UI {
 		SkipLink(),
 		&Header{Navigation: r.site.Get("navigation"), Path: r.path, Query: r.searchQuery()},
 		Breadcrumbs(r.view.Get("crumbs")),
-		app.Elem("main").ID("main-content").Class("nhsd-main").Aria("busy", boolString(r.loading != "")).Body(r.pageBody(page)),
+		app.Elem("main").ID("main-content").Class("nhsd-main").Aria("busy", boolString(r.loading != "")).Body(r.pageBody(page), r.useful(page)),
 		Footer(r.site.Get("footer")),
 	)
 }
@@ -332,6 +332,23 @@ func (r *Root) pageBody(page gjson.Result) app.UI {
 		if r.path == "/cookies" {
 			return &CookiesPage{View: r.view, Record: r.consent, Saved: r.saved}
 		}
-		return &ContentPage{View: r.view, Media: media}
+		p := &ContentPage{View: r.view, Media: media}
+		if r.path == FeedbackPath {
+			p.Extra = feedbackBlock(r.query)
+		}
+		return p
 	}
+}
+
+// useful is "Is this page useful?" at the foot of content pages: not on
+// the home page, search, the cookie and feedback forms, or error pages.
+func (r *Root) useful(page gjson.Result) app.UI {
+	switch page.Get("type").String() {
+	case "home", "search", "offline", "not-found", "":
+		return nil
+	}
+	if r.view.Get("status").Int() == 404 || r.path == "/cookies" || r.path == FeedbackPath {
+		return nil
+	}
+	return usefulBox(r.path, r.query)
 }

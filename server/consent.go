@@ -3,11 +3,11 @@
 package server
 
 import (
+	"context"
 	"crypto/rand"
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/hex"
-	"encoding/json"
 	"io"
 	"log"
 	"net"
@@ -131,14 +131,14 @@ func (s *Server) serveConsent(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, back+"?"+note, http.StatusSeeOther)
 }
 
-// stats keeps page-view totals per path. Nothing about the visitor is kept:
+// stats limits page-view counting (the totals are in the database, Config.DB).
+// Nothing about the visitor is kept:
 // the rate limit counts requests per address for one minute, under a hash
 // with a key that lives only in memory. Counting is also bounded per page
 // and in all for each minute, so many addresses together cannot inflate a
 // page's count without limit.
 type stats struct {
 	mu      sync.Mutex
-	totals  map[string]int64
 	perAddr map[string]int
 	perPath map[string]int
 	all     int
@@ -150,11 +150,10 @@ const (
 	statsPerAddrPerMinute = 120
 	statsPerPathPerMinute = 600
 	statsAllPerMinute     = 6000
-	statsMaxPaths         = 100000
 )
 
 func newStats() *stats {
-	st := &stats{totals: map[string]int64{}, perAddr: map[string]int{}, perPath: map[string]int{}, window: time.Now()}
+	st := &stats{perAddr: map[string]int{}, perPath: map[string]int{}, window: time.Now()}
 	rand.Read(st.salt[:])
 	return st
 }
@@ -210,11 +209,17 @@ func (s *Server) serveStatistics(w http.ResponseWriter, r *http.Request) {
 			http.Error(w, "Too many page views; try again in a minute.", http.StatusTooManyRequests)
 			return
 		}
-		s.stats.mu.Lock()
-		if _, ok := s.stats.totals[p]; ok || len(s.stats.totals) < statsMaxPaths {
-			s.stats.totals[p]++
+		if s.db == nil {
+			http.Error(w, "This server keeps no page views.", http.StatusServiceUnavailable)
+			return
 		}
-		s.stats.mu.Unlock()
+		ctx, cancel := context.WithTimeout(r.Context(), dbTimeout)
+		defer cancel()
+		if err := s.db.AddView(ctx, p, time.Now()); err != nil {
+			log.Printf("page view not stored: %v", err)
+			http.Error(w, "The page view could not be stored just now.", http.StatusServiceUnavailable)
+			return
+		}
 		s.metrics.viewed()
 		w.WriteHeader(http.StatusNoContent)
 	case http.MethodGet, http.MethodHead:
@@ -222,11 +227,7 @@ func (s *Server) serveStatistics(w http.ResponseWriter, r *http.Request) {
 			http.Error(w, "Page view totals are for the site's operators.", http.StatusForbidden)
 			return
 		}
-		s.stats.mu.Lock()
-		b, _ := json.MarshalIndent(s.stats.totals, "", "  ")
-		s.stats.mu.Unlock()
-		w.Header().Set("Content-Type", "application/json")
-		w.Write(b)
+		s.serveStatsPage(w, r)
 	default:
 		w.Header().Set("Allow", "GET, HEAD, POST")
 		http.Error(w, "Use GET to read the totals or POST to count a page view.", http.StatusMethodNotAllowed)

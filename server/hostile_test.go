@@ -20,6 +20,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"nhsdigital/components"
 	"nhsdigital/content"
 )
 
@@ -340,6 +341,12 @@ func hostileRequests(payload string) [][]string {
 			out = append(out, []string{page + "?q=nhs&" + param + "=" + q})
 		}
 	}
+	// The feedback form and "Is this page useful?" read their own parameters.
+	for _, page := range []string{components.FeedbackPath, "/services/spine", "/about-nhs-digital/privacy-and-cookies"} {
+		for _, param := range []string{"page", "sent", "useful"} {
+			out = append(out, []string{page + "?" + param + "=" + q})
+		}
+	}
 	for _, h := range []string{"Cookie", "Accept-Language", "Referer", "User-Agent", "X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto", "Accept-Encoding", "If-None-Match"} {
 		v := payload
 		if h == "Cookie" {
@@ -372,6 +379,28 @@ func TestHostileRequests(t *testing.T) {
 				t.Errorf("%v: a meta refresh reached the page", req)
 			}
 		}
+	}
+}
+
+// TestHostileFeedback posts a hostile string in every field of the
+// feedback form, with an error so that every value comes back in the
+// page, and checks the page keeps the structure a harmless string gives.
+func TestHostileFeedback(t *testing.T) {
+	srv := newServer(t, realStore(t))
+	page := func(payload, found string) response {
+		v := url.Values{"found": {found}}
+		for _, f := range feedbackFields {
+			v.Set(f.Name, payload)
+		}
+		rec := post(srv, components.FeedbackPath, v.Encode(), "Sec-Fetch-Site", "same-origin")
+		return response{rec.Code, rec.Header(), rec.Body.String()}
+	}
+	for _, found := range []string{"", hostile} {
+		b, h := page(benignTwin(hostile), found), page(hostile, found)
+		if b.code != h.code || h.code != http.StatusBadRequest {
+			t.Fatalf("status %d with benign input, %d with hostile input", b.code, h.code)
+		}
+		sameShape(t, "feedback post", shapeOf(t, b.header.Get("Content-Type"), []byte(b.body)), shapeOf(t, h.header.Get("Content-Type"), []byte(h.body)))
 	}
 }
 

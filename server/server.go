@@ -33,6 +33,7 @@ import (
 	"nhsdigital/components"
 	"nhsdigital/content"
 	"nhsdigital/content/consent"
+	"nhsdigital/server/store"
 )
 
 // Config says what a server serves.
@@ -74,6 +75,9 @@ type Config struct {
 	// browser records cookie choices itself, since no server answers forms.
 	Static bool
 
+	// DB keeps page views, feedback and usefulness answers (server/store).
+	DB store.Store
+
 	shared *shared // kept from one content version to the next (see Live)
 }
 
@@ -82,6 +86,8 @@ type Config struct {
 type shared struct {
 	assets map[string]*asset
 	stats  *stats
+
+	feedbackLimit, usefulLimit *limiter
 }
 
 // Server answers every request of the site.
@@ -111,6 +117,9 @@ type Server struct {
 	proxies     []netip.Prefix
 	metrics     *Metrics
 	shared      *shared
+
+	db                         store.Store
+	feedbackLimit, usefulLimit *limiter
 
 	generated map[string]*asset // feeds, sitemap, robots.txt
 	dataMu    sync.Mutex
@@ -147,7 +156,7 @@ func New(cfg Config) (*Server, error) {
 		for _, w := range warnings {
 			log.Print(w)
 		}
-		sh = &shared{assets: loaded, stats: newStats()}
+		sh = &shared{assets: loaded, stats: newStats(), feedbackLimit: newLimiter(feedbackPerClient, 10*time.Minute), usefulLimit: newLimiter(usefulPerClient, 10*time.Minute)}
 	}
 	// This server adds its own generated files: copy the map.
 	assets := make(map[string]*asset, len(sh.assets)+8)
@@ -165,6 +174,7 @@ func New(cfg Config) (*Server, error) {
 		s.writeTime = DefaultWriteTimeout
 	}
 	s.crossOrigin = crossOriginProtection(cfg.Store.Origin())
+	s.db, s.feedbackLimit, s.usefulLimit = cfg.DB, sh.feedbackLimit, sh.usefulLimit
 	s.search = buildSearch(cfg.Store)
 	s.source = newStoreSource(cfg.Store)
 	s.source.search = s.search
@@ -422,6 +432,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// decoding loses, as %2F is; a backslash or NUL shows in Path itself.
 	if strings.ContainsAny(r.URL.Path, "\\\x00") || r.URL.RawPath != "" && strings.Contains(strings.ToUpper(r.URL.RawPath), "%2F") {
 		http.Error(w, "Addresses on this site do not use encoded slashes, backslashes or null characters.", http.StatusBadRequest)
+		return
+	}
+	if s.serveForms(w, r) {
 		return
 	}
 	switch r.URL.Path {

@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
+	dbstore "nhsdigital/server/store"
 	"os"
 	"regexp"
 	"strings"
@@ -38,11 +39,22 @@ func realStore(t testing.TB) *content.Store {
 
 func newServer(t testing.TB, store *content.Store) *Server {
 	t.Helper()
-	srv, err := New(Config{Store: store, Web: os.DirFS("../web")})
+	srv, err := New(Config{Store: store, Web: os.DirFS("../web"), DB: testDB(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return srv
+}
+
+// testDB is a SQLite database in a temporary folder, closed at the end.
+func testDB(t testing.TB) dbstore.Store {
+	t.Helper()
+	db, err := dbstore.OpenSQLite(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
 }
 
 type response struct {

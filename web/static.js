@@ -4,6 +4,9 @@
 // then back to the page with the same note in its address.
 "use strict";
 (() => {
+  // No server answers the feedback forms: site.css shows, in their place,
+  // where to send feedback instead.
+  document.documentElement.classList.add("nhsd-static");
   const me = document.currentScript;
   const NAME = me.dataset.cookie;
   const POLICY = me.dataset.policy;

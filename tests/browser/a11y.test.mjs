@@ -49,3 +49,26 @@ test("axe finds no violation with the phone menu open or without JavaScript", as
   }
   await nojs.close();
 });
+
+// The feedback form with errors (the server's answer, which the client
+// does not take over) and "Is this page useful?" opened by "No".
+test("axe finds no violation on the feedback form with errors or the useful box open", async () => {
+  for (const [width, name] of [[375, "phone"], [1280, "desktop"]]) {
+    const context = await site.browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(site.server.base + "/about-nhs-digital/tell-us-what-you-think-of-our-website");
+    await page.locator("#fb-email").fill("not an address");
+    await page.getByRole("button", { name: "Send feedback" }).click();
+    await page.waitForSelector("#fb-errors");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "fb-errors", "the error summary does not take focus");
+    assert.equal(await page.locator("#fb-email").inputValue(), "not an address");
+    assert.deepEqual(await axe(page), [], `feedback with errors (${name})`);
+
+    await page.goto(site.server.base + "/services/spine");
+    await page.getByRole("button", { name: "No this page is not useful" }).click();
+    await page.waitForSelector("#nhsd-useful-text");
+    await waitForApp(page);
+    assert.deepEqual(await axe(page), [], `useful box open (${name})`);
+    await context.close();
+  }
+});

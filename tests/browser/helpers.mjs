@@ -1,7 +1,8 @@
 // Shared helpers for the browser tests: the real server binary on loopback,
 // Debian's Chromium driven by playwright-core, axe-core and the Nu checker.
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
@@ -26,6 +27,7 @@ export const pageTypes = {
   series: "/data-and-information/publications/statistical/recorded-dementia-diagnoses",
   publication: "/data-and-information/publications/statistical/recorded-dementia-diagnoses/february-2021",
   legal: "/about-nhs-digital/privacy-and-cookies",
+  feedback: "/about-nhs-digital/tell-us-what-you-think-of-our-website",
   cookies: "/cookies",
   search: "/search?q=spine",
   "search, no results": "/search?q=zzzzqqq",
@@ -40,7 +42,10 @@ export async function startServer(args = [], { timeoutMs = 10000, port: fixedPor
   for (let attempt = 0; attempt < 5; attempt++) {
     const port = fixedPort || 20000 + Math.floor(Math.random() * 20000);
     const addr = allInterfaces ? `:${port}` : `127.0.0.1:${port}`;
-    const proc = spawn(bin, ["-addr", addr, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    // Feedback and page views go to a database of the test's own (SQLite in
+    // a temporary folder) unless args name one.
+    const data = args.includes("-data") ? [] : ["-data", mkdtempSync(join(tmpdir(), "nhsd-data-"))];
+    const proc = spawn(bin, ["-addr", addr, ...data, ...args], { stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     proc.stdout.on("data", (d) => (output += d));
     proc.stderr.on("data", (d) => (output += d));

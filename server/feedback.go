@@ -1,0 +1,277 @@
+//go:build !wasm
+
+package server
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"log"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"nhsdigital/components"
+	"nhsdigital/server/store"
+)
+
+// dbTimeout bounds each database call made for a request: a database that
+// does not answer gets the visitor a 503, not a hung page.
+const dbTimeout = 5 * time.Second
+
+// serveForms answers the feedback form, "Is this page useful?" and the
+// staff's feedback pages; false when the request is for none of them.
+func (s *Server) serveForms(w http.ResponseWriter, r *http.Request) bool {
+	switch {
+	case r.URL.Path == components.FeedbackPath && r.Method != http.MethodGet && r.Method != http.MethodHead:
+		s.serveFeedbackPost(w, r)
+	case r.URL.Path == "/useful":
+		s.serveUseful(w, r)
+	case r.URL.Path == "/feedback":
+		s.serveFeedbackList(w, r)
+	default:
+		return false
+	}
+	return true
+}
+
+// limiter allows each client at most max requests a window, counted under
+// a keyed hash (the key lives only in memory), and bounds the clients it
+// remembers.
+type limiter struct {
+	mu     sync.Mutex
+	max    int
+	per    time.Duration
+	start  time.Time
+	counts map[string]int
+	salt   [16]byte
+}
+
+func newLimiter(max int, per time.Duration) *limiter {
+	l := &limiter{max: max, per: per, start: time.Now(), counts: map[string]int{}}
+	rand.Read(l.salt[:])
+	return l
+}
+
+func (l *limiter) allow(client string) bool {
+	sum := sha256.Sum256(append(l.salt[:], client...))
+	key := hex.EncodeToString(sum[:8])
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if time.Since(l.start) > l.per || len(l.counts) > 100000 {
+		l.counts, l.start = map[string]int{}, time.Now()
+	}
+	if l.counts[key] >= l.max {
+		return false
+	}
+	l.counts[key]++
+	return true
+}
+
+const (
+	feedbackMaxBody   = 16 << 10 // bytes: every field at its limit fits
+	feedbackPerClient = 10       // posts per client every 10 minutes
+	usefulPerClient   = 30
+	usefulMaxComment  = 1000
+)
+
+var emailRE = regexp.MustCompile(`^[^\s@]+@[^\s@]+\.[^\s@]+$`)
+
+// cleanText checks a field: valid UTF-8, no control characters but line
+// breaks and tabs, at most max characters. It trims the ends.
+func cleanText(v string, max int) (string, string) {
+	if !utf8.ValidString(v) {
+		return "", "contains characters we cannot read"
+	}
+	v = strings.TrimSpace(strings.ReplaceAll(v, "\r\n", "\n"))
+	for _, c := range v {
+		if unicode.IsControl(c) && c != '\n' && c != '\t' {
+			return "", "contains characters we cannot read"
+		}
+	}
+	if n := utf8.RuneCountInString(v); n > max {
+		return "", fmt.Sprintf("must be %d characters or fewer (it has %d)", max, n)
+	}
+	return v, ""
+}
+
+// serveFeedbackPost answers the feedback form: 303 to the thank-you note
+// once the item is committed, or the form again with the values kept and
+// the GOV.UK error summary (400), or a clear 503 when the database does
+// not answer.
+func (s *Server) serveFeedbackPost(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", "no-store")
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", "GET, HEAD, POST")
+		http.Error(w, "Send feedback with the form on this page.", http.StatusMethodNotAllowed)
+		return
+	}
+	if s.crossOrigin.Check(r) != nil {
+		http.Error(w, "Feedback can only be sent from this site's own form.", http.StatusForbidden)
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, feedbackMaxBody)
+	if err := r.ParseForm(); err != nil {
+		http.Error(w, "The form was too large or could not be read: keep each answer shorter and try again.", http.StatusRequestEntityTooLarge)
+		return
+	}
+	values := map[string]string{}
+	errs := map[string]string{}
+	for _, f := range feedbackFields {
+		raw := r.PostForm.Get(f.Name)
+		v, problem := cleanText(raw, f.Max)
+		if problem != "" {
+			errs[f.Name] = strings.TrimSuffix(f.Label, " (optional)") + " " + problem
+			if utf8.ValidString(raw) {
+				v = raw
+			} else {
+				v = strings.ToValidUTF8(raw, "\uFFFD")
+			}
+		}
+		values[f.Name] = v
+	}
+	values["found"] = r.PostForm.Get("found")
+	if values["found"] != "yes" && values["found"] != "no" {
+		values["found"] = ""
+		errs["found"] = "Say whether you found what you were looking for"
+	}
+	if values["more"] == "" && errs["more"] == "" {
+		errs["more"] = "Tell us more about your visit"
+	}
+	if e := values["email"]; e != "" && errs["email"] == "" && !emailRE.MatchString(e) {
+		errs["email"] = "Enter an email address like name@example.org, or leave it empty"
+	}
+	if r.PostForm.Get("website") != "" {
+		// The hidden field is filled: a robot. It gets what a person would.
+		http.Redirect(w, r, components.FeedbackPath+"?sent=1", http.StatusSeeOther)
+		return
+	}
+	if len(errs) > 0 {
+		errs[""] = "We found some errors in what you sent. Check each one below."
+		s.feedbackPage(w, r, http.StatusBadRequest, values, errs)
+		return
+	}
+	if !s.feedbackLimit.allow(s.clientAddr(r)) {
+		s.feedbackPage(w, r, http.StatusTooManyRequests, values, map[string]string{"": "You have sent a lot of feedback in a short time. Wait ten minutes, then send this again: what you typed is below."})
+		return
+	}
+	if s.db == nil {
+		s.feedbackPage(w, r, http.StatusServiceUnavailable, values, map[string]string{"": "This server keeps no feedback. Nothing you typed is lost: it is below."})
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), dbTimeout)
+	defer cancel()
+	_, err := s.db.AddFeedback(ctx, store.Feedback{Time: time.Now(), Page: values["page"], Reason: values["reason"], Found: values["found"],
+		More: values["more"], Organisation: values["organisation"], Role: values["role"], Email: values["email"], Source: "form"})
+	if err != nil {
+		log.Printf("feedback not stored: %v", err)
+		w.Header().Set("Retry-After", "120")
+		s.feedbackPage(w, r, http.StatusServiceUnavailable, values, map[string]string{"": "Sorry, we could not save your feedback just now. Nothing you typed is lost: it is below. Try sending it again in a few minutes."})
+		return
+	}
+	http.Redirect(w, r, components.FeedbackPath+"?sent=1", http.StatusSeeOther)
+}
+
+// feedbackPage answers with the feedback page, its form showing the
+// visitor's values and the errors. The page is not taken over by the
+// client: it would render the empty form.
+func (s *Server) feedbackPage(w http.ResponseWriter, r *http.Request, status int, values, errs map[string]string) {
+	get := r.Clone(r.Context())
+	get.Method = http.MethodGet
+	get.URL = &url.URL{Path: components.FeedbackPath}
+	get.RequestURI = components.FeedbackPath
+	pg := s.render(get)
+	empty := []byte(components.FeedbackFormHTML(""))
+	body := bytes.Replace(pg.asset.body, empty, []byte(feedbackForm(values, errs)), 1)
+	body = withoutClient(body)
+	body = bytes.Replace(body, []byte("<title>"), []byte("<title>Error: "), 1)
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	w.Write(body)
+}
+
+// clientScript matches go-app's script that starts the client.
+var clientScript = regexp.MustCompile(`<script[^>]*src="/(app|wasm_exec)\.js[^"]*"[^>]*></script>`)
+
+func withoutClient(body []byte) []byte { return clientScript.ReplaceAll(body, nil) }
+
+// serveUseful answers "Is this page useful?": yes or no is counted for the
+// page and day, and "no" brings the "what went wrong" box; what is typed
+// there is kept as feedback. Nothing identifies the visitor.
+func (s *Server) serveUseful(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", "no-store")
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", "POST")
+		http.Error(w, "Answer with the buttons at the foot of a page.", http.StatusMethodNotAllowed)
+		return
+	}
+	if s.crossOrigin.Check(r) != nil {
+		http.Error(w, "Answers can only be sent from this site.", http.StatusForbidden)
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, 8<<10)
+	if err := r.ParseForm(); err != nil {
+		http.Error(w, "The answer was too large or could not be read.", http.StatusRequestEntityTooLarge)
+		return
+	}
+	p := r.PostForm.Get("path")
+	if d, ok := s.store.Doc(p); !ok || d.Type == "not-found" || strings.ContainsAny(p, "?#") {
+		http.Error(w, "That is not a page of this site.", http.StatusBadRequest)
+		return
+	}
+	answer := r.PostForm.Get("answer")
+	comment, problem := cleanText(r.PostForm.Get("comment"), usefulMaxComment)
+	switch {
+	case answer != "yes" && answer != "no" && answer != "detail":
+		http.Error(w, "The answer must be yes or no.", http.StatusBadRequest)
+		return
+	case answer == "detail" && problem != "":
+		http.Error(w, "What went wrong "+problem+". Go back and shorten it.", http.StatusBadRequest)
+		return
+	}
+	if !s.usefulLimit.allow(s.clientAddr(r)) {
+		http.Error(w, "Too many answers in a short time; try again in ten minutes.", http.StatusTooManyRequests)
+		return
+	}
+	if s.db == nil {
+		http.Error(w, "This server keeps no answers.", http.StatusServiceUnavailable)
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), dbTimeout)
+	defer cancel()
+	var err error
+	next := answer
+	switch answer {
+	case "detail":
+		next = "sent"
+		if comment != "" {
+			_, err = s.db.AddFeedback(ctx, store.Feedback{Time: time.Now(), Page: p, Found: "no", More: comment, Source: "useful"})
+		}
+	default:
+		err = s.db.AddUseful(ctx, p, time.Now(), answer == "yes")
+	}
+	if err != nil {
+		log.Printf("useful answer not stored: %v", err)
+		w.Header().Set("Retry-After", "120")
+		http.Error(w, "Sorry, we could not save your answer just now. Go back and try again in a few minutes.", http.StatusServiceUnavailable)
+		return
+	}
+	// After "No" the box's text area takes focus (autofocus, which a
+	// fragment in the address would stop); after an answer the page
+	// scrolls to the thanks.
+	to := p + "?useful=" + next
+	if next != "no" {
+		to += "#nhsd-useful"
+	}
+	http.Redirect(w, r, to, http.StatusSeeOther)
+}
