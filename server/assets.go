@@ -144,7 +144,7 @@ var (
 // brotliLater schedules a's brotli copy, once. A full queue drops the
 // request (a later one schedules it again).
 func (a *asset) brotliLater() {
-	if a.brotli != nil || a.gzip == nil || len(a.body) > brotliMax || !a.brScheduled.CompareAndSwap(false, true) {
+	if a.brotli != nil || a.gzip == nil && a.lazy == nil || len(a.body) > brotliMax || !a.brScheduled.CompareAndSwap(false, true) {
 		return
 	}
 	brotliOnce.Do(func() {

@@ -158,7 +158,7 @@ func TestAccessLog(t *testing.T) {
 // The metrics Prometheus reads, on the admin handler only.
 func TestMetrics(t *testing.T) {
 	m := NewMetrics("v1.2.3", "abc123")
-	l, err := NewLive(realLoader, Config{Web: os.DirFS("../web"), Metrics: m})
+	l, err := NewLive(realLoader, Config{Web: os.DirFS("../web"), Metrics: m, DB: testDB(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -249,7 +249,7 @@ func TestClientAddr(t *testing.T) {
 // closed to requests through a proxy on this machine.
 func TestBehindProxy(t *testing.T) {
 	proxies, _ := ParseTrustedProxies("127.0.0.1,192.0.2.0/24")
-	srv, err := New(Config{Store: realStore(t), Web: os.DirFS("../web"), Proxies: proxies})
+	srv, err := New(Config{Store: realStore(t), Web: os.DirFS("../web"), Proxies: proxies, DB: testDB(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
