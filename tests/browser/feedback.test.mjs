@@ -74,7 +74,8 @@ test("is this page useful: yes in one click, no opens the box, by keyboard, noth
   await page.waitForURL(/useful=no/);
   const box = page.getByLabel("What went wrong? (optional)");
   await box.waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement.id), "nhsd-useful-text");
+  // The box takes focus (autofocus, applied by the browser once it renders).
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === "nhsd-useful-text", null, { timeout: 5000 });
   await box.fill("The figures are out of date");
   await page.getByRole("button", { name: "Send", exact: true }).click();
   await page.waitForURL(/useful=sent/);
