@@ -52,16 +52,9 @@ func init() {
 	mime.AddExtensionType(".ico", "image/x-icon")
 }
 
+// newAsset is a kept file with its gzip copy made now.
 func newAsset(name string, body []byte, contentType string) *asset {
-	sum := sha256.Sum256(body)
-	full := hex.EncodeToString(sum[:])
-	a := &asset{body: body, contentType: contentType, hash: full[:16], sum: full}
-	if a.contentType == "" {
-		a.contentType = mime.TypeByExtension(path.Ext(name))
-	}
-	if a.contentType == "" {
-		a.contentType = "application/octet-stream"
-	}
+	a := hashedAsset(name, body, contentType)
 	if compressible[path.Ext(name)] && len(body) > 512 {
 		a.gzip = gzipBytes(body)
 	}
@@ -71,6 +64,16 @@ func newAsset(name string, body []byte, contentType string) *asset {
 // newLazyAsset is an asset whose gzip copy is made when first asked for:
 // for the many files (search index fragments) of which few are fetched.
 func newLazyAsset(name string, body []byte, contentType string) *asset {
+	a := hashedAsset(name, body, contentType)
+	if compressible[path.Ext(name)] && len(body) > 512 {
+		a.lazy = new(sync.Once)
+	}
+	return a
+}
+
+// hashedAsset is a file with its hash and type (from name when not given),
+// and no compressed copy yet.
+func hashedAsset(name string, body []byte, contentType string) *asset {
 	sum := sha256.Sum256(body)
 	full := hex.EncodeToString(sum[:])
 	a := &asset{body: body, contentType: contentType, hash: full[:16], sum: full}
@@ -79,9 +82,6 @@ func newLazyAsset(name string, body []byte, contentType string) *asset {
 	}
 	if a.contentType == "" {
 		a.contentType = "application/octet-stream"
-	}
-	if compressible[path.Ext(name)] && len(body) > 512 {
-		a.lazy = new(sync.Once)
 	}
 	return a
 }

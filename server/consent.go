@@ -67,21 +67,10 @@ func (s *Server) returnPath(p string) string {
 // serveConsent answers the banner's and the cookie page's forms: it sets
 // the consent record and sends the visitor back (303) to the page.
 func (s *Server) serveConsent(w http.ResponseWriter, r *http.Request) {
-	if r.Method != http.MethodPost {
-		w.Header().Set("Allow", "POST")
-		http.Error(w, "Send your cookie choices with the form on the page.", http.StatusMethodNotAllowed)
-		return
-	}
-	if s.checkOrigin(r) != nil {
-		http.Error(w, "Cookie choices can only be made on this site.", http.StatusForbidden)
-		return
-	}
-	r.Body = http.MaxBytesReader(w, r.Body, 4<<10)
-	if err := r.ParseForm(); err != nil {
-		// Close: the rest of a body too large is not read (the access
-		// log's writer hides this one from http.MaxBytesReader).
-		w.Header().Set("Connection", "close")
-		http.Error(w, "The form could not be read; go back and try again.", http.StatusBadRequest)
+	if !s.readForm(w, r, formPost{allow: "POST", limit: 4 << 10,
+		badMethod:  "Send your cookie choices with the form on the page.",
+		crossSite:  "Cookie choices can only be made on this site.",
+		unreadable: "The form could not be read; go back and try again.", status: http.StatusBadRequest}) {
 		return
 	}
 	rec := &consent.Record{ID: uuid.NewString(), Time: time.Now().UTC(), Policy: s.policy(), Choices: map[string]bool{}}

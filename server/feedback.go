@@ -109,18 +109,10 @@ func cleanText(v string, max int) (string, string) {
 // not answer.
 func (s *Server) serveFeedbackPost(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
-	if r.Method != http.MethodPost {
-		w.Header().Set("Allow", "GET, HEAD, POST")
-		http.Error(w, "Send feedback with the form on this page.", http.StatusMethodNotAllowed)
-		return
-	}
-	if s.crossOrigin.Check(r) != nil {
-		http.Error(w, "Feedback can only be sent from this site's own form.", http.StatusForbidden)
-		return
-	}
-	r.Body = http.MaxBytesReader(w, r.Body, feedbackMaxBody)
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, "The form was too large or could not be read: keep each answer shorter and try again.", http.StatusRequestEntityTooLarge)
+	if !s.readForm(w, r, formPost{allow: "GET, HEAD, POST", limit: feedbackMaxBody,
+		badMethod:  "Send feedback with the form on this page.",
+		crossSite:  "Feedback can only be sent from this site's own form.",
+		unreadable: "The form was too large or could not be read: keep each answer shorter and try again.", status: http.StatusRequestEntityTooLarge}) {
 		return
 	}
 	values := map[string]string{}
@@ -210,18 +202,10 @@ func withoutClient(body []byte) []byte { return clientScript.ReplaceAll(body, ni
 // there is kept as feedback. Nothing identifies the visitor.
 func (s *Server) serveUseful(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
-	if r.Method != http.MethodPost {
-		w.Header().Set("Allow", "POST")
-		http.Error(w, "Answer with the buttons at the foot of a page.", http.StatusMethodNotAllowed)
-		return
-	}
-	if s.crossOrigin.Check(r) != nil {
-		http.Error(w, "Answers can only be sent from this site.", http.StatusForbidden)
-		return
-	}
-	r.Body = http.MaxBytesReader(w, r.Body, 8<<10)
-	if err := r.ParseForm(); err != nil {
-		http.Error(w, "The answer was too large or could not be read.", http.StatusRequestEntityTooLarge)
+	if !s.readForm(w, r, formPost{allow: "POST", limit: 8 << 10,
+		badMethod:  "Answer with the buttons at the foot of a page.",
+		crossSite:  "Answers can only be sent from this site.",
+		unreadable: "The answer was too large or could not be read.", status: http.StatusRequestEntityTooLarge}) {
 		return
 	}
 	p := r.PostForm.Get("path")

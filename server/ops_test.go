@@ -254,17 +254,17 @@ func TestBehindProxy(t *testing.T) {
 		t.Fatal(err)
 	}
 	choose := func(remote, origin, fwdHost string) int {
-		req := httptest.NewRequest(http.MethodPost, "/consent", strings.NewReader("consent=accept&return=%2F"))
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-		req.RemoteAddr = remote
-		req.Host = "upstream:8000"
-		req.Header.Set("Origin", origin)
-		if fwdHost != "" {
-			req.Header.Set("X-Forwarded-Host", fwdHost)
-		}
-		rec := httptest.NewRecorder()
-		srv.ServeHTTP(rec, req)
-		return rec.Code
+		return postVia(srv, "/consent", "consent=accept&return=%2F", remote, origin, fwdHost)
+	}
+	// Every form reads the forwarded host the same way.
+	if c := postVia(srv, "/useful", "path=%2Fservices%2Fspine&answer=yes", "192.0.2.10:5555", "https://staging.example.org", "staging.example.org"); c != http.StatusSeeOther {
+		t.Errorf("usefulness through the proxy: %d, want 303", c)
+	}
+	if c := postVia(srv, fbPath, "found=yes&more=x", "192.0.2.10:5555", "https://staging.example.org", "staging.example.org"); c == http.StatusForbidden {
+		t.Errorf("feedback through the proxy: %d", c)
+	}
+	if c := postVia(srv, "/useful", "path=%2Fservices%2Fspine&answer=yes", "192.0.2.10:5555", "https://evil.example", "staging.example.org"); c != http.StatusForbidden {
+		t.Errorf("usefulness from another site through the proxy: %d, want 403", c)
 	}
 	if c := choose("192.0.2.10:5555", "https://staging.example.org", "staging.example.org"); c != http.StatusSeeOther {
 		t.Errorf("own site through the proxy: %d, want 303", c)
@@ -312,4 +312,19 @@ func TestBehindProxy(t *testing.T) {
 	if rec.Code != http.StatusOK {
 		t.Errorf("/statistics from this machine without a proxy: %d, want 200", rec.Code)
 	}
+}
+
+// postVia posts a form as a browser behind a proxy that rewrote Host.
+func postVia(srv *Server, target, form, remote, origin, fwdHost string) int {
+	req := httptest.NewRequest(http.MethodPost, target, strings.NewReader(form))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.RemoteAddr = remote
+	req.Host = "upstream:8000"
+	req.Header.Set("Origin", origin)
+	if fwdHost != "" {
+		req.Header.Set("X-Forwarded-Host", fwdHost)
+	}
+	rec := httptest.NewRecorder()
+	srv.ServeHTTP(rec, req)
+	return rec.Code
 }

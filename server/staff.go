@@ -74,12 +74,12 @@ func (s *Server) serveFeedbackList(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), dbTimeout)
 	defer cancel()
 	if r.Method == http.MethodPost {
-		if s.crossOrigin.Check(r) != nil {
-			http.Error(w, "Feedback can only be deleted from this site.", http.StatusForbidden)
+		if !s.readForm(w, r, formPost{allow: "GET, HEAD, POST", limit: 1 << 10,
+			crossSite:  "Feedback can only be deleted from this site.",
+			unreadable: "The form could not be read.", status: http.StatusBadRequest}) {
 			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, 1<<10)
-		id, err := strconv.ParseInt(r.FormValue("delete"), 10, 64)
+		id, err := strconv.ParseInt(r.PostForm.Get("delete"), 10, 64)
 		if err != nil {
 			http.Error(w, "Say which item to delete.", http.StatusBadRequest)
 			return
