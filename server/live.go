@@ -95,13 +95,21 @@ func (l *Live) Reload() error {
 		return err
 	}
 	l.problems = nil
-	if len(store.Warnings) > 0 && l.preview == nil {
-		slog.Warn("links to pages not live yet are left out until they are", "version", store.Version, "count", len(store.Warnings), "links", store.Warnings.Lines())
-	}
 	srv, err := New(l.config(store))
 	if err != nil {
 		l.problems = err
 		return err
+	}
+	l.swapIn(old, srv)
+	return nil
+}
+
+// swapIn serves srv in place of old (nil at start) and schedules its
+// store's next change: the one end of a reload and of a publication.
+func (l *Live) swapIn(old, srv *Server) {
+	store := srv.store
+	if len(store.Warnings) > 0 && l.preview == nil {
+		slog.Warn("links to pages not live yet are left out until they are", "version", store.Version, "count", len(store.Warnings), "links", store.Warnings.Lines())
 	}
 	if old == nil || old.store.Version != store.Version {
 		l.cfg.Metrics.loaded(store.Version, nil)
@@ -129,7 +137,6 @@ func (l *Live) Reload() error {
 	if l.preview != nil {
 		l.preview.changed(old, srv)
 	}
-	return nil
 }
 
 // schedule sets the timer for the store's next change. With no store (a
@@ -176,22 +183,13 @@ func (l *Live) advance() {
 		return
 	}
 	start := time.Now()
-	store := old.store.At(start)
-	srv, err := New(l.config(store))
+	srv, err := New(l.config(old.store.At(start)))
 	if err != nil {
 		slog.Error("publishing failed; still serving the last version", "at", start.Format(time.RFC3339), "error", err.Error())
 		l.schedule(nil)
 		return
 	}
-	l.cur.Store(srv)
-	l.schedule(store)
-	key := old.sourceKey
-	time.AfterFunc(time.Minute, func() { components.UnregisterSource(key) })
-	if old.store.Version != store.Version {
-		l.cfg.Metrics.loaded(store.Version, nil)
-	}
-	slog.Info("content published", "version", store.Version, "previous", old.store.Version, "pages", len(store.Docs()),
-		"swap_ms", time.Since(start).Milliseconds())
+	l.swapIn(old, srv)
 }
 
 // Close stops the timers and the preview's watcher.
