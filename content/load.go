@@ -265,6 +265,9 @@ func (s *Store) Docs() []*Doc { return s.docs }
 // slice is the store's own: do not change it.
 func (s *Store) OfType(t string) []*Doc { return s.byType[t] }
 
+// Editions are the publications of a series, newest first.
+func (s *Store) Editions(series string) []*Doc { return s.children[series] }
+
 // Site returns the parsed site settings.
 func (s *Store) Site() gjson.Result { return gjson.Parse(s.SiteRaw) }
 
