@@ -292,7 +292,7 @@ func TestHostileContent(t *testing.T) {
 	}
 	targets = append(targets, "/page-data/site.json", "/sitemap.xml", "/robots.txt", "/manifest.webmanifest",
 		"/search?q=data", "/search?q=spine&sort=date", "/services?q=nhs")
-	for p := range tw.benign.generated {
+	for p := range tw.benign.generated() {
 		targets = append(targets, p)
 	}
 	// The search index holds other words, so other shards: each of its
