@@ -3,6 +3,7 @@ package content
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"io"
 	"io/fs"
 	"path"
 	"runtime"
@@ -33,6 +34,8 @@ type Doc struct {
 	Topics     []string
 	File       string // file name relative to the content root
 	Raw        string // the file's JSON; in production, without its links to pages not served (see held.go)
+
+	sum [sha256.Size]byte // of the file as read, for the content version
 }
 
 // JSON returns the parsed document.
@@ -198,9 +201,8 @@ func assemble(in *validated, now time.Time) *Store {
 		// Only what is served feeds the version: a draft's edits must not
 		// change the public version (every ETag, and the service worker's
 		// "new version available"), though in preview they do.
-		hash.Write([]byte(d.File + "\x00"))
-		hash.Write([]byte(d.Raw))
-		hash.Write([]byte{0})
+		io.WriteString(hash, d.File+"\x00")
+		hash.Write(d.sum[:])
 		s.docs = append(s.docs, d)
 		s.byPath[d.Path] = d
 		for _, a := range d.Aliases {
@@ -394,7 +396,12 @@ func readAndCheck(v *validator, fsys fs.FS, timeout time.Duration, files []strin
 					fv.add(f, "", "%s", msg)
 					fv.unreadable[f] = true
 				} else {
+					before := len(fv.docs)
 					fv.checkDoc(f, data)
+					sum := sha256.Sum256(data)
+					for _, d := range fv.docs[before:] {
+						d.sum = sum
+					}
 				}
 				if stamped {
 					fc := &fileCheck{size: size, mod: mod, problems: fv.problems, docs: fv.docs, refs: fv.refs, unreadable: fv.unreadable[f]}
