@@ -53,13 +53,15 @@ test-browser:
 
 # Benchmarks (figures, not tests): prerendered pages beside nginx (wrk), load and memory,
 # WebAssembly size, first paint and interactive in Chromium; search at 1,000 and 20,000
-# documents beside Pagefind; the editor preview's saved-file-to-screen time.
+# documents beside Pagefind; the editor preview's saved-file-to-screen time; the server at
+# 1,000, 5,000 and 20,000 documents beside Hugo (start, memory, preview, publishing, export).
 bench: build setup
 	bash tools/bench/setup.sh
 	node tools/bench/serve.mjs
 	node tools/bench/browser.mjs
 	node tools/bench/search.mjs
 	node tools/bench/preview.mjs
+	node tools/bench/scale.mjs
 
 # Lighthouse (mobile and desktop), axe-core and the Nu checker over every page type: a table.
 audit: build setup
