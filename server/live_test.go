@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -209,6 +210,19 @@ func TestPreviewLinks(t *testing.T) {
 	page := get(live, "/blog/secret-draft", "Cookie", c).body
 	if !strings.Contains(page, "Platypus draft") || !strings.Contains(page, "nhsd-preview__bar--draft") || !strings.Contains(page, "/web/preview.js") {
 		t.Error("the draft's page lacks its content, its draft notice or the preview script")
+	}
+	// Hashed files are kept by the browser, so a reload after a save
+	// fetches the page alone; pages and data never are.
+	css := regexp.MustCompile(`/web/site\.css\?v=[0-9a-f]+`).FindString(page)
+	if css == "" {
+		t.Fatal("the page names no hashed style sheet")
+	}
+	if r := get(live, css, "Cookie", c); r.code != 200 || r.header.Get("Cache-Control") != "private, max-age=31536000, immutable" {
+		t.Errorf("%s: %d, Cache-Control %q", css, r.code, r.header.Get("Cache-Control"))
+	}
+	v := live.Current().version
+	if r := get(live, "/page-data/blog/secret-draft.json?v="+v, "Cookie", c); r.code != 200 || !private(r) {
+		t.Errorf("versioned page data: %d, Cache-Control %q", r.code, r.header.Get("Cache-Control"))
 	}
 	if w := get(live, "/app-worker.js", "Cookie", c).body; strings.Contains(w, "nhsd-pages") || !strings.Contains(w, "unregister") {
 		t.Error("the preview's service worker is not the one that saves nothing")

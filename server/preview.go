@@ -224,7 +224,11 @@ func (p *preview) changed(old, cur *Server) {
 // checked away from loopback, the preview's own endpoints, else the page.
 func (p *preview) serve(w http.ResponseWriter, r *http.Request, l *Live) {
 	setSecurityHeaders(w.Header(), l.security)
-	w = &privateWriter{ResponseWriter: w}
+	// Files under a hashed URL (the WebAssembly, scripts, styles, icons)
+	// never change under it: the browser keeps them, so a page reloaded
+	// after a save fetches only itself. Pages and data are never kept.
+	data := strings.HasPrefix(r.URL.Path, "/page-data/") || strings.HasPrefix(r.URL.Path, "/search-index/")
+	w = &privateWriter{ResponseWriter: w, keepHashed: !data}
 	if p.opts.Loopback && !loopbackHost(r.Host) {
 		http.Error(w, "This preview answers only to localhost.", http.StatusMisdirectedRequest)
 		return
@@ -475,17 +479,23 @@ func ownPage(w http.ResponseWriter, status int, title, head, body string) {
 }
 
 // privateWriter marks every preview response private and not for search
-// engines, whatever the handler set.
+// engines, whatever the handler set, and never kept by the browser unless
+// keepHashed and the handler served it under its hashed URL.
 type privateWriter struct {
 	http.ResponseWriter
-	wrote bool
+	wrote      bool
+	keepHashed bool
 }
 
 func (pw *privateWriter) WriteHeader(code int) {
 	if !pw.wrote {
 		pw.wrote = true
 		h := pw.Header()
-		h.Set("Cache-Control", "private, no-store")
+		if pw.keepHashed && h.Get("Cache-Control") == cacheImmutable {
+			h.Set("Cache-Control", "private, max-age=31536000, immutable")
+		} else {
+			h.Set("Cache-Control", "private, no-store")
+		}
 		h.Set("X-Robots-Tag", "noindex")
 	}
 	pw.ResponseWriter.WriteHeader(code)
