@@ -115,3 +115,41 @@ test("away from loopback, a preview needs its link: refusals, then the link lets
     await shared.stop();
   }
 });
+
+// retitle sets the title field of a content file.
+const retitle = (text, title) => text.replace(/^(\s*"?title"?\s*:\s*)("[^"\n]*"|[^\n,]*)/m, (_, key) => key + JSON.stringify(title));
+
+test("before the app runs a save shows in place; after, the reload fetches only the page", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watch(page);
+  await page.goto(server.base + "/services/spine");
+  await page.locator("#nhsd-preview .nhsd-preview__bar").waitFor();
+  await page.evaluate(() => { window.nhsdKept = true; window.scrollTo(0, 200); });
+  const fetched = [];
+  page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+  try {
+    writeFileSync(spineFile, retitle(spine, "Spine, in place"));
+    await page.waitForFunction(() => document.querySelector("main h1")?.textContent.trim() === "Spine, in place", null, { timeout: 5000 });
+    assert.equal(await page.evaluate(() => window.nhsdKept), true, "the page was reloaded");
+    assert.deepEqual(fetched, ["/services/spine"], "more than the page was fetched");
+    assert.match(await page.title(), /^Spine, in place/);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.nhsdApp), undefined, "the app started");
+    assert.deepEqual(await axe(page), []);
+
+    // With the app running, the page reloads; the WebAssembly comes from
+    // the browser's cache when the app starts again.
+    await waitForApp(page);
+    writeFileSync(spineFile, retitle(spine, "Spine, reloaded"));
+    await page.waitForFunction(() => document.querySelector("main h1")?.textContent.trim() === "Spine, reloaded", null, { timeout: 5000 });
+    assert.equal(await page.evaluate(() => window.nhsdKept), undefined, "a running app's page was changed in place");
+    await waitForApp(page);
+    const wasm = await page.evaluate(() => performance.getEntriesByType("resource").filter((e) => /\/web\/app\.wasm/.test(e.name)).map((e) => e.transferSize));
+    assert.equal(wasm.length, 1, "the app's WebAssembly was not fetched once");
+    assert.equal(wasm[0], 0, "the WebAssembly was downloaded again after a save");
+  } finally {
+    writeFileSync(spineFile, spine);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
