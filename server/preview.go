@@ -34,6 +34,16 @@ type PreviewOptions struct {
 	Token    string        // what a preview link must carry, unless Loopback
 	Loopback bool          // listening on loopback only: no token needed
 	Poll     time.Duration // how often to look for saved files where the system gives no file notifications (default 1 s)
+	// Changes, when set, is told of every file the notifications name
+	// (content.Cache): a reload then looks at those files alone.
+	Changes ChangeTracker
+}
+
+// ChangeTracker is told which files changed between loads (content.Cache).
+type ChangeTracker interface {
+	Track()                  // every change is reported from now on
+	Changed(names ...string) // these files (relative to the folder, with slashes) changed
+	Unknown()                // some changes may have been missed
 }
 
 // PreviewCookie carries a reviewer's preview token after they open a
@@ -97,6 +107,9 @@ func (p *preview) watch() {
 		return
 	}
 	// Watching from here on, before NewPreview returns: no save is missed.
+	if p.opts.Changes != nil {
+		p.opts.Changes.Track()
+	}
 	go p.listen(w)
 }
 
@@ -115,6 +128,14 @@ func (p *preview) listen(w *fsnotify.Watcher) {
 			if ev.Has(fsnotify.Create) {
 				if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
 					watchTree(w, ev.Name) // a new folder: watch it and what is in it
+					p.unknown()           // whose files came with no notification of their own
+				}
+			}
+			if c := p.opts.Changes; c != nil {
+				if rel, err := filepath.Rel(p.opts.Dir, ev.Name); err == nil && filepath.IsLocal(rel) {
+					c.Changed(filepath.ToSlash(rel))
+				} else {
+					c.Unknown()
 				}
 			}
 			settle = time.After(previewSettle)
@@ -123,6 +144,7 @@ func (p *preview) listen(w *fsnotify.Watcher) {
 				return
 			}
 			log.Printf("preview: file notifications: %v; reloading everything", err)
+			p.unknown()
 			settle = time.After(previewSettle)
 		case <-settle:
 			settle = nil
@@ -160,6 +182,14 @@ func (p *preview) poll() {
 				p.live.Reload()
 			}
 		}
+	}
+}
+
+// unknown says changes may have been missed: the next reload looks at
+// every file.
+func (p *preview) unknown() {
+	if p.opts.Changes != nil {
+		p.opts.Changes.Unknown()
 	}
 }
 

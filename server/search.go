@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"nhsdigital/content"
@@ -20,6 +21,7 @@ import (
 // an index. A newer version's index replaces one still being built: that
 // build stops, and whoever waits for it gets the newer index.
 type searchIndex struct {
+	start  func()        // begins the build, for an index built when first needed
 	ready  chan struct{} // closed when built or given up
 	cancel context.CancelFunc
 	built  *search.Built
@@ -32,10 +34,13 @@ type searchIndex struct {
 // shards and one fragment per document, all under /search-index/ with the
 // index version in the query string so they can be cached for good. The
 // files are compressed when first asked for, not here.
-func buildSearch(store *content.Store) *searchIndex {
+//
+// A lazy index (the preview's, remade at every save) is built only when
+// first needed.
+func buildSearch(store *content.Store, lazy bool) *searchIndex {
 	ctx, cancel := context.WithCancel(context.Background())
 	si := &searchIndex{ready: make(chan struct{}), cancel: cancel}
-	go func() {
+	build := func() {
 		defer close(si.ready)
 		defer cancel()
 		docs, err := store.SearchDocsContext(ctx)
@@ -57,7 +62,11 @@ func buildSearch(store *content.Store) *searchIndex {
 		for i, f := range b.Fragments {
 			si.files["doc-"+strconv.Itoa(i)+".json"] = newLazyAsset("doc.json", f, "application/json")
 		}
-	}()
+	}
+	si.start = sync.OnceFunc(func() { go build() })
+	if !lazy {
+		si.start()
+	}
 	return si
 }
 
@@ -66,11 +75,17 @@ func buildSearch(store *content.Store) *searchIndex {
 func (si *searchIndex) replaceWith(next *searchIndex) {
 	si.next.Store(next)
 	si.cancel()
+	if si.start != nil {
+		si.start() // a lazy build never begun: let it end at once
+	}
 }
 
 // get waits for the index and returns it: the newer one that replaced it
 // if its build was stopped.
 func (si *searchIndex) get() (*search.Built, map[string]*asset, error) {
+	if si.start != nil {
+		si.start()
+	}
 	<-si.ready
 	if si.built == nil {
 		if next := si.next.Load(); next != nil {

@@ -16,7 +16,7 @@ import (
 // or part of one.
 func TestReplacedSearchIndexAnswersWithTheNewer(t *testing.T) {
 	store := realStore(t)
-	next := buildSearch(store)
+	next := buildSearch(store, false)
 	nb, _, err := next.get()
 	if err != nil || nb == nil {
 		t.Fatalf("newer index: %v", err)
@@ -62,5 +62,25 @@ func TestSearchBuildStops(t *testing.T) {
 	}
 	if b, err := search.BuildContext(context.Background(), store.SearchDocs()); err != nil || b.Meta == nil {
 		t.Errorf("BuildContext: %v", err)
+	}
+}
+
+// A lazy index (the preview's) is not built until something needs it.
+func TestLazySearchIndexWaitsForUse(t *testing.T) {
+	si := buildSearch(realStore(t), true)
+	select {
+	case <-si.ready:
+		t.Fatal("a lazy index was built before anything asked for it")
+	case <-time.After(300 * time.Millisecond):
+	}
+	if b, files, err := si.get(); err != nil || b == nil || len(files) == 0 {
+		t.Fatalf("get on a lazy index: %v", err)
+	}
+	// Replaced before anything asked: no build, and the newer answers.
+	old, next := buildSearch(realStore(t), true), buildSearch(realStore(t), false)
+	old.replaceWith(next)
+	nb, _, _ := next.get()
+	if b, _, err := old.get(); err != nil || b != nb {
+		t.Errorf("a replaced lazy index answered %p, %v; want the newer %p", b, err, nb)
 	}
 }

@@ -175,7 +175,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.crossOrigin = crossOriginProtection(cfg.Store.Origin())
 	s.db, s.feedbackLimit, s.usefulLimit = cfg.DB, sh.feedbackLimit, sh.usefulLimit
-	s.search = buildSearch(cfg.Store)
+	s.search = buildSearch(cfg.Store, cfg.Notice != nil) // a preview's when first needed
 	s.source = newStoreSource(cfg.Store)
 	s.source.search = s.search
 	s.sourceKey = fmt.Sprintf("%p", s)
