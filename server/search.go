@@ -5,6 +5,7 @@ package server
 import (
 	"context"
 	"net/http"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync"
@@ -62,6 +63,10 @@ func buildSearch(store *content.Store, lazy bool) *searchIndex {
 		for i, f := range b.Fragments {
 			si.files["doc-"+strconv.Itoa(i)+".json"] = newLazyAsset("doc.json", f, "application/json")
 		}
+		// The build's working memory (every document's terms) is garbage
+		// now and several times the index: give it back to the system
+		// rather than keep it for a growth that does not come.
+		debug.FreeOSMemory()
 	}
 	si.start = sync.OnceFunc(func() { go build() })
 	if !lazy {
