@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -24,7 +25,7 @@ func TestCacheAnswersAsAFullLoad(t *testing.T) {
 	}
 	var pages []string
 	filepath.WalkDir(filepath.Join(dir, "pages"), func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".json") {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, PageExt) {
 			pages = append(pages, p)
 		}
 		return nil
@@ -65,20 +66,16 @@ func TestCacheAnswersAsAFullLoad(t *testing.T) {
 		case k == 2: // edit a title (same size and time would be missed: a new time)
 			p := pick()
 			b, _ := os.ReadFile(p)
-			var doc map[string]any
-			if json.Unmarshal(b, &doc) == nil {
-				doc["title"] = fmt.Sprintf("%v, edited %d", doc["title"], step)
-				b, _ = json.MarshalIndent(doc, "", "  ")
-			}
+			b = titleLine.ReplaceAll(b, []byte(fmt.Sprintf("${1}, edited %d", step)))
 			os.WriteFile(p, b, 0o644)
 			what = "edit " + p
 		case k == 3: // copy a page to a new one (a duplicate id: a problem)
 			p := pick()
 			b, _ := os.ReadFile(p)
-			os.WriteFile(strings.TrimSuffix(p, ".json")+fmt.Sprintf("-copy-%d.json", step), b, 0o644)
+			os.WriteFile(strings.TrimSuffix(p, PageExt)+fmt.Sprintf("-copy-%d.md", step), b, 0o644)
 			what = "copy " + p
 		case k == 4: // rename a copy, or delete one
-			matches, _ := filepath.Glob(filepath.Join(dir, "pages", "*", "*-copy-*.json"))
+			matches, _ := filepath.Glob(filepath.Join(dir, "pages", "*", "*-copy-*.md"))
 			if len(matches) == 0 {
 				continue
 			}
@@ -87,7 +84,7 @@ func TestCacheAnswersAsAFullLoad(t *testing.T) {
 				os.Remove(p)
 				what = "delete " + p
 			} else {
-				os.Rename(p, strings.TrimSuffix(p, ".json")+"-moved.json")
+				os.Rename(p, strings.TrimSuffix(p, PageExt)+"-moved.md")
 				what = "rename " + p
 			}
 		default: // change the time alone
@@ -118,6 +115,9 @@ func TestCacheAnswersAsAFullLoad(t *testing.T) {
 		t.Fatal("the cache kept nothing")
 	}
 }
+
+// titleLine is a page's title in its front matter.
+var titleLine = regexp.MustCompile(`(?m)^(title: .*[^ ])$`)
 
 // describe is everything a store serves, as text.
 func describe(t *testing.T, s *Store) string {

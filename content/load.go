@@ -32,8 +32,14 @@ type Doc struct {
 	Aliases    []string
 	Topics     []string
 	File       string // file name relative to the content root
-	Raw        string // the file's JSON; in production, without its links to pages not served (see held.go)
+	Raw        string // the page as JSON (see markdown.go); in production, without its links to pages not served (see held.go)
+
+	places positions // where the front matter's fields are in the file
 }
+
+// PageExt ends the name of every page's file: pages are Markdown with
+// YAML front matter (see markdown.go and content/README.md).
+const PageExt = ".md"
 
 // JSON returns the parsed document.
 func (d *Doc) JSON() gjson.Result { return gjson.Parse(d.Raw) }
@@ -96,12 +102,17 @@ type Options struct {
 	// so that the next load with it reads and checks only the files whose
 	// size or modification time changed (the editor preview).
 	Cache *Cache
+
+	// legacyJSON reads pages from .json files, the format before
+	// Markdown: only the test that proves the conversion changed nothing
+	// uses it.
+	legacyJSON bool
 }
 
 // DefaultReadTimeout is how long a load waits for one file.
 const DefaultReadTimeout = 5 * time.Second
 
-// Load reads site.json and pages/**/*.json from fsys, validates everything
+// Load reads site.json and pages/**/*.md from fsys, validates everything
 // and returns the store. On any problem it returns nil and Problems listing
 // every problem found.
 func Load(fsys fs.FS, opts Options) (*Store, error) {
@@ -130,8 +141,13 @@ func Load(fsys fs.FS, opts Options) (*Store, error) {
 		if strings.HasPrefix(path.Base(p), ".") {
 			continue
 		}
-		if path.Ext(p) != ".json" {
-			v.add(p, "", "not a .json file; content files must end in .json (move other files out of content/pages)")
+		switch ext := path.Ext(p); {
+		case opts.legacyJSON && ext == ".json":
+		case ext == ".json":
+			v.add(p, "", "pages are Markdown files now: convert this one with go run ./cmd/mdconvert %s (see content/README.md)", p)
+			continue
+		case ext != PageExt:
+			v.add(p, "", "not a %s file; every page is a Markdown file ending in %s (move other files out of content/pages)", PageExt, PageExt)
 			continue
 		}
 		files = append(files, p)
@@ -145,14 +161,15 @@ func Load(fsys fs.FS, opts Options) (*Store, error) {
 		v.crossCheck()
 	}
 	if len(v.problems) > 0 {
-		return nil, v.problems.sorted()
+		return nil, withSnippets(fsys, v.problems).sorted()
 	}
 
 	now := opts.Now
 	if now.IsZero() {
 		now = time.Now()
 	}
-	return assemble(&validated{site: site, v: v, preview: opts.Preview}, now), nil
+	s := assemble(&validated{site: site, v: v, preview: opts.Preview, fsys: fsys}, now)
+	return s, nil
 }
 
 // validated is what a load read and checked: the store for any time is
@@ -161,6 +178,7 @@ type validated struct {
 	site    []byte
 	v       *validator // its docs and references; read only from here on
 	preview bool
+	fsys    fs.FS // for the lines the warnings quote
 }
 
 // At returns the store of the same content at another time: what is
@@ -211,7 +229,7 @@ func assemble(in *validated, now time.Time) *Store {
 		hash.Write([]byte("preview\x00"))
 	}
 	s.Version = hex.EncodeToString(hash.Sum(nil))[:16]
-	s.Warnings = v.heldWarnings(now)
+	s.Warnings = withSnippets(in.fsys, v.heldWarnings(now))
 	if !opts.Preview {
 		s.leaveOut(v.refs)
 	}
