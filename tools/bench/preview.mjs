@@ -12,7 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const rounds = Number(process.env.ROUNDS || 20);
 const dir = mkdtempSync(join(tmpdir(), "nhsd-preview-bench-"));
 cpSync(join(root, "content"), dir, { recursive: true });
-const file = join(dir, "pages", "services", "spine.json");
+const file = join(dir, "pages", "services", "spine.md");
 const original = readFileSync(file, "utf8");
 const server = await startServer(["-preview", "-content", dir]);
 const browser = await launch();
@@ -24,7 +24,7 @@ try {
   for (let i = 0; i < rounds; i++) {
     const title = `Spine, edit ${i}`;
     const start = performance.now();
-    writeFileSync(file, original.replace('"title": "Spine"', `"title": "${title}"`));
+    writeFileSync(file, original.replace("\ntitle: Spine\n", `\ntitle: ${title}\n`));
     await page.waitForFunction((t) => document.querySelector("main h1")?.textContent.trim() === t, title, { timeout: 10000, polling: "raf" });
     times.push(performance.now() - start);
     await waitForApp(page);
