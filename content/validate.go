@@ -155,11 +155,13 @@ func (v *validator) checkDoc(file string, data []byte) {
 	d := &Doc{File: file, Raw: string(data)}
 	v.cur = d
 	if v.pos != nil {
-		// The places of the front matter's fields, for the checks made
-		// once every file is read (duplicates, typed links).
+		// The places of the fields checked once every file is read
+		// (duplicates, typed links, pages under a scheduled one); only
+		// those, as every document keeps them.
 		d.places = positions{}
 		for k, at := range v.pos {
-			if !strings.HasPrefix(k, "$.body") && !strings.HasPrefix(k, "$.sections") {
+			switch f, _, _ := strings.Cut(strings.TrimPrefix(k, "$."), "["); f {
+			case "$", "id", "path", "type", "aliases", "relatedServices", "series":
 				d.places[k] = at
 			}
 		}
