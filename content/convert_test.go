@@ -108,3 +108,30 @@ func firstDiff(a, b string) string {
 	lo, hi := max(0, i-80), min(len(a), i+80)
 	return "…" + a[lo:hi] + "…"
 }
+
+// TestDocumentJSON checks the hand-written JSON of documents against
+// encoding/json: every string reads back as itself (invalid UTF-8 as
+// U+FFFD), control characters, quotes, U+2028 and HTML characters too.
+func TestDocumentJSON(t *testing.T) {
+	for _, s := range []string{"", "plain", `"quoted" \ back\slash`, "tab\tnew\nline\rcr\x00\x1f", "<b>&amp;</b>",
+		"line\u2028para\u2029", "é ✓ 😀", "bad \xff utf-8"} {
+		b, err := marshalPlain(obj{{"s", s}, {"n", json.Number("2")}, {"l", []any{true, nil, 3}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got struct {
+			S string
+			N int
+			L []any
+		}
+		if err := json.Unmarshal(b, &got); err != nil {
+			t.Fatalf("%q: %s is not JSON: %v", s, b, err)
+		}
+		if want := strings.ToValidUTF8(s, "\uFFFD"); got.S != want || got.N != 2 || len(got.L) != 3 {
+			t.Errorf("%q: read back as %q, %d, %v", s, got.S, got.N, got.L)
+		}
+		if strings.Contains(s, "<") && !strings.Contains(string(b), "<b>&amp;</b>") {
+			t.Errorf("%s: < and & escaped", b)
+		}
+	}
+}

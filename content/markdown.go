@@ -48,36 +48,115 @@ type kv struct {
 
 type obj []kv
 
-func (o obj) MarshalJSON() ([]byte, error) {
+func (o obj) MarshalJSON() ([]byte, error) { return marshalPlain(o) }
+
+// marshalPlain writes v as JSON: objects keep their order, and "<" and "&"
+// stay as they are, as in the JSON files. It is written out by hand:
+// encoding/json checks and compacts again what each nested MarshalJSON
+// returns, which made reading 20,000 pages seconds slower.
+func marshalPlain(v any) ([]byte, error) {
 	var b bytes.Buffer
-	b.WriteByte('{')
-	for i, f := range o {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		k, _ := json.Marshal(f.k)
-		b.Write(k)
-		b.WriteByte(':')
-		v, err := marshalPlain(f.v)
-		if err != nil {
-			return nil, err
-		}
-		b.Write(v)
+	if err := writeJSON(&b, v); err != nil {
+		return nil, err
 	}
-	b.WriteByte('}')
 	return b.Bytes(), nil
 }
 
-// marshalPlain is json.Marshal without HTML escaping: the document keeps
-// "<" and "&" as they are, as the JSON files did.
-func marshalPlain(v any) ([]byte, error) {
-	var b bytes.Buffer
-	e := json.NewEncoder(&b)
-	e.SetEscapeHTML(false)
-	if err := e.Encode(v); err != nil {
-		return nil, err
+func writeJSON(b *bytes.Buffer, v any) error {
+	switch x := v.(type) {
+	case obj:
+		b.WriteByte('{')
+		for i, f := range x {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			writeJSONString(b, f.k)
+			b.WriteByte(':')
+			if err := writeJSON(b, f.v); err != nil {
+				return err
+			}
+		}
+		b.WriteByte('}')
+	case []any:
+		b.WriteByte('[')
+		for i, e := range x {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			if err := writeJSON(b, e); err != nil {
+				return err
+			}
+		}
+		b.WriteByte(']')
+	case string:
+		writeJSONString(b, x)
+	case bool:
+		b.WriteString(strconv.FormatBool(x))
+	case int:
+		b.WriteString(strconv.Itoa(x))
+	case json.Number:
+		b.WriteString(string(x))
+	case nil:
+		b.WriteString("null")
+	default:
+		return fmt.Errorf("cannot write %T as JSON", v)
 	}
-	return bytes.TrimRight(b.Bytes(), "\n"), nil
+	return nil
+}
+
+// writeJSONString writes s as a JSON string, escaping what JSON requires
+// (and U+2028 and U+2029, as encoding/json does).
+func writeJSONString(b *bytes.Buffer, s string) {
+	const hex = "0123456789abcdef"
+	b.WriteByte('"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			b.WriteString(s[start:i])
+			switch c {
+			case '"', '\\':
+				b.WriteByte('\\')
+				b.WriteByte(c)
+			case '\n':
+				b.WriteString(`\n`)
+			case '\r':
+				b.WriteString(`\r`)
+			case '\t':
+				b.WriteString(`\t`)
+			default:
+				b.WriteString(`\u00`)
+				b.WriteByte(hex[c>>4])
+				b.WriteByte(hex[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b.WriteString(s[start:i])
+			b.WriteString(`\ufffd`)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b.WriteString(s[start:i])
+			b.WriteString(`\u202`)
+			b.WriteByte(hex[r&0xf])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b.WriteString(s[start:])
+	b.WriteByte('"')
 }
 
 func (o obj) get(k string) (any, bool) {
