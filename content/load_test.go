@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"nhsdigital/content/inline"
 )
 
 const testSite = `{
@@ -269,5 +271,40 @@ func TestOversizedFile(t *testing.T) {
 	_, err := Load(tree, Options{})
 	if err == nil || !strings.Contains(err.Error(), "pages/big.md: file is") {
 		t.Fatalf("want a size problem, got %v", err)
+	}
+}
+
+// TestBodyIsCommonMark checks that the body means what CommonMark says:
+// a lone * is a star, not the start of emphasis; a URL with brackets keeps
+// them; a literal * needs one backslash; a line break inside a paragraph
+// is a space. The page data's inline markup says the same to the client.
+func TestBodyIsCommonMark(t *testing.T) {
+	tree := validTree()
+	tree["pages/other.md"] = &fstest.MapFile{Data: []byte(other +
+		"5 * 3 times* and [Spine](https://en.wikipedia.org/wiki/Spine_(anatomy))\nand a \\* star, *really*.\n")}
+	s, err := Load(tree, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ := s.Doc("/other")
+	text := d.JSON().Get("body.0.text").String()
+	nodes, err := inline.Parse(text)
+	if err != nil {
+		t.Fatalf("%q: %v", text, err)
+	}
+	var got []string
+	for _, n := range nodes {
+		switch n.Kind {
+		case inline.Text:
+			got = append(got, "text:"+n.Text)
+		case inline.Link:
+			got = append(got, "link:"+n.Text+"→"+n.Href)
+		case inline.Emphasis:
+			got = append(got, "em:"+n.Children[0].Text)
+		}
+	}
+	want := []string{"text:5 * 3 times* and ", "link:Spine→https://en.wikipedia.org/wiki/Spine_(anatomy%29", "text: and a * star, ", "em:really", "text:."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("%q reads as\n%q, want\n%q", text, got, want)
 	}
 }
