@@ -26,7 +26,7 @@ func TestCacheAnswersAsAFullLoad(t *testing.T) {
 	}
 	var pages []string
 	filepath.WalkDir(filepath.Join(dir, "pages"), func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".json") {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, PageExt) {
 			pages = append(pages, p)
 		}
 		return nil
@@ -67,20 +67,16 @@ func TestCacheAnswersAsAFullLoad(t *testing.T) {
 		case k == 2: // edit a title (same size and time would be missed: a new time)
 			p := pick()
 			b, _ := os.ReadFile(p)
-			var doc map[string]any
-			if json.Unmarshal(b, &doc) == nil {
-				doc["title"] = fmt.Sprintf("%v, edited %d", doc["title"], step)
-				b, _ = json.MarshalIndent(doc, "", "  ")
-			}
+			b = titleLine.ReplaceAll(b, []byte(fmt.Sprintf("${1}, edited %d", step)))
 			os.WriteFile(p, b, 0o644)
 			what = "edit " + p
 		case k == 3: // copy a page to a new one (a duplicate id: a problem)
 			p := pick()
 			b, _ := os.ReadFile(p)
-			os.WriteFile(strings.TrimSuffix(p, ".json")+fmt.Sprintf("-copy-%d.json", step), b, 0o644)
+			os.WriteFile(strings.TrimSuffix(p, PageExt)+fmt.Sprintf("-copy-%d.md", step), b, 0o644)
 			what = "copy " + p
 		case k == 4: // rename a copy, or delete one
-			matches, _ := filepath.Glob(filepath.Join(dir, "pages", "*", "*-copy-*.json"))
+			matches, _ := filepath.Glob(filepath.Join(dir, "pages", "*", "*-copy-*.md"))
 			if len(matches) == 0 {
 				continue
 			}
@@ -89,16 +85,16 @@ func TestCacheAnswersAsAFullLoad(t *testing.T) {
 				os.Remove(p)
 				what = "delete " + p
 			} else {
-				os.Rename(p, strings.TrimSuffix(p, ".json")+"-moved.json")
+				os.Rename(p, strings.TrimSuffix(p, PageExt)+"-moved.md")
 				what = "rename " + p
 			}
 		case k == 5: // make a page a draft, or publish it again
 			p := pick()
 			b, _ := os.ReadFile(p)
-			if bytes.Contains(b, []byte(`"status": "published"`)) {
-				b = bytes.Replace(b, []byte(`"status": "published"`), []byte(`"status": "draft"`), 1)
+			if bytes.Contains(b, []byte("\nstatus: published\n")) {
+				b = bytes.Replace(b, []byte("\nstatus: published\n"), []byte("\nstatus: draft\n"), 1)
 			} else {
-				b = bytes.Replace(b, []byte(`"status": "draft"`), []byte(`"status": "published"`), 1)
+				b = bytes.Replace(b, []byte("\nstatus: draft\n"), []byte("\nstatus: published\n"), 1)
 			}
 			os.WriteFile(p, b, 0o644)
 			what = "status " + p
@@ -130,6 +126,9 @@ func TestCacheAnswersAsAFullLoad(t *testing.T) {
 		t.Fatal("the cache kept nothing")
 	}
 }
+
+// titleLine is a page's title in its front matter.
+var titleLine = regexp.MustCompile(`(?m)^(title: .*[^ ])$`)
 
 // describe is everything a store serves, as text.
 func describe(t *testing.T, s *Store) string {
@@ -164,7 +163,7 @@ func previewReloads(t *testing.T, tracked bool) {
 	}
 	var pages []string
 	filepath.WalkDir(filepath.Join(dir, "pages"), func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".json") {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, PageExt) {
 			pages = append(pages, p)
 		}
 		return nil
@@ -200,13 +199,14 @@ func previewReloads(t *testing.T, tracked bool) {
 		touch(p)
 		return true
 	}
-	title := regexp.MustCompile(`("title": ")`)
-	summary := regexp.MustCompile(`("summary": ")`)
-	published := regexp.MustCompile(`("published": ")(\d{4})`)
-	status := regexp.MustCompile(`"status": "(published|draft)"`)
-	aliases := regexp.MustCompile(`("aliases": \[)`)
-	id := regexp.MustCompile(`"id": "[^"]*"`)
-	path := regexp.MustCompile(`("path": "[^"]*)"`)
+	title := regexp.MustCompile(`(?m)^(title: )`)
+	summary := regexp.MustCompile(`(?m)^(summary: )`)
+	published := regexp.MustCompile(`(?m)^(published: )(\d{4})`)
+	status := regexp.MustCompile(`(?m)^status: (published|draft)$`)
+	aliases := regexp.MustCompile(`(?m)^(aliases:\n)`)
+	aliasList := regexp.MustCompile(`(?m)^aliases:\n(  - .*\n)+`)
+	id := regexp.MustCompile(`(?m)^id: .*$`)
+	path := regexp.MustCompile(`(?m)^(path: .*)$`)
 	failed := 0
 	check := func(step int, what string) {
 		t.Helper()
@@ -227,7 +227,7 @@ func previewReloads(t *testing.T, tracked bool) {
 		b, _ := os.ReadFile(p)
 		if m := status.FindSubmatch(b); m != nil {
 			to := map[string]string{"published": "draft", "draft": "published"}[string(m[1])]
-			os.WriteFile(p, status.ReplaceAll(b, []byte(`"status": "`+to+`"`)), 0o644)
+			os.WriteFile(p, status.ReplaceAll(b, []byte("status: "+to)), 0o644)
 			touch(p)
 		}
 	}
@@ -238,7 +238,7 @@ func previewReloads(t *testing.T, tracked bool) {
 			edit(p, nil, title, fmt.Sprintf("${1}Edit %d of ", step))
 			check(step, "title "+p)
 		case k <= 4:
-			edit(p, nil, summary, fmt.Sprintf("${1}Edit %d: ", step))
+			edit(p, nil, summary, fmt.Sprintf("${1}Edit %d, ", step))
 			check(step, "summary "+p)
 		case k == 5:
 			edit(p, nil, published, "${1}2019")
@@ -250,10 +250,10 @@ func previewReloads(t *testing.T, tracked bool) {
 			check(step, "status back "+p)
 		case k == 7: // a new page beside it, then gone
 			b, _ := os.ReadFile(p)
-			b = id.ReplaceAll(b, []byte(fmt.Sprintf(`"id": "%08x-0000-4000-8000-%012x"`, step, step)))
-			b = path.ReplaceAll(b, []byte(fmt.Sprintf(`$1-copy-%d"`, step)))
-			b = aliases.ReplaceAll(b, []byte(`"unknown": [`))
-			n := strings.TrimSuffix(p, ".json") + fmt.Sprintf("-copy-%d.json", step)
+			b = id.ReplaceAll(b, []byte(fmt.Sprintf("id: %08x-0000-4000-8000-%012x", step, step)))
+			b = path.ReplaceAll(b, []byte(fmt.Sprintf("${1}-copy-%d", step)))
+			b = aliasList.ReplaceAll(b, nil) // an alias has one page
+			n := strings.TrimSuffix(p, PageExt) + fmt.Sprintf("-copy-%d%s", step, PageExt)
 			os.WriteFile(n, b, 0o644)
 			touch(n)
 			check(step, "new "+n)
@@ -264,14 +264,14 @@ func previewReloads(t *testing.T, tracked bool) {
 			sub := filepath.Join(filepath.Dir(p), fmt.Sprintf("folder-%d", step))
 			os.Mkdir(sub, 0o755)
 			b, _ := os.ReadFile(p)
-			os.WriteFile(filepath.Join(sub, "x.json"), b, 0o644)
+			os.WriteFile(filepath.Join(sub, "x"+PageExt), b, 0o644)
 			touch(sub)
 			check(step, "new folder "+sub)
 			os.RemoveAll(sub)
 			touch(sub)
 			check(step, "folder gone "+sub)
 		default:
-			if !edit(p, aliases, aliases, fmt.Sprintf(`${1}"/old-path-%d", `, step)) {
+			if !edit(p, aliases, aliases, fmt.Sprintf("${1}  - /old-path-%d\n", step)) {
 				touch(p)
 			}
 			check(step, "alias or time "+p)

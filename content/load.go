@@ -37,10 +37,15 @@ type Doc struct {
 	Aliases    []string
 	Topics     []string
 	File       string // file name relative to the content root
-	Raw        string // the file's JSON; in production, without its links to pages not served (see held.go)
+	Raw        string // the page as JSON (see markdown.go); in production, without its links to pages not served (see held.go)
 
-	sum [sha256.Size]byte // of the file's name and content as read, for the content version
+	places positions         // where the front matter's fields are in the file
+	sum    [sha256.Size]byte // of the file's name and content as read, for the content version
 }
+
+// PageExt ends the name of every page's file: pages are Markdown with
+// YAML front matter (see markdown.go and content/README.md).
+const PageExt = ".md"
 
 // JSON returns the parsed document.
 func (d *Doc) JSON() gjson.Result { return gjson.Parse(d.Raw) }
@@ -105,12 +110,17 @@ type Options struct {
 	// the cache is told of changes (Cache.Track), only the files it was
 	// told of.
 	Cache *Cache
+
+	// legacyJSON reads pages from .json files, the format before
+	// Markdown: only the test that proves the conversion changed nothing
+	// uses it.
+	legacyJSON bool
 }
 
 // DefaultReadTimeout is how long a load waits for one file.
 const DefaultReadTimeout = 5 * time.Second
 
-// Load reads site.json and pages/**/*.json from fsys, validates everything
+// Load reads site.json and pages/**/*.md from fsys, validates everything
 // and returns the store. On any problem it returns nil and Problems listing
 // every problem found.
 func Load(fsys fs.FS, opts Options) (*Store, error) {
@@ -149,8 +159,13 @@ func Load(fsys fs.FS, opts Options) (*Store, error) {
 		if strings.HasPrefix(path.Base(p), ".") {
 			continue
 		}
-		if path.Ext(p) != ".json" {
-			v.add(p, "", "not a .json file; content files must end in .json (move other files out of content/pages)")
+		switch ext := path.Ext(p); {
+		case opts.legacyJSON && ext == ".json":
+		case ext == ".json":
+			v.add(p, "", "pages are Markdown files now: convert this one with go run ./cmd/mdconvert %s (see content/README.md)", p)
+			continue
+		case ext != PageExt:
+			v.add(p, "", "not a %s file; every page is a Markdown file ending in %s (move other files out of content/pages)", PageExt, PageExt)
 			continue
 		}
 		files = append(files, p)
@@ -174,7 +189,7 @@ func Load(fsys fs.FS, opts Options) (*Store, error) {
 	if now.IsZero() {
 		now = time.Now()
 	}
-	in := &validated{site: site, v: v, preview: opts.Preview}
+	in := &validated{site: site, v: v, preview: opts.Preview, fsys: fsys}
 	if c != nil {
 		c.mu.Lock()
 		defer c.mu.Unlock()
@@ -194,7 +209,7 @@ func Load(fsys fs.FS, opts Options) (*Store, error) {
 		v.crossCheck()
 	}
 	if len(v.problems) > 0 {
-		return nil, v.problems.sorted()
+		return nil, withSnippets(fsys, v.problems).sorted()
 	}
 	s := assemble(in, now)
 	if c != nil && opts.Preview {
@@ -232,7 +247,7 @@ func reuse(last *Store, lastFiles []string, lastSite []byte, in *validated, file
 		Now:        now,
 		Preview:    true,
 		NextChange: last.NextChange,
-		Warnings:   last.Warnings,
+		Warnings:   last.Warnings, // unless a changed file has one (below)
 		docs:       slices.Clone(last.docs),
 		byPath:     maps.Clone(last.byPath),
 		aliases:    last.aliases,
@@ -260,6 +275,12 @@ func reuse(last *Store, lastFiles []string, lastSite []byte, in *validated, file
 	}
 	for p, list := range last.children {
 		s.children[p] = put(list)
+	}
+	for _, w := range last.Warnings {
+		if _, changed := replaced[w.File]; changed { // its place in the file may have moved
+			s.Warnings = withSnippets(in.fsys, in.v.heldWarnings(now))
+			break
+		}
 	}
 	s.Version = version(in.site, in.v.docs, func(*Doc) bool { return true }, true)
 	return s
@@ -311,6 +332,7 @@ type validated struct {
 	site    []byte
 	v       *validator // its docs and references; read only from here on
 	preview bool
+	fsys    fs.FS // for the lines the warnings quote
 }
 
 // At returns the store of the same content at another time: what is
@@ -351,7 +373,7 @@ func assemble(in *validated, now time.Time) *Store {
 	// change the public version (every ETag, and the service worker's
 	// "new version available"), though in preview they do.
 	s.Version = version(in.site, v.docs, func(d *Doc) bool { return opts.Preview || d.StateAt(now) == StateLive }, opts.Preview)
-	s.Warnings = v.heldWarnings(now)
+	s.Warnings = withSnippets(in.fsys, v.heldWarnings(now))
 	if !opts.Preview {
 		s.leaveOut(v.refs)
 	}

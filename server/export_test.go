@@ -24,10 +24,10 @@ import (
 // nothing it does not: no draft, no scheduled item, no preview script.
 func TestExport(t *testing.T) {
 	tree := copyFS(content.Embedded())
-	tree["pages/blog/secret-draft.json"] = &fstest.MapFile{Data: []byte(`{"id": "9d9c6f1e-6a34-4a43-9b3e-8f3c1c9e2a77", "type": "blog",
+	tree["pages/blog/secret-draft.md"] = &fstest.MapFile{Data: mdPage(`{"id": "9d9c6f1e-6a34-4a43-9b3e-8f3c1c9e2a77", "type": "blog",
 	  "path": "/blog/secret-draft", "title": "Unannounced draft post", "summary": "Not yet.", "status": "draft",
 	  "published": "2024-06-01", "lastEdited": "2024-06-01", "authors": [{"name": "A", "role": "B"}], "body": []}`)}
-	tree["pages/blog/future-post.json"] = &fstest.MapFile{Data: []byte(`{"id": "0b2f7c3e-5d41-4e8a-9f60-1a2b3c4d5e6f", "type": "blog",
+	tree["pages/blog/future-post.md"] = &fstest.MapFile{Data: mdPage(`{"id": "0b2f7c3e-5d41-4e8a-9f60-1a2b3c4d5e6f", "type": "blog",
 	  "path": "/blog/future-post", "title": "Embargoed announcement", "summary": "Later.", "status": "published",
 	  "published": "` + time.Now().Add(48*time.Hour).Format("2006-01-02") + `", "lastEdited": "2024-06-01", "authors": [{"name": "A", "role": "B"}], "body": []}`)}
 	store, err := content.Load(tree, content.Options{})

@@ -95,18 +95,28 @@ func mutatedContent(t testing.TB, payload string) fstest.MapFS {
 	t.Helper()
 	out := copyFS(content.Embedded())
 	for name, f := range out {
-		if !strings.HasSuffix(name, ".json") {
-			continue
+		switch {
+		case name == "site.json":
+			var v any
+			if err := json.Unmarshal(f.Data, &v); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			b, err := json.Marshal(mutate(v, "", 0, payload))
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[name] = &fstest.MapFile{Data: b, Mode: f.Mode}
+		case strings.HasSuffix(name, content.PageExt):
+			doc, err := pageDoc(f.Data)
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			b, err := pageFile(mutate(doc, "", 0, payload).(map[string]any))
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			out[name] = &fstest.MapFile{Data: b, Mode: f.Mode}
 		}
-		var v any
-		if err := json.Unmarshal(f.Data, &v); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		b, err := json.Marshal(mutate(v, "", 0, payload))
-		if err != nil {
-			t.Fatal(err)
-		}
-		out[name] = &fstest.MapFile{Data: b, Mode: f.Mode}
 	}
 	return out
 }

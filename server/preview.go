@@ -19,6 +19,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -425,11 +426,7 @@ func (p *preview) notice(store *content.Store, path string) string {
 			`<p class="nhsd-body">The preview shows the last version without problems until these are fixed. Fix each one and save the file: this panel updates by itself.</p>`+
 			`<ul class="nhsd-list nhsd-preview__list">`, plural(len(ps), "problem"))
 		for _, pr := range ps {
-			b.WriteString(`<li><code class="nhsd-code">` + html.EscapeString(pr.File) + `</code>`)
-			if pr.Field != "" {
-				b.WriteString(` <code class="nhsd-code">` + html.EscapeString(pr.Field) + `</code>`)
-			}
-			b.WriteString(`: ` + html.EscapeString(pr.Message) + `</li>`)
+			problemItem(&b, pr)
 		}
 		b.WriteString(`</ul></div></div>`)
 	}
@@ -441,16 +438,27 @@ func (p *preview) notice(store *content.Store, path string) string {
 			`<p class="nhsd-body">The live site leaves these links out until their pages are published. This list is made again at every save and at every publication time.</p>`+
 			`<ul class="nhsd-list nhsd-preview__list">`, plural(len(store.Warnings), "warning"))
 		for _, pr := range store.Warnings {
-			b.WriteString(`<li><code class="nhsd-code">` + html.EscapeString(pr.File) + `</code>`)
-			if pr.Field != "" {
-				b.WriteString(` <code class="nhsd-code">` + html.EscapeString(pr.Field) + `</code>`)
-			}
-			b.WriteString(`: ` + html.EscapeString(pr.Message) + `</li>`)
+			problemItem(&b, pr)
 		}
 		b.WriteString(`</ul></div></div>`)
 	}
 	b.WriteString(`</div>`)
 	return b.String()
+}
+
+// problemItem writes one problem: where (file:line:column), the field,
+// what is wrong, and the line of the file it is on.
+func problemItem(b *strings.Builder, pr content.Problem) {
+	b.WriteString(`<li><code class="nhsd-code">` + html.EscapeString(pr.Where()) + `</code>`)
+	if l := pr.Label(); l != "" {
+		b.WriteString(` <code class="nhsd-code">` + html.EscapeString(l) + `</code>`)
+	}
+	b.WriteString(`: ` + html.EscapeString(pr.Message))
+	if pr.Snippet != "" {
+		b.WriteString(`<pre class="nhsd-preview__snippet"><code>` + strconv.Itoa(pr.Line) + ` | ` + html.EscapeString(pr.Snippet) + "\n" +
+			strings.Repeat(" ", len(strconv.Itoa(pr.Line))+3+max(0, pr.Col-1)) + `^</code></pre>`)
+	}
+	b.WriteString(`</li>`)
 }
 
 // problemCount is the number of content problems in a load's error: 0 for

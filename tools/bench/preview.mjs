@@ -12,7 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const rounds = Number(process.env.ROUNDS || 20);
 const dir = mkdtempSync(join(tmpdir(), "nhsd-preview-bench-"));
 cpSync(join(root, "content"), dir, { recursive: true });
-const file = join(dir, "pages", "services", "spine.json");
+const file = join(dir, "pages", "services", "spine.md");
 const original = readFileSync(file, "utf8");
 const server = await startServer(["-preview", "-content", dir]);
 const browser = await launch();
@@ -28,7 +28,7 @@ try {
       const title = `Spine, ${mode.slice(0, 3)} ${i}`;
       await new Promise((r) => setTimeout(r, 200));
       const start = performance.now();
-      writeFileSync(file, original.replace('"title": "Spine"', `"title": "${title}"`));
+      writeFileSync(file, original.replace("\ntitle: Spine\n", `\ntitle: ${title}\n`));
       await page.waitForFunction((t) => document.querySelector("main h1")?.textContent.trim() === t, title, { timeout: 10000, polling: "raf" });
       list.push(performance.now() - start);
     }
