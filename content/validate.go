@@ -139,7 +139,10 @@ func (v *validator) checkDoc(file string, data []byte) {
 		v.unreadable[file] = true
 		return
 	}
-	root := gjson.ParseBytes(data)
+	// Parsed from the document's own copy: the strings taken from it
+	// (title, path, …) then share it instead of keeping a second one.
+	raw := string(data)
+	root := gjson.Parse(raw)
 	if !root.IsObject() {
 		v.add(file, "$", "must be a JSON object")
 		v.unreadable[file] = true
@@ -152,7 +155,7 @@ func (v *validator) checkDoc(file string, data []byte) {
 		}
 		return true
 	})
-	d := &Doc{File: file, Raw: string(data)}
+	d := &Doc{File: file, Raw: raw}
 	v.cur = d
 	if v.pos != nil {
 		// The places of the fields checked once every file is read
