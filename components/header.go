@@ -65,8 +65,12 @@ func (h *Header) Render() app.UI {
 	for i, it := range items {
 		href := it.Get("href").String()
 		a := app.Elem("a").Attr("href", attr(href)).Class("nhsd-header__nav-link").Text(it.Get("text").String())
-		if section := sectionOf(h.Path); section == href || strings.HasPrefix(section, href+"/") {
+		// The section's own page is the current page; a page under it is
+		// in the current section ("true", not "page").
+		if section := sectionOf(h.Path); section == href {
 			a = a.Attr("aria-current", "page").Class("nhsd-header__nav-link--current")
+		} else if strings.HasPrefix(section, href+"/") {
+			a = a.Attr("aria-current", True()).Class("nhsd-header__nav-link--current")
 		}
 		lis[i] = app.Elem("li").Class("nhsd-header__nav-item").Body(a)
 	}

@@ -289,6 +289,20 @@ func (r *Root) searchQuery() string {
 	return v.Get("q")
 }
 
+// TrueMarker stands for the attribute value "true" in a server render:
+// go-app writes an attribute whose value is "true" as a bare name, which
+// ARIA reads as false (aria-current="" is not current). The server writes
+// "true" in its place; in the browser the value is set as it is.
+const TrueMarker = "nhsd-true-5d1f0a"
+
+// True is the attribute value "true", for any render.
+func True() string {
+	if app.IsClient {
+		return "true"
+	}
+	return TrueMarker
+}
+
 func boolString(b bool) string {
 	if b {
 		return "true"

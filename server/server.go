@@ -725,6 +725,7 @@ func (s *Server) renderNow(r *http.Request, key, value string, keep bool) *page 
 	title, description := components.Head(view, s.source.site)
 	body := bytes.ReplaceAll(rec.Body.Bytes(), []byte(components.TitleMarker), []byte(html.EscapeString(title)))
 	body = bytes.ReplaceAll(body, []byte(components.DescriptionMarker), []byte(html.EscapeString(description)))
+	body = bytes.ReplaceAll(body, []byte(`="`+components.TrueMarker+`"`), []byte(`="true"`))
 	body = s.withHead(body, view, r, status)
 	if s.notice != nil {
 		body = withNotice(body, s.notice(s.store, r.URL.Path))

@@ -660,3 +660,19 @@ func mustDoc(t *testing.T, store *content.Store, p string) *content.Doc {
 	}
 	return d
 }
+
+// An attribute whose value is "true" keeps it in the prerendered page:
+// go-app writes it as a bare name, which ARIA reads as false.
+func TestPrerenderedTrueAttributes(t *testing.T) {
+	srv := newServer(t, realStore(t))
+	body := get(srv, "/services/spine").body
+	if !strings.Contains(body, `aria-current="true"`) {
+		t.Error(`/services/spine: the Services link lacks aria-current="true"`)
+	}
+	if strings.Contains(body, components.TrueMarker) || regexp.MustCompile(`aria-[a-z]+[ >]`).MatchString(body) {
+		t.Error("/services/spine: an aria attribute without its value, or the marker, is left in the page")
+	}
+	if body := get(srv, "/services").body; !strings.Contains(body, `aria-current="page"`) {
+		t.Error(`/services: the Services link lacks aria-current="page"`)
+	}
+}
