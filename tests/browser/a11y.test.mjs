@@ -72,3 +72,19 @@ test("axe finds no violation on the feedback form with errors or the useful box 
     await context.close();
   }
 });
+
+test("in forced colours only the current section carries a bar, at phone and desktop widths", async () => {
+  for (const width of [375, 1280]) {
+    const context = await site.browser.newContext({ viewport: { width, height: 800 }, forcedColors: "active" });
+    const page = await context.newPage();
+    await page.goto(site.server.base + "/services/spine");
+    if (width < 768) await page.click("#nhsd-menu-button");
+    const bars = await page.$$eval(".nhsd-header__nav-link", (links) => links.map((a) => {
+      const s = getComputedStyle(a);
+      return [a.textContent.trim(), a.getAttribute("aria-current"), parseFloat(s.borderBottomWidth) + parseFloat(s.borderLeftWidth)];
+    }));
+    const marked = bars.filter(([, , w]) => w > 0).map(([text, current]) => `${text} ${current}`);
+    assert.deepEqual(marked, ["Services true"], `${width}px: links with a bar: ${JSON.stringify(bars)}`);
+    await context.close();
+  }
+});
