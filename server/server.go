@@ -138,6 +138,10 @@ const MaxURLLength = 2048
 // Assets that go-app generates and we serve from memory.
 var goappFiles = []string{"/app.js", "/wasm_exec.js", "/app.css"}
 
+// consentScript is the consent codec (content/consent/consent.js), the
+// only script that reads or writes the consent cookie in a page.
+const consentScript = "/web/consent.js"
+
 // workerPath is the service worker's script. Browsers look for a new
 // version of it on their own, so it is never cached.
 const workerPath = "/app-worker.js"
@@ -182,6 +186,10 @@ func New(cfg Config) (*Server, error) {
 	s.generated = machineReadable(cfg.Store)
 	s.data = map[string]*asset{}
 	components.RegisterSource(s.sourceKey, s.source)
+
+	// The consent cookie's codec for the page's scripts, configured from
+	// the Go categories and this content's policy version.
+	s.assets[consentScript] = newAsset("consent.js", []byte(consent.Script(s.policy())), "")
 
 	// The version covers everything a visitor gets: content and assets.
 	h := sha256.New()
@@ -378,18 +386,16 @@ func (s *Server) newGoappHandler() *app.Handler {
 }
 
 // rawHeaders are the page head's extra elements: the page's own script
-// (web/pwa.js: page views, the offline and update notices). A static copy
-// adds the script that records cookie choices in the browser, and without
-// JavaScript hides the forms no server would answer.
+// (web/pwa.js: page views, the offline and update notices) after the
+// consent codec it reads the cookie with. A static copy adds the script
+// that records cookie choices in the browser, and without JavaScript hides
+// the forms no server would answer.
 func (s *Server) rawHeaders(name string) []string {
-	// The scripts that read the consent cookie get its name, the policy
-	// version and the categories in order from their own element.
-	consentData := ` data-cookie="` + consent.CookieName + `" data-policy="` + htmlEscape(s.policy()) +
-		`" data-categories="` + strings.Join(consent.Categories, " ") + `"`
 	out := []string{
 		`<meta property="og:site_name" content="` + htmlEscape(name) + `">`,
 		`<noscript><link rel="stylesheet" href="` + s.versioned("/web/nojs.css") + `"></noscript>`,
-		`<script defer src="` + s.versioned("/web/pwa.js") + `"` + consentData + `></script>`,
+		`<script defer src="` + s.versioned(consentScript) + `"></script>`,
+		`<script defer src="` + s.versioned("/web/pwa.js") + `"></script>`,
 	}
 	// Feed autodiscovery: browsers and feed readers find the feeds from any page.
 	for _, f := range Feeds {
@@ -397,8 +403,7 @@ func (s *Server) rawHeaders(name string) []string {
 	}
 	if s.static {
 		out = append(out,
-			`<script defer src="`+s.versioned("/web/static.js")+`"`+consentData+
-				` data-max-age="`+strconv.Itoa(int(consent.MaxAge/time.Second))+`"></script>`,
+			`<script defer src="`+s.versioned("/web/static.js")+`"></script>`,
 			`<noscript><link rel="stylesheet" href="`+s.versioned("/web/static-nojs.css")+`"></noscript>`)
 	}
 	return out
