@@ -13,7 +13,7 @@ REVISION  ?= $(shell git rev-parse HEAD 2>/dev/null)$(shell git diff --quiet HEA
 SITE_FLAGS = -trimpath -buildvcs=auto -ldflags="-X main.buildRevision=$(REVISION)"
 GO_SOURCES = $(shell find app components content -name '*.go') go.mod go.sum
 
-.PHONY: run build wasm test test-go test-browser setup validate icons screenshots size bench audit static clean preview new
+.PHONY: run build test test-go test-browser setup validate icons screenshots size bench audit static clean preview new
 
 run: build
 	PORT=$(PORT) ./bin/site

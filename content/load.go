@@ -64,7 +64,6 @@ type Store struct {
 	SiteRaw string
 	Version string // hash of site.json and of the files of the documents served
 	Now     time.Time
-	Preview bool
 	// NextChange is the next time a document goes live or expires (zero if
 	// none): the store must be loaded again then.
 	NextChange time.Time
@@ -179,7 +178,6 @@ func assemble(in *validated, now time.Time) *Store {
 	s := &Store{
 		SiteRaw:   string(in.site),
 		Now:       now,
-		Preview:   opts.Preview,
 		byPath:    map[string]*Doc{},
 		aliases:   map[string]string{},
 		validated: in,

@@ -14,13 +14,15 @@ import (
 	"html"
 	"io/fs"
 	"log"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
 	"net/url"
-	"os"
 	"path"
-	"sort"
+	"regexp"
+	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -194,12 +196,7 @@ func New(cfg Config) (*Server, error) {
 	// The version covers everything a visitor gets: content and assets.
 	h := sha256.New()
 	h.Write([]byte(cfg.Store.Version))
-	names := make([]string, 0, len(assets))
-	for n := range assets {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
+	for _, n := range slices.Sorted(maps.Keys(assets)) {
 		h.Write([]byte(n + assets[n].hash))
 	}
 	s.version = hex.EncodeToString(h.Sum(nil))[:20]
@@ -274,19 +271,29 @@ func (s *Server) pageTag(url string) string {
 	return hex.EncodeToString(sum[:])[:20]
 }
 
-// codeHash identifies the running binary, so that new code means new ETags.
+// codeHash identifies the running build, so that new code means new ETags:
+// a hash of its build information (the Go version, every module's version,
+// the VCS revision and the flags, which carry the revision the Makefile
+// sets). Servers of one build share their ETags. A build from a modified
+// tree, or with no revision, can differ from another with the same
+// information, so it counts as new code at every start.
 var codeHash = func() string {
-	exe, err := os.Executable()
-	if err != nil {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
 		return startTime.String()
 	}
-	b, err := os.ReadFile(exe)
-	if err != nil {
-		return startTime.String()
+	info := bi.String()
+	if strings.Contains(info, "+modified") || strings.Contains(info, "vcs.modified=true") ||
+		!strings.Contains(info, "vcs.revision=") && !knownRevision.MatchString(info) {
+		info += startTime.String()
 	}
-	sum := sha256.Sum256(b)
+	sum := sha256.Sum256([]byte(info))
 	return hex.EncodeToString(sum[:])
 }()
+
+// knownRevision finds the revision the Makefile and the Dockerfile pass
+// with -ldflags when the toolchain cannot embed it.
+var knownRevision = regexp.MustCompile(`buildRevision=[0-9a-f]{40}\b`)
 
 // Store returns the content this server serves.
 func (s *Server) Store() *content.Store { return s.store }
