@@ -18,7 +18,7 @@ STATICCHECK = honnef.co/go/tools/cmd/staticcheck@v0.8.2
 # The packages of this module the WebAssembly client is built from.
 WASM_PKGS  = $(shell GOOS=js GOARCH=wasm $(GO) list -deps ./app | grep '^nhsdigital/')
 
-.PHONY: run build lint test test-go test-browser setup validate icons screenshots size bench audit static clean preview new
+.PHONY: run build lint test test-go test-browser setup validate schema icons screenshots size bench audit static clean preview new
 
 run: build
 	PORT=$(PORT) ./bin/site
@@ -37,6 +37,10 @@ bin/site: web/app.wasm web/site.css.br $(GO_SOURCES) $(shell find server web con
 
 validate:
 	$(GO) run ./cmd/validate
+
+# Writes content/schema.json, the JSON Schema of the front matter, from the validator's schema.
+schema:
+	$(GO) run ./cmd/validate -schema content/schema.json
 
 icons:
 	$(GO) run ./cmd/icons
@@ -70,13 +74,15 @@ test-browser:
 
 # Benchmarks (figures, not tests): prerendered pages beside nginx (wrk), load and memory,
 # WebAssembly size, first paint and interactive in Chromium; search at 1,000 and 20,000
-# documents beside Pagefind; the editor preview's saved-file-to-screen time.
+# documents beside Pagefind; the editor preview's saved-file-to-screen time; the server at
+# 1,000, 5,000 and 20,000 documents beside Hugo (start, memory, preview, publishing, export).
 bench: build setup
 	bash tools/bench/setup.sh
 	node tools/bench/serve.mjs
 	node tools/bench/browser.mjs
 	node tools/bench/search.mjs
 	node tools/bench/preview.mjs
+	node tools/bench/scale.mjs
 
 # Lighthouse (mobile and desktop), axe-core and the Nu checker over every page type: a table.
 audit: build setup

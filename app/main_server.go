@@ -131,7 +131,7 @@ func run() {
 	}
 	var h *server.Live
 	if *preview {
-		opts := server.PreviewOptions{Dir: *contentDir, Loopback: server.IsLoopbackAddr(*addr), Token: *previewToken}
+		opts := server.PreviewOptions{Dir: *contentDir, Loopback: server.IsLoopbackAddr(*addr), Token: *previewToken, Changes: cache}
 		if !opts.Loopback && opts.Token == "" {
 			opts.Token = uuid.NewString() + uuid.NewString()
 			slog.Warn("preview token chosen at random: behind a load balancer, set NHSD_PREVIEW_TOKEN to one value on every server")

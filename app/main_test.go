@@ -52,8 +52,8 @@ func TestRefusesInvalidContent(t *testing.T) {
 	for _, want := range []string{
 		"site.json: $.origin: is required",
 		"site.json: $.navigation: is required",
-		"pages/index.json: $.id: \"not-a-uuid\" is not a UUID",
-		"pages/index.json: $.published: \"yesterday\" is not a date",
+		"pages/index.md:2:1: id: \"not-a-uuid\" is not a UUID",
+		"pages/index.md:8:1: published: \"yesterday\" is not a date",
 		"no published not-found page",
 	} {
 		if !strings.Contains(out, want) {

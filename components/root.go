@@ -11,26 +11,25 @@ import (
 	"nhsdigital/content/consent"
 )
 
-// Root is the app's one route: the page layout (skip link, header, breadcrumbs,
-// main content, footer) around the component for the page's type, rendered in
-// full on the server; the browser takes over with the same markup.
-//
-//lint:file-ignore U1000 Root.navigated is unused, but taking it out adds 2.5 to 4 KB to app.wasm's brotli size (measured in four layouts), which is at its limit
+// Root is the app's one route: it renders the page layout (skip link,
+// header, breadcrumbs, main content, footer) around the component for the
+// current page's type. On the server it renders the page in full; in the
+// browser it takes over from the prerendered page with the same markup and
+// then loads later pages' data with the browser's fetch.
 type Root struct {
 	app.Compo
-	path      string
-	query     string
-	view      gjson.Result
-	site      gjson.Result
-	clicks    app.Func
-	loading   string
-	before    *takeover
-	missing   string // on the server: the unknown path the not-found page answers
-	chose     string // the banner's confirmation: see confirmation
-	navigated bool   // OnNav has run once (go-app calls it for the first page too)
-	saved     string // the cookie page's confirmation
-	consent   *consent.Record
-	src       Source
+	path    string
+	query   string
+	view    gjson.Result
+	site    gjson.Result
+	clicks  app.Func
+	loading string
+	before  *takeover
+	missing string // on the server: the unknown path the not-found page answers
+	chose   string // the banner's confirmation: see confirmation
+	saved   string // the cookie page's confirmation
+	consent *consent.Record
+	src     Source
 }
 
 // ConsentParam carries the visitor's consent record from the server to the

@@ -1,12 +1,14 @@
 package content
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -24,7 +26,7 @@ func TestCacheAnswersAsAFullLoad(t *testing.T) {
 	}
 	var pages []string
 	filepath.WalkDir(filepath.Join(dir, "pages"), func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".json") {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, PageExt) {
 			pages = append(pages, p)
 		}
 		return nil
@@ -47,7 +49,7 @@ func TestCacheAnswersAsAFullLoad(t *testing.T) {
 	var broken []string
 	for step := 0; step < 60; step++ {
 		var what string
-		switch k := rng.IntN(6); {
+		switch k := rng.IntN(7); {
 		case k == 0 && len(broken) > 0: // repair a broken file
 			p := broken[len(broken)-1]
 			broken = broken[:len(broken)-1]
@@ -65,20 +67,16 @@ func TestCacheAnswersAsAFullLoad(t *testing.T) {
 		case k == 2: // edit a title (same size and time would be missed: a new time)
 			p := pick()
 			b, _ := os.ReadFile(p)
-			var doc map[string]any
-			if json.Unmarshal(b, &doc) == nil {
-				doc["title"] = fmt.Sprintf("%v, edited %d", doc["title"], step)
-				b, _ = json.MarshalIndent(doc, "", "  ")
-			}
+			b = titleLine.ReplaceAll(b, []byte(fmt.Sprintf("${1}, edited %d", step)))
 			os.WriteFile(p, b, 0o644)
 			what = "edit " + p
 		case k == 3: // copy a page to a new one (a duplicate id: a problem)
 			p := pick()
 			b, _ := os.ReadFile(p)
-			os.WriteFile(strings.TrimSuffix(p, ".json")+fmt.Sprintf("-copy-%d.json", step), b, 0o644)
+			os.WriteFile(strings.TrimSuffix(p, PageExt)+fmt.Sprintf("-copy-%d.md", step), b, 0o644)
 			what = "copy " + p
 		case k == 4: // rename a copy, or delete one
-			matches, _ := filepath.Glob(filepath.Join(dir, "pages", "*", "*-copy-*.json"))
+			matches, _ := filepath.Glob(filepath.Join(dir, "pages", "*", "*-copy-*.md"))
 			if len(matches) == 0 {
 				continue
 			}
@@ -87,9 +85,19 @@ func TestCacheAnswersAsAFullLoad(t *testing.T) {
 				os.Remove(p)
 				what = "delete " + p
 			} else {
-				os.Rename(p, strings.TrimSuffix(p, ".json")+"-moved.json")
+				os.Rename(p, strings.TrimSuffix(p, PageExt)+"-moved.md")
 				what = "rename " + p
 			}
+		case k == 5: // make a page a draft, or publish it again
+			p := pick()
+			b, _ := os.ReadFile(p)
+			if bytes.Contains(b, []byte("\nstatus: published\n")) {
+				b = bytes.Replace(b, []byte("\nstatus: published\n"), []byte("\nstatus: draft\n"), 1)
+			} else {
+				b = bytes.Replace(b, []byte("\nstatus: draft\n"), []byte("\nstatus: published\n"), 1)
+			}
+			os.WriteFile(p, b, 0o644)
+			what = "status " + p
 		default: // change the time alone
 			p := pick()
 			what = "touch " + p
@@ -119,6 +127,9 @@ func TestCacheAnswersAsAFullLoad(t *testing.T) {
 	}
 }
 
+// titleLine is a page's title in its front matter.
+var titleLine = regexp.MustCompile(`(?m)^(title: .*[^ ])$`)
+
 // describe is everything a store serves, as text.
 func describe(t *testing.T, s *Store) string {
 	var b strings.Builder
@@ -130,4 +141,143 @@ func describe(t *testing.T, s *Store) string {
 	sd, _ := json.Marshal(s.SearchDocs())
 	b.Write(sd)
 	return b.String()
+}
+
+// TestPreviewReloadAnswersAsAFullLoad saves content at random, as an
+// editor does all day: text edits (which the preview makes from the last
+// store), changes to links, dates, status and aliases, new files, new
+// folders and deletions (which it loads in full). After each save the
+// preview's load must give exactly what a fresh load gives, both when it
+// looks at every file and when it is told which files changed (Track, as
+// the preview's file notifications do).
+func TestPreviewReloadAnswersAsAFullLoad(t *testing.T) {
+	for _, tracked := range []bool{false, true} {
+		t.Run(fmt.Sprintf("tracked=%v", tracked), func(t *testing.T) { previewReloads(t, tracked) })
+	}
+}
+
+func previewReloads(t *testing.T, tracked bool) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, Embedded()); err != nil {
+		t.Fatal(err)
+	}
+	var pages []string
+	filepath.WalkDir(filepath.Join(dir, "pages"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, PageExt) {
+			pages = append(pages, p)
+		}
+		return nil
+	})
+	clock := time.Now().Add(-time.Hour)
+	cache := NewCache()
+	// An editor's save: a time of its own in the past (see racyWindow),
+	// reported as the file notifications would.
+	touch := func(p string) {
+		clock = clock.Add(time.Second)
+		os.Chtimes(p, clock, clock)
+		if rel, err := filepath.Rel(dir, p); err == nil {
+			cache.Changed(filepath.ToSlash(rel))
+		}
+	}
+	for _, p := range append(pages, filepath.Join(dir, "site.json")) {
+		touch(p)
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	now := time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
+	if _, err := Load(os.DirFS(dir), Options{Now: now, Preview: true, Cache: cache}); err != nil {
+		t.Fatal(err)
+	}
+	if tracked {
+		cache.Track()
+	}
+	edit := func(p string, from, to *regexp.Regexp, repl string) bool {
+		b, _ := os.ReadFile(p)
+		if from != nil && !from.Match(b) {
+			return false
+		}
+		os.WriteFile(p, to.ReplaceAll(b, []byte(repl)), 0o644)
+		touch(p)
+		return true
+	}
+	title := regexp.MustCompile(`(?m)^(title: )`)
+	summary := regexp.MustCompile(`(?m)^(summary: )`)
+	published := regexp.MustCompile(`(?m)^(published: )(\d{4})`)
+	status := regexp.MustCompile(`(?m)^status: (published|draft)$`)
+	aliases := regexp.MustCompile(`(?m)^(aliases:\n)`)
+	aliasList := regexp.MustCompile(`(?m)^aliases:\n(  - .*\n)+`)
+	id := regexp.MustCompile(`(?m)^id: .*$`)
+	path := regexp.MustCompile(`(?m)^(path: .*)$`)
+	failed := 0
+	check := func(step int, what string) {
+		t.Helper()
+		fresh, errFresh := Load(os.DirFS(dir), Options{Now: now, Preview: true})
+		cached, errCached := Load(os.DirFS(dir), Options{Now: now, Preview: true, Cache: cache})
+		if fmt.Sprint(errFresh) != fmt.Sprint(errCached) {
+			t.Fatalf("step %d (%s): problems differ:\nfresh:  %v\ncached: %v", step, what, errFresh, errCached)
+		}
+		if errFresh != nil {
+			failed++
+			return
+		}
+		if got, want := describe(t, cached), describe(t, fresh); got != want {
+			t.Fatalf("step %d (%s): the preview's load differs from a fresh one", step, what)
+		}
+	}
+	toggle := func(p string) {
+		b, _ := os.ReadFile(p)
+		if m := status.FindSubmatch(b); m != nil {
+			to := map[string]string{"published": "draft", "draft": "published"}[string(m[1])]
+			os.WriteFile(p, status.ReplaceAll(b, []byte("status: "+to)), 0o644)
+			touch(p)
+		}
+	}
+	for step := 0; step < 50; step++ {
+		p := pages[rng.IntN(len(pages))]
+		switch k := rng.IntN(10); {
+		case k <= 2:
+			edit(p, nil, title, fmt.Sprintf("${1}Edit %d of ", step))
+			check(step, "title "+p)
+		case k <= 4:
+			edit(p, nil, summary, fmt.Sprintf("${1}Edit %d, ", step))
+			check(step, "summary "+p)
+		case k == 5:
+			edit(p, nil, published, "${1}2019")
+			check(step, "published "+p)
+		case k == 6: // a draft for a moment (its links may break), then back
+			toggle(p)
+			check(step, "status "+p)
+			toggle(p)
+			check(step, "status back "+p)
+		case k == 7: // a new page beside it, then gone
+			b, _ := os.ReadFile(p)
+			b = id.ReplaceAll(b, []byte(fmt.Sprintf("id: %08x-0000-4000-8000-%012x", step, step)))
+			b = path.ReplaceAll(b, []byte(fmt.Sprintf("${1}-copy-%d", step)))
+			b = aliasList.ReplaceAll(b, nil) // an alias has one page
+			n := strings.TrimSuffix(p, PageExt) + fmt.Sprintf("-copy-%d%s", step, PageExt)
+			os.WriteFile(n, b, 0o644)
+			touch(n)
+			check(step, "new "+n)
+			os.Remove(n)
+			touch(n)
+			check(step, "deleted "+n)
+		case k == 8: // a new folder holding a file, then gone
+			sub := filepath.Join(filepath.Dir(p), fmt.Sprintf("folder-%d", step))
+			os.Mkdir(sub, 0o755)
+			b, _ := os.ReadFile(p)
+			os.WriteFile(filepath.Join(sub, "x"+PageExt), b, 0o644)
+			touch(sub)
+			check(step, "new folder "+sub)
+			os.RemoveAll(sub)
+			touch(sub)
+			check(step, "folder gone "+sub)
+		default:
+			if !edit(p, aliases, aliases, fmt.Sprintf("${1}  - /old-path-%d\n", step)) {
+				touch(p)
+			}
+			check(step, "alias or time "+p)
+		}
+	}
+	if cache.reused < 12 {
+		t.Fatalf("the preview started from the last store %d times in 50 saves (%d failed); the test does not exercise it", cache.reused, failed)
+	}
 }

@@ -67,8 +67,8 @@ func (v *validator) heldWarnings(now time.Time) Problems {
 	}
 	const again = "This is checked again at every reload, so this warning goes away once %s is published."
 	var out Problems
-	add := func(file, field, format string, args ...any) {
-		out = append(out, Problem{File: file, Field: field, Message: fmt.Sprintf(format, args...)})
+	add := func(file, field string, at Pos, format string, args ...any) {
+		out = append(out, Problem{File: file, Field: field, Line: at.Line, Col: at.Col, Message: fmt.Sprintf(format, args...)})
 	}
 	for _, r := range v.refs {
 		d := byPath[r.target]
@@ -77,10 +77,10 @@ func (v *validator) heldWarnings(now time.Time) Problems {
 		}
 		switch d.StateAt(now) {
 		case StateScheduled:
-			add(r.file, r.field, "links to %s, which is scheduled until %s (%s): until then the live site leaves this link out. "+again,
+			add(r.file, r.field, r.at, "links to %s, which is scheduled until %s (%s): until then the live site leaves this link out. "+again,
 				d.Path, ukTime(d.Published), d.File, d.Path)
 		case StateExpired:
-			add(r.file, r.field, "links to %s, which expired on %s (%s): the live site leaves this link out. "+
+			add(r.file, r.field, r.at, "links to %s, which expired on %s (%s): the live site leaves this link out. "+
 				"Remove the link, or change $.expires in %s. This is checked again at every reload.",
 				d.Path, ukTime(d.Expires), d.File, d.File)
 		}
@@ -91,7 +91,7 @@ func (v *validator) heldWarnings(now time.Time) Problems {
 		}
 		for p := parentPath(d.Path); p != "/"; p = parentPath(p) {
 			if a := byPath[p]; a != nil && a.StateAt(now) == StateScheduled {
-				add(d.File, "$.path", "is under %s, which is scheduled until %s (%s): this page's own path shows that path before it goes live. "+
+				add(d.File, "$.path", d.places.of("$.path"), "is under %s, which is scheduled until %s (%s): this page's own path shows that path before it goes live. "+
 					"If it must not be known until then, set $.published to that time or later. "+again,
 					a.Path, ukTime(a.Published), a.File, a.Path)
 			}

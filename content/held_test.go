@@ -16,11 +16,11 @@ func heldTree() fstest.MapFS {
 	tree := validTree()
 	const when = `"published": "2030-06-01T09:00:00Z"`
 	scheduled := func(id, typ, path, extra string) *fstest.MapFile {
-		return &fstest.MapFile{Data: []byte(strings.Replace(page(id, typ, path, extra), `"published": "2024-01-02"`, when, 1))}
+		return &fstest.MapFile{Data: md(strings.Replace(page(id, typ, path, extra), `"published": "2024-01-02"`, when, 1))}
 	}
-	tree["pages/quokka-plans.json"] = scheduled("00000000-0000-4000-8000-000000000040", "page", "/quokka-plans", `, "body": []`)
-	tree["pages/services/quokka-service.json"] = scheduled("00000000-0000-4000-8000-000000000041", "service", "/services/quokka-service", sections)
-	tree["pages/old-notice.json"] = &fstest.MapFile{Data: []byte(page("00000000-0000-4000-8000-000000000042", "page", "/old-notice", `, "expires": "2029-01-01", "body": []`))}
+	tree["pages/quokka-plans.md"] = scheduled("00000000-0000-4000-8000-000000000040", "page", "/quokka-plans", `, "body": []`)
+	tree["pages/services/quokka-service.md"] = scheduled("00000000-0000-4000-8000-000000000041", "service", "/services/quokka-service", sections)
+	tree["pages/old-notice.md"] = &fstest.MapFile{Data: md(page("00000000-0000-4000-8000-000000000042", "page", "/old-notice", `, "expires": "2029-01-01", "body": []`))}
 
 	// A live hub that links to them from every kind of block.
 	body := `[
@@ -32,10 +32,10 @@ func heldTree() fstest.MapFS {
 	  {"type": "links", "title": "Only the plans", "items": [{"text": "Our plans", "href": "/quokka-plans"}]},
 	  {"type": "contacts", "items": [{"label": "Web", "value": "Our plans", "href": "/quokka-plans"}, {"label": "Email", "value": "a@b.c", "href": "mailto:a@b.c"}]}
 	]`
-	tree["pages/hub.json"] = &fstest.MapFile{Data: []byte(page("00000000-0000-4000-8000-000000000043", "hub", "/hub",
+	tree["pages/hub.md"] = &fstest.MapFile{Data: md(page("00000000-0000-4000-8000-000000000043", "hub", "/hub",
 		`, "featured": ["/quokka-plans", "/services/spine", "/old-notice"], "body": `+body))}
 	// A live service whose related services include the scheduled one.
-	tree["pages/services/spine.json"] = &fstest.MapFile{Data: []byte(page("00000000-0000-4000-8000-000000000004", "service", "/services/spine",
+	tree["pages/services/spine.md"] = &fstest.MapFile{Data: md(page("00000000-0000-4000-8000-000000000004", "service", "/services/spine",
 		sections+`, "relatedServices": ["/services/quokka-service"]`))}
 	// Site settings: navigation, footer and every home page module.
 	site := strings.NewReplacer(
@@ -57,9 +57,9 @@ func heldTree() fstest.MapFS {
 
 // heldFields are the references heldTree makes to the scheduled pages.
 var heldFields = map[string][]string{
-	"pages/hub.json": {"$.body[0].text", "$.body[1].items[0]", "$.body[2].text", "$.body[3].rows[0][0]",
+	"pages/hub.md": {"$.body[0].text", "$.body[1].items[0]", "$.body[2].text", "$.body[3].rows[0][0]",
 		"$.body[4].items[0].href", "$.body[5].items[0].href", "$.body[6].items[0].href", "$.featured[0]"},
-	"pages/services/spine.json": {"$.relatedServices[0]"},
+	"pages/services/spine.md": {"$.relatedServices[0]"},
 	"site.json": {"$.navigation[1].href", "$.footer.groups[0].links[1].href", "$.home.hero.link.href", "$.home.promo.href",
 		"$.home.figures[0].link.href", "$.home.services[1]", "$.home.feature", "$.home.data[1]"},
 }
@@ -152,7 +152,7 @@ func TestScheduledPagesStayUnlinked(t *testing.T) {
 			}
 		}
 	}
-	if msg := warned["pages/hub.json $.featured[2]"]; !strings.Contains(msg, "expired on 1 January 2029 at 00:00 UK time") || !strings.Contains(msg, "leaves this link out") {
+	if msg := warned["pages/hub.md $.featured[2]"]; !strings.Contains(msg, "expired on 1 January 2029 at 00:00 UK time") || !strings.Contains(msg, "leaves this link out") {
 		t.Errorf("the link to the expired page: %q", msg)
 	}
 
@@ -195,9 +195,9 @@ func TestScheduledPagesStayUnlinked(t *testing.T) {
 func TestPageUnderScheduledPage(t *testing.T) {
 	tree := validTree()
 	series := "/data-and-information/publications/statistical/wombat-count"
-	tree["pages/series.json"] = &fstest.MapFile{Data: []byte(strings.Replace(page("00000000-0000-4000-8000-000000000050", "series", series, ""),
+	tree["pages/series.md"] = &fstest.MapFile{Data: md(strings.Replace(page("00000000-0000-4000-8000-000000000050", "series", series, ""),
 		`"published": "2024-01-02"`, `"published": "2030-06-01"`, 1))}
-	tree["pages/edition.json"] = &fstest.MapFile{Data: []byte(page("00000000-0000-4000-8000-000000000051", "publication", series+"/2024",
+	tree["pages/edition.md"] = &fstest.MapFile{Data: md(page("00000000-0000-4000-8000-000000000051", "publication", series+"/2024",
 		`, "series": "`+series+`", "coverageStart": "2024-01-01", "coverageEnd": "2024-01-31", "geographicCoverage": ["England"],
 		"granularity": ["Country"], "informationType": ["Official statistics"], "keyFacts": [{"value": "1", "label": "l"}],
 		"resources": [{"title": "r", "href": "https://example.org/r.csv"}]`))}
@@ -207,7 +207,7 @@ func TestPageUnderScheduledPage(t *testing.T) {
 	}
 	var got []string
 	for _, w := range s.Warnings {
-		if w.File == "pages/edition.json" {
+		if w.File == "pages/edition.md" {
 			got = append(got, w.Field+": "+w.Message)
 		}
 	}

@@ -1,11 +1,16 @@
 package content
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
+	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -32,8 +37,15 @@ type Doc struct {
 	Aliases    []string
 	Topics     []string
 	File       string // file name relative to the content root
-	Raw        string // the file's JSON; in production, without its links to pages not served (see held.go)
+	Raw        string // the page as JSON (see markdown.go); in production, without its links to pages not served (see held.go)
+
+	places positions         // where the front matter's fields are in the file
+	sum    [sha256.Size]byte // of the file's name and content as read, for the content version
 }
+
+// PageExt ends the name of every page's file: pages are Markdown with
+// YAML front matter (see markdown.go and content/README.md).
+const PageExt = ".md"
 
 // JSON returns the parsed document.
 func (d *Doc) JSON() gjson.Result { return gjson.Parse(d.Raw) }
@@ -64,6 +76,7 @@ type Store struct {
 	SiteRaw string
 	Version string // hash of site.json and of the files of the documents served
 	Now     time.Time
+	Preview bool
 	// NextChange is the next time a document goes live or expires (zero if
 	// none): the store must be loaded again then.
 	NextChange time.Time
@@ -93,14 +106,21 @@ type Options struct {
 	ReadTimeout time.Duration
 	// Cache, when set, keeps what this load read and checked of each file,
 	// so that the next load with it reads and checks only the files whose
-	// size or modification time changed (the editor preview).
+	// size or modification time changed (the editor preview), or, when
+	// the cache is told of changes (Cache.Track), only the files it was
+	// told of.
 	Cache *Cache
+
+	// legacyJSON reads pages from .json files, the format before
+	// Markdown: only the test that proves the conversion changed nothing
+	// uses it.
+	legacyJSON bool
 }
 
 // DefaultReadTimeout is how long a load waits for one file.
 const DefaultReadTimeout = 5 * time.Second
 
-// Load reads site.json and pages/**/*.json from fsys, validates everything
+// Load reads site.json and pages/**/*.md from fsys, validates everything
 // and returns the store. On any problem it returns nil and Problems listing
 // every problem found.
 func Load(fsys fs.FS, opts Options) (*Store, error) {
@@ -118,40 +138,192 @@ func Load(fsys fs.FS, opts Options) (*Store, error) {
 		v.checkSite("site.json", site)
 	}
 
+	c := opts.Cache
 	var all []string
-	if r.stalled == "" {
+	var hints map[string]bool // the only files that may have changed; nil: any may have
+	if c != nil {
+		hints, all = c.takeHints(fsys)
+	}
+	if r.stalled == "" && all == nil {
 		var problems Problems
 		all, problems = r.walkPages()
 		v.problems = append(v.problems, problems...)
+		if c != nil && len(problems) == 0 {
+			c.mu.Lock()
+			c.listed = slices.Sorted(slices.Values(all)) // the walk's order is not the names'
+			c.mu.Unlock()
+		}
 	}
 	var files []string
 	for _, p := range all {
 		if strings.HasPrefix(path.Base(p), ".") {
 			continue
 		}
-		if path.Ext(p) != ".json" {
-			v.add(p, "", "not a .json file; content files must end in .json (move other files out of content/pages)")
+		switch ext := path.Ext(p); {
+		case opts.legacyJSON && ext == ".json":
+		case ext == ".json":
+			v.add(p, "", "pages are Markdown files now: convert this one with go run ./cmd/mdconvert %s (see content/README.md)", p)
+			continue
+		case ext != PageExt:
+			v.add(p, "", "not a %s file; every page is a Markdown file ending in %s (move other files out of content/pages)", PageExt, PageExt)
 			continue
 		}
 		files = append(files, p)
 	}
-	sort.Strings(files)
+	if !slices.IsSorted(files) {
+		sort.Strings(files)
+	}
+	if c != nil {
+		c.mu.Lock()
+		c.replaced = map[string]*fileCheck{}
+		c.mu.Unlock()
+	}
 	stalled := r.stalled
 	if stalled == "" {
-		stalled = readAndCheck(v, fsys, timeout, files, opts.Cache)
+		stalled = readAndCheck(v, fsys, timeout, files, c, hints)
+	}
+	if c != nil && (stalled != "" || r.stalled != "") {
+		c.Unknown()
+	}
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	in := &validated{site: site, v: v, preview: opts.Preview, fsys: fsys}
+	if c != nil {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		replaced := c.replaced
+		c.replaced = nil
+		last := c.last
+		c.last = nil
+		if len(v.problems) == 0 && stalled == "" && opts.Preview {
+			if s := reuse(last, c.lastFiles, c.lastSite, in, files, replaced, c.files, now); s != nil {
+				c.last, c.lastFiles, c.lastSite = s, files, site
+				c.reused++
+				return s, nil
+			}
+		}
 	}
 	if stalled == "" { // else pages not read would show as broken links
 		v.crossCheck()
 	}
 	if len(v.problems) > 0 {
-		return nil, v.problems.sorted()
+		return nil, withSnippets(fsys, v.problems).sorted()
 	}
+	s := assemble(in, now)
+	if c != nil && opts.Preview {
+		c.last, c.lastFiles, c.lastSite = s, files, site
+	}
+	return s, nil
+}
 
-	now := opts.Now
-	if now.IsZero() {
-		now = time.Now()
+// reuse makes the store of a preview load from the last one when what
+// changed since touches no link: the same files, the same site.json, and
+// every file read again has the same documents with the same id, type,
+// path, status, dates, aliases and references (say, a new title or
+// paragraph). Then the checks across documents (duplicates, links) give
+// what they gave last time, nothing at all, and are not made again;
+// listings keep their order and only the changed documents are put in
+// place. It returns nil when it cannot, and the load is made in full.
+func reuse(last *Store, lastFiles []string, lastSite []byte, in *validated, files []string,
+	replaced, checks map[string]*fileCheck, now time.Time) *Store {
+	if last == nil || !last.Preview || !slices.Equal(files, lastFiles) || !bytes.Equal(in.site, lastSite) ||
+		!last.NextChange.IsZero() && !now.Before(last.NextChange) || now.Before(last.Now) {
+		return nil
 	}
-	return assemble(&validated{site: site, v: v, preview: opts.Preview}, now), nil
+	swap := map[*Doc]*Doc{}
+	for name, before := range replaced {
+		after := checks[name]
+		if before == nil || after == nil || !sameLinks(before, after) {
+			return nil
+		}
+		for i, d := range before.docs {
+			swap[d] = after.docs[i]
+		}
+	}
+	s := &Store{
+		SiteRaw:    last.SiteRaw,
+		Now:        now,
+		Preview:    true,
+		NextChange: last.NextChange,
+		Warnings:   last.Warnings, // unless a changed file has one (below)
+		docs:       slices.Clone(last.docs),
+		byPath:     maps.Clone(last.byPath),
+		aliases:    last.aliases,
+		byType:     make(map[string][]*Doc, len(last.byType)),
+		children:   make(map[string][]*Doc, len(last.children)),
+		validated:  in,
+	}
+	put := func(list []*Doc) []*Doc {
+		out := slices.Clone(list)
+		for i, d := range out {
+			if n, ok := swap[d]; ok {
+				out[i] = n
+			}
+		}
+		return out
+	}
+	for i, d := range s.docs {
+		if n, ok := swap[d]; ok {
+			s.docs[i] = n
+			s.byPath[n.Path] = n
+		}
+	}
+	for t, list := range last.byType {
+		s.byType[t] = put(list)
+	}
+	for p, list := range last.children {
+		s.children[p] = put(list)
+	}
+	for _, w := range last.Warnings {
+		if _, changed := replaced[w.File]; changed { // its place in the file may have moved
+			s.Warnings = withSnippets(in.fsys, in.v.heldWarnings(now))
+			break
+		}
+	}
+	s.Version = version(in.site, in.v.docs, func(*Doc) bool { return true }, true)
+	return s
+}
+
+// sameLinks reports whether two checks of one file found the same
+// documents as far as the checks across documents go.
+func sameLinks(a, b *fileCheck) bool {
+	if len(a.problems)+len(b.problems) > 0 || a.unreadable || b.unreadable || len(a.docs) != len(b.docs) || len(a.refs) != len(b.refs) {
+		return false
+	}
+	for i, x := range a.docs {
+		y := b.docs[i]
+		if x.ID != y.ID || x.Type != y.Type || x.Path != y.Path || x.Status != y.Status || x.File != y.File ||
+			!x.Published.Equal(y.Published) || !x.Expires.Equal(y.Expires) || !slices.Equal(x.Aliases, y.Aliases) {
+			return false
+		}
+	}
+	for i, x := range a.refs {
+		y := b.refs[i]
+		if x.file != y.file || x.field != y.field || x.target != y.target || x.kind != y.kind {
+			return false
+		}
+	}
+	return true
+}
+
+// version is the content version: a hash of site.json and of the sum of
+// each served document's file name and content, in file order.
+func version(site []byte, docs []*Doc, served func(*Doc) bool, preview bool) string {
+	hash := sha256.New()
+	hash.Write([]byte("site.json\x00"))
+	hash.Write(site)
+	hash.Write([]byte{0})
+	for _, d := range docs {
+		if served(d) {
+			hash.Write(d.sum[:])
+		}
+	}
+	if preview {
+		hash.Write([]byte("preview\x00"))
+	}
+	return hex.EncodeToString(hash.Sum(nil))[:16]
 }
 
 // validated is what a load read and checked: the store for any time is
@@ -160,6 +332,7 @@ type validated struct {
 	site    []byte
 	v       *validator // its docs and references; read only from here on
 	preview bool
+	fsys    fs.FS // for the lines the warnings quote
 }
 
 // At returns the store of the same content at another time: what is
@@ -171,13 +344,10 @@ func (s *Store) At(now time.Time) *Store { return assemble(s.validated, now) }
 // assemble makes the store of validated content at time now.
 func assemble(in *validated, now time.Time) *Store {
 	v, opts := in.v, Options{Preview: in.preview}
-	hash := sha256.New()
-	hash.Write([]byte("site.json\x00"))
-	hash.Write(in.site)
-	hash.Write([]byte{0})
 	s := &Store{
 		SiteRaw:   string(in.site),
 		Now:       now,
+		Preview:   opts.Preview,
 		byPath:    map[string]*Doc{},
 		aliases:   map[string]string{},
 		validated: in,
@@ -193,23 +363,17 @@ func assemble(in *validated, now time.Time) *Store {
 		if d.StateAt(now) != StateLive && !opts.Preview {
 			continue
 		}
-		// Only what is served feeds the version: a draft's edits must not
-		// change the public version (every ETag, and the service worker's
-		// "new version available"), though in preview they do.
-		hash.Write([]byte(d.File + "\x00"))
-		hash.Write([]byte(d.Raw))
-		hash.Write([]byte{0})
 		s.docs = append(s.docs, d)
 		s.byPath[d.Path] = d
 		for _, a := range d.Aliases {
 			s.aliases[a] = d.Path
 		}
 	}
-	if opts.Preview {
-		hash.Write([]byte("preview\x00"))
-	}
-	s.Version = hex.EncodeToString(hash.Sum(nil))[:16]
-	s.Warnings = v.heldWarnings(now)
+	// Only what is served feeds the version: a draft's edits must not
+	// change the public version (every ETag, and the service worker's
+	// "new version available"), though in preview they do.
+	s.Version = version(in.site, v.docs, func(d *Doc) bool { return opts.Preview || d.StateAt(now) == StateLive }, opts.Preview)
+	s.Warnings = withSnippets(in.fsys, v.heldWarnings(now))
 	if !opts.Preview {
 		s.leaveOut(v.refs)
 	}
@@ -263,6 +427,9 @@ func (s *Store) Docs() []*Doc { return s.docs }
 // slice is the store's own: do not change it.
 func (s *Store) OfType(t string) []*Doc { return s.byType[t] }
 
+// Editions are the publications of a series, newest first.
+func (s *Store) Editions(series string) []*Doc { return s.children[series] }
+
 // Site returns the parsed site settings.
 func (s *Store) Site() gjson.Result { return gjson.Parse(s.SiteRaw) }
 
@@ -277,6 +444,87 @@ func (s *Store) Origin() string { return strings.TrimRight(s.Site().Get("origin"
 type Cache struct {
 	mu    sync.Mutex
 	files map[string]*fileCheck
+
+	// Of the last load that succeeded in preview: what a load whose
+	// changes touch no link can start from (see reuse).
+	last      *Store
+	lastFiles []string
+	lastSite  []byte
+	replaced  map[string]*fileCheck // this load's re-read files: their checks before
+	reused    int                   // loads made from the last store (for tests)
+
+	// Changes reported by the caller (Track): with them a load neither
+	// lists the folders nor looks at files it was not told of.
+	tracking bool
+	full     bool            // changes may have been missed: look at everything
+	changed  map[string]bool // names relative to the content root
+	listed   []string        // the files under pages/ at the last load, sorted
+}
+
+// Track says that from now on the caller reports every change to the
+// folder with Changed, or Unknown when it may have missed some (the
+// preview's file notifications). The next load still looks at every file.
+func (c *Cache) Track() {
+	c.mu.Lock()
+	c.tracking, c.full, c.changed = true, true, map[string]bool{}
+	c.mu.Unlock()
+}
+
+// Changed reports files (names relative to the content root, with
+// slashes) created, written, renamed or removed since the last load.
+func (c *Cache) Changed(names ...string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.tracking {
+		return
+	}
+	for _, n := range names {
+		c.changed[n] = true
+	}
+}
+
+// Unknown says changes may have been missed (a new folder, lost
+// notifications): the next load looks at every file.
+func (c *Cache) Unknown() {
+	c.mu.Lock()
+	c.full = true
+	c.mu.Unlock()
+}
+
+// takeHints returns the changes reported since the last load and the
+// files under pages/ as they are now, or nil and nil when the load must
+// look at every file.
+func (c *Cache) takeHints(fsys fs.FS) (map[string]bool, []string) {
+	c.mu.Lock()
+	changed, full, listed := c.changed, c.full, c.listed
+	if c.tracking {
+		c.changed, c.full = map[string]bool{}, false
+	}
+	c.mu.Unlock()
+	if !c.tracking || full || listed == nil {
+		return nil, nil
+	}
+	all := slices.Clone(listed)
+	for name := range changed {
+		if !strings.HasPrefix(name, "pages/") {
+			continue
+		}
+		i, found := slices.BinarySearch(all, name)
+		info, err := fs.Lstat(fsys, name)
+		switch {
+		case err == nil && info.IsDir(), err != nil && !errors.Is(err, fs.ErrNotExist):
+			c.Unknown() // a folder came or went: list them all
+			return nil, nil
+		case err != nil && found:
+			all = slices.Delete(all, i, i+1)
+		case err == nil && !found:
+			all = slices.Insert(all, i, name)
+		}
+	}
+	c.mu.Lock()
+	c.listed = all
+	c.mu.Unlock()
+	return changed, all
 }
 
 // racyWindow is how recent a file's modification time must be for the
@@ -322,6 +570,9 @@ func (c *Cache) get(name string, size int64, mod time.Time) *fileCheck {
 
 func (c *Cache) put(name string, fc *fileCheck) {
 	c.mu.Lock()
+	if c.replaced != nil {
+		c.replaced[name] = c.files[name] // nil for a new file
+	}
 	c.files[name] = fc
 	c.mu.Unlock()
 }
@@ -346,9 +597,19 @@ func (c *Cache) keepOnly(names []string) {
 // found to v in file order. Each document is checked on its own; what
 // depends on others (links, duplicates) is v.crossCheck's. It returns the
 // first file a reader gave up waiting for, or "".
-func readAndCheck(v *validator, fsys fs.FS, timeout time.Duration, files []string, cache *Cache) string {
-	if cache != nil {
+func readAndCheck(v *validator, fsys fs.FS, timeout time.Duration, files []string, cache *Cache, hints map[string]bool) string {
+	if cache != nil && hints == nil {
 		defer cache.keepOnly(files)
+	} else if cache != nil {
+		defer func() { // only the files named can have gone
+			cache.mu.Lock()
+			defer cache.mu.Unlock()
+			for name := range hints {
+				if _, ok := slices.BinarySearch(files, name); !ok {
+					delete(cache.files, name)
+				}
+			}
+		}()
 	}
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(files)/64))
 	type share struct {
@@ -372,6 +633,17 @@ func readAndCheck(v *validator, fsys fs.FS, timeout time.Duration, files []strin
 				var size int64
 				var mod time.Time
 				stamped := false
+				if cache != nil && hints != nil && !hints[f] {
+					// Not changed since the last load, as the caller
+					// tracks: what was kept of it holds.
+					cache.mu.Lock()
+					fc := cache.files[f]
+					cache.mu.Unlock()
+					if fc != nil {
+						sv.take(f, fc)
+						continue
+					}
+				}
 				if cache != nil {
 					if size, mod, stamped = stamp(fsys, f); stamped {
 						if fc := cache.get(f, size, mod); fc != nil {
@@ -389,7 +661,16 @@ func readAndCheck(v *validator, fsys fs.FS, timeout time.Duration, files []strin
 					fv.add(f, "", "%s", msg)
 					fv.unreadable[f] = true
 				} else {
+					before := len(fv.docs)
 					fv.checkDoc(f, data)
+					h := sha256.New()
+					io.WriteString(h, f+"\x00")
+					h.Write(data)
+					var sum [sha256.Size]byte
+					h.Sum(sum[:0])
+					for _, d := range fv.docs[before:] {
+						d.sum = sum
+					}
 				}
 				if stamped {
 					fc := &fileCheck{size: size, mod: mod, problems: fv.problems, docs: fv.docs, refs: fv.refs, unreadable: fv.unreadable[f]}

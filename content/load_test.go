@@ -1,10 +1,13 @@
 package content
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"nhsdigital/content/inline"
 )
 
 const testSite = `{
@@ -14,6 +17,16 @@ const testSite = `{
   "home": {"hero": {"title": "t", "text": "x"}, "figures": [{"value": "1", "label": "l", "text": "t"}],
     "services": ["/services/spine"], "feature": "/services/spine", "data": ["/services"]}
 }`
+
+// md writes a page given as JSON as the Markdown file that reads back as
+// it, with the converter that made content/pages.
+func md(doc string) []byte {
+	b, err := ToMarkdown([]byte(doc))
+	if err != nil {
+		panic(fmt.Sprintf("%v: %s", err, doc))
+	}
+	return b
+}
 
 func page(id, typ, path, extra string) string {
 	return `{"id": "` + id + `", "type": "` + typ + `", "path": "` + path + `", "title": "T", "summary": "S",
@@ -32,13 +45,13 @@ const offlineBody = `[{"type": "heading", "level": 2, "text": "Saved pages", "id
 // validTree is a small content tree that passes every check.
 func validTree() fstest.MapFS {
 	return fstest.MapFS{
-		"site.json":           {Data: []byte(testSite)},
-		"pages/index.json":    {Data: []byte(page("00000000-0000-4000-8000-000000000001", "home", "/", ""))},
-		"pages/404.json":      {Data: []byte(page("00000000-0000-4000-8000-000000000002", "not-found", "/404", `, "body": []`))},
-		"pages/offline.json":  {Data: []byte(page("00000000-0000-4000-8000-000000000005", "offline", "/offline", `, "body": `+offlineBody))},
-		"pages/services.json": {Data: []byte(page("00000000-0000-4000-8000-000000000003", "service-catalogue", "/services", ""))},
-		"pages/services/spine.json": {Data: []byte(page("00000000-0000-4000-8000-000000000004", "service", "/services/spine",
-			sections+`, "aliases": ["/spine"], "body": [{"type": "paragraph", "text": "See [the catalogue](/services) or *this*."}]`))},
+		"site.json":         {Data: []byte(testSite)},
+		"pages/index.md":    {Data: md(page("00000000-0000-4000-8000-000000000001", "home", "/", ""))},
+		"pages/404.md":      {Data: md(page("00000000-0000-4000-8000-000000000002", "not-found", "/404", `, "body": []`))},
+		"pages/offline.md":  {Data: md(page("00000000-0000-4000-8000-000000000005", "offline", "/offline", `, "body": `+offlineBody))},
+		"pages/services.md": {Data: md(page("00000000-0000-4000-8000-000000000003", "service-catalogue", "/services", ""))},
+		"pages/services/spine.md": {Data: md(page("00000000-0000-4000-8000-000000000004", "service", "/services/spine",
+			sections+`, "aliases": ["/spine"], "body": [{"type": "heading", "level": 2, "text": "More"}, {"type": "paragraph", "text": "See [the catalogue](/services) or *this*."}]`))},
 	}
 }
 
@@ -84,56 +97,105 @@ func TestLoadValid(t *testing.T) {
 	}
 }
 
+// other is a valid page, written as an editor writes it: the front
+// matter is lines 1 to 10, the body starts at line 12.
+const other = `---
+id: 00000000-0000-4000-8000-000000000009
+type: page
+path: /other
+title: T
+summary: S
+status: published
+published: 2024-01-02
+lastEdited: 2024-01-03T10:00:00Z
+---
+
+`
+
+// lineOf is the line of data that starts with prefix.
+func lineOf(data []byte, prefix string) int {
+	for i, l := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(l, prefix) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
 // TestValidationErrors breaks the valid tree one way at a time and checks
-// that the problem names the file, the field and what is wrong.
+// that the problem names the file, the line and column, the field where
+// it helps, and what is wrong.
 func TestValidationErrors(t *testing.T) {
-	spine := "pages/services/spine.json"
+	spine := "pages/services/spine.md"
+	service := md(page("00000000-0000-4000-8000-000000000004", "service", "/services/spine", sections))
+	offline := md(page("00000000-0000-4000-8000-000000000005", "offline", "/offline", `, "body": `+offlineBody))
+	edit := func(old, new string) string { return strings.Replace(other, old, new, 1) }
+	at := func(file string, data []byte, prefix string, col int) string {
+		return fmt.Sprintf("%s:%d:%d: ", file, lineOf(data, prefix), col)
+	}
 	cases := []struct {
-		name         string
-		file, data   string
-		wantFile     string
-		wantField    string
-		wantInReason string
+		name, file, data string
+		want             string // in the problem as printed
 	}{
-		{"unknown field", spine, page("00000000-0000-4000-8000-000000000004", "service", "/services/spine", sections+`, "sumary": "x"`), spine, "$.sumary", `did you mean "summary"`},
-		{"missing required", spine, `{"id": "00000000-0000-4000-8000-000000000004", "type": "page", "path": "/services/spine", "summary": "s", "status": "published", "published": "2024-01-01", "lastEdited": "2024-01-01", "body": []}`, spine, "$.title", "is required"},
-		{"bad date", spine, page("00000000-0000-4000-8000-000000000004", "page", "/services/spine", `, "body": []`)[0:0] + strings.Replace(page("00000000-0000-4000-8000-000000000004", "page", "/x", `, "body": []`), "2024-01-02", "2nd Jan 2024", 1), spine, "$.published", "is not a date"},
-		{"duplicate id", "pages/other.json", page("00000000-0000-4000-8000-000000000001", "page", "/other", `, "body": []`), "pages/other.json", "$.id", "already the id of pages/index.json"},
-		{"duplicate path", "pages/zz.json", page("00000000-0000-4000-8000-000000000009", "page", "/services", `, "body": []`), "pages/zz.json", "$.path", "already the path of pages/services.json"},
-		{"broken link", "pages/other.json", page("00000000-0000-4000-8000-000000000009", "page", "/other", `, "body": [{"type": "paragraph", "text": "see [x](/missing)"}]`), "pages/other.json", "$.body[0].text", "no page has that path"},
-		{"link to alias", "pages/other.json", page("00000000-0000-4000-8000-000000000009", "page", "/other", `, "body": [{"type": "paragraph", "text": "see [x](/spine)"}]`), "pages/other.json", "$.body[0].text", "link to /services/spine instead"},
-		{"bad uuid", "pages/other.json", page("not-a-uuid", "page", "/other", `, "body": []`), "pages/other.json", "$.id", "not a UUID"},
-		{"bad path", "pages/other.json", page("00000000-0000-4000-8000-000000000009", "page", "/Other Page/", `, "body": []`), "pages/other.json", "$.path", "not a site path"},
-		{"unknown block", "pages/other.json", page("00000000-0000-4000-8000-000000000009", "page", "/other", `, "body": [{"type": "carousel"}]`), "pages/other.json", "$.body[0].type", "not a block type"},
-		{"bad video id", "pages/other.json", page("00000000-0000-4000-8000-000000000009", "page", "/other", `, "body": [{"type": "video", "youtubeId": "x\" onload=\"y", "title": "t"}]`), "pages/other.json", "$.body[0].youtubeId", "not a YouTube video ID"},
-		{"heading level", "pages/other.json", page("00000000-0000-4000-8000-000000000009", "page", "/other", `, "body": [{"type": "heading", "text": "h", "level": 1}]`), "pages/other.json", "$.body[0].level", "must be 2, 3 or 4"},
-		{"table row", "pages/other.json", page("00000000-0000-4000-8000-000000000009", "page", "/other", `, "body": [{"type": "table", "caption": "c", "head": ["a", "b"], "rows": [["1"]]}]`), "pages/other.json", "$.body[0].rows[0]", "has 1 cells but head has 2"},
-		{"image alt", "pages/other.json", page("00000000-0000-4000-8000-000000000009", "page", "/other", `, "body": [{"type": "image", "src": "/web/images/a.png", "alt": "", "width": 10, "height": 10}]`), "pages/other.json", "$.body[0].alt", "describe the image"},
-		{"bad markup", "pages/other.json", page("00000000-0000-4000-8000-000000000009", "page", "/other", `, "body": [{"type": "paragraph", "text": "an *open emphasis"}]`), "pages/other.json", "$.body[0].text", "unclosed"},
-		{"http link", "pages/other.json", page("00000000-0000-4000-8000-000000000009", "page", "/other", `, "body": [{"type": "links", "title": "t", "items": [{"text": "x", "href": "http://example.org"}]}]`), "pages/other.json", "$.body[0].items[0].href", "use https://"},
-		{"bad enum", spine, strings.Replace(page("00000000-0000-4000-8000-000000000004", "service", "/services/spine", sections), `"live"`, `"LIVE"`, 1), spine, "$.serviceStatus", "use one of: live"},
-		{"missing section", spine, strings.Replace(page("00000000-0000-4000-8000-000000000004", "service", "/services/spine", sections), `"benefits"`, `"benefit"`, 1), spine, "$.sections.benefits", "is required"},
-		{"service path", spine, page("00000000-0000-4000-8000-000000000004", "service", "/spine-service", sections), spine, "$.path", "must look like /services/<slug>"},
-		{"not JSON", "pages/other.json", `{"id": "x",`, "pages/other.json", "", "not valid JSON"},
-		{"not an object", "pages/other.json", `[1, 2]`, "pages/other.json", "$", "must be a JSON object"},
-		{"wrong type", "pages/other.json", strings.Replace(page("00000000-0000-4000-8000-000000000009", "page", "/other", `, "body": []`), `"title": "T"`, `"title": 5`, 1), "pages/other.json", "$.title", "must be a string, got a number"},
-		{"not json file", "pages/notes.txt", "hello", "pages/notes.txt", "", "not a .json file"},
-		{"alias collides", "pages/other.json", page("00000000-0000-4000-8000-000000000009", "page", "/other", `, "aliases": ["/services"], "body": []`), "pages/other.json", "$.aliases[0]", "is the path of pages/services.json"},
-		{"published links to draft", "pages/other.json", strings.Replace(page("00000000-0000-4000-8000-000000000009", "page", "/other", `, "body": []`), "published\"", "draft\"", 1), "site.json", "", ""},
-		{"offline page path", "pages/offline.json", page("00000000-0000-4000-8000-000000000005", "offline", "/you-are-offline", `, "body": `+offlineBody), "pages/offline.json", "$.path", "must have path /offline"},
-		{"offline page without its list", "pages/offline.json", page("00000000-0000-4000-8000-000000000005", "offline", "/offline", `, "body": []`), "pages/offline.json", "$.body", "needs a level 2 heading with id"},
-		{"offline list heading without paragraph", "pages/offline.json", page("00000000-0000-4000-8000-000000000005", "offline", "/offline", `, "body": [{"type": "heading", "level": 2, "text": "Saved", "id": "saved-pages"}]`), "pages/offline.json", "$.body[0]", "followed by a paragraph"},
-		{"site unknown field", "site.json", strings.Replace(testSite, `"description"`, `"descripton"`, 1), "site.json", "$.descripton", "unknown field"},
-		{"site broken ref", "site.json", strings.Replace(testSite, `"feature": "/services/spine"`, `"feature": "/gone"`, 1), "site.json", "$.home.feature", "no page has that path"},
+		{"unknown field", "pages/other.md", edit("summary: S\n", "summary: S\nsumary: x\n"), `pages/other.md:7:1: sumary: unknown field (did you mean "summary"?)`},
+		{"missing required", "pages/other.md", edit("title: T\n", ""), "pages/other.md:1:1: title: is required"},
+		{"bad date", "pages/other.md", edit("2024-01-02", "2nd Jan 2024"), `pages/other.md:8:1: published: "2nd Jan 2024" is not a date`},
+		{"key given twice", "pages/other.md", edit("title: T\n", "title: T\ntitle: U\n"), "pages/other.md:6:1: title is given twice"},
+		{"value with a colon", "pages/other.md", edit("title: T", "title: Spine: the core"), `pages/other.md:5:13: front matter: mapping values are not allowed in this context: a value that holds ": " must be in quotes`},
+		{"unclosed quote", "pages/other.md", edit("title: T", `title: "Spine`), "pages/other.md:"},
+		{"tab", "pages/other.md", edit("title: T", "title: T\n\tsummary: x"), "pages/other.md:6:1: front matter:"},
+		{"no front matter", "pages/other.md", "# A page\n", "pages/other.md:1:1: a page starts with its front matter"},
+		{"front matter never closed", "pages/other.md", strings.TrimSuffix(other, "---\n\n"), "pages/other.md:1:1: the front matter that starts here is never closed"},
+		{"body in front matter", "pages/other.md", edit("title: T", "title: T\nbody: x"), "pages/other.md:6:1: body is not a front matter field"},
+		{"duplicate id", "pages/other.md", edit("000000000009", "000000000001"), "pages/other.md:2:1: id: 00000000-0000-4000-8000-000000000001 is already the id of pages/index.md"},
+		{"duplicate path, on the newer page", "pages/other.md", strings.Replace(edit("/other", "/services"), "published: 2024-01-02", "published: 2024-02-01", 1), "pages/other.md:4:1: path: /services is already the path of pages/services.md"},
+		{"duplicate path, on the draft copy", "pages/a-copy.md", edit("/other", "/services"), "pages/a-copy.md:4:1: path: /services is already the path of pages/services.md"},
+		{"broken link", "pages/other.md", other + "see [x](/missing)\n", "pages/other.md:12:6: links to /missing, but no page has that path"},
+		{"second broken link", "pages/other.md", other + "see [x](/services) and\n[y](/missing)\n", "pages/other.md:13:2: links to /missing, but no page has that path"},
+		{"link to alias", "pages/other.md", other + "see [x](/spine)\n", "pages/other.md:12:6: links to /spine, which is an old path of pages/services/spine.md; link to /services/spine instead"},
+		{"bad uuid", "pages/other.md", edit("00000000-0000-4000-8000-000000000009", "not-a-uuid"), `pages/other.md:2:1: id: "not-a-uuid" is not a UUID`},
+		{"bad path", "pages/other.md", edit("/other", "/Other Page/"), `pages/other.md:4:1: path: "/Other Page/" is not a site path`},
+		{"unknown block", "pages/other.md", other + "Text.\n\n:::carousel\nx\n:::\n", `pages/other.md:14:1: "carousel" is not a block type`},
+		{"container never closed", "pages/other.md", other + ":::callout\nx\n", "pages/other.md:12:1: the :::callout container is never closed"},
+		{"bad video id", "pages/other.md", other + ":::video\nyoutubeId: x\" onload=\"y\ntitle: t\n:::\n", `pages/other.md:13:1: "x\" onload=\"y" is not a YouTube video ID`},
+		{"heading level 1", "pages/other.md", other + "# h\n", "pages/other.md:12:3: a level 1 heading (#) is the page title"},
+		{"heading level 5", "pages/other.md", other + "##### h\n", "pages/other.md:12:7: headings go down to level 4"},
+		{"table without caption", "pages/other.md", other + ":::table\n| a | b |\n| - | - |\n| 1 | 2 |\n:::\n", "pages/other.md:12:1: is required"},
+		{"table outside its container", "pages/other.md", other + "| a | b |\n| - | - |\n| 1 | 2 |\n", "pages/other.md:12:3: a table needs a caption"},
+		{"image alt", "pages/other.md", other + ":::image\nsrc: /web/images/a.png\nalt: \"\"\nwidth: 10\nheight: 10\n:::\n", "pages/other.md:14:1: describe the image"},
+		{"code", "pages/other.md", other + "Run `make`.\n", "pages/other.md:12:6: code (text in `backticks`) is not used"},
+		{"html", "pages/other.md", other + "A <b>bold</b> claim.\n", "pages/other.md:12:3: HTML is not allowed"},
+		{"markup in a heading", "pages/other.md", other + "## A *big* step\n", "pages/other.md:12:7: a heading is plain text"},
+		{"quote without its speaker", "pages/other.md", other + "> Said.\n", "pages/other.md:12:3: a quote holds one paragraph of what was said, then a paragraph with who said it"},
+		{"nested list", "pages/other.md", other + "- a\n  - b\n", "pages/other.md:13:5: a list item is one paragraph"},
+		{"http link", "pages/other.md", other + ":::links t\n- [x](http://example.org)\n:::\n", `pages/other.md:13:4: "http://example.org" uses http://; use https://`},
+		{"bad enum", spine, strings.Replace(string(service), "serviceStatus: live", "serviceStatus: LIVE", 1), at(spine, service, "serviceStatus:", 1) + `serviceStatus: "LIVE" is not allowed; use one of: live`},
+		{"misspelt section", spine, strings.Replace(string(service), "## Benefits", "## Benefit", 1), at(spine, service, "## Benefits", 4) + `a service's ## headings are its sections, in this order: About this service, Who it is for, How it works, Benefits`},
+		{"missing section", spine, strings.Replace(string(service), "## Benefits\n", "", 1), `this one should be "Benefits"`},
+		{"service path", spine, strings.Replace(string(service), "/services/spine", "/spine-service", 1), at(spine, service, "path:", 1) + "path: a service page's path must look like /services/<slug>"},
+		{"wrong type", "pages/other.md", edit("title: T", "title: 5"), `pages/other.md:5:1: title: must be a string, got a number "5"`},
+		{"not a Markdown file", "pages/notes.txt", "hello", "pages/notes.txt: not a .md file"},
+		{"a JSON page", "pages/old.json", "{}", "pages/old.json: pages are Markdown files now: convert this one with go run ./cmd/mdconvert"},
+		{"alias collides", "pages/other.md", edit("lastEdited: 2024-01-03T10:00:00Z\n", "lastEdited: 2024-01-03T10:00:00Z\naliases:\n  - /services\n"), "pages/other.md:11:5: aliases[0]: /services is the path of pages/services.md"},
+		{"published links to draft", "pages/other.md", edit("status: published", "status: draft"), "site.json: $.home.data[0]: links to /other, which is a draft (pages/other.md)"},
+		{"offline page path", "pages/offline.md", strings.Replace(string(offline), "path: /offline", "path: /you-are-offline", 1), at("pages/offline.md", offline, "path:", 1) + "path: a offline page must have path /offline"},
+		{"offline page without its list", "pages/offline.md", strings.Replace(string(offline), "## Saved pages {#saved-pages}", "## Saved pages", 1), at("pages/offline.md", offline, "---", 1)[:len("pages/offline.md:")] + "10:1: the offline page needs a level 2 heading with id"},
+		{"offline list heading without paragraph", "pages/offline.md", strings.Replace(string(offline), "Listed here offline.", "", 1), at("pages/offline.md", offline, "## Saved pages", 4) + `the "saved-pages" heading must be level 2 and followed by a paragraph`},
+		{"site unknown field", "site.json", strings.Replace(testSite, `"description"`, `"descripton"`, 1), "site.json: $.descripton: unknown field"},
+		{"site broken ref", "site.json", strings.Replace(testSite, `"feature": "/services/spine"`, `"feature": "/gone"`, 1), "site.json: $.home.feature: links to /gone, but no page has that path"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			tree := validTree()
 			tree[c.file] = &fstest.MapFile{Data: []byte(c.data)}
-			if c.name == "published links to draft" {
+			switch c.name {
+			case "published links to draft":
 				// The draft is linked from the published home settings.
 				tree["site.json"] = &fstest.MapFile{Data: []byte(strings.Replace(testSite, `"data": ["/services"]`, `"data": ["/other"]`, 1))}
-				c.wantField, c.wantInReason = "$.home.data[0]", "which is a draft"
+			case "duplicate path, on the draft copy":
+				// A copy of a published page, still a draft, whose name
+				// sorts first: the problem is the copy's all the same.
+				tree[c.file] = &fstest.MapFile{Data: []byte(strings.Replace(c.data, "status: published", "status: draft", 1))}
 			}
 			_, err := Load(tree, Options{})
 			ps, ok := err.(Problems)
@@ -141,11 +203,14 @@ func TestValidationErrors(t *testing.T) {
 				t.Fatalf("want Problems, got %v", err)
 			}
 			for _, p := range ps {
-				if p.File == c.wantFile && p.Field == c.wantField && strings.Contains(p.Message, c.wantInReason) {
+				if strings.Contains(p.String(), c.want) {
+					if strings.HasSuffix(p.File, PageExt) && (p.Line == 0 || p.Col == 0 || p.Snippet == "") {
+						t.Errorf("%v: no line, column or snippet", p)
+					}
 					return
 				}
 			}
-			t.Errorf("no problem %s %s %q in:\n%v", c.wantFile, c.wantField, c.wantInReason, err)
+			t.Errorf("no problem %q in:\n%v", c.want, err)
 		})
 	}
 }
@@ -154,7 +219,7 @@ func TestValidationErrors(t *testing.T) {
 // page its service worker shows offline.
 func TestOfflinePageRequired(t *testing.T) {
 	tree := validTree()
-	delete(tree, "pages/offline.json")
+	delete(tree, "pages/offline.md")
 	_, err := Load(tree, Options{})
 	if err == nil || !strings.Contains(err.Error(), `no published offline page (type "offline", path /offline)`) {
 		t.Errorf("want a problem naming the missing offline page, got %v", err)
@@ -165,25 +230,25 @@ func TestOfflinePageRequired(t *testing.T) {
 // every file, rather than stopping at the first.
 func TestAllProblemsTogether(t *testing.T) {
 	tree := validTree()
-	tree["pages/a.json"] = &fstest.MapFile{Data: []byte(page("bad", "page", "/a", `, "body": [], "colour": "red"`))}
-	tree["pages/b.json"] = &fstest.MapFile{Data: []byte(`{`)}
+	tree["pages/a.md"] = &fstest.MapFile{Data: md(page("bad", "page", "/a", `, "body": [], "colour": "red"`))}
+	tree["pages/b.md"] = &fstest.MapFile{Data: []byte(`{`)}
 	_, err := Load(tree, Options{})
 	ps, _ := err.(Problems)
 	files := map[string]bool{}
 	for _, p := range ps {
 		files[p.File] = true
 	}
-	if len(ps) < 3 || !files["pages/a.json"] || !files["pages/b.json"] {
+	if len(ps) < 3 || !files["pages/a.md"] || !files["pages/b.md"] {
 		t.Fatalf("want problems in both files (3 or more), got:\n%v", err)
 	}
-	if !strings.Contains(err.Error(), "pages/a.json: $.colour: unknown field") {
+	if !strings.Contains(err.Error(), "pages/a.md:10:1: colour: unknown field") {
 		t.Errorf("message should name file, field and problem:\n%v", err)
 	}
 }
 
 func TestDraftsOnlyInPreview(t *testing.T) {
 	tree := validTree()
-	tree["pages/draft.json"] = &fstest.MapFile{Data: []byte(strings.Replace(page("00000000-0000-4000-8000-000000000010", "page", "/draft", `, "body": []`), `"published",`, `"draft",`, 1))}
+	tree["pages/draft.md"] = &fstest.MapFile{Data: md(strings.Replace(page("00000000-0000-4000-8000-000000000010", "page", "/draft", `, "body": []`), `"published",`, `"draft",`, 1))}
 	prod, err := Load(tree, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -202,9 +267,44 @@ func TestDraftsOnlyInPreview(t *testing.T) {
 
 func TestOversizedFile(t *testing.T) {
 	tree := validTree()
-	tree["pages/big.json"] = &fstest.MapFile{Data: []byte(`{"x": "` + strings.Repeat("a", MaxFileSize) + `"}`)}
+	tree["pages/big.md"] = &fstest.MapFile{Data: []byte(other + strings.Repeat("a", MaxFileSize))}
 	_, err := Load(tree, Options{})
-	if err == nil || !strings.Contains(err.Error(), "pages/big.json: file is") {
+	if err == nil || !strings.Contains(err.Error(), "pages/big.md: file is") {
 		t.Fatalf("want a size problem, got %v", err)
+	}
+}
+
+// TestBodyIsCommonMark checks that the body means what CommonMark says:
+// a lone * is a star, not the start of emphasis; a URL with brackets keeps
+// them; a literal * needs one backslash; a line break inside a paragraph
+// is a space. The page data's inline markup says the same to the client.
+func TestBodyIsCommonMark(t *testing.T) {
+	tree := validTree()
+	tree["pages/other.md"] = &fstest.MapFile{Data: []byte(other +
+		"5 * 3 times* and [Spine](https://en.wikipedia.org/wiki/Spine_(anatomy))\nand a \\* star, *really*.\n")}
+	s, err := Load(tree, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ := s.Doc("/other")
+	text := d.JSON().Get("body.0.text").String()
+	nodes, err := inline.Parse(text)
+	if err != nil {
+		t.Fatalf("%q: %v", text, err)
+	}
+	var got []string
+	for _, n := range nodes {
+		switch n.Kind {
+		case inline.Text:
+			got = append(got, "text:"+n.Text)
+		case inline.Link:
+			got = append(got, "link:"+n.Text+"→"+n.Href)
+		case inline.Emphasis:
+			got = append(got, "em:"+n.Children[0].Text)
+		}
+	}
+	want := []string{"text:5 * 3 times* and ", "link:Spine→https://en.wikipedia.org/wiki/Spine_(anatomy%29", "text: and a * star, ", "em:really", "text:."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("%q reads as\n%q, want\n%q", text, got, want)
 	}
 }

@@ -2,23 +2,55 @@ package content
 
 import (
 	"fmt"
+	"io/fs"
 	"sort"
 	"strings"
 )
 
-// Problem is one thing wrong with the content: which file, which field (as a
-// JSON path such as $.sections.about[2].level) and what is wrong.
+// Problem is one thing wrong with the content: which file, where in it,
+// which field (as a JSON path such as $.sections.about[2].level) and what
+// is wrong.
 type Problem struct {
 	File    string
+	Line    int // from 1; 0 when the place is not known (site.json)
+	Col     int // from 1, in characters
 	Field   string
 	Message string
+	Snippet string // the line at Line, as the file has it
+}
+
+// Where is the file, and its line and column when known:
+// pages/blog/x.md:14:7.
+func (p Problem) Where() string {
+	if p.Line == 0 {
+		return p.File
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// Label names the field for the editor: a front matter field by its name
+// (authors[0].role); in the body the line and column say enough. Without
+// a line, the JSON path.
+func (p Problem) Label() string {
+	if p.Line == 0 {
+		return p.Field
+	}
+	for _, b := range []string{"$.body", "$.sections", "$.keyFacts", "$.resources"} {
+		if strings.HasPrefix(p.Field, b) {
+			return ""
+		}
+	}
+	if p.Field == "$" {
+		return ""
+	}
+	return strings.TrimPrefix(p.Field, "$.")
 }
 
 func (p Problem) String() string {
-	if p.Field == "" {
-		return p.File + ": " + p.Message
+	if l := p.Label(); l != "" {
+		return p.Where() + ": " + l + ": " + p.Message
 	}
-	return p.File + ": " + p.Field + ": " + p.Message
+	return p.Where() + ": " + p.Message
 }
 
 // Problems is every problem found in one load, reported together.
@@ -44,7 +76,29 @@ func (ps Problems) sorted() Problems {
 		if ps[i].File != ps[j].File {
 			return ps[i].File < ps[j].File
 		}
+		if ps[i].Line != ps[j].Line {
+			return ps[i].Line < ps[j].Line
+		}
 		return ps[i].Field < ps[j].Field
 	})
+	return ps
+}
+
+// withSnippets adds to each problem with a line the text of that line,
+// read again from its file (problems are few; files are many, so their
+// text is not kept).
+func withSnippets(fsys fs.FS, ps Problems) Problems {
+	files := map[string][]byte{}
+	for i, p := range ps {
+		if p.Line == 0 || p.Snippet != "" || fsys == nil {
+			continue
+		}
+		data, ok := files[p.File]
+		if !ok {
+			data, _ = readRegular(fsys, p.File)
+			files[p.File] = data
+		}
+		ps[i].Snippet = lineText(data, p.Line)
+	}
 	return ps
 }

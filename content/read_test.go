@@ -76,16 +76,16 @@ func wantProblem(t *testing.T, err error, file string, want ...string) {
 // for reading waits for a writer, which would hang every load.
 func TestNamedPipeIsNotOpened(t *testing.T) {
 	dir := writeTree(t, validTree())
-	pipe := filepath.Join(dir, "pages", "pipe.json")
+	pipe := filepath.Join(dir, "pages", "pipe.md")
 	if err := syscall.Mkfifo(pipe, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Symlink(pipe, filepath.Join(dir, "pages", "linked.json")); err != nil {
+	if err := os.Symlink(pipe, filepath.Join(dir, "pages", "linked.md")); err != nil {
 		t.Fatal(err)
 	}
 	err := loadWithin(t, 3*time.Second, os.DirFS(dir), Options{})
-	wantProblem(t, err, "pages/pipe.json", "not a regular file", "named pipe")
-	wantProblem(t, err, "pages/linked.json", "not a regular file", "named pipe")
+	wantProblem(t, err, "pages/pipe.md", "not a regular file", "named pipe")
+	wantProblem(t, err, "pages/linked.md", "not a regular file", "named pipe")
 
 	// The site settings file too.
 	if err := os.Remove(filepath.Join(dir, "site.json")); err != nil {
@@ -108,7 +108,7 @@ type stuckFS struct {
 }
 
 func (s *stuckFS) Open(name string) (fs.File, error) {
-	if name == s.name || s.name == "" && strings.HasPrefix(name, "pages/") && strings.HasSuffix(name, ".json") {
+	if name == s.name || s.name == "" && strings.HasPrefix(name, "pages/") && strings.HasSuffix(name, PageExt) {
 		s.tries.Add(1)
 		<-s.release
 	}
@@ -130,20 +130,20 @@ func (s *stuckFS) ReadFile(name string) ([]byte, error) {
 // that once the read returns, the file loads again.
 func TestStuckFileIsAProblem(t *testing.T) {
 	tree := validTree()
-	tree["pages/slow.json"] = &fstest.MapFile{Data: []byte(page("00000000-0000-4000-8000-000000000020", "page", "/slow", `, "body": []`))}
-	fsys := &stuckFS{MapFS: tree, name: "pages/slow.json", release: make(chan struct{})}
+	tree["pages/slow.md"] = &fstest.MapFile{Data: md(page("00000000-0000-4000-8000-000000000020", "page", "/slow", `, "body": []`))}
+	fsys := &stuckFS{MapFS: tree, name: "pages/slow.md", release: make(chan struct{})}
 	opts := Options{ReadTimeout: 100 * time.Millisecond}
 	err := loadWithin(t, 3*time.Second, fsys, opts)
-	wantProblem(t, err, "pages/slow.json", "could not be read within 100ms")
+	wantProblem(t, err, "pages/slow.md", "could not be read within 100ms")
 
 	err = loadWithin(t, 3*time.Second, fsys, opts)
-	wantProblem(t, err, "pages/slow.json", "could not be read within 100ms")
+	wantProblem(t, err, "pages/slow.md", "could not be read within 100ms")
 	if n := fsys.tries.Load(); n != 1 {
 		t.Errorf("the file was opened %d times; a file still being read must not be opened again", n)
 	}
 
 	close(fsys.release)
-	ch, ok := pending.Load(readKey{fsys, "pages/slow.json"})
+	ch, ok := pending.Load(readKey{fsys, "pages/slow.md"})
 	if !ok {
 		t.Fatal("the read given up on is not remembered")
 	}
@@ -158,7 +158,7 @@ func TestStuckFileIsAProblem(t *testing.T) {
 // nothing.
 func TestHugeFileIsNotRead(t *testing.T) {
 	dir := writeTree(t, validTree())
-	big := filepath.Join(dir, "pages", "big.json")
+	big := filepath.Join(dir, "pages", "big.md")
 	if err := os.WriteFile(big, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -170,7 +170,7 @@ func TestHugeFileIsNotRead(t *testing.T) {
 	runtime.ReadMemStats(&before)
 	err := loadWithin(t, 10*time.Second, os.DirFS(dir), Options{})
 	runtime.ReadMemStats(&after)
-	wantProblem(t, err, "pages/big.json", "file is 838860800 bytes", "the limit is 1048576")
+	wantProblem(t, err, "pages/big.md", "file is 838860800 bytes", "the limit is 1048576")
 	if grown := after.TotalAlloc - before.TotalAlloc; grown > 16<<20 {
 		t.Errorf("loading allocated %d MB; an oversized file must not be read", grown>>20)
 	}
@@ -184,7 +184,7 @@ type growingFS struct {
 }
 
 func (g growingFS) Open(name string) (fs.File, error) {
-	if name != "pages/growing.json" {
+	if name != "pages/growing.md" {
 		return g.MapFS.Open(name)
 	}
 	f, err := g.MapFS.Open(name)
@@ -226,10 +226,10 @@ func (f *growingFile) Read(b []byte) (int, error) {
 // is read no further than the limit.
 func TestGrowingFileIsBounded(t *testing.T) {
 	tree := validTree()
-	tree["pages/growing.json"] = &fstest.MapFile{Data: []byte(`{}`)}
+	tree["pages/growing.md"] = &fstest.MapFile{Data: []byte(`{}`)}
 	var read atomic.Int64
 	err := loadWithin(t, 10*time.Second, growingFS{MapFS: tree, read: &read}, Options{})
-	wantProblem(t, err, "pages/growing.json", "the limit is 1048576")
+	wantProblem(t, err, "pages/growing.md", "the limit is 1048576")
 	if n := read.Load(); n > MaxFileSize+1 {
 		t.Errorf("read %d bytes of a file over the limit; at most %d should be read", n, MaxFileSize+1)
 	}
@@ -241,8 +241,8 @@ func TestStuckDriveWaitsOnce(t *testing.T) {
 	fsys := &stuckFS{MapFS: validTree(), release: make(chan struct{})}
 	defer close(fsys.release)
 	err := loadWithin(t, 3*time.Second, fsys, Options{ReadTimeout: 100 * time.Millisecond})
-	wantProblem(t, err, "pages/404.json", "could not be read within 100ms")
-	wantProblem(t, err, "pages", "4 more file(s) not read", "after pages/404.json did not answer")
+	wantProblem(t, err, "pages/404.md", "could not be read within 100ms")
+	wantProblem(t, err, "pages", "4 more file(s) not read", "after pages/404.md did not answer")
 	if n := fsys.tries.Load(); n != 1 {
 		t.Errorf("%d files were waited for; after one does not answer, no more should be", n)
 	}

@@ -12,9 +12,9 @@ import (
 // preview serves both, and NextChange names the next of those times.
 func TestScheduledAndExpired(t *testing.T) {
 	tree := validTree()
-	tree["pages/soon.json"] = &fstest.MapFile{Data: []byte(strings.Replace(page("00000000-0000-4000-8000-000000000011", "page", "/soon", `, "body": []`),
+	tree["pages/soon.md"] = &fstest.MapFile{Data: md(strings.Replace(page("00000000-0000-4000-8000-000000000011", "page", "/soon", `, "body": []`),
 		`"published": "2024-01-02"`, `"published": "2030-06-01T09:00:00Z"`, 1))}
-	tree["pages/going.json"] = &fstest.MapFile{Data: []byte(page("00000000-0000-4000-8000-000000000012", "page", "/going", `, "expires": "2030-01-01", "body": []`))}
+	tree["pages/going.md"] = &fstest.MapFile{Data: md(page("00000000-0000-4000-8000-000000000012", "page", "/going", `, "expires": "2030-01-01", "body": []`))}
 	at := func(when string, preview bool) *Store {
 		now, _ := time.Parse(time.RFC3339, when)
 		s, err := Load(tree, Options{Now: now, Preview: preview})
@@ -58,9 +58,9 @@ func TestScheduledAndExpired(t *testing.T) {
 // goes live.
 func TestExpiresAfterPublished(t *testing.T) {
 	tree := validTree()
-	tree["pages/x.json"] = &fstest.MapFile{Data: []byte(page("00000000-0000-4000-8000-000000000013", "page", "/x", `, "expires": "2023-01-01", "body": []`))}
+	tree["pages/x.md"] = &fstest.MapFile{Data: md(page("00000000-0000-4000-8000-000000000013", "page", "/x", `, "expires": "2023-01-01", "body": []`))}
 	_, err := Load(tree, Options{})
-	if err == nil || !strings.Contains(err.Error(), "pages/x.json: $.expires: is not after $.published") {
+	if err == nil || !strings.Contains(err.Error(), "pages/x.md:10:1: expires: is not after $.published") {
 		t.Errorf("got %v", err)
 	}
 }
@@ -69,10 +69,10 @@ func TestExpiresAfterPublished(t *testing.T) {
 // reported once, not again as a broken link in every page that links to it.
 func TestUnreadableFileIsOneProblem(t *testing.T) {
 	tree := validTree()
-	tree["pages/services/spine.json"] = &fstest.MapFile{Data: []byte(`{"broken`)}
+	tree["pages/services/spine.md"] = &fstest.MapFile{Data: []byte("---\ntitle: \"broken\n---\n")}
 	_, err := Load(tree, Options{})
 	ps, ok := err.(Problems)
-	if !ok || len(ps) != 1 || ps[0].File != "pages/services/spine.json" {
+	if !ok || len(ps) != 1 || ps[0].File != "pages/services/spine.md" {
 		t.Errorf("want one problem in the broken file, got %v", err)
 	}
 }

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"context"
 	"strings"
 
 	"github.com/tidwall/gjson"
@@ -12,15 +13,25 @@ import (
 // SearchDocs returns the served pages as the search engine indexes them.
 // The home, search, not-found and offline pages are left out.
 func (s *Store) SearchDocs() []search.Doc {
+	out, _ := s.SearchDocsContext(context.Background())
+	return out
+}
+
+// SearchDocsContext is SearchDocs that gives up, with ctx's error, once
+// ctx is done.
+func (s *Store) SearchDocsContext(ctx context.Context) ([]search.Doc, error) {
 	var out []search.Doc
-	for _, d := range s.docs {
+	for i, d := range s.docs {
+		if i%512 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		switch d.Type {
 		case TypeHome, TypeSearch, TypeNotFound, TypeOffline:
 			continue
 		}
 		out = append(out, SearchDoc(d))
 	}
-	return out
+	return out, nil
 }
 
 // SearchDoc turns a page into a search document.

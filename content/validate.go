@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -25,6 +26,7 @@ type reference struct {
 	file, field, target string
 	from                *Doc // nil for site.json
 	kind                refKind
+	at                  Pos // the link's place in a Markdown file
 }
 
 // refKind says where a reference sits, which says how a store leaves it
@@ -45,10 +47,12 @@ var builtinPaths = map[string]bool{
 
 type validator struct {
 	problems   Problems
-	unreadable map[string]bool // files that are not a JSON object
+	unreadable map[string]bool // files that cannot be read as a page
 	docs       []*Doc
 	refs       []reference
-	cur        *Doc // document being checked
+	cur        *Doc      // document being checked
+	pos        positions // the places of its fields, for a Markdown file
+	linkKey    string    // the link being checked in inline text (field#k)
 }
 
 func newValidator() *validator { return &validator{unreadable: map[string]bool{}} }
@@ -58,7 +62,38 @@ func (v *validator) add(file, field, format string, args ...any) {
 	if len(args) > 0 {
 		msg = fmt.Sprintf(format, args...)
 	}
-	v.problems = append(v.problems, Problem{File: file, Field: field, Message: msg})
+	p := Problem{File: file, Field: field, Message: msg}
+	if v.pos != nil && v.cur != nil && v.cur.File == file {
+		key := field
+		if v.linkKey != "" {
+			key = v.linkKey
+		}
+		at := v.pos.of(key)
+		p.Line, p.Col = at.Line, at.Col
+	}
+	v.problems = append(v.problems, p)
+}
+
+// addAt adds a problem found in d once every file is read, at the field's
+// place.
+func (v *validator) addAt(d *Doc, field, format string, args ...any) {
+	at := d.places.of(field)
+	v.problems = append(v.problems, Problem{File: d.File, Field: field, Line: at.Line, Col: at.Col, Message: fmt.Sprintf(format, args...)})
+}
+
+// of returns the place of field, or of the nearest field holding it.
+func (ps positions) of(field string) Pos {
+	for field != "" {
+		if at, ok := ps[field]; ok {
+			return at
+		}
+		i := strings.LastIndexAny(field, ".[#")
+		if i <= 0 {
+			break
+		}
+		field = field[:i]
+	}
+	return ps["$"]
 }
 
 // ParseDate reads a content date: YYYY-MM-DD or RFC 3339.
@@ -88,12 +123,28 @@ func (v *validator) checkSite(file string, data []byte) {
 }
 
 func (v *validator) checkDoc(file string, data []byte) {
+	v.pos = nil
+	if strings.HasSuffix(file, ".md") {
+		raw, pos, problems := parseMarkdown(data)
+		if len(problems) > 0 {
+			for _, p := range problems {
+				v.problems = append(v.problems, Problem{File: file, Line: p.at.Line, Col: p.at.Col, Message: p.msg})
+			}
+			v.unreadable[file] = true
+			return
+		}
+		data, v.pos = raw, pos
+		defer func() { v.pos = nil }()
+	}
 	if !gjson.ValidBytes(data) {
 		v.add(file, "", "not valid JSON: %s", jsonError(data))
 		v.unreadable[file] = true
 		return
 	}
-	root := gjson.ParseBytes(data)
+	// Parsed from the document's own copy: the strings taken from it
+	// (title, path, …) then share it instead of keeping a second one.
+	raw := string(data)
+	root := gjson.Parse(raw)
 	if !root.IsObject() {
 		v.add(file, "$", "must be a JSON object")
 		v.unreadable[file] = true
@@ -106,8 +157,20 @@ func (v *validator) checkDoc(file string, data []byte) {
 		}
 		return true
 	})
-	d := &Doc{File: file, Raw: string(data)}
+	d := &Doc{File: file, Raw: raw}
 	v.cur = d
+	if v.pos != nil {
+		// The places of the fields checked once every file is read
+		// (duplicates, typed links, pages under a scheduled one); only
+		// those, as every document keeps them.
+		d.places = positions{}
+		for k, at := range v.pos {
+			switch f, _, _ := strings.Cut(strings.TrimPrefix(k, "$."), "["); f {
+			case "$", "id", "path", "type", "aliases", "relatedServices", "series":
+				d.places[k] = at
+			}
+		}
+	}
 	d.ID = top["id"].String()
 	d.Type = top["type"].String()
 	d.Path = top["path"].String()
@@ -453,11 +516,15 @@ func (v *validator) checkInline(file, p, s string) {
 		v.add(file, p, "bad inline markup: %v (escape a literal * or [ with a backslash)", err)
 		return
 	}
+	links := 0
 	var walk func([]inline.Node)
 	walk = func(ns []inline.Node) {
 		for _, n := range ns {
 			if n.Kind == inline.Link {
+				v.linkKey = fmt.Sprintf("%s#%d", p, links)
+				links++
 				v.checkHref(file, p, n.Href, refInline)
+				v.linkKey = ""
 			}
 			walk(n.Children)
 		}
@@ -491,33 +558,64 @@ func (v *validator) checkHref(file, p, href string, kind refKind) {
 }
 
 func (v *validator) ref(file, p, target string, kind refKind) {
-	v.refs = append(v.refs, reference{file: file, field: p, target: target, from: v.cur, kind: kind})
+	r := reference{file: file, field: p, target: target, from: v.cur, kind: kind}
+	if v.pos != nil {
+		key := p
+		if v.linkKey != "" {
+			key = v.linkKey
+		}
+		r.at = v.pos.of(key)
+	}
+	v.refs = append(v.refs, r)
+}
+
+// addRef adds a problem with a reference, at the link's place.
+func (v *validator) addRef(r reference, format string, args ...any) {
+	v.problems = append(v.problems, Problem{File: r.file, Field: r.field, Line: r.at.Line, Col: r.at.Col, Message: fmt.Sprintf(format, args...)})
 }
 
 // crossCheck runs the checks that need every file: duplicates and links.
+// Of two documents with the same id or path, the problem is reported on
+// the newer one: a draft rather than a published page, else the one
+// published later, else the one edited later, else the later file name.
+// That is the copy when an editor starts a page from another.
 func (v *validator) crossCheck() {
 	byID := map[string]*Doc{}
 	byPath := map[string]*Doc{}
 	aliasOf := map[string]*Doc{}
 	single := map[string]*Doc{}
-	for _, d := range v.docs {
+	older := append([]*Doc(nil), v.docs...)
+	sort.SliceStable(older, func(i, j int) bool {
+		a, b := older[i], older[j]
+		if (a.Status == "published") != (b.Status == "published") {
+			return a.Status == "published"
+		}
+		if !a.Published.Equal(b.Published) {
+			return a.Published.Before(b.Published)
+		}
+		if !a.LastEdited.Equal(b.LastEdited) {
+			return a.LastEdited.Before(b.LastEdited)
+		}
+		return a.File < b.File
+	})
+	for _, d := range older {
 		if d.ID != "" {
 			if o, ok := byID[d.ID]; ok {
-				v.add(d.File, "$.id", "%s is already the id of %s; make a new one with uuidgen", d.ID, o.File)
+				v.addAt(d, "$.id", "%s is already the id of %s; make a new one with uuidgen", d.ID, o.File)
 			} else {
 				byID[d.ID] = d
 			}
 		}
 		if d.Path != "" {
 			if o, ok := byPath[d.Path]; ok {
-				v.add(d.File, "$.path", "%s is already the path of %s", d.Path, o.File)
+				v.addAt(d, "$.path", "%s is already the path of %s", d.Path, o.File)
 			} else {
 				byPath[d.Path] = d
 			}
 		}
 		if _, ok := typePaths[d.Type]; ok && d.Status == "published" {
 			if o, dup := single[d.Type]; dup {
-				v.add(d.File, "$.type", "there can be only one published %s page; %s is one already", d.Type, o.File)
+				v.addAt(d, "$.type", "there can be only one published %s page; %s is one already", d.Type, o.File)
 			}
 			single[d.Type] = d
 		}
@@ -526,9 +624,9 @@ func (v *validator) crossCheck() {
 		for i, a := range d.Aliases {
 			f := fmt.Sprintf("$.aliases[%d]", i)
 			if o, ok := byPath[a]; ok {
-				v.add(d.File, f, "%s is the path of %s; an alias must be an old path no page uses", a, o.File)
+				v.addAt(d, f, "%s is the path of %s; an alias must be an old path no page uses", a, o.File)
 			} else if o, ok := aliasOf[a]; ok && o != d {
-				v.add(d.File, f, "%s is already an alias of %s", a, o.File)
+				v.addAt(d, f, "%s is already an alias of %s", a, o.File)
 			}
 			aliasOf[a] = d
 		}
@@ -545,19 +643,19 @@ func (v *validator) crossCheck() {
 		d, ok := byPath[r.target]
 		if !ok {
 			if to, isAlias := aliasOf[r.target]; isAlias {
-				v.add(r.file, r.field, "links to %s, which is an old path of %s; link to %s instead", r.target, to.File, to.Path)
-			} else if !v.unreadable["pages"+r.target+".json"] && !(r.target == "/" && v.unreadable["pages/index.json"]) {
+				v.addRef(r, "links to %s, which is an old path of %s; link to %s instead", r.target, to.File, to.Path)
+			} else if !v.unreadable[fileOf(r.target)] {
 				// (A link to a page whose file cannot be read is not a
 				// problem of its own: that file's problem is reported.)
-				v.add(r.file, r.field, "links to %s, but no page has that path", r.target)
+				v.addRef(r, "links to %s, but no page has that path", r.target)
 			}
 			continue
 		}
 		if d.Type == TypeNotFound {
-			v.add(r.file, r.field, "links to the not-found page")
+			v.addRef(r, "links to the not-found page")
 		}
 		if d.Status != "published" && (r.from == nil || r.from.Status == "published") {
-			v.add(r.file, r.field, "links to %s, which is a draft (%s); publish it first or remove the link", r.target, d.File)
+			v.addRef(r, "links to %s, which is a draft (%s); publish it first or remove the link", r.target, d.File)
 		}
 	}
 	// Typed references.
@@ -565,15 +663,23 @@ func (v *validator) crossCheck() {
 		root := gjson.Parse(d.Raw)
 		for i, rs := range root.Get("relatedServices").Array() {
 			if t, ok := byPath[rs.String()]; ok && t.Type != TypeService {
-				v.add(d.File, fmt.Sprintf("$.relatedServices[%d]", i), "%s is a %s page, not a service", t.Path, t.Type)
+				v.addAt(d, fmt.Sprintf("$.relatedServices[%d]", i), "%s is a %s page, not a service", t.Path, t.Type)
 			}
 		}
 		if d.Type == TypePublication {
 			if t, ok := byPath[root.Get("series").String()]; ok && t.Type != TypeSeries {
-				v.add(d.File, "$.series", "%s is a %s page, not a series", t.Path, t.Type)
+				v.addAt(d, "$.series", "%s is a %s page, not a series", t.Path, t.Type)
 			}
 		}
 	}
+}
+
+// fileOf is the file the page at path is conventionally in.
+func fileOf(path string) string {
+	if path == "/" {
+		return "pages/index" + PageExt
+	}
+	return "pages" + path + PageExt
 }
 
 func jsonError(data []byte) string {

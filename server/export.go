@@ -149,7 +149,7 @@ func writeSite(s *Server, dir string, writeFile func(name string, body []byte) e
 	}
 	names := slices.Sorted(maps.Keys(searchFiles))
 	w.parallel(len(names), func(i int) { w.file("/search-index/"+names[i], http.StatusOK) })
-	for p := range s.generated {
+	for p := range s.generated() {
 		w.file(p, http.StatusOK)
 	}
 	for p := range s.assets {

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -24,10 +25,10 @@ import (
 // nothing it does not: no draft, no scheduled item, no preview script.
 func TestExport(t *testing.T) {
 	tree := copyFS(content.Embedded())
-	tree["pages/blog/secret-draft.json"] = &fstest.MapFile{Data: []byte(`{"id": "9d9c6f1e-6a34-4a43-9b3e-8f3c1c9e2a77", "type": "blog",
+	tree["pages/blog/secret-draft.md"] = &fstest.MapFile{Data: mdPage(`{"id": "9d9c6f1e-6a34-4a43-9b3e-8f3c1c9e2a77", "type": "blog",
 	  "path": "/blog/secret-draft", "title": "Unannounced draft post", "summary": "Not yet.", "status": "draft",
 	  "published": "2024-06-01", "lastEdited": "2024-06-01", "authors": [{"name": "A", "role": "B"}], "body": []}`)}
-	tree["pages/blog/future-post.json"] = &fstest.MapFile{Data: []byte(`{"id": "0b2f7c3e-5d41-4e8a-9f60-1a2b3c4d5e6f", "type": "blog",
+	tree["pages/blog/future-post.md"] = &fstest.MapFile{Data: mdPage(`{"id": "0b2f7c3e-5d41-4e8a-9f60-1a2b3c4d5e6f", "type": "blog",
 	  "path": "/blog/future-post", "title": "Embargoed announcement", "summary": "Later.", "status": "published",
 	  "published": "` + time.Now().Add(48*time.Hour).Format("2006-01-02") + `", "lastEdited": "2024-06-01", "authors": [{"name": "A", "role": "B"}], "body": []}`)}
 	store, err := content.Load(tree, content.Options{})
@@ -170,7 +171,7 @@ func TestExportFailureLeavesNothing(t *testing.T) {
 		t.Errorf("the folder exported into lost its permissions: %v %v", fi.Mode(), err)
 	}
 	left := tree(t, parent)
-	if !contains(left, "site/index.html") || !contains(left, "site/_nginx.conf") {
+	if !slices.Contains(left, "site/index.html") || !slices.Contains(left, "site/_nginx.conf") {
 		t.Errorf("after an export into an empty folder the parent lacks the site: %d entries", len(left))
 	}
 	for _, e := range left {
@@ -216,13 +217,4 @@ func tree(t *testing.T, dir string) []string {
 		t.Fatal(err)
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

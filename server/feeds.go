@@ -164,10 +164,8 @@ func lastModified(store *content.Store, d *content.Doc) time.Time {
 		}
 	}
 	if d.Type == content.TypeSeries {
-		for _, p := range store.OfType(content.TypePublication) {
-			if p.JSON().Get("series").String() == d.Path {
-				newer(p)
-			}
+		for _, p := range store.Editions(d.Path) {
+			newer(p)
 		}
 	}
 	return t

@@ -9,10 +9,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -95,18 +97,28 @@ func mutatedContent(t testing.TB, payload string) fstest.MapFS {
 	t.Helper()
 	out := copyFS(content.Embedded())
 	for name, f := range out {
-		if !strings.HasSuffix(name, ".json") {
-			continue
+		switch {
+		case name == "site.json":
+			var v any
+			if err := json.Unmarshal(f.Data, &v); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			b, err := json.Marshal(mutate(v, "", 0, payload))
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[name] = &fstest.MapFile{Data: b, Mode: f.Mode}
+		case strings.HasSuffix(name, content.PageExt):
+			doc, err := pageDoc(f.Data)
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			b, err := pageFile(mutate(doc, "", 0, payload).(map[string]any))
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			out[name] = &fstest.MapFile{Data: b, Mode: f.Mode}
 		}
-		var v any
-		if err := json.Unmarshal(f.Data, &v); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		b, err := json.Marshal(mutate(v, "", 0, payload))
-		if err != nil {
-			t.Fatal(err)
-		}
-		out[name] = &fstest.MapFile{Data: b, Mode: f.Mode}
 	}
 	return out
 }
@@ -188,12 +200,7 @@ func jsonShape(t testing.TB, doc []byte) []string {
 	walk = func(v any, at string) {
 		switch x := v.(type) {
 		case map[string]any:
-			keys := make([]string, 0, len(x))
-			for k := range x {
-				keys = append(keys, k)
-			}
-			sort.Strings(keys)
-			for _, k := range keys {
+			for _, k := range slices.Sorted(maps.Keys(x)) {
 				walk(x[k], at+"."+k)
 			}
 		case []any:
@@ -292,7 +299,7 @@ func TestHostileContent(t *testing.T) {
 	}
 	targets = append(targets, "/page-data/site.json", "/sitemap.xml", "/robots.txt", "/manifest.webmanifest",
 		"/search?q=data", "/search?q=spine&sort=date", "/services?q=nhs")
-	for p := range tw.benign.generated {
+	for p := range tw.benign.generated() {
 		targets = append(targets, p)
 	}
 	// The search index holds other words, so other shards: each of its

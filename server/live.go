@@ -129,6 +129,9 @@ func (l *Live) swapIn(old, srv *Server) {
 	}
 	l.cur.Store(srv)
 	l.schedule(store)
+	if old != nil && old.search != srv.search {
+		old.search.replaceWith(srv.search)
+	}
 	if old != nil {
 		// Renders in flight may still name the old source: forget it later.
 		key := old.sourceKey

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -21,7 +22,7 @@ import (
 
 // blogPost is a blog post file with the given status and times.
 func blogPost(id, slug, title, status, published, extra string) []byte {
-	return []byte(`{"id": "` + id + `", "type": "blog", "path": "/blog/` + slug + `", "title": "` + title + `",
+	return mdPage(`{"id": "` + id + `", "type": "blog", "path": "/blog/` + slug + `", "title": "` + title + `",
 	  "summary": "Summary of ` + title + `.", "status": "` + status + `", "published": "` + published + `",
 	  "lastEdited": "2024-06-01", "authors": [{"name": "A", "role": "B"}], "topics": ["Cyber security"],
 	  "body": [{"type": "paragraph", "text": "Text of ` + title + `."}]` + extra + `}`)
@@ -57,12 +58,12 @@ func leaks(srv http.Handler, s *Server, title, slug string) []string {
 func TestScheduledPublishing(t *testing.T) {
 	tree := copyFS(content.Embedded())
 	soon := time.Now().Add(4 * time.Second).UTC().Format(time.RFC3339)
-	tree["pages/blog/timed-launch.json"] = &fstest.MapFile{Data: blogPost("5b0a7c6e-1f1d-4c8e-9a51-8f6f0f7a7a01", "timed-launch", "Quokka launch notes", "published", soon, "")}
-	tree["pages/blog/fading-notice.json"] = &fstest.MapFile{Data: blogPost("5b0a7c6e-1f1d-4c8e-9a51-8f6f0f7a7a02", "fading-notice", "Wombat closing notice", "published", "2024-06-01", `, "expires": "`+soon+`"`)}
-	tree["pages/blog/secret-draft.json"] = &fstest.MapFile{Data: blogPost("5b0a7c6e-1f1d-4c8e-9a51-8f6f0f7a7a03", "secret-draft", "Platypus draft", "draft", "2024-06-01", "")}
+	tree["pages/blog/timed-launch.md"] = &fstest.MapFile{Data: blogPost("5b0a7c6e-1f1d-4c8e-9a51-8f6f0f7a7a01", "timed-launch", "Quokka launch notes", "published", soon, "")}
+	tree["pages/blog/fading-notice.md"] = &fstest.MapFile{Data: blogPost("5b0a7c6e-1f1d-4c8e-9a51-8f6f0f7a7a02", "fading-notice", "Wombat closing notice", "published", "2024-06-01", `, "expires": "`+soon+`"`)}
+	tree["pages/blog/secret-draft.md"] = &fstest.MapFile{Data: blogPost("5b0a7c6e-1f1d-4c8e-9a51-8f6f0f7a7a03", "secret-draft", "Platypus draft", "draft", "2024-06-01", "")}
 	// A live page linking to both: each link is served only while its
 	// target is.
-	tree["pages/reading-list.json"] = &fstest.MapFile{Data: []byte(`{"id": "5b0a7c6e-1f1d-4c8e-9a51-8f6f0f7a7a04", "type": "page",
+	tree["pages/reading-list.md"] = &fstest.MapFile{Data: mdPage(`{"id": "5b0a7c6e-1f1d-4c8e-9a51-8f6f0f7a7a04", "type": "page",
 	  "path": "/reading-list", "title": "Reading list", "summary": "What to read.", "status": "published",
 	  "published": "2024-06-01", "lastEdited": "2024-06-01", "body": [
 	    {"type": "paragraph", "text": "Read [the launch notes](/blog/timed-launch) and [the closing notice](/blog/fading-notice)."},
@@ -132,7 +133,7 @@ func previewSite(t *testing.T, opts PreviewOptions) (*Live, func(name, data stri
 		os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755)
 		os.WriteFile(filepath.Join(dir, name), f.Data, 0o644)
 	}
-	os.WriteFile(filepath.Join(dir, "pages/blog/secret-draft.json"), blogPost("5b0a7c6e-1f1d-4c8e-9a51-8f6f0f7a7a03", "secret-draft", "Platypus draft", "draft", "2024-06-01", ""), 0o644)
+	os.WriteFile(filepath.Join(dir, "pages/blog/secret-draft.md"), blogPost("5b0a7c6e-1f1d-4c8e-9a51-8f6f0f7a7a03", "secret-draft", "Platypus draft", "draft", "2024-06-01", ""), 0o644)
 	opts.Dir = dir
 	live, err := NewPreview(func(now time.Time) (*content.Store, error) {
 		return content.Load(os.DirFS(dir), content.Options{Now: now, Preview: true})
@@ -210,6 +211,19 @@ func TestPreviewLinks(t *testing.T) {
 	if !strings.Contains(page, "Platypus draft") || !strings.Contains(page, "nhsd-preview__bar--draft") || !strings.Contains(page, "/web/preview.js") {
 		t.Error("the draft's page lacks its content, its draft notice or the preview script")
 	}
+	// Hashed files are kept by the browser, so a reload after a save
+	// fetches the page alone; pages and data never are.
+	css := regexp.MustCompile(`/web/site\.css\?v=[0-9a-f]+`).FindString(page)
+	if css == "" {
+		t.Fatal("the page names no hashed style sheet")
+	}
+	if r := get(live, css, "Cookie", c); r.code != 200 || r.header.Get("Cache-Control") != "private, max-age=31536000, immutable" {
+		t.Errorf("%s: %d, Cache-Control %q", css, r.code, r.header.Get("Cache-Control"))
+	}
+	v := live.Current().version
+	if r := get(live, "/page-data/blog/secret-draft.json?v="+v, "Cookie", c); r.code != 200 || !private(r) {
+		t.Errorf("versioned page data: %d, Cache-Control %q", r.code, r.header.Get("Cache-Control"))
+	}
 	if w := get(live, "/app-worker.js", "Cookie", c).body; strings.Contains(w, "nhsd-pages") || !strings.Contains(w, "unregister") {
 		t.Error("the preview's service worker is not the one that saves nothing")
 	}
@@ -243,24 +257,25 @@ func TestPreviewOnLoopback(t *testing.T) {
 func TestPreviewBadFile(t *testing.T) {
 	site, write := previewSite(t, PreviewOptions{Loopback: true})
 	live := localHost{site}
-	spine, _ := fs.ReadFile(content.Embedded(), "pages/services/spine.json")
-	write("pages/services/spine.json", strings.Replace(string(spine), `"title": "Spine"`, `"title": "Spine, edited"`, 1))
+	spine, _ := fs.ReadFile(content.Embedded(), "pages/services/spine.md")
+	write("pages/services/spine.md", strings.Replace(string(spine), "\ntitle: Spine\n", "\ntitle: Spine, edited\n", 1))
 	eventually(t, "the edit", func() bool { return strings.Contains(get(live, "/services/spine").body, "Spine, edited") })
 
-	write("pages/services/spine.json", `{"title": "half a file`)
+	write("pages/services/spine.md", "---\ntitle: \"half a file\n")
 	eventually(t, "the problem panel", func() bool {
 		return strings.Contains(get(live, "/blog").body, "nhsd-preview__problems")
 	})
 	for _, p := range []string{"/services/spine", "/", "/blog/secret-draft"} {
 		r := get(live, p)
-		if r.code != 200 || !strings.Contains(r.body, "pages/services/spine.json") || !strings.Contains(r.body, "not valid JSON") {
+		if r.code != 200 || !strings.Contains(r.body, "pages/services/spine.md:1:1") || !strings.Contains(r.body, "the front matter that starts here is never closed") ||
+			!strings.Contains(r.body, `<pre class="nhsd-preview__snippet"><code>1 | ---`) {
 			t.Errorf("%s: %d, or no problem panel naming the file", p, r.code)
 		}
 	}
 	if !strings.Contains(get(live, "/services/spine").body, "Spine, edited") {
 		t.Error("the last good version is not served")
 	}
-	write("pages/services/spine.json", string(spine))
+	write("pages/services/spine.md", string(spine))
 	eventually(t, "the panel to go", func() bool {
 		b := get(live, "/services/spine").body
 		return !strings.Contains(b, "nhsd-preview__problems") && !strings.Contains(b, "Spine, edited")
@@ -281,7 +296,7 @@ func (l localHost) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func TestPreviewNamedPipe(t *testing.T) {
 	site, _ := previewSite(t, PreviewOptions{Loopback: true})
 	dir := site.preview.opts.Dir
-	pipe := filepath.Join(dir, "pages", "pipe.json")
+	pipe := filepath.Join(dir, "pages", "pipe.md")
 	if err := syscall.Mkfifo(pipe, 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -297,7 +312,7 @@ func TestPreviewNamedPipe(t *testing.T) {
 	reported := make(chan bool, 1)
 	go func() {
 		for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-			if err := site.Problems(); err != nil && strings.Contains(err.Error(), "pages/pipe.json: not a regular file") {
+			if err := site.Problems(); err != nil && strings.Contains(err.Error(), "pages/pipe.md: not a regular file") {
 				reported <- true
 				return
 			}
@@ -313,7 +328,7 @@ func TestPreviewNamedPipe(t *testing.T) {
 		t.Fatal("the reload hangs on a named pipe")
 	}
 	live := localHost{site}
-	if b := get(live, "/services/spine").body; !strings.Contains(b, "pages/pipe.json") || !strings.Contains(b, "Spine") {
+	if b := get(live, "/services/spine").body; !strings.Contains(b, "pages/pipe.md") || !strings.Contains(b, "Spine") {
 		t.Error("the page does not show the last good version with the pipe's problem")
 	}
 	if err := os.Remove(pipe); err != nil {

@@ -19,6 +19,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -34,6 +35,16 @@ type PreviewOptions struct {
 	Token    string        // what a preview link must carry, unless Loopback
 	Loopback bool          // listening on loopback only: no token needed
 	Poll     time.Duration // how often to look for saved files where the system gives no file notifications (default 1 s)
+	// Changes, when set, is told of every file the notifications name
+	// (content.Cache): a reload then looks at those files alone.
+	Changes ChangeTracker
+}
+
+// ChangeTracker is told which files changed between loads (content.Cache).
+type ChangeTracker interface {
+	Track()                  // every change is reported from now on
+	Changed(names ...string) // these files (relative to the folder, with slashes) changed
+	Unknown()                // some changes may have been missed
 }
 
 // PreviewCookie carries a reviewer's preview token after they open a
@@ -97,6 +108,9 @@ func (p *preview) watch() {
 		return
 	}
 	// Watching from here on, before NewPreview returns: no save is missed.
+	if p.opts.Changes != nil {
+		p.opts.Changes.Track()
+	}
 	go p.listen(w)
 }
 
@@ -115,6 +129,14 @@ func (p *preview) listen(w *fsnotify.Watcher) {
 			if ev.Has(fsnotify.Create) {
 				if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
 					watchTree(w, ev.Name) // a new folder: watch it and what is in it
+					p.unknown()           // whose files came with no notification of their own
+				}
+			}
+			if c := p.opts.Changes; c != nil {
+				if rel, err := filepath.Rel(p.opts.Dir, ev.Name); err == nil && filepath.IsLocal(rel) {
+					c.Changed(filepath.ToSlash(rel))
+				} else {
+					c.Unknown()
 				}
 			}
 			settle = time.After(previewSettle)
@@ -123,6 +145,7 @@ func (p *preview) listen(w *fsnotify.Watcher) {
 				return
 			}
 			log.Printf("preview: file notifications: %v; reloading everything", err)
+			p.unknown()
 			settle = time.After(previewSettle)
 		case <-settle:
 			settle = nil
@@ -160,6 +183,14 @@ func (p *preview) poll() {
 				p.live.Reload()
 			}
 		}
+	}
+}
+
+// unknown says changes may have been missed: the next reload looks at
+// every file.
+func (p *preview) unknown() {
+	if p.opts.Changes != nil {
+		p.opts.Changes.Unknown()
 	}
 }
 
@@ -224,7 +255,11 @@ func (p *preview) changed(old, cur *Server) {
 // checked away from loopback, the preview's own endpoints, else the page.
 func (p *preview) serve(w http.ResponseWriter, r *http.Request, l *Live) {
 	setSecurityHeaders(w.Header(), l.security)
-	w = &privateWriter{ResponseWriter: w}
+	// Files under a hashed URL (the WebAssembly, scripts, styles, icons)
+	// never change under it: the browser keeps them, so a page reloaded
+	// after a save fetches only itself. Pages and data are never kept.
+	data := strings.HasPrefix(r.URL.Path, "/page-data/") || strings.HasPrefix(r.URL.Path, "/search-index/")
+	w = &privateWriter{ResponseWriter: w, keepHashed: !data}
 	if p.opts.Loopback && !loopbackHost(r.Host) {
 		http.Error(w, "This preview answers only to localhost.", http.StatusMisdirectedRequest)
 		return
@@ -391,11 +426,7 @@ func (p *preview) notice(store *content.Store, path string) string {
 			`<p class="nhsd-body">The preview shows the last version without problems until these are fixed. Fix each one and save the file: this panel updates by itself.</p>`+
 			`<ul class="nhsd-list nhsd-preview__list">`, plural(len(ps), "problem"))
 		for _, pr := range ps {
-			b.WriteString(`<li><code class="nhsd-code">` + html.EscapeString(pr.File) + `</code>`)
-			if pr.Field != "" {
-				b.WriteString(` <code class="nhsd-code">` + html.EscapeString(pr.Field) + `</code>`)
-			}
-			b.WriteString(`: ` + html.EscapeString(pr.Message) + `</li>`)
+			problemItem(&b, pr)
 		}
 		b.WriteString(`</ul></div></div>`)
 	}
@@ -407,16 +438,27 @@ func (p *preview) notice(store *content.Store, path string) string {
 			`<p class="nhsd-body">The live site leaves these links out until their pages are published. This list is made again at every save and at every publication time.</p>`+
 			`<ul class="nhsd-list nhsd-preview__list">`, plural(len(store.Warnings), "warning"))
 		for _, pr := range store.Warnings {
-			b.WriteString(`<li><code class="nhsd-code">` + html.EscapeString(pr.File) + `</code>`)
-			if pr.Field != "" {
-				b.WriteString(` <code class="nhsd-code">` + html.EscapeString(pr.Field) + `</code>`)
-			}
-			b.WriteString(`: ` + html.EscapeString(pr.Message) + `</li>`)
+			problemItem(&b, pr)
 		}
 		b.WriteString(`</ul></div></div>`)
 	}
 	b.WriteString(`</div>`)
 	return b.String()
+}
+
+// problemItem writes one problem: where (file:line:column), the field,
+// what is wrong, and the line of the file it is on.
+func problemItem(b *strings.Builder, pr content.Problem) {
+	b.WriteString(`<li><code class="nhsd-code">` + html.EscapeString(pr.Where()) + `</code>`)
+	if l := pr.Label(); l != "" {
+		b.WriteString(` <code class="nhsd-code">` + html.EscapeString(l) + `</code>`)
+	}
+	b.WriteString(`: ` + html.EscapeString(pr.Message))
+	if pr.Snippet != "" {
+		b.WriteString(`<pre class="nhsd-preview__snippet"><code>` + strconv.Itoa(pr.Line) + ` | ` + html.EscapeString(pr.Snippet) + "\n" +
+			strings.Repeat(" ", len(strconv.Itoa(pr.Line))+3+max(0, pr.Col-1)) + `^</code></pre>`)
+	}
+	b.WriteString(`</li>`)
 }
 
 // problemCount is the number of content problems in a load's error: 0 for
@@ -475,17 +517,23 @@ func ownPage(w http.ResponseWriter, status int, title, head, body string) {
 }
 
 // privateWriter marks every preview response private and not for search
-// engines, whatever the handler set.
+// engines, whatever the handler set, and never kept by the browser unless
+// keepHashed and the handler served it under its hashed URL.
 type privateWriter struct {
 	http.ResponseWriter
-	wrote bool
+	wrote      bool
+	keepHashed bool
 }
 
 func (pw *privateWriter) WriteHeader(code int) {
 	if !pw.wrote {
 		pw.wrote = true
 		h := pw.Header()
-		h.Set("Cache-Control", "private, no-store")
+		if pw.keepHashed && h.Get("Cache-Control") == cacheImmutable {
+			h.Set("Cache-Control", "private, max-age=31536000, immutable")
+		} else {
+			h.Set("Cache-Control", "private, no-store")
+		}
 		h.Set("X-Robots-Tag", "noindex")
 	}
 	pw.ResponseWriter.WriteHeader(code)

@@ -3,9 +3,13 @@
 package server
 
 import (
+	"context"
 	"net/http"
+	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"nhsdigital/content"
 	"nhsdigital/content/search"
@@ -15,23 +19,37 @@ import (
 // background so that a server answers pages at once: at 20,000 documents
 // the build takes seconds. Whatever needs it (a search page, an index
 // file, the export) waits for it, so no answer is ever made from part of
-// an index.
+// an index. A newer version's index replaces one still being built: that
+// build stops, and whoever waits for it gets the newer index.
 type searchIndex struct {
-	ready chan struct{} // closed when built
-	built *search.Built
-	files map[string]*asset // by file name under /search-index/
-	err   error
+	start  func()        // begins the build, for an index built when first needed
+	ready  chan struct{} // closed when built or given up
+	cancel context.CancelFunc
+	built  *search.Built
+	files  map[string]*asset // by file name under /search-index/
+	err    error
+	next   atomic.Pointer[searchIndex] // the index that replaced this one
 }
 
 // The search index as the browser fetches it: one meta file, the term
 // shards and one fragment per document, all under /search-index/ with the
 // index version in the query string so they can be cached for good. The
 // files are compressed when first asked for, not here.
-func buildSearch(store *content.Store) *searchIndex {
-	si := &searchIndex{ready: make(chan struct{})}
-	go func() {
+//
+// A lazy index (the preview's, remade at every save) is built only when
+// first needed.
+func buildSearch(store *content.Store, lazy bool) *searchIndex {
+	ctx, cancel := context.WithCancel(context.Background())
+	si := &searchIndex{ready: make(chan struct{}), cancel: cancel}
+	build := func() {
 		defer close(si.ready)
-		b, err := search.Build(store.SearchDocs())
+		defer cancel()
+		docs, err := store.SearchDocsContext(ctx)
+		if err != nil {
+			si.err = err
+			return
+		}
+		b, err := search.BuildContext(ctx, docs)
 		if err != nil {
 			si.err = err
 			return
@@ -45,13 +63,40 @@ func buildSearch(store *content.Store) *searchIndex {
 		for i, f := range b.Fragments {
 			si.files["doc-"+strconv.Itoa(i)+".json"] = newLazyAsset("doc.json", f, "application/json")
 		}
-	}()
+		// The build's working memory (every document's terms) is garbage
+		// now and several times the index: give it back to the system
+		// rather than keep it for a growth that does not come.
+		debug.FreeOSMemory()
+	}
+	si.start = sync.OnceFunc(func() { go build() })
+	if !lazy {
+		si.start()
+	}
 	return si
 }
 
-// get waits for the index and returns it.
+// replaceWith stops si's build if it has not finished: next, the index of
+// a newer version, answers for it from then on.
+func (si *searchIndex) replaceWith(next *searchIndex) {
+	si.next.Store(next)
+	si.cancel()
+	if si.start != nil {
+		si.start() // a lazy build never begun: let it end at once
+	}
+}
+
+// get waits for the index and returns it: the newer one that replaced it
+// if its build was stopped.
 func (si *searchIndex) get() (*search.Built, map[string]*asset, error) {
+	if si.start != nil {
+		si.start()
+	}
 	<-si.ready
+	if si.built == nil {
+		if next := si.next.Load(); next != nil {
+			return next.get()
+		}
+	}
 	return si.built, si.files, si.err
 }
 

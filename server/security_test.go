@@ -4,7 +4,6 @@ package server
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -149,11 +148,11 @@ func TestVideoOnEveryPageType(t *testing.T) {
 	files := copyFS(content.Embedded())
 	var paths []string
 	for name, f := range files {
-		if !strings.HasPrefix(name, "pages/") || !strings.HasSuffix(name, ".json") {
+		if !strings.HasPrefix(name, "pages/") || !strings.HasSuffix(name, content.PageExt) {
 			continue
 		}
-		var doc map[string]any
-		if err := json.Unmarshal(f.Data, &doc); err != nil {
+		doc, err := pageDoc(f.Data)
+		if err != nil {
 			t.Fatal(err)
 		}
 		body, ok := doc["body"].([]any)
@@ -161,7 +160,10 @@ func TestVideoOnEveryPageType(t *testing.T) {
 			continue
 		}
 		doc["body"] = append(body, map[string]any{"type": "video", "youtubeId": "aaaaaaaaaaa", "title": "A test video"})
-		b, _ := json.Marshal(doc)
+		b, err := pageFile(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
 		files[name] = &fstest.MapFile{Data: b}
 		paths = append(paths, doc["path"].(string))
 	}
@@ -195,11 +197,11 @@ func TestVideoOnEveryPageType(t *testing.T) {
 // because their page is not live yet, and says the list changes with time.
 func TestPreviewShowsHeldLinks(t *testing.T) {
 	live, write := previewSite(t, PreviewOptions{Loopback: true})
-	write("pages/blog/future-launch.json", string(blogPost("0d9a4c1e-7e55-4f0b-8d0c-3f1a9b2c4d5e", "future-launch", "Echidna launch", "published", "2099-01-01T09:00:00Z", "")))
+	write("pages/blog/future-launch.md", string(blogPost("0d9a4c1e-7e55-4f0b-8d0c-3f1a9b2c4d5e", "future-launch", "Echidna launch", "published", "2099-01-01T09:00:00Z", "")))
 	live.Reload()
 	post := blogPost("6c1b2a3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", "pointer", "Pointer post", "published", "2024-06-01", "")
-	post = []byte(strings.Replace(string(post), `"Text of Pointer post."`, `"See [the launch](/blog/future-launch)."`, 1))
-	write("pages/blog/pointer.json", string(post))
+	post = []byte(strings.Replace(string(post), "Text of Pointer post.", "See [the launch](/blog/future-launch).", 1))
+	write("pages/blog/pointer.md", string(post))
 	if err := live.Reload(); err != nil {
 		t.Fatal(err)
 	}

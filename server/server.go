@@ -123,7 +123,7 @@ type Server struct {
 	db                         store.Store
 	feedbackLimit, usefulLimit *limiter
 
-	generated map[string]*asset // feeds, sitemap, robots.txt
+	generated func() map[string]*asset // feeds, sitemap, robots.txt: made when first asked for
 	dataMu    sync.Mutex
 	data      map[string]*asset // page data by path, made on first request
 }
@@ -181,11 +181,11 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.crossOrigin = crossOriginProtection(cfg.Store.Origin())
 	s.db, s.feedbackLimit, s.usefulLimit = cfg.DB, sh.feedbackLimit, sh.usefulLimit
-	s.search = buildSearch(cfg.Store)
+	s.search = buildSearch(cfg.Store, cfg.Notice != nil) // a preview's when first needed
 	s.source = newStoreSource(cfg.Store)
 	s.source.search = s.search
 	s.sourceKey = fmt.Sprintf("%p", s)
-	s.generated = machineReadable(cfg.Store)
+	s.generated = sync.OnceValue(func() map[string]*asset { return machineReadable(cfg.Store) })
 	s.data = map[string]*asset{}
 	components.RegisterSource(s.sourceKey, s.source)
 
@@ -475,7 +475,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case strings.HasPrefix(p, "/page-data/"):
 		s.servePageData(w, r)
 	case strings.HasPrefix(p, "/feeds/") || p == "/sitemap.xml" || p == "/robots.txt":
-		if a, ok := s.generated[p]; ok {
+		if a, ok := s.generated()[p]; ok {
 			a.serve(w, r, cacheRevalidate)
 			return
 		}

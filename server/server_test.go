@@ -350,8 +350,8 @@ func TestVersionFollowsContent(t *testing.T) {
 		t.Fatalf("same content, different versions: %s %s", a.Version(), b.Version())
 	}
 	tree := copyFS(content.Embedded())
-	spine := tree["pages/services/spine.json"]
-	spine.Data = []byte(strings.Replace(string(spine.Data), `"title": "Spine"`, `"title": "Spine (edited)"`, 1))
+	spine := tree["pages/services/spine.md"]
+	spine.Data = []byte(strings.Replace(string(spine.Data), "\ntitle: Spine\n", "\ntitle: Spine (edited)\n", 1))
 	changed, err := content.Load(tree, content.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -382,7 +382,7 @@ func TestVersionFollowsContent(t *testing.T) {
 
 func TestDraftsNeverServed(t *testing.T) {
 	tree := copyFS(content.Embedded())
-	tree["pages/blog/secret-draft.json"] = &fstest.MapFile{Data: []byte(`{"id": "9d9c6f1e-6a34-4a43-9b3e-8f3c1c9e2a77", "type": "blog",
+	tree["pages/blog/secret-draft.md"] = &fstest.MapFile{Data: mdPage(`{"id": "9d9c6f1e-6a34-4a43-9b3e-8f3c1c9e2a77", "type": "blog",
 	  "path": "/blog/secret-draft", "title": "Unannounced draft post", "summary": "Not yet.", "status": "draft",
 	  "published": "2024-06-01", "lastEdited": "2024-06-01", "authors": [{"name": "A", "role": "B"}], "body": []}`)}
 	store, err := content.Load(tree, content.Options{})

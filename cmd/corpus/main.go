@@ -113,7 +113,7 @@ func write(n int, out string) error {
 			"status":  "published", "published": "2015-01-01", "lastEdited": "2024-01-01T09:00:00Z",
 			"topics": []string{topics[si%len(topics)]},
 		}
-		if err := writeJSON(filepath.Join(out, "pages"+dir+".json"), sdoc); err != nil {
+		if err := writePage(filepath.Join(out, "pages"+dir+content.PageExt), sdoc); err != nil {
 			return err
 		}
 		month := time.Date(2024, 10, 1, 0, 0, 0, 0, time.UTC)
@@ -174,7 +174,7 @@ func write(n int, out string) error {
 					{"type": "paragraph", "text": para(50 + rng.IntN(40))},
 				},
 			}
-			if err := writeJSON(filepath.Join(out, "pages"+p+".json"), doc); err != nil {
+			if err := writePage(filepath.Join(out, "pages"+p+content.PageExt), doc); err != nil {
 				return err
 			}
 			written++
@@ -207,12 +207,17 @@ func slugify(s string) string {
 	return strings.Trim(b.String(), "-")
 }
 
-func writeJSON(path string, v any) error {
-	b, err := json.MarshalIndent(v, "", " ")
+// writePage writes a page as the Markdown file an editor would write.
+func writePage(path string, v any) error {
+	b, err := json.Marshal(v)
 	if err != nil {
 		return err
 	}
-	return writeFile(path, b)
+	md, err := content.ToMarkdown(b)
+	if err != nil {
+		return err
+	}
+	return writeFile(path, md)
 }
 
 func writeFile(path string, b []byte) error {

@@ -1,6 +1,8 @@
-// Command new writes a new draft page: a fresh id, today's date, the
-// sections of its type's template with a line of guidance in each, and a
-// path made from the title. It checks the whole content with the new file
+// Command new writes a new draft page as a Markdown file: the front matter
+// in the conventional order (id, type, path, title and summary first), a
+// fresh id, today's date, then the body with the ## headings of its type's
+// template and a line of guidance under each, and a path made from the
+// title. It checks the whole content with the new file
 // (and removes it again if anything is wrong), then prints the preview URL.
 //
 //	go run ./cmd/new -type blog -title "Our new approach to cyber security"
@@ -48,16 +50,19 @@ func run(dir, typ, title, series, port string, now time.Time) error {
 	if err != nil {
 		return err
 	}
-	file := filepath.Join(dir, "pages", filepath.FromSlash(strings.TrimPrefix(path, "/"))+".json")
+	file := filepath.Join(dir, "pages", filepath.FromSlash(strings.TrimPrefix(path, "/"))+content.PageExt)
 	if _, err := os.Stat(file); err == nil {
 		return fmt.Errorf("%s already exists; choose another title", file)
 	}
-	doc := draft(typ, title, path, series, now)
-	b, _ := json.MarshalIndent(doc, "", "  ")
+	doc, _ := json.Marshal(draft(typ, title, path, series, now))
+	b, err := content.ToMarkdown(doc)
+	if err != nil {
+		return err
+	}
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 		return err
 	}
-	if err := os.WriteFile(file, append(b, '\n'), 0o644); err != nil {
+	if err := os.WriteFile(file, b, 0o644); err != nil {
 		return err
 	}
 	if _, err := content.Load(os.DirFS(dir), content.Options{Preview: true, Now: now}); err != nil {
@@ -79,7 +84,7 @@ func draft(typ, title, path, series string, now time.Time) map[string]any {
 		"status":     "draft",
 		"published":  now.UTC().Format("2006-01-02"),
 		"lastEdited": now.UTC().Format(time.RFC3339),
-		"body":       []any{para("Write the page here, one block per paragraph. Blocks are listed in content/README.md.")},
+		"body":       []any{para("Write the page here in Markdown: paragraphs, ## headings, lists and links. content/README.md shows the containers for callouts, figures, quotes, contacts, links and video.")},
 	}
 	switch typ {
 	case content.TypeService:

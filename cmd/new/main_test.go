@@ -43,7 +43,7 @@ func TestEveryType(t *testing.T) {
 	for _, typ := range []string{"hub", "page", "service", "blog", "news", "feature", "series", "publication"} {
 		t.Run(typ, func(t *testing.T) {
 			if typ == "page" {
-				os.Remove(filepath.Join(dir, "pages", "a-new-thing.json")) // the hub took the same path
+				os.Remove(filepath.Join(dir, "pages", "a-new-thing.md")) // the hub took the same path
 			}
 			if err := run(dir, typ, "A new thing!", series, "8000", now); err != nil {
 				t.Fatal(err)
@@ -63,6 +63,21 @@ func TestEveryType(t *testing.T) {
 			}
 			if typ == "service" && len(raw["sections"].(map[string]any)) != 7 {
 				t.Errorf("service sections: %v", raw["sections"])
+			}
+			// The file an editor opens: front matter first, what the page
+			// is at the top, the body last with its template's headings.
+			b, err := os.ReadFile(filepath.Join(dir, d.File))
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.Split(string(b), "\n")
+			for i, prefix := range []string{"---", "id: ", "type: " + typ, "path: " + want[typ], "title: A new thing!", "summary: ", "status: draft"} {
+				if !strings.HasPrefix(lines[i], prefix) {
+					t.Errorf("line %d is %q, want it to start with %q", i+1, lines[i], prefix)
+				}
+			}
+			if typ == "service" && !strings.Contains(string(b), "---\n\n## About this service\n\n") {
+				t.Errorf("the service's body does not start with its first section:\n%s", b)
 			}
 		})
 	}

@@ -1,6 +1,9 @@
 // Command validate checks the content folder and prints every problem.
+// With -schema FILE it writes the JSON Schema of the front matter instead
+// (make schema writes content/schema.json).
 //
 //	go run ./cmd/validate [-dir content]
+//	go run ./cmd/validate -schema content/schema.json
 package main
 
 import (
@@ -13,7 +16,15 @@ import (
 
 func main() {
 	dir := flag.String("dir", "content", "content folder (holding site.json and pages/)")
+	schema := flag.String("schema", "", "write the front matter's JSON Schema to this file, and check nothing")
 	flag.Parse()
+	if *schema != "" {
+		if err := os.WriteFile(*schema, content.FrontMatterSchema(), 0o644); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		return
+	}
 	s, err := content.Load(os.DirFS(*dir), content.Options{Preview: true})
 	if err != nil {
 		fmt.Fprint(os.Stderr, err)

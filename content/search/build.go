@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -44,7 +45,6 @@ type Built struct {
 	Shards    []string
 	Fragments [][]byte
 	Index     *Index // the same index, decoded, for the server
-	Docs      []Doc  // documents in index order
 }
 
 // Field weights for BM25F: title above summary above headings above body.
@@ -56,7 +56,10 @@ const (
 )
 
 // Build indexes docs. Documents are numbered newest first.
-func Build(docs []Doc) (*Built, error) {
+func Build(docs []Doc) (*Built, error) { return BuildContext(context.Background(), docs) }
+
+// BuildContext is Build that gives up, with ctx's error, once ctx is done.
+func BuildContext(ctx context.Context, docs []Doc) (*Built, error) {
 	docs = append([]Doc(nil), docs...)
 	sort.SliceStable(docs, func(i, j int) bool {
 		if docs[i].Date != docs[j].Date {
@@ -94,6 +97,9 @@ func Build(docs []Doc) (*Built, error) {
 		return out
 	}
 	for i, d := range docs {
+		if i%512 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		t, err := time.Parse("2006-01-02", d.Date)
 		if err != nil {
 			return nil, errors.New("search: document " + d.Path + " has no date")
@@ -134,6 +140,9 @@ func Build(docs []Doc) (*Built, error) {
 	// Postings with BM25F impacts.
 	postings := map[string][]Posting{}
 	for i, ft := range fields {
+		if i%512 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		tf := map[string]float64{}
 		inTitle := map[string]bool{}
 		add := func(terms []string, w float64, avgLen float64) {
@@ -190,7 +199,7 @@ func Build(docs []Doc) (*Built, error) {
 		shards = append(shards, cur.String())
 	}
 
-	b := &Built{Shards: shards, Docs: docs}
+	b := &Built{Shards: shards}
 	for _, d := range docs {
 		text := strings.Join(append(append([]string{}, d.Headings...), d.Body), " \u2029 ")
 		if len(text) > maxFragmentText {

@@ -128,10 +128,11 @@ test("a video stays a placeholder, loading nothing from YouTube, until embedded 
   const dir = mkdtempSync(join(tmpdir(), "nhsd-video-"));
   cpSync(join(root, "content"), dir, { recursive: true });
   const path = "/news-and-events/features/improving-the-nhs-most-fundamental-process";
-  const file = join(dir, "pages", path + ".json");
-  const doc = JSON.parse(readFileSync(file, "utf8"));
-  doc.body.splice(1, 0, { type: "video", youtubeId: "testVideo01", title: "A test video" });
-  writeFileSync(file, JSON.stringify(doc, null, 2));
+  const file = join(dir, "pages", path + ".md");
+  // A video container after the body's first paragraph.
+  const md = readFileSync(file, "utf8").replace(/^---\n[\s\S]*?\n---\n\n[^\n]+\n/, (head) => head + "\n:::video\nyoutubeId: testVideo01\ntitle: A test video\n:::\n");
+  assert.match(md, /:::video/);
+  writeFileSync(file, md);
   const server = await startServer(["-content", dir]);
   const base = server.base;
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });

@@ -204,10 +204,8 @@ test("a new version: the notice appears, and Reload brings in the new version wh
   const dirs = [mkdtempSync(join(tmpdir(), "nhsd-v1-")), mkdtempSync(join(tmpdir(), "nhsd-v2-"))];
   cpSync(join(root, "content"), dirs[0], { recursive: true });
   cpSync(join(root, "content"), dirs[1], { recursive: true });
-  const spine = join(dirs[1], "pages", "services", "spine.json");
-  const doc = JSON.parse(readFileSync(spine, "utf8"));
-  doc.title = "Spine, the new version";
-  writeFileSync(spine, JSON.stringify(doc, null, 2));
+  const spine = join(dirs[1], "pages", "services", "spine.md");
+  writeFileSync(spine, readFileSync(spine, "utf8").replace("\ntitle: Spine\n", "\ntitle: Spine, the new version\n"));
 
   let server = await startServer(["-content", dirs[0]]);
   const context = await site.browser.newContext();

@@ -10,15 +10,20 @@ import { join } from "node:path";
 import { startServer, launch, watch, waitForApp, axe, root } from "./helpers.mjs";
 
 const dir = mkdtempSync(join(tmpdir(), "nhsd-preview-"));
-const spineFile = join(dir, "pages", "services", "spine.json");
+const spineFile = join(dir, "pages", "services", "spine.md");
 let server, browser, spine;
 
 before(async () => {
   cpSync(join(root, "content"), dir, { recursive: true });
   spine = readFileSync(spineFile, "utf8");
-  const draft = JSON.parse(readFileSync(join(dir, "pages", "blog", "we-had-to-follow-the-data-not-our-users.json"), "utf8"));
-  Object.assign(draft, { id: "6f1c2b9a-0d4e-4b8a-9c3e-2a7d5e8f1b01", path: "/blog/a-draft-in-progress", title: "A draft in progress", status: "draft", aliases: undefined });
-  writeFileSync(join(dir, "pages", "blog", "a-draft-in-progress.json"), JSON.stringify(draft, null, 2));
+  // A copy of a post, as an editor starts one, made a draft.
+  const draft = readFileSync(join(dir, "pages", "blog", "we-had-to-follow-the-data-not-our-users.md"), "utf8")
+    .replace(/\nid: .*\n/, "\nid: 6f1c2b9a-0d4e-4b8a-9c3e-2a7d5e8f1b01\n")
+    .replace(/\npath: .*\n/, "\npath: /blog/a-draft-in-progress\n")
+    .replace(/\ntitle: .*\n/, "\ntitle: A draft in progress\n")
+    .replace("\nstatus: published\n", "\nstatus: draft\n");
+  assert.match(draft, /status: draft/);
+  writeFileSync(join(dir, "pages", "blog", "a-draft-in-progress.md"), draft);
   server = await startServer(["-preview", "-content", dir]);
   browser = await launch();
 });
@@ -44,15 +49,17 @@ test("a saved file shows in the open page, a broken one shows its problems, fixi
     "the notice is not kept before the app after it takes over");
   assert.deepEqual(await axe(page), []);
 
-  writeFileSync(spineFile, spine.replace('"title": "Spine"', '"title": "Spine, as edited"'));
+  writeFileSync(spineFile, spine.replace("\ntitle: Spine\n", "\ntitle: Spine, as edited\n"));
   await page.waitForFunction(() => document.querySelector("main h1")?.textContent.trim() === "Spine, as edited", null, { timeout: 5000 });
   await waitForApp(page);
 
-  writeFileSync(spineFile, '{"id": "half a file');
+  // A value with ": " in it, unquoted: the commonest YAML mistake.
+  writeFileSync(spineFile, spine.replace("\ntitle: Spine\n", "\ntitle: Spine: the core\n"));
   const panel = page.locator(".nhsd-preview__problems");
   await panel.waitFor({ timeout: 5000 });
   assert.match(await panel.innerText(), /1 problem in the content/);
-  assert.match(await panel.innerText(), /pages\/services\/spine\.json: not valid JSON/);
+  assert.match(await panel.innerText(), /pages\/services\/spine\.md:5:13: front matter: mapping values are not allowed in this context: a value that holds ": " must be in quotes/);
+  assert.match(await panel.locator(".nhsd-preview__snippet").innerText(), /^5 \| title: Spine: the core\n {16}\^$/);
   assert.equal(await h1(page), "Spine, as edited", "the last good version is not shown");
   assert.deepEqual(await axe(page), []);
   // Every page shows it, also one opened now.
@@ -114,4 +121,42 @@ test("away from loopback, a preview needs its link: refusals, then the link lets
     await context.close();
     await shared.stop();
   }
+});
+
+// retitle sets the title field of a content file.
+const retitle = (text, title) => text.replace(/^(\s*"?title"?\s*:\s*)("[^"\n]*"|[^\n,]*)/m, (_, key) => key + JSON.stringify(title));
+
+test("before the app runs a save shows in place; after, the reload fetches only the page", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watch(page);
+  await page.goto(server.base + "/services/spine");
+  await page.locator("#nhsd-preview .nhsd-preview__bar").waitFor();
+  await page.evaluate(() => { window.nhsdKept = true; window.scrollTo(0, 200); });
+  const fetched = [];
+  page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+  try {
+    writeFileSync(spineFile, retitle(spine, "Spine, in place"));
+    await page.waitForFunction(() => document.querySelector("main h1")?.textContent.trim() === "Spine, in place", null, { timeout: 5000 });
+    assert.equal(await page.evaluate(() => window.nhsdKept), true, "the page was reloaded");
+    assert.deepEqual(fetched, ["/services/spine"], "more than the page was fetched");
+    assert.match(await page.title(), /^Spine, in place/);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.nhsdApp), undefined, "the app started");
+    assert.deepEqual(await axe(page), []);
+
+    // With the app running, the page reloads; the WebAssembly comes from
+    // the browser's cache when the app starts again.
+    await waitForApp(page);
+    writeFileSync(spineFile, retitle(spine, "Spine, reloaded"));
+    await page.waitForFunction(() => document.querySelector("main h1")?.textContent.trim() === "Spine, reloaded", null, { timeout: 5000 });
+    assert.equal(await page.evaluate(() => window.nhsdKept), undefined, "a running app's page was changed in place");
+    await waitForApp(page);
+    const wasm = await page.evaluate(() => performance.getEntriesByType("resource").filter((e) => /\/web\/app\.wasm/.test(e.name)).map((e) => e.transferSize));
+    assert.equal(wasm.length, 1, "the app's WebAssembly was not fetched once");
+    assert.equal(wasm[0], 0, "the WebAssembly was downloaded again after a save");
+  } finally {
+    writeFileSync(spineFile, spine);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
 });

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what make bench needs on a fresh machine: wrk and nginx from
-# Debian, and the bench's Node packages. Each step is skipped when done.
+# Installs what make bench needs on a fresh machine: wrk, nginx, hugo and
+# GNU time from Debian, and the bench's Node packages. Each step is skipped when done.
 # The benchmark runs its own nginx (own config, prefix and pid file in a
 # temporary folder); the system's nginx service is never started.
 set -euo pipefail
@@ -9,6 +9,8 @@ cd "$(dirname "$0")"
 need=()
 command -v wrk >/dev/null 2>&1 || need+=(wrk)
 [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || need+=(nginx-light)
+command -v hugo >/dev/null 2>&1 || need+=(hugo)
+[ -x /usr/bin/time ] || need+=(time)
 bash ../../tests/apt-install.sh ${need[@]+"${need[@]}"}
 
 # npm ci refuses this lock file where the registry lacks pagefind's

@@ -1,0 +1,182 @@
+//go:build !wasm
+
+package main
+
+import (
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"nhsdigital/content"
+	"nhsdigital/content/search"
+)
+
+// The server started on the original site's scale (20,000 synthetic
+// publications beside the real content, from cmd/corpus) answers as the
+// content says from its first answer on: every sampled page and its data,
+// the whole sitemap, and search results counted over the whole index
+// although the index is still being built in the background when the
+// first search arrives. Correctness, not time: the times are make bench's.
+func TestStartsAtTwentyThousandDocuments(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and serves a 20,000-document corpus; not with -short")
+	}
+	dir := filepath.Join(t.TempDir(), "corpus")
+	gen := exec.Command("go", "run", "../cmd/corpus", "-n", "20000", "-out", dir)
+	if out, err := gen.CombinedOutput(); err != nil {
+		t.Fatalf("cmd/corpus: %v\n%s", err, out)
+	}
+	store, err := content.Load(os.DirFS(dir), content.Options{})
+	if err != nil {
+		t.Fatalf("the corpus does not load: %v", err)
+	}
+	if n := len(store.Docs()); n < 20000 {
+		t.Fatalf("the corpus serves %d pages, want 20,000 or more", n)
+	}
+
+	s, err := tryStartMain(t, 3*time.Minute, "-content", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := "http://" + s.addr
+	client := &http.Client{Timeout: time.Minute}
+	get := func(u string) (int, string) {
+		t.Helper()
+		res, err := client.Get(base + u)
+		if err != nil {
+			t.Fatalf("GET %s: %v", u, err)
+		}
+		defer res.Body.Close()
+		b, err := io.ReadAll(res.Body)
+		if err != nil {
+			t.Fatalf("GET %s: %v", u, err)
+		}
+		return res.StatusCode, string(b)
+	}
+
+	// Search first, while the index may still be building: the count is
+	// the whole index's, worked out here from the same content.
+	built, err := search.Build(store.SearchDocs())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, word := range []string{"hospital", "workforce", "screening"} {
+		want := built.Index.Search(search.Query{Text: word}).Total
+		if want < 1000 {
+			t.Fatalf("%q finds %d documents in the corpus; the test needs a common word", word, want)
+		}
+		code, body := get("/search?q=" + url.QueryEscape(word))
+		m := regexp.MustCompile(`([0-9,]+) results? for`).FindStringSubmatch(body)
+		if code != http.StatusOK || m == nil {
+			t.Fatalf("/search?q=%s answered %d without a result count", word, code)
+		}
+		if got, _ := strconv.Atoi(strings.ReplaceAll(m[1], ",", "")); got != want {
+			t.Errorf("/search?q=%s counts %d results, the whole index %d", word, got, want)
+		}
+	}
+
+	// A sample of pages across the corpus, and each one's data.
+	docs := store.Docs()
+	for i := 0; i < len(docs); i += len(docs) / 40 {
+		d := docs[i]
+		if code, _ := get(d.Path); code != http.StatusOK {
+			t.Errorf("%s answered %d", d.Path, code)
+			continue
+		}
+		pd := "/page-data" + d.Path + ".json"
+		if d.Path == "/" {
+			pd = "/page-data/index.json"
+		}
+		code, body := get(pd)
+		var v struct {
+			Page struct {
+				Path, Title string
+			}
+		}
+		if err := json.Unmarshal([]byte(body), &v); code != http.StatusOK || err != nil {
+			t.Errorf("%s answered %d: %v", pd, code, err)
+			continue
+		}
+		if v.Page.Path != d.Path || v.Page.Title != d.Title {
+			t.Errorf("%s holds %q at %s, want %q at %s", pd, v.Page.Title, v.Page.Path, d.Title, d.Path)
+		}
+	}
+	if code, _ := get("/data-and-information/publications/statistical/no-such-edition"); code != http.StatusNotFound {
+		t.Errorf("an unknown publication answered %d, want 404", code)
+	}
+
+	// The sitemap lists every published page but the search, offline
+	// and not-found pages.
+	code, body := get("/sitemap.xml")
+	var set struct {
+		URLs []struct {
+			Loc string `xml:"loc"`
+		} `xml:"url"`
+	}
+	if err := xml.Unmarshal([]byte(body), &set); code != http.StatusOK || err != nil {
+		t.Fatalf("/sitemap.xml answered %d: %v", code, err)
+	}
+	listed := map[string]bool{}
+	for _, u := range set.URLs {
+		listed[strings.TrimPrefix(u.Loc, store.Origin())] = true
+	}
+	want := 0
+	for _, d := range docs {
+		switch d.Type {
+		case content.TypeSearch, content.TypeOffline, content.TypeNotFound:
+			continue
+		}
+		want++
+		if !listed[d.Path] {
+			t.Errorf("the sitemap lacks %s", d.Path)
+			break
+		}
+	}
+	if len(set.URLs) != want {
+		t.Errorf("the sitemap lists %d pages, want %d", len(set.URLs), want)
+	}
+}
+
+// tryStartMain starts main and waits up to wait for /readyz.
+func tryStartMain(t *testing.T, wait time.Duration, args ...string) (*running, error) {
+	t.Helper()
+	addr := freeAddr(t)
+	cmd := mainCmd(append([]string{"-addr", addr, "-web", "../web", "-data", t.TempDir(), "-admin-addr", "off"}, args...)...)
+	out := &strings.Builder{}
+	cmd.Stdout, cmd.Stderr = out, out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	s := &running{addr: addr, cmd: cmd, out: out, done: make(chan struct{})}
+	go func() { s.err = cmd.Wait(); close(s.done) }()
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		<-s.done
+	})
+	client := &http.Client{Timeout: time.Second}
+	for end := time.Now().Add(wait); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
+		select {
+		case <-s.done:
+			return nil, fmt.Errorf("the server stopped: %v\n%s", s.err, out)
+		default:
+		}
+		if res, err := client.Get("http://" + addr + "/readyz"); err == nil {
+			res.Body.Close()
+			if res.StatusCode == http.StatusOK {
+				return s, nil
+			}
+		}
+	}
+	return nil, fmt.Errorf("the server was not ready within %v:\n%s", wait, out)
+}

@@ -1,0 +1,270 @@
+// make bench (scale): the server at 1,000, 5,000 and 20,000 synthetic
+// publications (cmd/corpus, beside the real content) and Hugo, from
+// Debian's hugo package, on the same pages in the same run
+// (tools/bench/hugosite writes them as Markdown with minimal templates).
+//
+//   start      process start to the first 200 for /; RSS once the search
+//              index is built (ours) or once serving (hugo server)
+//   save       preview: a saved file to the change on an open page in
+//              Chromium (ours -preview, hugo server's live reload)
+//   idle CPU   the preview (or hugo server) doing nothing for 10 s
+//   publish    a publication scheduled a few seconds ahead: from its time
+//              to the first 200 for it, and RSS before and after
+//   export     ours -export beside a hugo build: time and peak RSS
+//   load       256 connections for DURATION s over random pages: peak RSS
+//
+// SCALE_SIZES (default 1000,5000,20000), ROUNDS (saves a size, default
+// 10) and DURATION (default 30) change the run.
+import { spawn, spawnSync, execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { root, launch, freePort } from "../../tests/browser/helpers.mjs";
+
+const sizes = (process.env.SCALE_SIZES || "1000,5000,20000").split(",").map(Number);
+const rounds = Number(process.env.ROUNDS || 10);
+const loadSeconds = Number(process.env.DURATION || 30);
+const bin = join(root, "bin", "site");
+const work = mkdtempSync(join(tmpdir(), "nhsd-scale-"));
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+for (const cmd of ["hugo", "wrk", "/usr/bin/time"]) {
+  if (spawnSync("sh", ["-c", `command -v ${cmd}`]).status !== 0) throw new Error(`${cmd} is missing: run bash tools/bench/setup.sh`);
+}
+const hugoVersion = /v([\d.]+)/.exec(execFileSync("hugo", ["version"], { encoding: "utf8" }))?.[1] || "?";
+
+const rssMB = (pid) => {
+  try { return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))[1]) / 1024; } catch { return NaN; }
+};
+const cpuTicks = (pid) => {
+  const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return Number(f[11]) + Number(f[12]); // utime + stime, in 1/100 s
+};
+
+async function status(url) {
+  try { const r = await fetch(url, { redirect: "manual" }); await r.arrayBuffer(); return r.status; } catch { return 0; }
+}
+
+// start runs a server and waits for / to answer 200.
+async function start(cmd, args, base, readyPath = "/") {
+  const t0 = performance.now();
+  const proc = spawn(cmd, args, { stdio: ["ignore", "ignore", "pipe"] });
+  let err = "";
+  proc.stderr.on("data", (d) => (err += d));
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`${cmd} stopped:\n${err}`);
+    if ((await status(base + readyPath)) === 200) break;
+    if (performance.now() - t0 > 300000) throw new Error(`${cmd} did not start in 5 min`);
+    await sleep(10);
+  }
+  const ms = performance.now() - t0;
+  const exited = new Promise((r) => proc.once("exit", r));
+  return { proc, ms, stop: () => { proc.kill("SIGTERM"); return exited; } };
+}
+
+async function ours(dir, extra = []) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const s = await start(bin, ["-content", dir, "-addr", `127.0.0.1:${port}`, "-admin-addr", "off", "-data", mkdtempSync(join(work, "data-")), ...extra], base);
+  return { ...s, base };
+}
+
+async function hugoServer(site) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const s = await start("hugo", ["server", "--source", site, "--bind", "127.0.0.1", "--port", String(port), "--baseURL", base + "/", "--quiet"], base);
+  return { ...s, base };
+}
+
+async function idleCPU(pid, seconds = 10) {
+  await sleep(2000);
+  const a = cpuTicks(pid);
+  await sleep(seconds * 1000);
+  return (cpuTicks(pid) - a) / seconds; // percent of one core
+}
+
+// saveToScreen edits the title in file and waits for the page's h1 to show
+// it, rounds times; the page reloads itself (our preview's script, Hugo's
+// live reload).
+async function saveToScreen(browser, url, file, title) {
+  const original = readFileSync(file, "utf8");
+  const page = await (await browser.newContext()).newPage();
+  const times = [];
+  try {
+    await page.goto(url);
+    await page.waitForFunction((t) => document.querySelector("main h1")?.textContent.trim() === t, title, { timeout: 30000 });
+    for (let i = 0; i < rounds; i++) {
+      const next = `${title}, edit ${i}`;
+      await sleep(300);
+      const t0 = performance.now();
+      writeFileSync(file, retitle(original, next));
+      await page.waitForFunction((t) => document.querySelector("main h1")?.textContent.trim() === t, next, { timeout: 60000, polling: "raf" });
+      times.push(performance.now() - t0);
+    }
+  } finally {
+    writeFileSync(file, original);
+    await page.context().close();
+  }
+  return times;
+}
+
+// retitle sets the title field of a content file, JSON or front matter.
+function retitle(text, title) {
+  return text.replace(/^(\s*"?title"?\s*:\s*)("[^"\n]*"|[^\n,]*)/m, (_, key) => key + JSON.stringify(title));
+}
+
+// reschedule sets the published field of a content file, JSON or front matter.
+function reschedule(text, when) {
+  const out = text.replace(/^(\s*"?published"?\s*:\s*)("[^"\n]*"|[^\n,]*)/m, (_, key) => key + JSON.stringify(when));
+  if (out === text) throw new Error("no published field to reschedule");
+  return out;
+}
+
+function contentFile(dir, pagePath) {
+  const base = join(dir, "pages", ...pagePath.split("/").filter(Boolean));
+  const ext = [".md", ".json"].find((e) => existsSync(base + e));
+  if (!ext) throw new Error(`no content file for ${pagePath} in ${dir}`);
+  return base + ext;
+}
+
+// publications are the synthetic editions (each under its series' folder).
+function publications(dir) {
+  const top = join(dir, "pages", "data-and-information", "publications", "statistical");
+  const out = [];
+  const walk = (d) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/^synthetic-[^/]+\//.test(relative(top, p))) out.push(p);
+    }
+  };
+  walk(top);
+  return out.sort();
+}
+
+function timed(cmd, args) {
+  const r = spawnSync("/usr/bin/time", ["-f", "%e %M", cmd, ...args], { encoding: "utf8", maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed:\n${r.stderr.slice(-2000)}`);
+  const [s, kb] = r.stderr.trim().split("\n").pop().split(" ").map(Number);
+  return { ms: s * 1000, rss: kb / 1024 };
+}
+
+async function loadRSS(srv, paths) {
+  const list = join(work, "paths.txt");
+  writeFileSync(list, paths.join("\n") + "\n");
+  const script = join(work, "random.lua");
+  writeFileSync(script, `local paths = {}
+for line in io.lines("${list}") do paths[#paths + 1] = line end
+wrk.headers["Accept-Encoding"] = "br, gzip"
+request = function() return wrk.format("GET", paths[math.random(#paths)]) end
+`);
+  let peak = rssMB(srv.proc.pid);
+  const sampler = setInterval(() => { peak = Math.max(peak, rssMB(srv.proc.pid)); }, 200);
+  const r = spawn("wrk", ["-t2", "-c256", `-d${loadSeconds}s`, "-s", script, srv.base], { stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  r.stdout.on("data", (d) => (out += d));
+  await new Promise((res) => r.once("exit", res));
+  clearInterval(sampler);
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] || 0);
+  const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] || 0);
+  return { peak, rps, non2xx, after: rssMB(srv.proc.pid) };
+}
+
+const q = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * p))]; };
+const f0 = (x) => (Number.isFinite(x) ? x.toFixed(0) : "-");
+const rows = [];
+const row = (...cells) => rows.push(cells);
+
+const browser = await launch();
+try {
+  for (const n of sizes) {
+    const corpus = join(work, `corpus-${n}`);
+    const site = join(work, `hugo-${n}`);
+    execFileSync("go", ["run", "./cmd/corpus", "-n", String(n), "-out", corpus], { cwd: root, stdio: "ignore" });
+    execFileSync("go", ["run", "./tools/bench/hugosite", "-content", corpus, "-out", site], { cwd: root, stdio: "inherit" });
+    const manifest = JSON.parse(readFileSync(join(site, "manifest.json"), "utf8"));
+    const docs = Object.keys(manifest).length;
+    console.log(`\n${n} publications (${docs} pages): measuring…`);
+    const m = { n, docs };
+
+    // Production start, RSS once the search index is built, load.
+    const t0 = performance.now();
+    let s = await ours(corpus);
+    m.start = s.ms;
+    m.startRSS = rssMB(s.proc.pid);
+    while ((await status(s.base + "/search?q=statistics")) !== 200) await sleep(50);
+    m.ready = performance.now() - t0;
+    m.rss = rssMB(s.proc.pid);
+    const paths = Object.keys(manifest).sort().filter((p, i) => p !== "/404" && i % Math.max(1, Math.floor(docs / 5000)) === 0);
+    m.load = await loadRSS(s, paths);
+    await s.stop();
+
+    let h = await hugoServer(site);
+    m.hStart = h.ms;
+    m.hRSS = rssMB(h.proc.pid);
+    m.hIdle = await idleCPU(h.proc.pid);
+    const spineURL = h.base + "/services/spine/";
+    m.hSave = await saveToScreen(browser, spineURL, join(site, manifest["/services/spine"]), "Spine");
+    await h.stop();
+
+    // Preview: idle CPU, RSS, save to screen.
+    s = await ours(corpus, ["-preview"]);
+    m.pIdle = await idleCPU(s.proc.pid);
+    m.pRSS = rssMB(s.proc.pid);
+    m.save = await saveToScreen(browser, s.base + "/services/spine", contentFile(corpus, "/services/spine"), "Spine");
+    await s.stop();
+
+    // A scheduled publication going live.
+    const pubs = publications(corpus);
+    const file = pubs[Math.floor(pubs.length / 2)];
+    const pubPath = "/" + relative(join(corpus, "pages"), file).replace(/\.(json|md)$/, "");
+    const original = readFileSync(file, "utf8");
+    const at = new Date(Date.now() + Math.max(10000, 3 * m.ready + 5000));
+    at.setUTCMilliseconds(0);
+    writeFileSync(file, reschedule(original, at.toISOString().replace(".000Z", "Z")));
+    s = await ours(corpus);
+    while ((await status(s.base + "/search?q=statistics")) !== 200) await sleep(50);
+    m.pubBefore = rssMB(s.proc.pid);
+    if ((await status(s.base + pubPath)) !== 404) throw new Error(`${pubPath} answered before its time`);
+    if (Date.now() > at.getTime() - 1000) throw new Error("the scheduled time passed before the server was ready; raise the lead");
+    await sleep(at.getTime() - Date.now());
+    while ((await status(s.base + pubPath)) !== 200) {
+      if (Date.now() - at.getTime() > 120000) throw new Error(`${pubPath} never went live`);
+      await sleep(5);
+    }
+    m.publish = Date.now() - at.getTime();
+    await sleep(1000);
+    m.pubAfter = rssMB(s.proc.pid);
+    await s.stop();
+    writeFileSync(file, original);
+
+    // Export beside a Hugo build.
+    const dist = join(work, `dist-${n}`);
+    m.export = timed(bin, ["-content", corpus, "-export", dist, "-data", mkdtempSync(join(work, "data-"))]);
+    rmSync(dist, { recursive: true, force: true });
+    m.hBuild = timed("hugo", ["--source", site, "--destination", join(work, `public-${n}`), "--quiet"]);
+    rmSync(join(work, `public-${n}`), { recursive: true, force: true });
+
+    const ratio = (a, b) => (b > 0 ? (a / b).toFixed(2) : "-");
+    row(`**${n}** (${docs} pages)`, "ours", "Hugo " + hugoVersion, "ours / Hugo");
+    row("start to first 200 (ms)", f0(m.start), f0(m.hStart), ratio(m.start, m.hStart));
+    row("RSS after start (MB)", `${f0(m.rss)} (${f0(m.startRSS)} at first 200)`, f0(m.hRSS), ratio(m.rss, m.hRSS));
+    row("save → screen, median / p95 (ms)", `${f0(q(m.save, 0.5))} / ${f0(q(m.save, 0.95))}`, `${f0(q(m.hSave, 0.5))} / ${f0(q(m.hSave, 0.95))}`, ratio(q(m.save, 0.5), q(m.hSave, 0.5)));
+    row("preview idle CPU (% of a core)", m.pIdle.toFixed(1), m.hIdle.toFixed(1), "");
+    row("preview RSS (MB)", f0(m.pRSS), "", "");
+    row("publish: scheduled time → 200 (ms)", f0(m.publish), "", "");
+    row("publish: RSS before → after (MB)", `${f0(m.pubBefore)} → ${f0(m.pubAfter)}`, "", "");
+    row("export / build (ms)", f0(m.export.ms), f0(m.hBuild.ms), ratio(m.export.ms, m.hBuild.ms));
+    row("export / build peak RSS (MB)", f0(m.export.rss), f0(m.hBuild.rss), ratio(m.export.rss, m.hBuild.rss));
+    row(`load: 256 conns ${loadSeconds} s, peak RSS (MB)`, `${f0(m.load.peak)} (${f0(m.load.rps)} req/s, ${m.load.non2xx} not 2xx)`, "", "");
+    rmSync(corpus, { recursive: true, force: true });
+    rmSync(site, { recursive: true, force: true });
+  }
+} finally {
+  await browser.close();
+  rmSync(work, { recursive: true, force: true });
+}
+
+console.log(`\nScale: ${cpus().length} cores, load average ${loadavg().map((x) => x.toFixed(1)).join(" ")} at the end`);
+console.log("| | | | |\n|---|---|---|---|");
+for (const r of rows) console.log("| " + r.join(" | ") + " |");
