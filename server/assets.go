@@ -180,12 +180,26 @@ func (a *asset) brotliCopy() []byte {
 
 func gzipBytes(b []byte) []byte { return gzipLevel(b, gzip.BestCompression) }
 
+// gzipWriters keeps gzip writers by level for reuse: each holds about a
+// megabyte of tables, which hundreds of answers at once must not each
+// allocate.
+var gzipWriters sync.Map // level → *sync.Pool of *gzip.Writer
+
 // gzipLevel compresses b at level; nil when that saves nothing.
 func gzipLevel(b []byte, level int) []byte {
+	p, _ := gzipWriters.LoadOrStore(level, &sync.Pool{New: func() any {
+		w, _ := gzip.NewWriterLevel(nil, level)
+		return w
+	}})
+	pool := p.(*sync.Pool)
 	var buf bytes.Buffer
-	w, _ := gzip.NewWriterLevel(&buf, level)
+	buf.Grow(len(b) / 3)
+	w := pool.Get().(*gzip.Writer)
+	w.Reset(&buf)
 	w.Write(b)
 	w.Close()
+	w.Reset(nil)
+	pool.Put(w)
 	if buf.Len() >= len(b) {
 		return nil
 	}

@@ -21,6 +21,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"runtime"
 	"runtime/debug"
 	"slices"
 	"strconv"
@@ -693,10 +694,20 @@ const (
 	maxCachedPageBytes = 128 << 20
 )
 
+// renderSlots bounds the renders made at once, in every server of the
+// process.
+var renderSlots = make(chan struct{}, 2*runtime.GOMAXPROCS(0))
+
 // renderNow renders the page for the request with go-app. A page that is
 // kept is compressed at the best level; one made for a single answer (a
 // search, an unknown path) at a fast one.
 func (s *Server) renderNow(r *http.Request, key, value string, keep bool) *page {
+	// Rendering and compressing take a core each: more at once than
+	// there are cores only adds memory (at 256 connections over 20,000
+	// pages, hundreds of renders and compressors in flight took RSS past
+	// 1.2 GB), so they take turns.
+	renderSlots <- struct{}{}
+	defer func() { <-renderSlots }()
 	s.renders.Add(1)
 	s.metrics.rendered()
 	status := http.StatusOK
