@@ -1,6 +1,7 @@
 # The site: a go-app WebAssembly client and a Go server that prerenders it.
 #   make run      build and serve on http://localhost:8000 (PORT overrides)
 #   make test     every test, browser ones included (installs what they need)
+#   make lint     formatting, go vet and staticcheck for both builds, script syntax
 
 GO        ?= go
 PORT      ?= 8000
@@ -14,8 +15,12 @@ REVISION  ?= $(shell git rev-parse HEAD 2>/dev/null)$(shell git diff --quiet HEA
 # and from an empty root alike.
 SITE_FLAGS = -trimpath -buildvcs=auto -ldflags="-X main.buildRevision=$(REVISION)"
 GO_SOURCES = $(shell find app components content -name '*.go') go.mod go.sum
+# staticcheck 2026.2.2 (module version v0.8.2), which knows Go 1.26.
+STATICCHECK = honnef.co/go/tools/cmd/staticcheck@v0.8.2
+# The packages of this module the WebAssembly client is built from.
+WASM_PKGS  = $(shell GOOS=js GOARCH=wasm $(GO) list -deps ./app | grep '^nhsdigital/')
 
-.PHONY: run build wasm test test-go test-browser setup validate schema icons screenshots size bench audit static clean preview new
+.PHONY: run build lint test test-go test-browser setup validate schema icons screenshots size bench audit static clean preview new
 
 run: build
 	PORT=$(PORT) ./bin/site
@@ -48,6 +53,18 @@ screenshots: build setup
 
 setup:
 	bash tests/setup.sh
+
+# CI's first stage (.ci/run), fast and stopping at the first failure: gofmt,
+# go vet and staticcheck for the server and the WebAssembly builds, and a
+# syntax check of every script served as it is.
+lint:
+	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt -l: these files are not formatted:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet $(WASM_PKGS)
+	GOBIN=$(CURDIR)/bin $(GO) install $(STATICCHECK)
+	bin/staticcheck ./...
+	GOOS=js GOARCH=wasm bin/staticcheck $(WASM_PKGS)
+	for f in web/*.js server/worker.js content/consent/*.js; do node --check "$$f" || exit 1; done
 
 test: setup build test-go test-browser
 

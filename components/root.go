@@ -18,19 +18,18 @@ import (
 // then loads later pages' data with the browser's fetch.
 type Root struct {
 	app.Compo
-	path      string
-	query     string
-	view      gjson.Result
-	site      gjson.Result
-	clicks    app.Func
-	loading   string
-	before    *takeover
-	missing   string // on the server: the unknown path the not-found page answers
-	chose     string // the banner's confirmation: see confirmation
-	navigated bool   // OnNav has run once (go-app calls it for the first page too)
-	saved     string // the cookie page's confirmation
-	consent   *consent.Record
-	src       Source
+	path    string
+	query   string
+	view    gjson.Result
+	site    gjson.Result
+	clicks  app.Func
+	loading string
+	before  *takeover
+	missing string // on the server: the unknown path the not-found page answers
+	chose   string // the banner's confirmation: see confirmation
+	saved   string // the cookie page's confirmation
+	consent *consent.Record
+	src     Source
 }
 
 // ConsentParam carries the visitor's consent record from the server to the

@@ -3,6 +3,7 @@ package components
 import (
 	"html"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -233,7 +234,7 @@ func (p *SearchPage) filters() app.UI {
 		for _, v := range f.Values {
 			key, val := f.Key, v.Value
 			href := searchURL(p.q.With(func(q *search.Query) {
-				if contains(q.Filters[key], val) {
+				if slices.Contains(q.Filters[key], val) {
 					q.Filters[key] = remove(q.Filters[key], val)
 				} else {
 					q.Filters[key] = append(q.Filters[key], val)
@@ -269,15 +270,6 @@ func (p *SearchPage) filters() app.UI {
 		selected,
 		app.Elem("div").Class("nhsd-facets").Body(groups...),
 	)
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func remove(list []string, s string) []string {

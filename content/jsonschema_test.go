@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -86,7 +87,7 @@ func TestFrontMatterSchema(t *testing.T) {
 			t.Errorf("%s: the schema allows a misspelt field or the body, or refuses summary", typ)
 		}
 	}
-	if !allowed[TypeService]["serviceStatus"] || allowed[TypeBlog]["serviceStatus"] || !contains(required[TypeBlog], "authors") {
+	if !allowed[TypeService]["serviceStatus"] || allowed[TypeBlog]["serviceStatus"] || !slices.Contains(required[TypeBlog], "authors") {
 		t.Error("the schema's fields by type differ from the validator's")
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/tidwall/gjson"
@@ -39,7 +40,7 @@ func ToMarkdown(doc []byte) ([]byte, error) {
 	}
 	root.ForEach(func(k, v gjson.Result) bool {
 		name := k.String()
-		if bodyFields[name] == "" && !contains(FrontMatterOrder, name) {
+		if bodyFields[name] == "" && !slices.Contains(FrontMatterOrder, name) {
 			add(name, v)
 		}
 		return true

@@ -2,8 +2,10 @@ package content
 
 import (
 	"fmt"
+	"maps"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -383,7 +385,7 @@ func (v *validator) checkValue(file, p string, val gjson.Result, f field) {
 			v.checkHref(file, p, s, refHref)
 		}
 	case kEnum:
-		if s, ok := str(); ok && !contains(f.enum, s) {
+		if s, ok := str(); ok && !slices.Contains(f.enum, s) {
 			v.add(file, p, "%q is not allowed; use one of: %s", s, strings.Join(f.enum, ", "))
 		}
 	case kBool:
@@ -459,12 +461,7 @@ func (v *validator) checkBlock(file, p string, b gjson.Result) {
 	t := b.Get("type").String()
 	fields, ok := blockFields[t]
 	if !ok {
-		names := make([]string, 0, len(blockFields))
-		for n := range blockFields {
-			names = append(names, n)
-		}
-		sort.Strings(names)
-		v.add(file, p+".type", "%q is not a block type; use one of: %s", t, strings.Join(names, ", "))
+		v.add(file, p+".type", "%q is not a block type; use one of: %s", t, strings.Join(slices.Sorted(maps.Keys(blockFields)), ", "))
 		return
 	}
 	v.checkObject(file, p, b, append([]field{req("type", kString)}, fields...))
@@ -774,15 +771,6 @@ func distance(a, b string) int {
 		prev = cur
 	}
 	return prev[len(b)]
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // PathFor returns the path a new page of type t with the given slug takes:

@@ -29,7 +29,6 @@ type asset struct {
 	lazy        *sync.Once // set when the gzip copy is made on first request (gzipped)
 	hash        string     // content hash, also the ETag
 	sum         string     // full SHA-256, hex
-	immutable   bool       // served under a hashed URL (?v=hash)
 }
 
 // size is the bytes the asset holds in memory, compressed copies included.

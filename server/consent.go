@@ -18,6 +18,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"nhsdigital/content"
 	"nhsdigital/content/consent"
 )
 
@@ -55,13 +56,20 @@ func crossOriginProtection(origin string) *http.CrossOriginProtection {
 // returnPath is where a form sends the visitor back to: a page of this
 // site, never another one.
 func (s *Server) returnPath(p string) string {
-	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.ContainsAny(p, "\\?#\r\n") {
-		return "/"
-	}
-	if _, ok := s.store.Doc(p); !ok {
+	if _, ok := s.localPage(p); !ok {
 		return "/"
 	}
 	return p
+}
+
+// localPage is the page at p, when p is a path that can only lead to this
+// site (content.LocalPath) and a page has it: the one rule for every path
+// the server sends a visitor to from a form or a link.
+func (s *Server) localPage(p string) (*content.Doc, bool) {
+	if !content.LocalPath(p) {
+		return nil, false
+	}
+	return s.store.Doc(p)
 }
 
 // serveConsent answers the banner's and the cookie page's forms: it sets
@@ -73,45 +81,21 @@ func (s *Server) serveConsent(w http.ResponseWriter, r *http.Request) {
 		unreadable: "The form could not be read; go back and try again.", status: http.StatusBadRequest}) {
 		return
 	}
-	rec := &consent.Record{ID: uuid.NewString(), Time: time.Now().UTC(), Policy: s.policy(), Choices: map[string]bool{}}
-	if old := s.consentOf(r); old != nil {
-		rec.ID = old.ID
+	current := s.consentOf(r)
+	choices, note, ok := consent.Decide(r.PostForm, current)
+	if !ok {
+		http.Error(w, "The form did not say what you chose; go back and choose again.", http.StatusBadRequest)
+		return
+	}
+	rec := &consent.Record{ID: uuid.NewString(), Time: time.Now().UTC(), Policy: s.policy(), Choices: choices}
+	if current != nil {
+		rec.ID = current.ID
 	} else if c, err := r.Cookie(consent.CookieName); err == nil {
 		if old := consent.Parse(c.Value); old != nil {
 			rec.ID = old.ID // same visitor, older policy
 		}
 	}
 	back := s.returnPath(r.PostForm.Get("return"))
-	var note string
-	switch {
-	case r.PostForm.Get("consent") == "accept":
-		for _, c := range consent.Categories {
-			rec.Choices[c] = true
-		}
-		note = "consent=accepted"
-	case r.PostForm.Get("consent") == "reject", r.PostForm.Has("withdraw"):
-		note = "consent=rejected"
-		if r.PostForm.Has("withdraw") {
-			note = "saved=withdrawn"
-		}
-	case r.PostForm.Get("consent") == "media":
-		// "Allow videos" on a video's placeholder: media on, the rest as it was.
-		if old := s.consentOf(r); old != nil {
-			for _, c := range consent.Categories {
-				rec.Choices[c] = old.Choices[c]
-			}
-		}
-		rec.Choices[consent.Media] = true
-		note = "consent=media"
-	case r.PostForm.Has("save"):
-		for _, c := range consent.Categories {
-			rec.Choices[c] = r.PostForm.Get(c) == "yes"
-		}
-		note = "saved=1"
-	default:
-		http.Error(w, "The form did not say what you chose; go back and choose again.", http.StatusBadRequest)
-		return
-	}
 	http.SetCookie(w, &http.Cookie{
 		Name: consent.CookieName, Value: rec.Value(), Path: "/", MaxAge: int(consent.MaxAge / time.Second),
 		SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https",

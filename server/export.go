@@ -8,11 +8,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -145,11 +147,7 @@ func writeSite(s *Server, dir string, writeFile func(name string, body []byte) e
 	if err != nil {
 		return 0, fmt.Errorf("export: the search index: %w", err)
 	}
-	names := make([]string, 0, len(searchFiles))
-	for n := range searchFiles {
-		names = append(names, n)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(searchFiles))
 	w.parallel(len(names), func(i int) { w.file("/search-index/"+names[i], http.StatusOK) })
 	for p := range s.generated() {
 		w.file(p, http.StatusOK)
@@ -161,11 +159,7 @@ func writeSite(s *Server, dir string, writeFile func(name string, body []byte) e
 		w.file(p, http.StatusOK)
 	}
 	aliases := s.store.Aliases()
-	from := make([]string, 0, len(aliases))
-	for a := range aliases {
-		from = append(from, a)
-	}
-	sort.Strings(from)
+	from := slices.Sorted(maps.Keys(aliases))
 	for _, a := range from {
 		w.forward(a, aliases[a])
 	}
@@ -465,11 +459,7 @@ func nginxConf(s *Server, from []string, to map[string]string, notFoundData stri
 	for _, a := range from {
 		target[a] = to[a]
 	}
-	paths := make([]string, 0, len(target))
-	for p := range target {
-		paths = append(paths, p)
-	}
-	sort.Strings(paths)
+	paths := slices.Sorted(maps.Keys(target))
 	var b bytes.Buffer
 	b.WriteString(`# nginx: serves a static copy of the site (make static). Include this file
 # in the http block (after "include mime.types;"), then set listen and root.

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -170,7 +171,7 @@ func TestExportFailureLeavesNothing(t *testing.T) {
 		t.Errorf("the folder exported into lost its permissions: %v %v", fi.Mode(), err)
 	}
 	left := tree(t, parent)
-	if !contains(left, "site/index.html") || !contains(left, "site/_nginx.conf") {
+	if !slices.Contains(left, "site/index.html") || !slices.Contains(left, "site/_nginx.conf") {
 		t.Errorf("after an export into an empty folder the parent lacks the site: %d entries", len(left))
 	}
 	for _, e := range left {
@@ -216,13 +217,4 @@ func tree(t *testing.T, dir string) []string {
 		t.Fatal(err)
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

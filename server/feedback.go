@@ -209,7 +209,7 @@ func (s *Server) serveUseful(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := r.PostForm.Get("path")
-	if d, ok := s.store.Doc(p); !ok || d.Type == "not-found" || strings.ContainsAny(p, "?#") {
+	if d, ok := s.localPage(p); !ok || d.Type == "not-found" {
 		http.Error(w, "That is not a page of this site.", http.StatusBadRequest)
 		return
 	}

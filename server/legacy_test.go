@@ -2,11 +2,12 @@ package server
 
 import (
 	"bufio"
+	"maps"
 	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -75,12 +76,7 @@ func seedAddresses(dir string) ([]string, error) {
 			seen[p] = true
 		}
 	}
-	var out []string
-	for a := range seen {
-		out = append(out, a)
-	}
-	sort.Strings(out)
-	return out, nil
+	return slices.Sorted(maps.Keys(seen)), nil
 }
 
 // TestSeedListIsComplete checks the list against the crawls themselves

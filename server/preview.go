@@ -314,11 +314,11 @@ func (p *preview) serveLink(w http.ResponseWriter, r *http.Request, l *Live) {
 		target = "/"
 	}
 	srv := l.cur.Load()
-	if !strings.HasPrefix(target, "/") || strings.HasPrefix(target, "//") || strings.ContainsAny(target, "\\?#\x00") || srv == nil {
+	if !content.LocalPath(target) || srv == nil {
 		previewPage(w, http.StatusBadRequest, "Not a page of this site", "A preview link can only lead to a page of this site, such as /services/spine.")
 		return
 	}
-	if _, ok := srv.store.Doc(target); !ok {
+	if _, ok := srv.localPage(target); !ok {
 		previewPage(w, http.StatusBadRequest, "Not a page of this site", "There is no page at that address in the content. Check the path in the link.")
 		return
 	}

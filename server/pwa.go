@@ -29,7 +29,7 @@ const offlinePath = "/offline"
 func (s *Server) shellFiles() []string {
 	files := []string{
 		"/app.js", "/wasm_exec.js", "/app.css", "/manifest.webmanifest",
-		"/web/app.wasm", "/web/site.css", "/web/nojs.css", "/web/pwa.js",
+		"/web/app.wasm", "/web/site.css", "/web/nojs.css", consentScript, "/web/pwa.js",
 		"/web/icons/icon-192.png", "/web/icons/icon-512.png", "/web/icons/maskable-512.png", "/web/icons/icon.svg",
 	}
 	if s.static {
@@ -46,18 +46,18 @@ func (s *Server) shellFiles() []string {
 		components.PageDataURL(offlinePath)+"?v="+s.version)
 }
 
-// workerScript fills in the service worker template.
+// workerScript fills in the service worker template. The values in
+// comments keep the template itself valid JavaScript.
 func (s *Server) workerScript() []byte {
 	shell, _ := json.Marshal(s.shellFiles())
 	site := s.store.Site()
 	r := strings.NewReplacer(
+		"/*{{.ConsentCodec}}*/", consent.Script(s.policy()),
 		"{{.Version}}", s.version,
-		"{{.Shell}}", string(shell),
+		"/*{{.Shell}}*/ []", string(shell),
 		"{{.Offline}}", offlinePath,
 		"{{.Search}}", "/search",
 		"{{.SavedPagesID}}", content.SavedPagesID,
-		"{{.ConsentCookie}}", consent.CookieName,
-		"{{.Policy}}", site.Get("cookiePolicy").String(),
 		"{{.TitleSuffix}}", jsString(htmlEscape(" - "+site.Get("name").String())),
 	)
 	return []byte(r.Replace(workerTemplate))

@@ -6,9 +6,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"image/png"
+	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"nhsdigital/content/consent"
 )
 
 // TestWorkerShell checks the service worker script: never cached, of this
@@ -49,10 +53,48 @@ func TestWorkerShell(t *testing.T) {
 			t.Errorf("shell file %s answers %d", f, r.code)
 		}
 	}
-	// The page names the script that shows the offline and update notices.
+	// The page names the script that shows the offline and update
+	// notices, after the consent codec it reads the cookie with.
 	page := get(srv, "/").body
-	if !regexp.MustCompile(`<script defer src="/web/pwa\.js\?v=[0-9a-f]+" data-cookie="nhsd_consent" data-policy="[^"]+" data-categories="offline statistics media"></script>`).MatchString(page) {
-		t.Error("pages do not load pwa.js, deferred")
+	if !regexp.MustCompile(`<script defer src="/web/consent\.js\?v=[0-9a-f]+"></script>\s*<script defer src="/web/pwa\.js\?v=[0-9a-f]+"></script>`).MatchString(page) {
+		t.Error("pages do not load consent.js and then pwa.js, deferred")
+	}
+}
+
+// TestConsentCodecServed checks that the page's scripts and the service
+// worker get the one consent codec, configured from content/consent and
+// the content's policy version, and that no other script reads the
+// cookie's letters or positions itself.
+func TestConsentCodecServed(t *testing.T) {
+	srv := newServer(t, realStore(t))
+	want := consent.Script(srv.policy())
+	if !strings.Contains(want, `"policy":"`+srv.policy()+`"`) || !strings.Contains(want, `"cookie":"`+consent.CookieName+`"`) {
+		t.Fatalf("the codec is not configured: %.300s", want)
+	}
+	r := get(srv, "/web/consent.js?v="+srv.assets[consentScript].hash)
+	if r.code != 200 || r.body != want || !strings.HasPrefix(r.header.Get("Content-Type"), "text/javascript") {
+		t.Errorf("/web/consent.js: %d %q, not the configured codec", r.code, r.header.Get("Content-Type"))
+	}
+	worker := get(srv, "/app-worker.js").body
+	if !strings.Contains(worker, "\n"+want+"\n") || strings.Contains(worker, "{{.ConsentCodec}}") {
+		t.Error("the service worker does not carry the configured codec")
+	}
+	// Each script that needs consent asks the codec about a category by
+	// name; none splits the cookie or picks a letter out of it.
+	for _, f := range []string{"../web/pwa.js", "../web/static.js", "worker.js"} {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		js := string(b)
+		if regexp.MustCompile(`document\.cookie\s*=|\.split\("\."\)|charAt\(|\[3\]|"[OSMosm]"`).MatchString(js) {
+			t.Errorf("%s reads or writes the consent cookie itself", f)
+		}
+		for _, m := range regexp.MustCompile(`\.allows\([^,]+, "([^"]*)"\)`).FindAllStringSubmatch(js, -1) {
+			if !slices.Contains(consent.Categories, m[1]) {
+				t.Errorf("%s asks about %q, which is not a consent category", f, m[1])
+			}
+		}
 	}
 }
 

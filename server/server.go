@@ -14,14 +14,16 @@ import (
 	"html"
 	"io/fs"
 	"log"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
 	"net/url"
-	"os"
 	"path"
+	"regexp"
 	"runtime"
-	"sort"
+	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -139,6 +141,10 @@ const MaxURLLength = 2048
 // Assets that go-app generates and we serve from memory.
 var goappFiles = []string{"/app.js", "/wasm_exec.js", "/app.css"}
 
+// consentScript is the consent codec (content/consent/consent.js), the
+// only script that reads or writes the consent cookie in a page.
+const consentScript = "/web/consent.js"
+
 // workerPath is the service worker's script. Browsers look for a new
 // version of it on their own, so it is never cached.
 const workerPath = "/app-worker.js"
@@ -184,15 +190,14 @@ func New(cfg Config) (*Server, error) {
 	s.data = map[string]*asset{}
 	components.RegisterSource(s.sourceKey, s.source)
 
+	// The consent cookie's codec for the page's scripts, configured from
+	// the Go categories and this content's policy version.
+	s.assets[consentScript] = newAsset("consent.js", []byte(consent.Script(s.policy())), "")
+
 	// The version covers everything a visitor gets: content and assets.
 	h := sha256.New()
 	h.Write([]byte(cfg.Store.Version))
-	names := make([]string, 0, len(assets))
-	for n := range assets {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
+	for _, n := range slices.Sorted(maps.Keys(assets)) {
 		h.Write([]byte(n + assets[n].hash))
 	}
 	s.version = hex.EncodeToString(h.Sum(nil))[:20]
@@ -267,19 +272,29 @@ func (s *Server) pageTag(url string) string {
 	return hex.EncodeToString(sum[:])[:20]
 }
 
-// codeHash identifies the running binary, so that new code means new ETags.
+// codeHash identifies the running build, so that new code means new ETags:
+// a hash of its build information (the Go version, every module's version,
+// the VCS revision and the flags, which carry the revision the Makefile
+// sets). Servers of one build share their ETags. A build from a modified
+// tree, or with no revision, can differ from another with the same
+// information, so it counts as new code at every start.
 var codeHash = func() string {
-	exe, err := os.Executable()
-	if err != nil {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
 		return startTime.String()
 	}
-	b, err := os.ReadFile(exe)
-	if err != nil {
-		return startTime.String()
+	info := bi.String()
+	if strings.Contains(info, "+modified") || strings.Contains(info, "vcs.modified=true") ||
+		!strings.Contains(info, "vcs.revision=") && !knownRevision.MatchString(info) {
+		info += startTime.String()
 	}
-	sum := sha256.Sum256(b)
+	sum := sha256.Sum256([]byte(info))
 	return hex.EncodeToString(sum[:])
 }()
+
+// knownRevision finds the revision the Makefile and the Dockerfile pass
+// with -ldflags when the toolchain cannot embed it.
+var knownRevision = regexp.MustCompile(`buildRevision=[0-9a-f]{40}\b`)
 
 // Store returns the content this server serves.
 func (s *Server) Store() *content.Store { return s.store }
@@ -379,18 +394,16 @@ func (s *Server) newGoappHandler() *app.Handler {
 }
 
 // rawHeaders are the page head's extra elements: the page's own script
-// (web/pwa.js: page views, the offline and update notices). A static copy
-// adds the script that records cookie choices in the browser, and without
-// JavaScript hides the forms no server would answer.
+// (web/pwa.js: page views, the offline and update notices) after the
+// consent codec it reads the cookie with. A static copy adds the script
+// that records cookie choices in the browser, and without JavaScript hides
+// the forms no server would answer.
 func (s *Server) rawHeaders(name string) []string {
-	// The scripts that read the consent cookie get its name, the policy
-	// version and the categories in order from their own element.
-	consentData := ` data-cookie="` + consent.CookieName + `" data-policy="` + htmlEscape(s.policy()) +
-		`" data-categories="` + strings.Join(consent.Categories, " ") + `"`
 	out := []string{
 		`<meta property="og:site_name" content="` + htmlEscape(name) + `">`,
 		`<noscript><link rel="stylesheet" href="` + s.versioned("/web/nojs.css") + `"></noscript>`,
-		`<script defer src="` + s.versioned("/web/pwa.js") + `"` + consentData + `></script>`,
+		`<script defer src="` + s.versioned(consentScript) + `"></script>`,
+		`<script defer src="` + s.versioned("/web/pwa.js") + `"></script>`,
 	}
 	// Feed autodiscovery: browsers and feed readers find the feeds from any page.
 	for _, f := range Feeds {
@@ -398,8 +411,7 @@ func (s *Server) rawHeaders(name string) []string {
 	}
 	if s.static {
 		out = append(out,
-			`<script defer src="`+s.versioned("/web/static.js")+`"`+consentData+
-				` data-max-age="`+strconv.Itoa(int(consent.MaxAge/time.Second))+`"></script>`,
+			`<script defer src="`+s.versioned("/web/static.js")+`"></script>`,
 			`<noscript><link rel="stylesheet" href="`+s.versioned("/web/static-nojs.css")+`"></noscript>`)
 	}
 	return out

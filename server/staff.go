@@ -9,7 +9,9 @@ import (
 	"fmt"
 	"html/template"
 	"log"
+	"maps"
 	"net/http"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -173,13 +175,8 @@ func withFormat(q map[string][]string, format string) string {
 		v[k] = x
 	}
 	v["format"] = []string{format}
-	keys := make([]string, 0, len(v))
-	for k := range v {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
 	var parts []string
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(v)) {
 		for _, x := range v[k] {
 			parts = append(parts, template.URLQueryEscaper(k)+"="+template.URLQueryEscaper(x))
 		}

@@ -1,4 +1,6 @@
-// The site's service worker. The server fills in the {{...}} values.
+// The site's service worker. The server fills in the {{...}} values, and
+// puts the consent cookie's codec (content/consent/consent.js, configured)
+// in place of the comment after "use strict".
 //
 // - The app shell (scripts, WebAssembly, styles, icons, the offline page and
 //   the site settings) is necessary: it is saved when the worker installs,
@@ -12,6 +14,7 @@
 // - Each version has its own shell cache; activating a version deletes the
 //   older ones. Saved pages outlive versions but are bounded in count and age.
 "use strict";
+/*{{.ConsentCodec}}*/
 
 const VERSION = "{{.Version}}";
 const SHELL = "nhsd-shell-" + VERSION;
@@ -19,12 +22,11 @@ const PAGES = "nhsd-pages";
 const DATA = "nhsd-data";
 const SEARCH = "nhsd-search";
 const KEEP = new Set([SHELL, PAGES, DATA, SEARCH]);
-const SHELL_FILES = {{.Shell}};
+const SHELL_FILES = /*{{.Shell}}*/ [];
 const SHELL_PATHS = new Set(SHELL_FILES.map((u) => new URL(u, self.location.origin).pathname));
 const OFFLINE_URL = "{{.Offline}}";
 const SEARCH_URL = "{{.Search}}";
-const CONSENT_COOKIE = "{{.ConsentCookie}}";
-const POLICY = "{{.Policy}}";
+const CONSENT = self.nhsdConsent;
 const TITLE_SUFFIX = "{{.TitleSuffix}}";
 // The offline page's heading above its list of saved pages, and the
 // paragraph after it, which the list replaces.
@@ -84,8 +86,7 @@ let posted = null;
 let mayHoldSaved = true;
 
 function allows(value) {
-  const parts = (value || "").split(".");
-  return parts.length === 4 && parts[2] === POLICY && parts[3].charAt(0) === "O";
+  return CONSENT.allows(CONSENT.parse(value), "offline");
 }
 
 // consent answers true (saving allowed), false (not allowed: anything saved
@@ -94,7 +95,7 @@ async function consent() {
   let value = posted;
   if (self.cookieStore) {
     try {
-      const c = await self.cookieStore.get(CONSENT_COOKIE);
+      const c = await self.cookieStore.get(CONSENT.cookie);
       value = c ? c.value : "";
     } catch (err) {
       // keep what a page told us

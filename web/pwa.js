@@ -13,15 +13,12 @@
 //   whose workers cannot read cookies;
 // - an "Install this site" button where the browser offers installation.
 // Notices sit in one polite live region after the app, so screen readers
-// announce them without moving focus.
+// announce them without moving focus. The consent cookie is read with the
+// consent codec (/web/consent.js, loaded just before this script).
 (() => {
   "use strict";
-  const me = document.currentScript;
-  const COOKIE = me.dataset.cookie;
-  const POLICY = me.dataset.policy;
-  const STATISTICS = me.dataset.categories.split(" ").indexOf("statistics");
-  const cookie = document.cookie.split(";").map((c) => c.trim()).find((c) => c.startsWith(COOKIE + "="));
-  const consent = cookie ? cookie.slice(COOKIE.length + 1) : "";
+  const codec = self.nhsdConsent;
+  const consent = codec ? codec.find(document.cookie) : null; // null: the codec did not load
   const root = document.documentElement;
 
   // A static host may answer /a/b by redirecting to /a/b/ (where its
@@ -35,10 +32,9 @@
   // Counted only with consent to statistics under the current policy, and
   // only for pages that exist (the server ignores other paths too). Views
   // inside the app are counted by the app.
-  const parts = consent.split(".");
   const nav = performance.getEntriesByType("navigation")[0];
   const status = nav && nav.responseStatus;
-  if (parts.length === 4 && parts[2] === POLICY && parts[3].charAt(STATISTICS) === "S" &&
+  if (consent !== null && codec.allows(codec.parse(consent), "statistics") &&
       (status === undefined || status === 0 || status === 200) && !root.hasAttribute("data-nhsd-saved")) {
     fetch("/statistics", {
       method: "POST", body: location.pathname, keepalive: true, credentials: "same-origin",
@@ -210,7 +206,7 @@
 
   // --- Consent -------------------------------------------------------------
   const tell = () => {
-    if (sw.controller) sw.controller.postMessage({ type: "consent", value: consent });
+    if (sw.controller && consent !== null) sw.controller.postMessage({ type: "consent", value: consent });
   };
   tell();
   sw.addEventListener("controllerchange", tell);

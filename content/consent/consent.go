@@ -1,7 +1,7 @@
 // Package consent reads and writes the cookie consent record, the one
-// cookie this site sets without asking: it holds the visitor's choices, a
-// random ID, when they chose and under which policy version. The server
-// and the browser share this code.
+// cookie this site sets without asking (the visitor's choices, a random ID,
+// when they chose, the policy version), for the server and the WebAssembly;
+// consent.js is the same codec for the page's scripts and the service worker.
 package consent
 
 import (
@@ -23,7 +23,7 @@ const (
 	Media      = "media"      // embedded video from other websites
 )
 
-// Categories lists them in the order the settings page shows them.
+// Categories lists them in the order of the settings page and the cookie.
 var Categories = []string{Offline, Statistics, Media}
 
 // Record is a visitor's consent.

@@ -35,7 +35,6 @@ type Built struct {
 	Shards    []string
 	Fragments [][]byte
 	Index     *Index // the same index, decoded, for the server
-	Docs      []Doc  // documents in index order
 }
 
 // Field weights for BM25F: title above summary above headings above body.
@@ -190,7 +189,7 @@ func BuildContext(ctx context.Context, docs []Doc) (*Built, error) {
 		shards = append(shards, cur.String())
 	}
 
-	b := &Built{Shards: shards, Docs: docs}
+	b := &Built{Shards: shards}
 	for _, d := range docs {
 		text := strings.Join(append(append([]string{}, d.Headings...), d.Body), " \u2029 ")
 		if len(text) > maxFragmentText {

@@ -28,11 +28,20 @@ func query(s string) search.Query {
 	return search.ParseQuery(v)
 }
 
+// doc is document i as a result shows it: its fragment.
+func doc(b *search.Built, i uint32) search.Fragment {
+	f, err := search.DecodeFragment(b.Fragments[i])
+	if err != nil {
+		panic(err)
+	}
+	return f
+}
+
 func first(b *search.Built, r *search.Result) string {
 	if len(r.Hits) == 0 {
 		return ""
 	}
-	return b.Docs[r.Hits[0]].Path
+	return doc(b, r.Hits[0]).Path
 }
 
 // TestRelevance checks that the obvious service ranks first for its name
@@ -100,12 +109,12 @@ func TestFoldingAndCase(t *testing.T) {
 func TestFacetsSortPagingScopes(t *testing.T) {
 	b := realIndex(t)
 	all := b.Index.Search(query(""))
-	if all.Total != len(b.Docs) || len(all.Hits) != search.PerPage {
-		t.Fatalf("empty query: %d of %d, %d on the page", all.Total, len(b.Docs), len(all.Hits))
+	if all.Total != len(b.Fragments) || len(all.Hits) != search.PerPage {
+		t.Fatalf("empty query: %d of %d, %d on the page", all.Total, len(b.Fragments), len(all.Hits))
 	}
 	// Empty query lists by date, newest first.
 	for i := 1; i < len(all.Hits); i++ {
-		if b.Docs[all.Hits[i]].Date > b.Docs[all.Hits[i-1]].Date {
+		if doc(b, all.Hits[i]).Date > doc(b, all.Hits[i-1]).Date {
 			t.Fatal("empty query is not in date order")
 		}
 	}
@@ -144,14 +153,14 @@ func TestFacetsSortPagingScopes(t *testing.T) {
 	// Scope.
 	sc := b.Index.Search(query("scope=services"))
 	for _, d := range sc.Hits {
-		if !strings.HasPrefix(b.Docs[d].Path, "/services") {
-			t.Errorf("services scope holds %s", b.Docs[d].Path)
+		if !strings.HasPrefix(doc(b, d).Path, "/services") {
+			t.Errorf("services scope holds %s", doc(b, d).Path)
 		}
 	}
 	// Sort by date with a query.
 	byDate := b.Index.Search(query("q=data&sort=date"))
 	for i := 1; i < len(byDate.Hits); i++ {
-		if b.Docs[byDate.Hits[i]].Date > b.Docs[byDate.Hits[i-1]].Date {
+		if doc(b, byDate.Hits[i]).Date > doc(b, byDate.Hits[i-1]).Date {
 			t.Fatal("sort=date is not in date order")
 		}
 	}

@@ -69,7 +69,7 @@ test("the export holds every published page, its data, the index, compressed ass
   }
   const spine = readFileSync(join(dist, "services/spine/index.html"), "utf8");
   assert.match(spine, /<h1[^>]*>\s*Spine\s*<\/h1>/);
-  assert.match(spine, /<script defer src="\/web\/static\.js\?v=[0-9a-f]+" data-cookie="nhsd_consent"/);
+  assert.match(spine, /<script defer src="\/web\/consent\.js\?v=[0-9a-f]+"><\/script>\s*<script defer src="\/web\/pwa\.js\?v=[0-9a-f]+"><\/script>[^]*<script defer src="\/web\/static\.js\?v=[0-9a-f]+"><\/script>/);
   assert.ok(existsSync(join(dist, "services/spine/index.html.gz")));
   assert.match(readFileSync(join(dist, "404.html"), "utf8"), /<h1[^>]*>\s*Page not found\s*<\/h1>/);
   assert.ok(existsSync(join(dist, "offline/index.html")));
