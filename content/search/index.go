@@ -136,22 +136,6 @@ func (ix *Index) termsWithPrefix(prefix string) []string {
 	return out
 }
 
-// encodePostings writes postings as "delta:impact" pairs in base 36.
-func encodePostings(ps []Posting) string {
-	var b strings.Builder
-	prev := uint32(0)
-	for i, p := range ps {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(strconv.FormatUint(uint64(p.Doc-prev), 36))
-		b.WriteByte(':')
-		b.WriteString(strconv.FormatUint(uint64(p.Impact), 36))
-		prev = p.Doc
-	}
-	return b.String()
-}
-
 func decodePostings(s string) ([]Posting, error) {
 	fields := strings.Fields(s)
 	out := make([]Posting, 0, len(fields))
