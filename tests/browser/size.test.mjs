@@ -24,7 +24,7 @@ const brotli = (data) =>
 test(`app.wasm (brotli) is at most ${limit} × a minimal go-app client`, () => {
   const out = join(mkdtempSync(join(tmpdir(), "nhsd-min-")), "min.wasm");
   // Same flags as the Makefile's web/app.wasm rule.
-  execFileSync("go", ["build", "-trimpath", "-ldflags=-s -w", "-gcflags=nhsdigital/...=-l", "-o", out, "./tools/minimal-client"], {
+  execFileSync("go", ["build", "-trimpath", "-ldflags=-s -w", "-gcflags=nhsdigital/...=-l", "-gcflags=github.com/maxence-charriere/go-app/v10/...=-l", "-o", out, "./tools/minimal-client"], {
     cwd: root,
     env: { ...process.env, GOOS: "js", GOARCH: "wasm" },
     stdio: "inherit",

@@ -64,7 +64,7 @@ async function minSize(raw) {
 // Size: the minimal client built with the Makefile's flags for web/app.wasm.
 const tmp = mkdtempSync(join(tmpdir(), "nhsd-browser-bench-"));
 const minOut = join(tmp, "min.wasm");
-execFileSync("go", ["build", "-trimpath", "-ldflags=-s -w", "-gcflags=nhsdigital/...=-l", "-o", minOut, "./tools/minimal-client"], {
+execFileSync("go", ["build", "-trimpath", "-ldflags=-s -w", "-gcflags=nhsdigital/...=-l", "-gcflags=github.com/maxence-charriere/go-app/v10/...=-l", "-o", minOut, "./tools/minimal-client"], {
   cwd: root,
   env: { ...process.env, GOOS: "js", GOARCH: "wasm" },
   stdio: "inherit",

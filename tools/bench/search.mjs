@@ -140,7 +140,7 @@ function staticServer(dir) {
 const benchWeb = join(cache, "web");
 rmSync(benchWeb, { recursive: true, force: true });
 execFileSync("cp", ["-r", join(root, "web"), benchWeb]);
-execFileSync("go", ["build", "-tags", "bench", "-trimpath", "-ldflags=-s -w", "-gcflags=nhsdigital/...=-l", "-gcflags=github.com/tidwall/...=-l", "-o", join(benchWeb, "app.wasm"), "./app"],
+execFileSync("go", ["build", "-tags", "bench", "-trimpath", "-ldflags=-s -w", "-gcflags=nhsdigital/...=-l", "-gcflags=github.com/maxence-charriere/go-app/v10/...=-l", "-gcflags=github.com/tidwall/...=-l", "-o", join(benchWeb, "app.wasm"), "./app"],
   { cwd: root, env: { ...process.env, GOOS: "js", GOARCH: "wasm" } });
 execFileSync("node", [join(root, "tools", "compress.mjs"), join(benchWeb, "app.wasm")]);
 
