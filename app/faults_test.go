@@ -37,6 +37,12 @@ type running struct {
 
 func startMain(t *testing.T, args ...string) *running {
 	t.Helper()
+	return startMainWithin(t, 15*time.Second, args...)
+}
+
+// startMainWithin is startMain waiting up to wait for the content.
+func startMainWithin(t *testing.T, wait time.Duration, args ...string) *running {
+	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -57,7 +63,12 @@ func startMain(t *testing.T, args ...string) *running {
 	})
 	// The port opens before the content is loaded: wait for /readyz.
 	client := &http.Client{Timeout: time.Second, Transport: &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}}
-	for i := 0; i < 300; i++ {
+	for end := time.Now().Add(wait); time.Now().Before(end); {
+		select {
+		case <-s.done:
+			t.Fatalf("the server stopped: %v\n%s", s.err, out)
+		default:
+		}
 		for _, scheme := range []string{"http", "https"} {
 			if res, err := client.Get(scheme + "://" + addr + "/readyz"); err == nil {
 				res.Body.Close()

@@ -5,7 +5,6 @@ package main
 import (
 	"encoding/json"
 	"encoding/xml"
-	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -45,10 +44,7 @@ func TestStartsAtTwentyThousandDocuments(t *testing.T) {
 		t.Fatalf("the corpus serves %d pages, want 20,000 or more", n)
 	}
 
-	s, err := tryStartMain(t, 3*time.Minute, "-content", dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := startMainWithin(t, 3*time.Minute, "-admin-addr", "off", "-content", dir)
 	base := "http://" + s.addr
 	client := &http.Client{Timeout: time.Minute}
 	get := func(u string) (int, string) {
@@ -146,37 +142,4 @@ func TestStartsAtTwentyThousandDocuments(t *testing.T) {
 	if len(set.URLs) != want {
 		t.Errorf("the sitemap lists %d pages, want %d", len(set.URLs), want)
 	}
-}
-
-// tryStartMain starts main and waits up to wait for /readyz.
-func tryStartMain(t *testing.T, wait time.Duration, args ...string) (*running, error) {
-	t.Helper()
-	addr := freeAddr(t)
-	cmd := mainCmd(append([]string{"-addr", addr, "-web", "../web", "-data", t.TempDir(), "-admin-addr", "off"}, args...)...)
-	out := &strings.Builder{}
-	cmd.Stdout, cmd.Stderr = out, out
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	s := &running{addr: addr, cmd: cmd, out: out, done: make(chan struct{})}
-	go func() { s.err = cmd.Wait(); close(s.done) }()
-	t.Cleanup(func() {
-		cmd.Process.Kill()
-		<-s.done
-	})
-	client := &http.Client{Timeout: time.Second}
-	for end := time.Now().Add(wait); time.Now().Before(end); time.Sleep(50 * time.Millisecond) {
-		select {
-		case <-s.done:
-			return nil, fmt.Errorf("the server stopped: %v\n%s", s.err, out)
-		default:
-		}
-		if res, err := client.Get("http://" + addr + "/readyz"); err == nil {
-			res.Body.Close()
-			if res.StatusCode == http.StatusOK {
-				return s, nil
-			}
-		}
-	}
-	return nil, fmt.Errorf("the server was not ready within %v:\n%s", wait, out)
 }

@@ -20,28 +20,7 @@ import (
 // what a fresh load gives: the same problems, or the same version,
 // documents, views, search documents and warnings.
 func TestCacheAnswersAsAFullLoad(t *testing.T) {
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, Embedded()); err != nil {
-		t.Fatal(err)
-	}
-	var pages []string
-	filepath.WalkDir(filepath.Join(dir, "pages"), func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, PageExt) {
-			pages = append(pages, p)
-		}
-		return nil
-	})
-	// Saves far apart, as an editor makes them: each file gets its own
-	// time in the past (see racyWindow).
-	clock := time.Now().Add(-time.Hour)
-	touch := func(p string) {
-		clock = clock.Add(time.Second)
-		os.Chtimes(p, clock, clock)
-	}
-	for _, p := range pages {
-		touch(p)
-	}
-	touch(filepath.Join(dir, "site.json"))
+	dir, pages, touch := editableContent(t, func(string) {})
 	rng := rand.New(rand.NewPCG(1, 2))
 	cache := NewCache()
 	now := time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
@@ -157,31 +136,9 @@ func TestPreviewReloadAnswersAsAFullLoad(t *testing.T) {
 }
 
 func previewReloads(t *testing.T, tracked bool) {
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, Embedded()); err != nil {
-		t.Fatal(err)
-	}
-	var pages []string
-	filepath.WalkDir(filepath.Join(dir, "pages"), func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, PageExt) {
-			pages = append(pages, p)
-		}
-		return nil
-	})
-	clock := time.Now().Add(-time.Hour)
 	cache := NewCache()
-	// An editor's save: a time of its own in the past (see racyWindow),
-	// reported as the file notifications would.
-	touch := func(p string) {
-		clock = clock.Add(time.Second)
-		os.Chtimes(p, clock, clock)
-		if rel, err := filepath.Rel(dir, p); err == nil {
-			cache.Changed(filepath.ToSlash(rel))
-		}
-	}
-	for _, p := range append(pages, filepath.Join(dir, "site.json")) {
-		touch(p)
-	}
+	// Each save is reported as the file notifications would.
+	dir, pages, touch := editableContent(t, func(rel string) { cache.Changed(rel) })
 	rng := rand.New(rand.NewPCG(3, 4))
 	now := time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
 	if _, err := Load(os.DirFS(dir), Options{Now: now, Preview: true, Cache: cache}); err != nil {
@@ -280,4 +237,34 @@ func previewReloads(t *testing.T, tracked bool) {
 	if cache.reused < 12 {
 		t.Fatalf("the preview started from the last store %d times in 50 saves (%d failed); the test does not exercise it", cache.reused, failed)
 	}
+}
+
+// editableContent copies the real content to a folder of the test's own
+// and returns it, its pages' files, and touch, which gives a file a time
+// of its own in the past, as an editor's saves far apart would (see
+// racyWindow), and tells saved of it (by name relative to the folder).
+// Every file has been touched once.
+func editableContent(t *testing.T, saved func(rel string)) (dir string, pages []string, touch func(string)) {
+	dir = t.TempDir()
+	if err := os.CopyFS(dir, Embedded()); err != nil {
+		t.Fatal(err)
+	}
+	filepath.WalkDir(filepath.Join(dir, "pages"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, PageExt) {
+			pages = append(pages, p)
+		}
+		return nil
+	})
+	clock := time.Now().Add(-time.Hour)
+	touch = func(p string) {
+		clock = clock.Add(time.Second)
+		os.Chtimes(p, clock, clock)
+		if rel, err := filepath.Rel(dir, p); err == nil {
+			saved(filepath.ToSlash(rel))
+		}
+	}
+	for _, p := range append(pages, filepath.Join(dir, "site.json")) {
+		touch(p)
+	}
+	return dir, pages, touch
 }
