@@ -2,6 +2,7 @@
 // on the visitor's first interaction):
 // - with consent to statistics, it counts this page view;
 // - after a cookie choice, the confirmation takes focus;
+// - the phone Menu opens and closes before the client runs, and without it;
 // - a button only the client answers, pressed before it started, is
 //   pressed again once it runs;
 // and the page's side of offline reading and updates:
@@ -55,9 +56,34 @@
   }
 
   // --- Before the client starts ---------------------------------------------
-  // A button only the client answers (type="button", such as Menu), pressed
+  // The Menu answers at once, before the client runs and if it never does,
+  // as the client's does: it shows or hides the sections, says which with
+  // aria-expanded, moves focus to the first section, and Escape closes it
+  // and returns focus to the button. Once the client runs, it is the
+  // client's.
+  const menuButton = () => document.getElementById("nhsd-menu-button");
+  let menuOpen = false;
+  const setMenu = (open) => {
+    menuOpen = open;
+    const b = menuButton();
+    b.setAttribute("aria-expanded", String(open));
+    document.getElementById(b.getAttribute("aria-controls"))?.classList.toggle("nhsd-header__nav--open", open);
+    (open ? document.querySelector("#nhsd-nav-list a") : b)?.focus();
+  };
+  document.addEventListener("click", (e) => {
+    if (root.dataset.nhsdApp === "ready" || !(e.target.closest && e.target.closest("#nhsd-menu-button"))) return;
+    setMenu(menuButton().getAttribute("aria-expanded") !== "true");
+  });
+  document.addEventListener("keydown", (e) => {
+    if (root.dataset.nhsdApp === "ready" || e.key !== "Escape" || menuButton()?.getAttribute("aria-expanded") !== "true") return;
+    if (e.target.closest && e.target.closest(".nhsd-header")) setMenu(false);
+  });
+
+  // Any other button only the client answers (type="button"), pressed
   // before the client has started (the press is what starts it): press it
-  // again once the client runs, so one press is enough.
+  // again once the client runs, so one press is enough. The Menu is
+  // pressed again only if it was left open, so that the client's menu,
+  // which starts closed, is open too.
   let pressed = "";
   const early = (e) => {
     const b = e.target.closest && e.target.closest('button[type="button"][id]');
@@ -69,7 +95,7 @@
     observer.disconnect();
     document.removeEventListener("click", early, true);
     const b = pressed && document.getElementById(pressed);
-    if (b) b.click();
+    if (b && (b.id !== "nhsd-menu-button" || menuOpen)) b.click();
   }).observe(root, { attributes: true, attributeFilter: ["data-nhsd-app"] });
 
   if (!("serviceWorker" in navigator)) return;

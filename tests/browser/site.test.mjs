@@ -92,6 +92,57 @@ test("the skip link moves focus to the main content", async () => {
   await context.close();
 });
 
+test("the phone menu works before the client runs and without it", async () => {
+  // No service worker: it would fetch the WebAssembly past page.route.
+  const phone = { viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true, serviceWorkers: "block" };
+  const context = await site.browser.newContext(phone);
+  const page = await context.newPage();
+  // The WebAssembly never arrives.
+  await page.route("**/web/app.wasm*", (route) => route.abort());
+  await page.goto(site.server.base + "/services");
+  const button = page.getByRole("button", { name: "Menu" });
+  const nav = page.getByRole("navigation", { name: "Sections" });
+  const expanded = () => button.getAttribute("aria-expanded");
+  assert.equal(await nav.getByRole("link", { name: "Data" }).isVisible(), false, "the menu starts open");
+  await button.click();
+  assert.equal(await expanded(), "true");
+  assert.ok(await nav.getByRole("link", { name: "Data" }).isVisible(), "the sections did not show");
+  assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), "Services", "focus did not move into the menu");
+  await page.keyboard.press("Escape");
+  assert.equal(await expanded(), "false");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "nhsd-menu-button");
+  assert.equal(await nav.getByRole("link", { name: "Data" }).isVisible(), false);
+  await button.click();
+  await nav.getByRole("link", { name: "Developer" }).click();
+  await page.waitForURL(site.server.base + "/developer");
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.nhsdApp), undefined, "the client ran");
+  await context.close();
+
+  // Opened before the client runs, it is still open once it does, and
+  // the client closes it.
+  const context2 = await site.browser.newContext(phone);
+  const page2 = await context2.newPage();
+  const errors = watch(page2);
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page2.route("**/web/app.wasm*", async (route) => { await held; await route.continue(); });
+  await page2.goto(site.server.base + "/services");
+  const button2 = page2.getByRole("button", { name: "Menu" });
+  const data2 = page2.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Data" });
+  await button2.click();
+  assert.equal(await button2.getAttribute("aria-expanded"), "true");
+  release();
+  await page2.waitForFunction(() => document.documentElement.dataset.nhsdApp === "ready", null, { timeout: 30000 });
+  await page2.waitForFunction(() => document.getElementById("nhsd-menu-button").getAttribute("aria-expanded") === "true", null, { timeout: 5000 });
+  assert.ok(await data2.isVisible(), "the menu closed when the client started");
+  await button2.click();
+  await page2.waitForFunction(() => document.getElementById("nhsd-menu-button").getAttribute("aria-expanded") === "false");
+  assert.equal(await data2.isVisible(), false);
+  // (go-app reports that it could register no service worker: the test blocks them.)
+  assert.deepEqual(errors.filter((e) => !/service worker registration failed/.test(e)), []);
+  await context2.close();
+});
+
 test("the phone menu opens and closes by keyboard", async () => {
   const context = await site.browser.newContext({ viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
