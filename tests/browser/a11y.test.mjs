@@ -78,7 +78,11 @@ test("in forced colours only the current section carries a bar, at phone and des
     const context = await site.browser.newContext({ viewport: { width, height: 800 }, forcedColors: "active" });
     const page = await context.newPage();
     await page.goto(site.server.base + "/services/spine");
-    if (width < 768) await page.click("#nhsd-menu-button");
+    await waitForApp(page); // the client replaces the links as it takes over
+    if (width < 768) {
+      await page.click("#nhsd-menu-button");
+      await page.waitForFunction(() => document.getElementById("nhsd-menu-button").getAttribute("aria-expanded") === "true");
+    }
     const bars = await page.$$eval(".nhsd-header__nav-link", (links) => links.map((a) => {
       const s = getComputedStyle(a);
       return [a.textContent.trim(), a.getAttribute("aria-current"), parseFloat(s.borderBottomWidth) + parseFloat(s.borderLeftWidth)];
