@@ -78,10 +78,6 @@ func (h *Header) Render() app.UI {
 	if h.open {
 		navClass += " nhsd-header__nav--open"
 	}
-	expanded := "false"
-	if h.open {
-		expanded = "true"
-	}
 	return app.Elem("header").Class("nhsd-header").OnKeyDown(h.onKey).Body(
 		app.Elem("div").Class("nhsd-header__inner nhsd-width-container").Body(
 			app.Elem("a").Attr("href", "/").Class("nhsd-header__logo").Body(
@@ -100,7 +96,7 @@ func (h *Header) Render() app.UI {
 				),
 			),
 			app.Elem("button").Attr("type", "button").ID("nhsd-menu-button").Class("nhsd-header__menu-button").
-				Aria("expanded", expanded).Aria("controls", "nhsd-nav").OnClick(h.toggle).Text("Menu"),
+				Aria("expanded", boolString(h.open)).Aria("controls", "nhsd-nav").OnClick(h.toggle).Text("Menu"),
 		),
 		app.Elem("nav").ID("nhsd-nav").Class(navClass).Aria("label", "Sections").Body(
 			app.Elem("ul").ID("nhsd-nav-list").Class("nhsd-header__nav-list nhsd-width-container").Body(lis...),

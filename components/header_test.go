@@ -32,3 +32,12 @@ func TestHeaderMarksTheCurrentSection(t *testing.T) {
 		}
 	}
 }
+
+// An open menu says so in a server render too: "true" is written as the
+// marker the server replaces, never as a bare attribute.
+func TestOpenMenuSaysExpanded(t *testing.T) {
+	html := render(&Header{Navigation: gjson.Parse(`[]`), open: true})
+	if !strings.Contains(html, `aria-expanded="`+TrueMarker+`"`) {
+		t.Errorf("an open menu's button lacks aria-expanded=true:\n%s", html)
+	}
+}

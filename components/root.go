@@ -302,9 +302,10 @@ func True() string {
 	return TrueMarker
 }
 
+// boolString is an ARIA true/false value, right in server renders too.
 func boolString(b bool) string {
 	if b {
-		return "true"
+		return True()
 	}
 	return "false"
 }
