@@ -108,23 +108,23 @@ async function saveToScreen(browser, url, file, title) {
   return times;
 }
 
-// retitle sets the title field of a content file, JSON or front matter.
+// retitle sets the title in a page's front matter (a Markdown page or
+// tools/bench/hugosite's).
 function retitle(text, title) {
-  return text.replace(/^(\s*"?title"?\s*:\s*)("[^"\n]*"|[^\n,]*)/m, (_, key) => key + JSON.stringify(title));
+  return text.replace(/^(title: ).*$/m, (_, key) => key + JSON.stringify(title));
 }
 
-// reschedule sets the published field of a content file, JSON or front matter.
+// reschedule sets the published date in a page's front matter.
 function reschedule(text, when) {
-  const out = text.replace(/^(\s*"?published"?\s*:\s*)("[^"\n]*"|[^\n,]*)/m, (_, key) => key + JSON.stringify(when));
+  const out = text.replace(/^(published: ).*$/m, (_, key) => key + JSON.stringify(when));
   if (out === text) throw new Error("no published field to reschedule");
   return out;
 }
 
 function contentFile(dir, pagePath) {
   const base = join(dir, "pages", ...pagePath.split("/").filter(Boolean));
-  const ext = [".md", ".json"].find((e) => existsSync(base + e));
-  if (!ext) throw new Error(`no content file for ${pagePath} in ${dir}`);
-  return base + ext;
+  if (!existsSync(base + ".md")) throw new Error(`no content file for ${pagePath} in ${dir}`);
+  return base + ".md";
 }
 
 // publications are the synthetic editions (each under its series' folder).
@@ -217,7 +217,7 @@ try {
     // A scheduled publication going live.
     const pubs = publications(corpus);
     const file = pubs[Math.floor(pubs.length / 2)];
-    const pubPath = "/" + relative(join(corpus, "pages"), file).replace(/\.(json|md)$/, "");
+    const pubPath = "/" + relative(join(corpus, "pages"), file).replace(/\.md$/, "");
     const original = readFileSync(file, "utf8");
     const at = new Date(Date.now() + Math.max(10000, 3 * m.ready + 5000));
     at.setUTCMilliseconds(0);
