@@ -35,6 +35,17 @@ type running struct {
 	err  error // the exit, once done is closed
 }
 
+// stop ends the server as an operator does (SIGTERM) and waits for it.
+func (s *running) stop(t *testing.T) {
+	t.Helper()
+	s.cmd.Process.Signal(syscall.SIGTERM)
+	select {
+	case <-s.done:
+	case <-time.After(30 * time.Second):
+		t.Fatalf("the server did not stop within 30 s of SIGTERM:\n%s", s.out)
+	}
+}
+
 func startMain(t *testing.T, args ...string) *running {
 	t.Helper()
 	return startMainWithin(t, 15*time.Second, args...)

@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
@@ -40,7 +41,7 @@ func run() {
 	tlsKey := flag.String("tls-key", "", "the private key file (PEM) of -tls-cert")
 	writeTimeout := flag.Duration("write-timeout", server.DefaultWriteTimeout, "how long a client may take to read each 64 KB of an answer before it is dropped")
 	// Feedback, usefulness answers and page views: where they are kept.
-	dataDir := flag.String("data", "data", "folder of the SQLite database (created), when -database-url is not set")
+	dataDir := flag.String("data", "data", "folder (created) of the SQLite database, when -database-url is not set, and of the checked pages kept for the next start (cache/)")
 	databaseURL := flag.String("database-url", os.Getenv("DATABASE_URL"), "PostgreSQL database (postgres://…) shared by several servers; default SQLite in -data")
 	retention := flag.Duration("feedback-retention", 2*365*24*time.Hour, "feedback older than this is deleted (0 keeps it)")
 	ops := opsFlags()
@@ -77,11 +78,15 @@ func run() {
 	if *preview {
 		cache = content.NewCache() // a save re-reads only the files that changed
 	}
+	// The pages checked at start are kept for the next start, which then
+	// reads only the files changed since (content.Shelf).
+	shelf := content.OpenShelf(filepath.Join(*dataDir, "cache"))
 	load := func(now time.Time) (*content.Store, error) {
-		return content.Load(contentFS, content.Options{Now: now, Preview: *preview, Cache: cache})
+		return content.Load(contentFS, content.Options{Now: now, Preview: *preview, Cache: cache, Shelf: shelf})
 	}
 	if *check {
 		store, err := load(time.Now())
+		shelf.Written()
 		if err != nil {
 			fmt.Fprint(os.Stderr, err)
 			os.Exit(1)
@@ -106,7 +111,9 @@ func run() {
 	cfg := server.Config{Web: webFS, StatsToken: *statsToken, HSTS: *hsts, WriteTimeout: *writeTimeout}
 	ops.configure(&cfg)
 	if *export != "" {
-		os.Exit(exportSite(load, cfg, *export))
+		code := exportSite(load, cfg, *export)
+		shelf.Written()
+		os.Exit(code)
 	}
 	db, closeDB, dberr := openDatabase(*dataDir, *databaseURL, *retention)
 	if dberr != nil {
@@ -198,11 +205,16 @@ func run() {
 	} else {
 		log.Printf("%s on http://localhost%s; the content has problems, shown on every page:\n%v", mode, portOf(ln.Addr().String()), h.Problems())
 	}
+	if shelf != nil {
+		kept, checked := shelf.Counts()
+		slog.Info("pages at start: kept from the last start, or checked", "kept", kept, "checked", checked)
+	}
 	if err := <-served; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		slog.Error("serving", "error", err.Error())
 		os.Exit(1)
 	}
 	<-shutDown
+	shelf.Written()
 }
 
 // fail prints what stops the server from starting (the content's problems,

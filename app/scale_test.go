@@ -5,6 +5,7 @@ package main
 import (
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -44,7 +45,8 @@ func TestStartsAtTwentyThousandDocuments(t *testing.T) {
 		t.Fatalf("the corpus serves %d pages, want 20,000 or more", n)
 	}
 
-	s := startMainWithin(t, 3*time.Minute, "-admin-addr", "off", "-content", dir)
+	data := t.TempDir()
+	s := startMainWithin(t, 3*time.Minute, "-admin-addr", "off", "-content", dir, "-data", data)
 	base := "http://" + s.addr
 	client := &http.Client{Timeout: time.Minute}
 	get := func(u string) (int, string) {
@@ -82,32 +84,8 @@ func TestStartsAtTwentyThousandDocuments(t *testing.T) {
 		}
 	}
 
-	// A sample of pages across the corpus, and each one's data.
 	docs := store.Docs()
-	for i := 0; i < len(docs); i += len(docs) / 40 {
-		d := docs[i]
-		if code, _ := get(d.Path); code != http.StatusOK {
-			t.Errorf("%s answered %d", d.Path, code)
-			continue
-		}
-		pd := "/page-data" + d.Path + ".json"
-		if d.Path == "/" {
-			pd = "/page-data/index.json"
-		}
-		code, body := get(pd)
-		var v struct {
-			Page struct {
-				Path, Title string
-			}
-		}
-		if err := json.Unmarshal([]byte(body), &v); code != http.StatusOK || err != nil {
-			t.Errorf("%s answered %d: %v", pd, code, err)
-			continue
-		}
-		if v.Page.Path != d.Path || v.Page.Title != d.Title {
-			t.Errorf("%s holds %q at %s, want %q at %s", pd, v.Page.Title, v.Page.Path, d.Title, d.Path)
-		}
-	}
+	samplePages(t, get, docs)
 	if code, _ := get("/data-and-information/publications/statistical/no-such-edition"); code != http.StatusNotFound {
 		t.Errorf("an unknown publication answered %d, want 404", code)
 	}
@@ -141,5 +119,46 @@ func TestStartsAtTwentyThousandDocuments(t *testing.T) {
 	}
 	if len(set.URLs) != want {
 		t.Errorf("the sitemap lists %d pages, want %d", len(set.URLs), want)
+	}
+
+	// Stopped and started again on the same data folder, the server
+	// takes every page from what the first start kept, and answers the
+	// same.
+	s.stop(t)
+	s = startMainWithin(t, time.Minute, "-admin-addr", "off", "-content", dir, "-data", data)
+	base = "http://" + s.addr
+	samplePages(t, get, docs)
+	s.stop(t)
+	if want := fmt.Sprintf("kept=%d checked=0", len(docs)); !strings.Contains(s.out.String(), want) {
+		t.Errorf("the second start did not say %q:\n%s", want, s.out)
+	}
+}
+
+// samplePages asks for 40 pages across docs and each one's data.
+func samplePages(t *testing.T, get func(string) (int, string), docs []*content.Doc) {
+	t.Helper()
+	for i := 0; i < len(docs); i += len(docs) / 40 {
+		d := docs[i]
+		if code, _ := get(d.Path); code != http.StatusOK {
+			t.Errorf("%s answered %d", d.Path, code)
+			continue
+		}
+		pd := "/page-data" + d.Path + ".json"
+		if d.Path == "/" {
+			pd = "/page-data/index.json"
+		}
+		code, body := get(pd)
+		var v struct {
+			Page struct {
+				Path, Title string
+			}
+		}
+		if err := json.Unmarshal([]byte(body), &v); code != http.StatusOK || err != nil {
+			t.Errorf("%s answered %d: %v", pd, code, err)
+			continue
+		}
+		if v.Page.Path != d.Path || v.Page.Title != d.Title {
+			t.Errorf("%s holds %q at %s, want %q at %s", pd, v.Page.Title, v.Page.Path, d.Title, d.Path)
+		}
 	}
 }

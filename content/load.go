@@ -110,6 +110,9 @@ type Options struct {
 	// the cache is told of changes (Cache.Track), only the files it was
 	// told of.
 	Cache *Cache
+	// Shelf, when set, keeps what a load checked of each page file for
+	// the next start of the program (see Shelf).
+	Shelf *Shelf
 
 	// legacyJSON reads pages from .json files, the format before
 	// Markdown: only the test that proves the conversion changed nothing
@@ -180,7 +183,15 @@ func Load(fsys fs.FS, opts Options) (*Store, error) {
 	}
 	stalled := r.stalled
 	if stalled == "" {
-		stalled = readAndCheck(v, fsys, timeout, files, c, hints)
+		var kept []shelved
+		shelf := opts.Shelf
+		if shelf != nil && !shelf.open() {
+			shelf = nil // only the first load takes from it
+		}
+		stalled, kept = readAndCheck(v, fsys, timeout, files, c, hints, shelf)
+		if shelf != nil {
+			shelf.keep(kept)
+		}
 	}
 	if c != nil && (stalled != "" || r.stalled != "") {
 		c.Unknown()
@@ -596,8 +607,10 @@ func (c *Cache) keepOnly(names []string) {
 // validator a core over a contiguous share of them, and adds what each
 // found to v in file order. Each document is checked on its own; what
 // depends on others (links, duplicates) is v.crossCheck's. It returns the
-// first file a reader gave up waiting for, or "".
-func readAndCheck(v *validator, fsys fs.FS, timeout time.Duration, files []string, cache *Cache, hints map[string]bool) string {
+// first file a reader gave up waiting for, or "". With a shelf, a file
+// the shelf has is taken from it rather than checked, and it returns every
+// clean file read, for the shelf to keep.
+func readAndCheck(v *validator, fsys fs.FS, timeout time.Duration, files []string, cache *Cache, hints map[string]bool, shelf *Shelf) (string, []shelved) {
 	if cache != nil && hints == nil {
 		defer cache.keepOnly(files)
 	} else if cache != nil {
@@ -616,6 +629,7 @@ func readAndCheck(v *validator, fsys fs.FS, timeout time.Duration, files []strin
 		v       *validator
 		stalled string
 		unread  int
+		kept    []shelved
 	}
 	shares := make([]share, workers)
 	var wg sync.WaitGroup
@@ -652,40 +666,57 @@ func readAndCheck(v *validator, fsys fs.FS, timeout time.Duration, files []strin
 						}
 					}
 				}
-				fv := sv
-				if stamped {
-					fv = newValidator() // this file's findings alone, to keep
-				}
 				data, msg := r.readFile(f)
-				if msg != "" {
-					fv.add(f, "", "%s", msg)
-					fv.unreadable[f] = true
-				} else {
-					before := len(fv.docs)
-					fv.checkDoc(f, data)
+				var sum [sha256.Size]byte
+				if msg == "" {
 					h := sha256.New()
 					io.WriteString(h, f+"\x00")
 					h.Write(data)
-					var sum [sha256.Size]byte
 					h.Sum(sum[:0])
-					for _, d := range fv.docs[before:] {
-						d.sum = sum
+				}
+				var fc *fileCheck
+				if msg == "" && shelf != nil {
+					fc = shelf.take(f, sum)
+				}
+				if fc == nil {
+					fv := sv
+					if stamped || shelf != nil {
+						fv = newValidator() // this file's findings alone, to keep
 					}
+					if msg != "" {
+						fv.add(f, "", "%s", msg)
+						fv.unreadable[f] = true
+					} else {
+						before := len(fv.docs)
+						fv.checkDoc(f, data)
+						for _, d := range fv.docs[before:] {
+							d.sum = sum
+						}
+					}
+					if fv == sv {
+						continue
+					}
+					fc = &fileCheck{problems: fv.problems, docs: fv.docs, refs: fv.refs, unreadable: fv.unreadable[f]}
+				}
+				if shelf != nil && shelfable(fc) {
+					shares[w].kept = append(shares[w].kept, shelved{sum, fc})
 				}
 				if stamped {
-					fc := &fileCheck{size: size, mod: mod, problems: fv.problems, docs: fv.docs, refs: fv.refs, unreadable: fv.unreadable[f]}
+					fc.size, fc.mod = size, mod
 					if msg == "" || !strings.HasPrefix(msg, "could not be read within") {
 						cache.put(f, fc)
 					}
-					sv.take(f, fc)
 				}
+				sv.take(f, fc)
 			}
 			shares[w].v, shares[w].stalled = sv, r.stalled
 		}()
 	}
 	wg.Wait()
 	stalled, unread := "", 0
+	var kept []shelved
 	for _, sh := range shares {
+		kept = append(kept, sh.kept...)
 		v.problems = append(v.problems, sh.v.problems...)
 		v.docs = append(v.docs, sh.v.docs...)
 		v.refs = append(v.refs, sh.v.refs...)
@@ -700,7 +731,7 @@ func readAndCheck(v *validator, fsys fs.FS, timeout time.Duration, files []strin
 	if stalled != "" {
 		v.add("pages", "", "%d more file(s) not read: the load stopped waiting after %s did not answer", unread, stalled)
 	}
-	return stalled
+	return stalled, kept
 }
 
 // take adds one file's findings to v.
