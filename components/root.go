@@ -57,21 +57,6 @@ func (r *Root) readConsent(u *url.URL) {
 	r.chose, r.saved = confirmation(u.Query(), rec, time.Now())
 }
 
-// countView reports a page view reached inside the app, only with consent
-// to statistics.
-func (r *Root) countView() {
-	if !app.IsClient || !r.consent.Allows(consent.Statistics) || r.view.Get("status").Int() != 200 {
-		return
-	}
-	app.Window().Call("fetch", "/statistics", map[string]any{
-		"method": "POST", "body": r.path, "keepalive": true, "credentials": "same-origin",
-		"headers": map[string]any{"Content-Type": "text/plain"},
-	}).Call("catch", ignore) // offline: the view goes uncounted
-}
-
-// ignore is a JavaScript callback that does nothing.
-var ignore = app.FuncOf(func(app.Value, []app.Value) any { return nil })
-
 // OnInit reads the current page in the browser, where Preload has fetched
 // it, so the first client render equals the prerendered HTML.
 func (r *Root) OnInit() {
@@ -151,78 +136,6 @@ func leavesApp(href string) bool {
 	}
 	return strings.HasPrefix(p, "/feeds/") || strings.HasPrefix(p, "/web/") || strings.HasPrefix(p, "/page-data/") ||
 		strings.Contains(p[strings.LastIndexByte(p, '/'):], ".")
-}
-
-// OnNav follows in-app navigation: it fetches the new page's view, then
-// swaps the page, sets the title, scrolls to the top and moves focus to the
-// new page's main heading. A link to a fragment of the same page moves
-// focus to that fragment.
-func (r *Root) OnNav(ctx app.Context) {
-	u := ctx.Page().URL()
-	if leavesApp(u.Path) {
-		app.Window().Get("location").Call("replace", u.String())
-		return
-	}
-	if u.Path == r.path && r.view.Exists() {
-		r.query = u.RawQuery
-		r.readConsent(u) // "Hide cookie message" links back to the page without the note
-		if u.Fragment != "" {
-			focusID(u.Fragment)
-		}
-		return
-	}
-	if v, ok := r.src.View(u.Path); ok {
-		r.arrive(ctx, u, v)
-		return
-	}
-	r.loading = u.Path
-	path := u.Path
-	loadView(path, func(v gjson.Result, err error) {
-		ctx.Dispatch(func(ctx app.Context) {
-			if r.loading != path {
-				return // a later navigation won
-			}
-			r.loading = ""
-			if err != nil {
-				// Offline or the server is unreachable: let the browser load
-				// the page itself, so it can show its own answer.
-				app.Window().Get("location").Call("reload")
-				return
-			}
-			r.arrive(ctx, u, v)
-		})
-	})
-}
-
-func (r *Root) arrive(ctx app.Context, u *url.URL, v gjson.Result) {
-	r.path, r.query, r.view = u.Path, u.RawQuery, v
-	r.readConsent(u)
-	r.setHead(ctx)
-	r.countView()
-	ctx.Defer(func(ctx app.Context) {
-		if u.Fragment != "" && focusID(u.Fragment) {
-			return
-		}
-		app.Window().Call("scrollTo", 0, 0)
-		if h := app.Window().Get("document").Call("querySelector", "main h1"); h.Truthy() {
-			h.Call("focus", map[string]any{"preventScroll": true})
-		}
-	})
-}
-
-// focusID moves focus to the element with id, making it focusable if it is
-// not, and scrolls it into view.
-func focusID(id string) bool {
-	el := app.Window().GetElementByID(id)
-	if !el.Truthy() {
-		return false
-	}
-	if !el.Call("hasAttribute", "tabindex").Bool() {
-		el.Call("setAttribute", "tabindex", "-1")
-	}
-	el.Call("focus")
-	el.Call("scrollIntoView")
-	return true
 }
 
 // PageTitle is the text of the <title> of a page.

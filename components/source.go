@@ -147,20 +147,6 @@ func Preload() error {
 	return nil
 }
 
-// loadView fetches the view of path in the browser and calls done with it.
-func loadView(path string, done func(gjson.Result, error)) {
-	b := browser.(*browserSource)
-	fetchText(versioned(PageDataURL(path)), func(r fetchResult) {
-		if r.err != nil {
-			done(gjson.Result{}, r.err)
-			return
-		}
-		v := gjson.Parse(r.body)
-		b.put(path, v)
-		done(v, nil)
-	})
-}
-
 type fetchResult struct {
 	body   string
 	status int
