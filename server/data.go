@@ -113,11 +113,12 @@ func (s *Server) cacheFor(r *http.Request) string {
 }
 
 // dataAsset returns the page data of a path as a servable asset, made (and
-// compressed) once, on first request.
+// compressed) on first request and kept, up to maxCachedDataBytes in all.
 func (s *Server) dataAsset(key string) *asset {
 	s.dataMu.Lock()
-	defer s.dataMu.Unlock()
-	if a, ok := s.data[key]; ok {
+	a, ok := s.data[key]
+	s.dataMu.Unlock()
+	if ok {
 		return a
 	}
 	var body []byte
@@ -129,7 +130,18 @@ func (s *Server) dataAsset(key string) *asset {
 	default:
 		body = s.source.viewJSON(key)
 	}
-	a := s.keptAsset("data.json", body, "application/json")
-	s.data[key] = a
+	a = s.keptAsset("data.json", body, "application/json")
+	if s.static {
+		return a // the static copy asks for each once: nothing is kept
+	}
+	s.dataMu.Lock()
+	defer s.dataMu.Unlock()
+	if kept, ok := s.data[key]; ok {
+		return kept // made meanwhile for another request
+	}
+	if size := a.size(); s.dataBytes+size <= maxCachedDataBytes {
+		s.data[key] = a
+		s.dataBytes += size
+	}
 	return a
 }

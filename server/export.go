@@ -31,8 +31,12 @@ import (
 //   - every published page as <path>/index.html (the home page as
 //     index.html), prerendered, and 404.html, the not-found page;
 //   - page data, the search index, feeds, sitemap and robots.txt;
-//   - the assets, with gzip copies (.gz) and the brotli copies (.br) made at
-//     build time, for hosts that serve precompressed files;
+//   - gzip copies (.gz), and the brotli copies (.br) made at build time,
+//     of the files that are few and large (assets, search shards, feeds,
+//     sitemap), for hosts that serve precompressed files; the files that
+//     come one a page (pages, page data, search fragments), tens of
+//     thousands at the original site's scale, have none: the host or CDN
+//     compresses them as it sends them (_nginx.conf turns gzip on);
 //   - for each alias, a page that forwards to its new address, and the
 //     same redirects as rules in _redirects (Netlify, Cloudflare Pages);
 //   - the security and cache headers as rules in _headers, and an nginx
@@ -135,11 +139,11 @@ func writeSite(s *Server, dir string, writeFile func(name string, body []byte) e
 		d := docs[i]
 		if d.Type == content.TypeNotFound {
 			// Its data answers unknown pages' data (see nginxConf).
-			w.file(components.PageDataURL(d.Path), http.StatusNotFound)
+			w.save(components.PageDataURL(d.Path), pageDataName(d.Path), http.StatusNotFound, false)
 			return
 		}
 		w.page(d.Path)
-		w.file(components.PageDataURL(d.Path), http.StatusOK)
+		w.save(components.PageDataURL(d.Path), pageDataName(d.Path), http.StatusOK, false)
 	})
 	w.file(components.SiteDataURL, http.StatusOK)
 	w.notFound()
@@ -148,7 +152,10 @@ func writeSite(s *Server, dir string, writeFile func(name string, body []byte) e
 		return 0, fmt.Errorf("export: the search index: %w", err)
 	}
 	names := slices.Sorted(maps.Keys(searchFiles))
-	w.parallel(len(names), func(i int) { w.file("/search-index/"+names[i], http.StatusOK) })
+	w.parallel(len(names), func(i int) {
+		u := "/search-index/" + names[i]
+		w.save(u, strings.TrimPrefix(u, "/"), http.StatusOK, !strings.HasPrefix(names[i], "doc-")) // doc-N: one a page
+	})
 	for p := range s.generated() {
 		w.file(p, http.StatusOK)
 	}
@@ -292,20 +299,27 @@ func (w *exporter) get(url string) *httptest.ResponseRecorder {
 // file writes the answer to url under its own path, with a gzip copy and
 // the asset's brotli copy when it has one.
 func (w *exporter) file(url string, status int) {
-	w.save(url, strings.TrimPrefix(url, "/"), status)
+	w.save(url, strings.TrimPrefix(url, "/"), status, true)
+}
+
+// pageDataName is the file of a page's data.
+func pageDataName(path string) string {
+	return strings.TrimPrefix(components.PageDataURL(path), "/")
 }
 
 // page writes a page as <path>/index.html.
 func (w *exporter) page(path string) {
-	w.save(path, strings.TrimPrefix(path+"/index.html", "/"), http.StatusOK)
+	w.save(path, strings.TrimPrefix(path+"/index.html", "/"), http.StatusOK, false)
 }
 
 // notFound writes 404.html, the page static hosts send for unknown paths.
 func (w *exporter) notFound() {
-	w.save(w.s.notFoundPath(), "404.html", http.StatusNotFound)
+	w.save(w.s.notFoundPath(), "404.html", http.StatusNotFound, false)
 }
 
-func (w *exporter) save(url, name string, status int) {
+// save writes the answer to url as name, and with copies its compressed
+// copies.
+func (w *exporter) save(url, name string, status int, copies bool) {
 	if w.failed() != nil {
 		return
 	}
@@ -316,16 +330,16 @@ func (w *exporter) save(url, name string, status int) {
 	}
 	body := rec.Body.Bytes()
 	w.write(name, body)
+	if !copies {
+		return
+	}
 	if a := w.s.assets[url]; a != nil && a.brotli != nil {
 		w.write(name+".br", a.brotli)
 	}
 	if compressible[filepath.Ext(name)] && len(body) > 512 {
-		// Pages, data and index files are tens of thousands: compressed
-		// fast (a CDN may compress again). The assets, few and large, are
-		// compressed as well as gzip can.
-		level := gzip.BestSpeed
+		level := gzip.DefaultCompression
 		if w.s.assets[url] != nil {
-			level = gzip.BestCompression
+			level = gzip.BestCompression // the assets: fetched by every visitor
 		}
 		if gz := gzipLevel(body, level); gz != nil {
 			w.write(name+".gz", gz)
@@ -547,8 +561,13 @@ server {
     # The .gz copies are sent, with Content-Encoding, to clients that
     # accept gzip; never at their own address (below). This nginx has no
     # brotli module: with one, add "brotli_static on;" to send the .br
-    # copies too.
+    # copies too. Pages, page data and search fragments, one a page,
+    # have no copies: they are compressed as they are sent.
     gzip_static on;
+    gzip on;
+    gzip_comp_level 5;
+    gzip_min_length 512;
+    gzip_types application/json text/plain text/css text/xml application/xml application/javascript text/javascript image/svg+xml application/manifest+json;
     gzip_vary on;
     server_tokens off;
     # Named locations: the not-found page does not go through the

@@ -127,6 +127,7 @@ type Server struct {
 	generated func() map[string]*asset // feeds, sitemap, robots.txt: made when first asked for
 	dataMu    sync.Mutex
 	data      map[string]*asset // page data by path, made on first request
+	dataBytes int               // bytes held in data, with their compressed copies
 }
 
 // page is a prerendered page kept in memory.
@@ -656,7 +657,8 @@ func (s *Server) render(r *http.Request) *page {
 	pg = s.renderNow(r, key, value, true)
 	s.mu.Lock()
 	size := pg.asset.size()
-	kept := len(s.pages) < maxCachedPages && s.pageBytes+size <= maxCachedPageBytes
+	// The static copy asks for each page once: nothing is kept.
+	kept := !s.static && len(s.pages) < maxCachedPages && s.pageBytes+size <= maxCachedPageBytes
 	if kept {
 		s.pages[key] = pg
 		s.pageBytes += size
@@ -693,6 +695,11 @@ const (
 	maxCachedPages     = 10000
 	maxCachedPageBytes = 128 << 20
 )
+
+// maxCachedDataBytes bounds the page data kept in memory with its
+// compressed copies (about 12 KB a page at the original site's scale);
+// other pages' data is made on each request.
+const maxCachedDataBytes = 64 << 20
 
 // renderSlots bounds the renders made at once, in every server of the
 // process.

@@ -70,7 +70,11 @@ test("the export holds every published page, its data, the index, compressed ass
   const spine = readFileSync(join(dist, "services/spine/index.html"), "utf8");
   assert.match(spine, /<h1[^>]*>\s*Spine\s*<\/h1>/);
   assert.match(spine, /<script defer src="\/web\/consent\.js\?v=[0-9a-f]+"><\/script>\s*<script defer src="\/web\/pwa\.js\?v=[0-9a-f]+"><\/script>[^]*<script defer src="\/web\/static\.js\?v=[0-9a-f]+"><\/script>/);
-  assert.ok(existsSync(join(dist, "services/spine/index.html.gz")));
+  // One a page, tens of thousands at scale: the host compresses them.
+  for (const f of ["services/spine/index.html.gz", "page-data/services/spine.json.gz", "search-index/doc-0.json.gz"]) {
+    assert.ok(!existsSync(join(dist, f)), `${f} is not exported`);
+  }
+  assert.ok(existsSync(join(dist, "search-index/meta.json.gz")), "the search index's meta has its gzip copy");
   assert.match(readFileSync(join(dist, "404.html"), "utf8"), /<h1[^>]*>\s*Page not found\s*<\/h1>/);
   assert.ok(existsSync(join(dist, "offline/index.html")));
   const meta = JSON.parse(readFileSync(join(dist, "search-index/meta.json"), "utf8"));
@@ -168,6 +172,7 @@ test("served by nginx with the exported configuration: headers, redirects, 404 a
   const base = nginx.base;
   const res = await fetch(base + "/services/spine", { headers: { "Accept-Encoding": "gzip" } });
   assert.equal(res.status, 200);
+  // Compressed as it is sent: pages have no .gz copy.
   assert.match(res.headers.get("content-type"), /^text\/html/);
   assert.equal(res.headers.get("content-encoding"), "gzip");
   assert.match(res.headers.get("content-security-policy"), /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';.*frame-ancestors 'none'$/);
