@@ -120,10 +120,16 @@ const (
 	brotliMax = 4 << 20
 )
 
-// brotliLevel compresses b at quality q; nil when that saves nothing.
+// brotliLevel compresses b at quality q; nil when that saves nothing. The
+// window is the smallest that holds b: the same output as brotli's default
+// (4 MB), with tables sized for a page instead of 32 MB for each page.
 func brotliLevel(b []byte, q int) []byte {
 	var buf bytes.Buffer
-	w := brotli.NewWriterLevel(&buf, q)
+	lgwin := 16
+	for lgwin < 22 && 1<<lgwin-16 < len(b) {
+		lgwin++
+	}
+	w := brotli.NewWriterOptions(&buf, brotli.WriterOptions{Quality: q, LGWin: lgwin})
 	w.Write(b)
 	w.Close()
 	if buf.Len() >= len(b) {

@@ -31,7 +31,7 @@ type storeSource struct {
 
 // maxViewBytes bounds the views kept in memory; others are made again on
 // each use.
-const maxViewBytes = 32 << 20
+const maxViewBytes = 16 << 20
 
 func newStoreSource(store *content.Store) *storeSource {
 	src := &storeSource{store: store, views: map[string][]byte{}}

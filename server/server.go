@@ -653,12 +653,18 @@ func (s *Server) render(r *http.Request) *page {
 	}
 	done := make(chan struct{})
 	s.rendering[key] = done
+	// The static copy asks for each page once: nothing is kept. A full
+	// cache keeps nothing more: the page is made as for one answer
+	// (compressed fast, once), not as one kept for many.
+	room := !s.static && len(s.pages) < maxCachedPages && s.pageBytes < maxCachedPageBytes
 	s.mu.Unlock()
-	pg = s.renderNow(r, key, value, true)
+	pg = s.renderNow(r, key, value, room)
 	s.mu.Lock()
 	size := pg.asset.size()
-	// The static copy asks for each page once: nothing is kept.
-	kept := !s.static && len(s.pages) < maxCachedPages && s.pageBytes+size <= maxCachedPageBytes
+	kept := room && len(s.pages) < maxCachedPages && s.pageBytes+size <= maxCachedPageBytes
+	if room && !kept {
+		pg.asset.brScheduled.Store(true) // no brotli copy made later for a page let go
+	}
 	if kept {
 		s.pages[key] = pg
 		s.pageBytes += size
@@ -693,13 +699,13 @@ func (s *Server) notFoundPath() string {
 // rendered on each request.
 const (
 	maxCachedPages     = 10000
-	maxCachedPageBytes = 128 << 20
+	maxCachedPageBytes = 64 << 20
 )
 
 // maxCachedDataBytes bounds the page data kept in memory with its
 // compressed copies (about 12 KB a page at the original site's scale);
 // other pages' data is made on each request.
-const maxCachedDataBytes = 64 << 20
+const maxCachedDataBytes = 32 << 20
 
 // renderSlots bounds the renders made at once, in every server of the
 // process.
