@@ -3,6 +3,7 @@
 package server
 
 import (
+	"compress/gzip"
 	"io"
 	"net/http"
 	"strings"
@@ -33,8 +34,8 @@ func TestBrotliAnswers(t *testing.T) {
 	largest := 0
 	_, searchFiles, _ := srv.search.get()
 	for name, a := range searchFiles {
-		if len(a.body) > largest {
-			indexFile, largest = "/search-index/"+name, len(a.body)
+		if n := len(a.plain()); n > largest {
+			indexFile, largest = "/search-index/"+name, n
 		}
 	}
 	for _, target := range []string{"/services/spine", "/page-data/services/spine.json", "/feeds/news.xml", "/sitemap.xml", "/web/pwa.js", "/app.js", "/manifest.webmanifest", indexFile} {
@@ -75,5 +76,50 @@ func TestBrotliAnswers(t *testing.T) {
 	}
 	if r := get(srv, "/no-such-page", "Accept-Encoding", "br"); r.code != http.StatusNotFound {
 		t.Errorf("404 page with brotli: %d", r.code)
+	}
+}
+
+// Pages, page data and index files kept by the thousand are kept as their
+// gzip copy alone, and a client that takes no gzip gets them unpacked.
+func TestKeptAnswersArePacked(t *testing.T) {
+	srv := newServer(t, realStore(t))
+	for _, target := range []string{"/services/spine", "/page-data/services/spine.json"} {
+		plain := get(srv, target, "Accept-Encoding", "identity")
+		gz := get(srv, target, "Accept-Encoding", "gzip")
+		if plain.code != http.StatusOK || gz.header.Get("Content-Encoding") != "gzip" {
+			t.Fatalf("%s: %d, gzip answer %q", target, plain.code, gz.header.Get("Content-Encoding"))
+		}
+		zr, err := gzip.NewReader(strings.NewReader(gz.body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		unzipped, _ := io.ReadAll(zr)
+		if string(unzipped) != plain.body || !strings.Contains(plain.body, "Spine") {
+			t.Errorf("%s: the identity answer is not the gzip answer unpacked", target)
+		}
+	}
+	srv.mu.RLock()
+	pages := len(srv.pages)
+	for key, pg := range srv.pages {
+		if pg.asset.body != nil || pg.asset.gzip == nil {
+			t.Errorf("page %s kept unpacked", key)
+		}
+	}
+	srv.mu.RUnlock()
+	if pages == 0 {
+		t.Error("no page kept")
+	}
+	if a := srv.data["/services/spine"]; a == nil || a.body != nil {
+		t.Error("the page data is not kept packed")
+	}
+	_, files, _ := srv.search.get()
+	packed := 0
+	for _, a := range files {
+		if a.body == nil {
+			packed++
+		}
+	}
+	if packed < len(files)/2 {
+		t.Errorf("%d of %d index files packed", packed, len(files))
 	}
 }

@@ -94,7 +94,7 @@ func (s *Server) servePageData(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "no-cache")
 		w.WriteHeader(http.StatusNotFound)
 		if r.Method != http.MethodHead {
-			w.Write(a.body)
+			w.Write(a.plain())
 		}
 		return
 	}
@@ -139,8 +139,14 @@ func (s *Server) dataAsset(key string) *asset {
 	if kept, ok := s.data[key]; ok {
 		return kept // made meanwhile for another request
 	}
-	if size := a.size(); s.dataBytes+size <= maxCachedDataBytes {
-		s.data[key] = a
+	// Kept as its gzip copy alone (see asset), counted with room for the
+	// brotli copy made later.
+	size := len(a.body)
+	if a.gzip != nil {
+		size = 2 * len(a.gzip)
+	}
+	if s.dataBytes+size <= maxCachedDataBytes {
+		s.data[key] = a.pack()
 		s.dataBytes += size
 	}
 	return a

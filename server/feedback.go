@@ -182,7 +182,7 @@ func (s *Server) feedbackPage(w http.ResponseWriter, r *http.Request, status int
 	get.RequestURI = components.FeedbackPath
 	pg := s.render(get)
 	empty := []byte(components.FeedbackFormHTML(""))
-	body := bytes.Replace(pg.asset.body, empty, []byte(feedbackForm(values, errs)), 1)
+	body := bytes.Replace(pg.asset.plain(), empty, []byte(feedbackForm(values, errs)), 1)
 	body = withoutClient(body)
 	body = bytes.Replace(body, []byte("<title>"), []byte("<title>Error: "), 1)
 	h := w.Header()

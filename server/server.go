@@ -659,8 +659,13 @@ func (s *Server) render(r *http.Request) *page {
 	room := !s.static && len(s.pages) < maxCachedPages && s.pageBytes < maxCachedPageBytes
 	s.mu.Unlock()
 	pg = s.renderNow(r, key, value, room)
+	size := 0
+	if room {
+		// Kept as its gzip copy alone, and counted with room for the
+		// brotli copy made later, of about the same size.
+		size = pg.asset.pack().size() + len(pg.asset.gzip)
+	}
 	s.mu.Lock()
-	size := pg.asset.size()
 	kept := room && len(s.pages) < maxCachedPages && s.pageBytes+size <= maxCachedPageBytes
 	if room && !kept {
 		pg.asset.brScheduled.Store(true) // no brotli copy made later for a page let go
@@ -669,7 +674,7 @@ func (s *Server) render(r *http.Request) *page {
 		s.pages[key] = pg
 		s.pageBytes += size
 	}
-	s.metrics.cached(false, kept, pg.asset.size())
+	s.metrics.cached(false, kept, size)
 	delete(s.rendering, key)
 	s.mu.Unlock()
 	close(done)
