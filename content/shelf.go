@@ -34,10 +34,10 @@ import (
 // problem. A shelf file that cannot be read, or whose checksum does not
 // match, is ignored: the load then reads every file, as without a shelf.
 //
-// A shelf is read by the first load that uses it and written, in the
-// background, after that load when it read files the shelf did not have
-// or no longer has some the shelf had; later loads (a preview's saves) use
-// what was read but do not write it again.
+// A shelf serves the first load that uses it only: it is read then, and
+// written in the background after that load when the load read files the
+// shelf did not have or no longer has some it had. Later loads (a
+// preview's saves) do without it: the preview's Cache has what they need.
 type Shelf struct {
 	dir, name string
 
