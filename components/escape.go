@@ -1,13 +1,10 @@
 package components
 
 import (
-	"html"
 	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
-
-	"nhsdigital/content/inline"
 )
 
 // attr makes a string safe as a go-app attribute value. go-app's server
@@ -51,49 +48,15 @@ func AttrValue(s string) string {
 	return b.String()
 }
 
-// RichText renders text with the content's inline markup (links, emphasis)
-// inside one element, as exact HTML: the same bytes on the server and in the
-// browser, with no whitespace added between a link and the punctuation
-// after it. Every piece of text and every href is escaped. The browser
-// parses the HTML inside a <div>, so tag must be one allowed there (p, li,
-// span; not td or th).
-func RichText(tag, class, s string) app.UI {
-	var b strings.Builder
-	b.WriteString("<" + tag)
+// RichText puts inline HTML made by the server (content/inline.HTML, in
+// the page data: the text's links and emphasis, every piece escaped)
+// inside one element, as exact HTML: the same bytes on the server and in
+// the browser. The browser parses the HTML inside a <div>, so tag must be
+// one allowed there (p, li, span; not td or th).
+func RichText(tag, class, html string) app.UI {
+	open := "<" + tag
 	if class != "" {
-		b.WriteString(` class="` + class + `"`)
+		open += ` class="` + class + `"`
 	}
-	b.WriteString(">")
-	nodes, _ := inline.Parse(s)
-	writeInline(&b, nodes)
-	b.WriteString("</" + tag + ">")
-	return app.Raw(b.String())
-}
-
-func writeInline(b *strings.Builder, nodes []inline.Node) {
-	for _, n := range nodes {
-		switch n.Kind {
-		case inline.Text:
-			b.WriteString(html.EscapeString(n.Text))
-		case inline.Link:
-			b.WriteString(linkHTML(n.Href, n.Text))
-		case inline.Emphasis:
-			b.WriteString("<em>")
-			writeInline(b, n.Children)
-			b.WriteString("</em>")
-		case inline.Strong:
-			b.WriteString("<strong>")
-			writeInline(b, n.Children)
-			b.WriteString("</strong>")
-		}
-	}
-}
-
-// linkHTML is Link as exact HTML, with href and text escaped.
-func linkHTML(href, text string) string {
-	out := `<a class="nhsd-link" href="` + html.EscapeString(href) + `">` + html.EscapeString(text)
-	if isExternal(href) {
-		out += `<span class="nhsd-visually-hidden">` + externalNote + `</span>`
-	}
-	return out + "</a>"
+	return app.Raw(open + ">" + html + "</" + tag + ">")
 }

@@ -111,7 +111,7 @@ func TestScheduledPagesStayUnlinked(t *testing.T) {
 	// What is left reads as before, and other links stay.
 	hub := before.ViewOf("/hub")
 	page := string(hub.Page)
-	for _, want := range []string{`Read our plans, the notice and [the catalogue](/services).`, `"our plans"`, `"See our plans."`,
+	for _, want := range []string{`Read our plans, the notice and <a class=\"nhsd-link\" href=\"/services\">the catalogue</a>.`, `"our plans"`, `"See our plans."`,
 		`"Read more"`, `"/services/spine"`, `mailto:a@b.c`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the hub's page data lacks %s:\n%s", want, page)
@@ -158,7 +158,7 @@ func TestScheduledPagesStayUnlinked(t *testing.T) {
 
 	// The preview serves every page, links included, and warns the same.
 	preview := load("2030-06-01T08:59:59Z", true)
-	if p := string(preview.ViewOf("/hub").Page); !strings.Contains(p, "[our plans](/quokka-plans)") || !strings.Contains(preview.SiteRaw, "/quokka-plans") {
+	if p := string(preview.ViewOf("/hub").Page); !strings.Contains(p, `<a class=\"nhsd-link\" href=\"/quokka-plans\">our plans</a>`) || !strings.Contains(preview.SiteRaw, "/quokka-plans") {
 		t.Error("the preview leaves out links to scheduled pages")
 	}
 	if len(preview.Warnings) != len(before.Warnings) {
@@ -168,7 +168,7 @@ func TestScheduledPagesStayUnlinked(t *testing.T) {
 	// From the publication time, the links are back and the warnings gone.
 	after := load("2030-06-01T09:00:00Z", false)
 	hub = after.ViewOf("/hub")
-	if p := string(hub.Page); !strings.Contains(p, "Read [our plans](/quokka-plans), the notice and") || !strings.Contains(p, "Only the plans") {
+	if p := string(hub.Page); !strings.Contains(p, `Read <a class=\"nhsd-link\" href=\"/quokka-plans\">our plans</a>, the notice and`) || !strings.Contains(p, "Only the plans") {
 		t.Errorf("after publication the hub's links are not back:\n%s", p)
 	}
 	if len(hub.Cards) != 2 || hub.Cards[0].Path != "/quokka-plans" {

@@ -1,11 +1,15 @@
 package content
 
 import (
+	"bytes"
 	"encoding/json"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/tidwall/gjson"
+
+	"nhsdigital/content/inline"
 )
 
 // Card is the short form of a page used in lists and related links.
@@ -125,9 +129,9 @@ func (s *Store) ViewOf(path string) View {
 	d, ok := s.byPath[path]
 	if !ok || d.Type == TypeNotFound {
 		nf := s.NotFound()
-		return View{Status: 404, Version: s.Version, Page: json.RawMessage(nf.Raw), Crumbs: []Crumb{}}
+		return View{Status: 404, Version: s.Version, Page: json.RawMessage(pageHTML(nf.Raw)), Crumbs: []Crumb{}}
 	}
-	v := View{Status: 200, Version: s.Version, Page: json.RawMessage(d.Raw), Crumbs: s.Breadcrumbs(path)}
+	v := View{Status: 200, Version: s.Version, Page: json.RawMessage(pageHTML(d.Raw)), Crumbs: s.Breadcrumbs(path)}
 	j := d.JSON()
 	switch d.Type {
 	case TypeHome:
@@ -193,4 +197,68 @@ func pathsOf(rs []gjson.Result) []string {
 		out[i] = r.String()
 	}
 	return out
+}
+
+// pageHTML is a page's JSON as its view sends it: the inline markup of its
+// blocks (the text of paragraphs and callouts, list items, table cells) is
+// HTML made here (inline.HTML), which the browser puts in place as it is,
+// with no Markdown code of its own.
+func pageHTML(raw string) string {
+	type edit struct {
+		at, end int
+		html    string
+	}
+	var edits []edit
+	put := func(v gjson.Result) {
+		if v.Type == gjson.String && v.Index > 0 && raw[v.Index:v.Index+len(v.Raw)] == v.Raw {
+			edits = append(edits, edit{v.Index, v.Index + len(v.Raw), inline.HTML(v.String())})
+		}
+	}
+	each := func(v gjson.Result, f func(gjson.Result)) {
+		v.ForEach(func(_, e gjson.Result) bool { f(e); return true })
+	}
+	field := func(obj gjson.Result, name string) (found gjson.Result) {
+		obj.ForEach(func(k, e gjson.Result) bool {
+			if k.String() == name {
+				found = e
+				return false
+			}
+			return true
+		})
+		return found
+	}
+	var walk func(v gjson.Result, inArray bool)
+	walk = func(v gjson.Result, inArray bool) {
+		switch {
+		case v.IsArray():
+			each(v, func(e gjson.Result) { walk(e, true) })
+		case v.IsObject():
+			if inArray { // a block
+				switch field(v, "type").String() {
+				case "paragraph", "callout":
+					put(field(v, "text"))
+				case "list":
+					each(field(v, "items"), put)
+				case "table":
+					each(field(v, "rows"), func(row gjson.Result) { each(row, put) })
+				}
+			}
+			each(v, func(e gjson.Result) { walk(e, false) })
+		}
+	}
+	walk(gjson.Parse(raw), false)
+	if len(edits) == 0 {
+		return raw
+	}
+	slices.SortFunc(edits, func(a, b edit) int { return a.at - b.at })
+	var b bytes.Buffer
+	b.Grow(len(raw) + len(raw)/4)
+	last := 0
+	for _, e := range edits {
+		b.WriteString(raw[last:e.at])
+		writeJSONString(&b, e.html)
+		last = e.end
+	}
+	b.WriteString(raw[last:])
+	return b.String()
 }

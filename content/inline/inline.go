@@ -1,12 +1,15 @@
-// Package inline parses the small inline markup allowed in content text:
-// [link text](href), *emphasis* and **strong**, with backslash escapes.
-// It is shared by the content validator (server) and the block renderer
-// (browser), so both agree on what a piece of text means.
+// Package inline parses the small inline markup of content text: [link
+// text](href), *emphasis* and **strong**, with backslash escapes, as the
+// Markdown reader writes it. The server alone reads it: the validator
+// checks it, and HTML makes what the page data sends to the browser.
 package inline
 
 import (
 	"fmt"
+	"html"
 	"strings"
+
+	"nhsdigital/content/template"
 )
 
 // Kind says what a Node is.
@@ -37,6 +40,34 @@ func Parse(s string) ([]Node, error) {
 		return []Node{{Kind: Text, Text: Plain(s)}}, p.err
 	}
 	return nodes, nil
+}
+
+// HTML is s as HTML: its text escaped, its links as the site writes them
+// (template.LinkHTML), emphasis as <em> and <strong>.
+func HTML(s string) string {
+	nodes, _ := Parse(s)
+	var b strings.Builder
+	writeHTML(&b, nodes)
+	return b.String()
+}
+
+func writeHTML(b *strings.Builder, nodes []Node) {
+	for _, n := range nodes {
+		switch n.Kind {
+		case Text:
+			b.WriteString(html.EscapeString(n.Text))
+		case Link:
+			b.WriteString(template.LinkHTML(n.Href, n.Text))
+		case Emphasis:
+			b.WriteString("<em>")
+			writeHTML(b, n.Children)
+			b.WriteString("</em>")
+		case Strong:
+			b.WriteString("<strong>")
+			writeHTML(b, n.Children)
+			b.WriteString("</strong>")
+		}
+	}
 }
 
 // Plain returns s with the markup removed: link text stays, hrefs go.

@@ -103,3 +103,18 @@ func textOf(s string) string {
 	walk(nodes)
 	return b.String()
 }
+
+// HTML escapes every piece of text and every href, writes links as the
+// site does (other sites say so to screen readers) and emphasis as tags.
+func TestHTML(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{`See [Spine](/services/spine), *now* and **here**.`, `See <a class="nhsd-link" href="/services/spine">Spine</a>, <em>now</em> and <strong>here</strong>.`},
+		{`<script>alert(1)</script> & [x](/a?b=1&c=2)`, `&lt;script&gt;alert(1)&lt;/script&gt; &amp; <a class="nhsd-link" href="/a?b=1&amp;c=2">x</a>`},
+		{`[the "NHS"](https://www.nhs.uk/?a=<b>)`, `<a class="nhsd-link" href="https://www.nhs.uk/?a=&lt;b&gt;">the &#34;NHS&#34;<span class="nhsd-visually-hidden"> (external website)</span></a>`},
+		{`a \*star\*`, `a *star*`},
+	} {
+		if got := HTML(c.in); got != c.want {
+			t.Errorf("HTML(%q)\n got %s\nwant %s", c.in, got, c.want)
+		}
+	}
+}

@@ -2,6 +2,11 @@
 // content validator (server) and the components (browser) must agree on.
 package template
 
+import (
+	"html"
+	"strings"
+)
+
 // ServiceSections are the standard service template's sections, in order:
 // the JSON key under "sections" and the heading each renders under.
 var ServiceSections = []struct{ Key, Heading string }{
@@ -12,4 +17,24 @@ var ServiceSections = []struct{ Key, Heading string }{
 	{"statusAndUsage", "Status and usage"},
 	{"access", "How to access"},
 	{"contact", "Contact us"},
+}
+
+// ExternalNote follows the text of every link to another website, for
+// screen reader users, in a visually hidden span.
+const ExternalNote = " (external website)"
+
+// IsExternal reports whether href leaves the site.
+func IsExternal(href string) bool {
+	return strings.HasPrefix(href, "https://") || strings.HasPrefix(href, "http://")
+}
+
+// LinkHTML is a link as exact HTML, with href and text escaped: the
+// server's rendering of links in content text, and the components' where
+// they write HTML themselves.
+func LinkHTML(href, text string) string {
+	out := `<a class="nhsd-link" href="` + html.EscapeString(href) + `">` + html.EscapeString(text)
+	if IsExternal(href) {
+		out += `<span class="nhsd-visually-hidden">` + ExternalNote + `</span>`
+	}
+	return out + "</a>"
 }
