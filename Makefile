@@ -35,7 +35,8 @@ web/app.wasm: $(GO_SOURCES)
 web/site.css.br: web/site.css
 	node tools/compress.mjs web/site.css
 
-bin/site: web/app.wasm web/site.css.br $(GO_SOURCES) $(shell find server web content -type f -not -name '*.br' -not -name '*.br.sum')
+bin/site: web/app.wasm web/site.css.br $(GO_SOURCES) $(shell find server web content -type f -not -name '*.br' -not -name '*.br.sum' -not -name commits.txt) $(wildcard .git/index)
+	$(GO) run ./cmd/commits
 	CGO_ENABLED=0 $(GO) build $(SITE_FLAGS) -o bin/site ./app
 
 validate:

@@ -81,8 +81,21 @@ func run() {
 	// The pages checked at start are kept for the next start, which then
 	// reads only the files changed since (content.Shelf).
 	shelf := content.OpenShelf(filepath.Join(*dataDir, "cache"))
+	// A page that leaves out lastEdited takes the time of its file's last
+	// commit: from Git for a folder, from what the build wrote for the
+	// embedded copy.
+	var commits map[string]time.Time
+	var commitsErr error
+	if *contentDir != "" {
+		commits, commitsErr = content.CommitTimes(*contentDir)
+	} else {
+		commits, commitsErr = content.ReadCommitTimes(contentFS)
+	}
+	if commitsErr != nil {
+		slog.Info("no commit times: every page must give lastEdited", "error", commitsErr.Error())
+	}
 	load := func(now time.Time) (*content.Store, error) {
-		return content.Load(contentFS, content.Options{Now: now, Preview: *preview, Cache: cache, Shelf: shelf})
+		return content.Load(contentFS, content.Options{Now: now, Preview: *preview, Cache: cache, Shelf: shelf, Commits: commits})
 	}
 	if *check {
 		store, err := load(time.Now())

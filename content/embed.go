@@ -7,7 +7,7 @@ import (
 	"io/fs"
 )
 
-//go:embed site.json pages
+//go:embed site.json pages generated
 var embedded embed.FS
 
 // Embedded returns the content files built into the binary.

@@ -19,7 +19,7 @@ var fieldDocs = map[string]string{
 	"summary":            "One or two plain sentences, at most 300 characters: the meta description, cards and feeds.",
 	"status":             "published or draft; drafts are never served in production.",
 	"published":          "Publication time: 2024-03-05 or 2024-03-05T11:55:00Z. In the future, the page is scheduled.",
-	"lastEdited":         "Last substantive edit: 2024-03-05 or 2024-03-05T11:55:00Z.",
+	"lastEdited":         "Last substantive edit: 2024-03-05 or 2024-03-05T11:55:00Z. Left out, the time of the file's last commit.",
 	"expires":            "When production stops serving the page (after published).",
 	"aliases":            "Old paths that answer with a 301 redirect to path.",
 	"topics":             "Topic names, used by search facets and Related subjects.",

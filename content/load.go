@@ -113,6 +113,9 @@ type Options struct {
 	// Shelf, when set, keeps what a load checked of each page file for
 	// the next start of the program (see Shelf).
 	Shelf *Shelf
+	// Commits are the times of each page file's last commit (CommitTimes,
+	// ReadCommitTimes): a page that leaves out lastEdited takes its file's.
+	Commits map[string]time.Time
 
 	// legacyJSON reads pages from .json files, the format before
 	// Markdown: only the test that proves the conversion changed nothing
@@ -188,7 +191,7 @@ func Load(fsys fs.FS, opts Options) (*Store, error) {
 		if shelf != nil && !shelf.open() {
 			shelf = nil // only the first load takes from it
 		}
-		stalled, kept = readAndCheck(v, fsys, timeout, files, c, hints, shelf)
+		stalled, kept = readAndCheck(v, fsys, timeout, files, c, hints, shelf, opts.Commits)
 		if shelf != nil {
 			shelf.keep(kept)
 		}
@@ -610,7 +613,7 @@ func (c *Cache) keepOnly(names []string) {
 // first file a reader gave up waiting for, or "". With a shelf, a file
 // the shelf has is taken from it rather than checked, and it returns every
 // clean file read, for the shelf to keep.
-func readAndCheck(v *validator, fsys fs.FS, timeout time.Duration, files []string, cache *Cache, hints map[string]bool, shelf *Shelf) (string, []shelved) {
+func readAndCheck(v *validator, fsys fs.FS, timeout time.Duration, files []string, cache *Cache, hints map[string]bool, shelf *Shelf, commits map[string]time.Time) (string, []shelved) {
 	if cache != nil && hints == nil {
 		defer cache.keepOnly(files)
 	} else if cache != nil {
@@ -639,6 +642,7 @@ func readAndCheck(v *validator, fsys fs.FS, timeout time.Duration, files []strin
 		go func() {
 			defer wg.Done()
 			sv, r := newValidator(), &reader{fsys: fsys, timeout: timeout}
+			sv.commits = commits
 			for i, f := range files[lo:hi] {
 				if r.stalled != "" {
 					shares[w].unread = hi - lo - i
@@ -671,6 +675,9 @@ func readAndCheck(v *validator, fsys fs.FS, timeout time.Duration, files []strin
 				if msg == "" {
 					h := sha256.New()
 					io.WriteString(h, f+"\x00")
+					if t, ok := commits[f]; ok { // it may stand in for lastEdited
+						io.WriteString(h, t.UTC().Format(time.RFC3339)+"\x00")
+					}
 					h.Write(data)
 					h.Sum(sum[:0])
 				}
@@ -682,6 +689,7 @@ func readAndCheck(v *validator, fsys fs.FS, timeout time.Duration, files []strin
 					fv := sv
 					if stamped || shelf != nil {
 						fv = newValidator() // this file's findings alone, to keep
+						fv.commits = commits
 					}
 					if msg != "" {
 						fv.add(f, "", "%s", msg)

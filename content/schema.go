@@ -78,7 +78,7 @@ var commonFields = []field{
 	req("summary", kString),
 	{name: "status", kind: kEnum, required: true, enum: []string{"published", "draft"}},
 	req("published", kDate),
-	req("lastEdited", kDate),
+	opt("lastEdited", kDate), // when left out, the file's last commit (commits.go)
 	opt("expires", kDate),
 	opt("aliases", kStrings),
 	opt("topics", kStrings),

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"fmt"
 	"maps"
 	"net/url"
@@ -50,9 +51,10 @@ type validator struct {
 	unreadable map[string]bool // files that cannot be read as a page
 	docs       []*Doc
 	refs       []reference
-	cur        *Doc      // document being checked
-	pos        positions // the places of its fields, for a Markdown file
-	linkKey    string    // the link being checked in inline text (field#k)
+	cur        *Doc                 // document being checked
+	pos        positions            // the places of its fields, for a Markdown file
+	linkKey    string               // the link being checked in inline text (field#k)
+	commits    map[string]time.Time // the last commit of each file, for a page without lastEdited
 }
 
 func newValidator() *validator { return &validator{unreadable: map[string]bool{}} }
@@ -135,6 +137,13 @@ func (v *validator) checkDoc(file string, data []byte) {
 		}
 		data, v.pos = raw, pos
 		defer func() { v.pos = nil }()
+		if t, ok := v.commits[file]; ok && !gjson.GetBytes(data, "lastEdited").Exists() && bytes.HasPrefix(data, []byte("{")) {
+			// Left out: the time of the file's last commit stands in.
+			data = append([]byte(`{"lastEdited":"`+t.UTC().Format(time.RFC3339)+`",`), data[1:]...)
+			if len(data) > 2 && data[len(data)-2] == ',' { // {} had no field
+				data = append(data[:len(data)-2], '}')
+			}
+		}
 	}
 	if !gjson.ValidBytes(data) {
 		v.add(file, "", "not valid JSON: %s", jsonError(data))
@@ -187,6 +196,9 @@ func (v *validator) checkDoc(file string, data []byte) {
 	v.checkObject(file, "$", root, fields)
 
 	d.Published, _ = ParseDate(top["published"].String())
+	if !top["lastEdited"].Exists() {
+		v.add(file, "$", "has no lastEdited, and no commit to take it from: add a line lastEdited: %s to the front matter, or commit the file (the time of its last commit then stands in)", time.Now().UTC().Format("2006-01-02"))
+	}
 	d.LastEdited, _ = ParseDate(top["lastEdited"].String())
 	// (lastEdited may come before published: an item scheduled for later is
 	// edited before it goes live.)
