@@ -13,7 +13,8 @@ RUN go mod download
 COPY . .
 ARG REVISION=""
 # The WebAssembly client and its brotli copy, then the server with them embedded.
-RUN GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -gcflags='nhsdigital/...=-l' -o web/app.wasm ./app \
+# The flags are the Makefile's WASM_FLAGS.
+RUN GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -gcflags='nhsdigital/...=-l' -gcflags='github.com/maxence-charriere/go-app/v10/...=-l' -gcflags='github.com/tidwall/...=-l' -o web/app.wasm ./app \
  && node tools/compress.mjs web/app.wasm web/site.css \
  && go run ./cmd/commits \
  && CGO_ENABLED=0 go build -trimpath -buildvcs=auto -ldflags="-X main.buildRevision=${REVISION}" -o /out/site ./app \

@@ -20,10 +20,19 @@ func TestDockerfile(t *testing.T) {
 		t.Fatal(err)
 	}
 	df := string(b)
-	for _, want := range []string{"CGO_ENABLED=0 go build", "GOOS=js GOARCH=wasm go build", "tools/compress.mjs", "FROM scratch", "ENTRYPOINT [\"/site\"]", "-check"} {
+	for _, want := range []string{"CGO_ENABLED=0 go build", "GOOS=js GOARCH=wasm go build", "tools/compress.mjs", "FROM scratch", "ENTRYPOINT [\"/site\"]", "-check", "go run ./cmd/commits"} {
 		if !strings.Contains(df, want) {
 			t.Errorf("Dockerfile lacks %q", want)
 		}
+	}
+	// The image's WebAssembly is built as make build builds it.
+	mk, err := os.ReadFile("../Makefile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	flags := regexp.MustCompile(`(?m)^WASM_FLAGS = (.+)$`).FindSubmatch(mk)
+	if flags == nil || !strings.Contains(df, "GOOS=js GOARCH=wasm go build "+string(flags[1])+" ") {
+		t.Errorf("the Dockerfile does not build the WebAssembly with the Makefile's WASM_FLAGS (%s)", flags)
 	}
 	user := regexp.MustCompile(`(?m)^USER (\S+)`).FindStringSubmatch(df)
 	if user == nil || strings.HasPrefix(user[1], "0") || strings.HasPrefix(user[1], "root") {
