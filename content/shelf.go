@@ -367,17 +367,14 @@ func (r *shelfReader) uvarint() uint64 {
 	return n
 }
 
+// varint reads what binary.AppendVarint wrote: a zig-zag uvarint.
 func (r *shelfReader) varint() int64 {
-	if r.err != nil {
-		return 0
+	u := r.uvarint()
+	x := int64(u >> 1)
+	if u&1 != 0 {
+		x = ^x
 	}
-	n, k := binary.Varint(r.b[r.off:])
-	if k <= 0 {
-		r.err = errShort
-		return 0
-	}
-	r.off += k
-	return n
+	return x
 }
 
 func (r *shelfReader) bytes(n int) []byte {
