@@ -108,7 +108,7 @@ func mutatedContent(t testing.TB, payload string) fstest.MapFS {
 				t.Fatal(err)
 			}
 			out[name] = &fstest.MapFile{Data: b, Mode: f.Mode}
-		case strings.HasSuffix(name, content.PageExt):
+		case strings.HasPrefix(name, "pages/") && strings.HasSuffix(name, content.PageExt):
 			doc, err := pageDoc(f.Data)
 			if err != nil {
 				t.Fatalf("%s: %v", name, err)
