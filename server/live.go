@@ -5,6 +5,7 @@ package server
 import (
 	"log/slog"
 	"net/http"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -134,8 +135,16 @@ func (l *Live) swapIn(old, srv *Server) {
 	}
 	if old != nil {
 		// Renders in flight may still name the old source: forget it later.
-		key := old.sourceKey
-		time.AfterFunc(time.Minute, func() { components.UnregisterSource(key) })
+		// Then the old version (its search index, its caches) is garbage:
+		// give its memory back to the system at once, as a publication is
+		// rare, rather than keep it for a growth that does not come.
+		key, publication := old.sourceKey, l.preview == nil
+		time.AfterFunc(time.Minute, func() {
+			components.UnregisterSource(key)
+			if publication {
+				debug.FreeOSMemory()
+			}
+		})
 	}
 	if l.preview != nil {
 		l.preview.changed(old, srv)
