@@ -154,7 +154,7 @@ func writeSite(s *Server, dir string, writeFile func(name string, body []byte) e
 	names := slices.Sorted(maps.Keys(searchFiles))
 	w.parallel(len(names), func(i int) {
 		u := "/search-index/" + names[i]
-		w.save(u, strings.TrimPrefix(u, "/"), http.StatusOK, !strings.HasPrefix(names[i], "doc-")) // doc-N: one a page
+		w.save(u, strings.TrimPrefix(u, "/"), http.StatusOK, !isFragmentFile(names[i])) // fragments: one a page
 	})
 	for p := range s.generated() {
 		w.file(p, http.StatusOK)

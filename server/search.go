@@ -63,7 +63,7 @@ func buildSearch(store *content.Store, lazy bool) *searchIndex {
 			si.files["shard-"+strconv.Itoa(i)+".txt"] = newLazyAsset("shard.txt", []byte(sh), "text/plain; charset=utf-8").pack()
 		}
 		for i, f := range b.Fragments {
-			si.files["doc-"+strconv.Itoa(i)+".json"] = newLazyAsset("doc.json", f, "application/json").pack()
+			si.files[fragmentFile(i)] = newLazyAsset("doc.json", f, "application/json").pack()
 		}
 		b.Fragments, b.Shards, b.Meta = nil, nil, nil // served from the files alone
 		// The build's working memory (every document's terms) is garbage
@@ -77,6 +77,13 @@ func buildSearch(store *content.Store, lazy bool) *searchIndex {
 	}
 	return si
 }
+
+// fragmentFile names the index file of document i's fragment: what a
+// result shows of it, one file a document.
+func fragmentFile(i int) string { return "doc-" + strconv.Itoa(i) + ".json" }
+
+// isFragmentFile says whether an index file is a fragment (fragmentFile).
+func isFragmentFile(name string) bool { return strings.HasPrefix(name, "doc-") }
 
 // replaceWith stops si's build if it has not finished: next, the index of
 // a newer version, answers for it from then on.
@@ -131,7 +138,7 @@ func (src *storeSource) Search(q search.Query) (*search.Result, []search.Fragmen
 	r := b.Index.Search(q)
 	frags := make([]search.Fragment, len(r.Hits))
 	for i, h := range r.Hits {
-		if a := files["doc-"+strconv.FormatUint(uint64(h), 10)+".json"]; a != nil {
+		if a := files[fragmentFile(int(h))]; a != nil {
 			frags[i], _ = search.DecodeFragment(a.plain()) // the file the browser reads
 		}
 	}

@@ -248,15 +248,6 @@ func BuildContext(ctx context.Context, docs []Doc) (*Built, error) {
 	return b, nil
 }
 
-// Fragment returns what results show of document i.
-func (b *Built) Fragment(i uint32) Fragment {
-	if int(i) >= len(b.Fragments) {
-		return Fragment{}
-	}
-	f, _ := DecodeFragment(b.Fragments[i])
-	return f
-}
-
 // surfaceOf is the word a term was most often made from, for suggestions.
 func surfaceOf(term string, surfaces map[string]map[string]int) string {
 	if strings.Contains(term, " ") {
