@@ -639,6 +639,16 @@ func (m *mdFile) quote(n *ast.Blockquote, src []byte, from int, b *mdBlock) bool
 var ContainerNames = []string{"callout", "warning", "figures", "contacts", "links", "table", "video", "image", "key-facts", "resources"}
 
 // container reads a :::name container whose content is src[from:to].
+// titled starts a container's block: its type and, when the container's
+// opening line names one, its title (under key).
+func titled(typ, key, arg string) obj {
+	o := obj{{"type", typ}}
+	if arg != "" {
+		o = append(o, kv{key, arg})
+	}
+	return o
+}
+
 func (m *mdFile) container(name, arg string, open Pos, from, to int) (mdBlock, bool) {
 	b := mdBlock{pos: map[string]Pos{"": open}}
 	doc, src := m.parse(from, to)
@@ -659,11 +669,7 @@ func (m *mdFile) container(name, arg string, open Pos, from, to int) (mdBlock, b
 		if p == nil {
 			return b, false
 		}
-		b.v = obj{{"type", "callout"}}
-		if arg != "" {
-			b.v = append(b.v, kv{"title", arg})
-		}
-		b.v = append(b.v, kv{"text", m.inline(p, src, from, b.pos, ".text")})
+		b.v = append(titled("callout", "title", arg), kv{"text", m.inline(p, src, from, b.pos, ".text")})
 		b.pos[".text"] = m.posOf(p, from)
 		if name == "warning" {
 			b.v = append(b.v, kv{"variant", "warning"})
@@ -689,11 +695,7 @@ func (m *mdFile) container(name, arg string, open Pos, from, to int) (mdBlock, b
 		items := m.listItems(l, src, from, b.pos, ".items", func(it ast.Node, p string) any {
 			return m.contact(it, src, from, b.pos, p)
 		})
-		b.v = obj{{"type", "contacts"}}
-		if arg != "" {
-			b.v = append(b.v, kv{"title", arg})
-		}
-		b.v = append(b.v, kv{"items", items})
+		b.v = append(titled("contacts", "title", arg), kv{"items", items})
 	case "links", "resources":
 		l := only(ast.KindList, "a list, one link an item: - [text](/path)")
 		if l == nil {
@@ -703,11 +705,7 @@ func (m *mdFile) container(name, arg string, open Pos, from, to int) (mdBlock, b
 			return m.linkItem(it, src, from, b.pos, p, name == "resources")
 		})
 		if name == "links" {
-			b.v = obj{{"type", "links"}}
-			if arg != "" {
-				b.v = append(b.v, kv{"title", arg})
-			}
-			b.v = append(b.v, kv{"items", items})
+			b.v = append(titled("links", "title", arg), kv{"items", items})
 		} else {
 			b.field, b.items = "resources", items
 		}
@@ -716,10 +714,7 @@ func (m *mdFile) container(name, arg string, open Pos, from, to int) (mdBlock, b
 		if t == nil {
 			return b, false
 		}
-		b.v = obj{{"type", "table"}}
-		if arg != "" {
-			b.v = append(b.v, kv{"caption", arg})
-		}
+		b.v = titled("table", "caption", arg)
 		var head []any
 		var rows []any
 		r := 0
