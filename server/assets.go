@@ -62,6 +62,18 @@ func (a *asset) pack() *asset {
 	return a
 }
 
+// packForKeeping packs an asset about to be kept by the thousand (a page,
+// page data) and returns what it will hold: its gzip copy and room for the
+// brotli copy made later, of about the same size (or its body, when too
+// small to compress).
+func (a *asset) packForKeeping() int {
+	a.pack()
+	if a.gzip == nil {
+		return len(a.body)
+	}
+	return 2 * len(a.gzip)
+}
+
 // size is the bytes the asset holds in memory, compressed copies included.
 func (a *asset) size() int {
 	n := len(a.body) + len(a.gzip) + len(a.brotli)

@@ -139,14 +139,8 @@ func (s *Server) dataAsset(key string) *asset {
 	if kept, ok := s.data[key]; ok {
 		return kept // made meanwhile for another request
 	}
-	// Kept as its gzip copy alone (see asset), counted with room for the
-	// brotli copy made later.
-	size := len(a.body)
-	if a.gzip != nil {
-		size = 2 * len(a.gzip)
-	}
-	if s.dataBytes+size <= maxCachedDataBytes {
-		s.data[key] = a.pack()
+	if size := a.packForKeeping(); s.dataBytes+size <= maxCachedDataBytes {
+		s.data[key] = a
 		s.dataBytes += size
 	}
 	return a

@@ -661,9 +661,7 @@ func (s *Server) render(r *http.Request) *page {
 	pg = s.renderNow(r, key, value, room)
 	size := 0
 	if room {
-		// Kept as its gzip copy alone, and counted with room for the
-		// brotli copy made later, of about the same size.
-		size = pg.asset.pack().size() + len(pg.asset.gzip)
+		size = pg.asset.packForKeeping()
 	}
 	s.mu.Lock()
 	kept := room && len(s.pages) < maxCachedPages && s.pageBytes+size <= maxCachedPageBytes
