@@ -74,15 +74,6 @@ func (a *asset) packForKeeping() int {
 	return 2 * len(a.gzip)
 }
 
-// size is the bytes the asset holds in memory, compressed copies included.
-func (a *asset) size() int {
-	n := len(a.body) + len(a.gzip) + len(a.brotli)
-	if p := a.br.Load(); p != nil {
-		n += len(*p)
-	}
-	return n
-}
-
 var compressible = map[string]bool{
 	".css": true, ".js": true, ".svg": true, ".json": true, ".wasm": true, ".xml": true, ".txt": true,
 	".webmanifest": true, ".html": true,
