@@ -31,6 +31,7 @@ type asset struct {
 	brScheduled atomic.Bool
 	contentType string
 	lazy        *sync.Once // set when the gzip copy is made on first request (gzipped)
+	once        bool       // for one answer: compressed as that answer asks (newAssetOnce)
 	hash        string     // content hash, also the ETag
 	sum         string     // full SHA-256, hex
 }
@@ -127,17 +128,32 @@ func (a *asset) gzipped() []byte {
 	return a.gzip
 }
 
-// newAssetOnce is an asset for one answer: compressed fast, not hashed
-// (its ETag is set by the caller).
+// newAssetOnce is an asset for one answer, not hashed (its ETag is set by
+// the caller): it is compressed when served, fast and only in the encoding
+// that answer takes. A static export, which asks for each page once and
+// takes none, compresses nothing.
 func newAssetOnce(body []byte, contentType string) *asset {
-	a := &asset{body: body, contentType: contentType}
-	if len(body) > 512 {
-		a.gzip = gzipLevel(body, gzip.BestSpeed)
-		if br := brotliLevel(body, brotliFast); br != nil {
-			a.br.Store(&br)
+	return &asset{body: body, contentType: contentType, once: true}
+}
+
+// encodedOnce is encoded for an asset made for one answer.
+func (a *asset) encodedOnce(h http.Header, acceptEncoding string) []byte {
+	if len(a.body) <= 512 {
+		return a.body
+	}
+	if acceptsEncoding(acceptEncoding, "br") {
+		if br := brotliLevel(a.body, brotliFast); br != nil {
+			h.Set("Content-Encoding", "br")
+			return br
 		}
 	}
-	return a
+	if acceptsEncoding(acceptEncoding, "gzip") {
+		if gz := gzipLevel(a.body, gzip.BestSpeed); gz != nil {
+			h.Set("Content-Encoding", "gzip")
+			return gz
+		}
+	}
+	return a.body
 }
 
 // Brotli levels: an answer made for one request is compressed at once at
@@ -322,7 +338,7 @@ func (a *asset) serve(w http.ResponseWriter, r *http.Request, cacheControl strin
 	h.Set("ETag", etag)
 	h.Set("Cache-Control", cacheControl)
 	h.Set("Content-Type", a.contentType)
-	if (a.gzip != nil || a.brotli != nil || a.lazy != nil) && h.Get("Vary") == "" {
+	if (a.gzip != nil || a.brotli != nil || a.lazy != nil || a.once && len(a.body) > 512) && h.Get("Vary") == "" {
 		h.Set("Vary", "Accept-Encoding")
 	}
 	if match := r.Header.Get("If-None-Match"); match != "" && etagMatches(match, a.hash) {
@@ -349,6 +365,9 @@ func (a *asset) serve(w http.ResponseWriter, r *http.Request, cacheControl strin
 // encoded picks brotli, gzip or identity from an Accept-Encoding header,
 // sets Content-Encoding and returns the body to send.
 func (a *asset) encoded(h http.Header, acceptEncoding string) []byte {
+	if a.once {
+		return a.encodedOnce(h, acceptEncoding)
+	}
 	if acceptsEncoding(acceptEncoding, "br") {
 		if br := a.brotliCopy(); br != nil {
 			h.Set("Content-Encoding", "br")

@@ -21,6 +21,19 @@ func unbrotli(t *testing.T, b string) string {
 	return string(out)
 }
 
+func gunzip(t *testing.T, b string) string {
+	t.Helper()
+	zr, err := gzip.NewReader(strings.NewReader(b))
+	if err != nil {
+		t.Fatalf("not gzip: %v", err)
+	}
+	out, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatalf("not gzip: %v", err)
+	}
+	return string(out)
+}
+
 // Dynamic and kept answers are sent with brotli when the browser accepts
 // it, negotiated as before (brotli, then gzip, then identity; q=0 refuses):
 // kept ones (pages, page data, feeds, the index) from their first answer
@@ -73,6 +86,13 @@ func TestBrotliAnswers(t *testing.T) {
 		if body := unbrotli(t, r.body); !strings.Contains(body, "</html>") {
 			t.Errorf("%s: not a page", target)
 		}
+		// Made for one answer, compressed as that answer asks.
+		if g := get(srv, target, "Accept-Encoding", "gzip"); g.header.Get("Content-Encoding") != "gzip" || !strings.Contains(gunzip(t, g.body), "</html>") {
+			t.Errorf("%s with gzip: Content-Encoding %q", target, g.header.Get("Content-Encoding"))
+		}
+		if p := get(srv, target, "Accept-Encoding", "identity"); p.header.Get("Content-Encoding") != "" || !strings.Contains(p.body, "</html>") || !strings.Contains(p.header.Get("Vary"), "Accept-Encoding") {
+			t.Errorf("%s without compression: Content-Encoding %q, Vary %q", target, p.header.Get("Content-Encoding"), p.header.Get("Vary"))
+		}
 	}
 	if r := get(srv, "/no-such-page", "Accept-Encoding", "br"); r.code != http.StatusNotFound {
 		t.Errorf("404 page with brotli: %d", r.code)
@@ -89,12 +109,7 @@ func TestKeptAnswersArePacked(t *testing.T) {
 		if plain.code != http.StatusOK || gz.header.Get("Content-Encoding") != "gzip" {
 			t.Fatalf("%s: %d, gzip answer %q", target, plain.code, gz.header.Get("Content-Encoding"))
 		}
-		zr, err := gzip.NewReader(strings.NewReader(gz.body))
-		if err != nil {
-			t.Fatal(err)
-		}
-		unzipped, _ := io.ReadAll(zr)
-		if string(unzipped) != plain.body || !strings.Contains(plain.body, "Spine") {
+		if gunzip(t, gz.body) != plain.body || !strings.Contains(plain.body, "Spine") {
 			t.Errorf("%s: the identity answer is not the gzip answer unpacked", target)
 		}
 	}
