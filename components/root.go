@@ -32,29 +32,20 @@ type Root struct {
 	src     Source
 }
 
-// ConsentParam carries the visitor's consent record from the server to the
-// prerender (go-app renders from the URL alone); it never reaches a browser.
-const ConsentParam = "_consent"
-
-// MissingParam carries, in a server render of the not-found page, the path
-// that was asked for; it never reaches a browser.
-const MissingParam = "_missing"
-
-// readConsent finds the visitor's consent: in the browser from its cookie,
-// on the server from the render URL. A record for an older policy counts
-// as none.
+// readConsent finds the visitor's consent in the browser, from its cookie.
+// A record for an older policy counts as none.
 func (r *Root) readConsent(u *url.URL) {
-	var rec *consent.Record
-	if app.IsClient {
-		rec = consent.FromCookieHeader(app.Window().Get("document").Get("cookie").String())
-	} else {
-		rec = consent.Parse(u.Query().Get(ConsentParam))
-	}
+	r.setConsent(consent.FromCookieHeader(app.Window().Get("document").Get("cookie").String()), u.Query())
+}
+
+// setConsent sets the visitor's consent record and the confirmation the
+// page shows for a choice just made.
+func (r *Root) setConsent(rec *consent.Record, q url.Values) {
 	if !rec.Current(r.site.Get("cookiePolicy").String()) {
 		rec = nil
 	}
 	r.consent = rec
-	r.chose, r.saved = confirmation(u.Query(), rec, time.Now())
+	r.chose, r.saved = confirmation(q, rec, time.Now())
 }
 
 // OnInit reads the current page in the browser, where Preload has fetched
@@ -69,13 +60,20 @@ func (r *Root) OnInit() {
 	}
 }
 
-// OnPreRender renders the requested page on the server and sets its head.
+// OnPreRender renders on the server the page it was given (see Render)
+// and sets its head.
 func (r *Root) OnPreRender(ctx app.Context) {
-	u := ctx.Page().URL()
-	r.src = sourceFor(u)
-	r.show(u.Path, u.RawQuery)
-	r.missing = u.Query().Get(MissingParam)
-	r.readConsent(u)
+	p := pageFor(ctx.Page().URL())
+	r.src = p.Source
+	if r.src == nil {
+		r.src = emptySource{}
+	}
+	r.site = r.src.Site()
+	r.path, r.query = p.Path, p.Query
+	r.view = p.View
+	r.missing = p.Missing
+	q, _ := url.ParseQuery(p.Query)
+	r.setConsent(p.Consent, q)
 	r.setHead(ctx)
 }
 

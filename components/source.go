@@ -24,46 +24,11 @@ type Source interface {
 // In the browser there is one source, filled by fetching page data.
 var browser Source = &browserSource{views: map[string]gjson.Result{}}
 
-// SourceParam names, in the URL the server renders from, the source of
-// that render: go-app renders from the URL alone, and one process may run
-// several servers with different content. It never reaches a browser.
-const SourceParam = "_source"
+// sourceFor returns the source of the browser's renders: the fetched
+// page data. (A server render is given its source: see Page.)
+func sourceFor(*url.URL) Source { return browser }
 
-var (
-	sourcesMu sync.RWMutex
-	sources   = map[string]Source{}
-)
-
-// RegisterSource makes s the source of server renders whose URL carries
-// SourceParam=key.
-func RegisterSource(key string, s Source) {
-	sourcesMu.Lock()
-	sources[key] = s
-	sourcesMu.Unlock()
-}
-
-// UnregisterSource forgets the source registered under key.
-func UnregisterSource(key string) {
-	sourcesMu.Lock()
-	delete(sources, key)
-	sourcesMu.Unlock()
-}
-
-// sourceFor returns the source of a render: in the browser the fetched
-// page data, on the server the one its URL names.
-func sourceFor(u *url.URL) Source {
-	if app.IsClient {
-		return browser
-	}
-	sourcesMu.RLock()
-	defer sourcesMu.RUnlock()
-	if s, ok := sources[u.Query().Get(SourceParam)]; ok {
-		return s
-	}
-	return emptySource{}
-}
-
-// emptySource answers a render that names no source: every page is unknown.
+// emptySource answers a render given no source: every page is unknown.
 type emptySource struct{}
 
 func (emptySource) Site() gjson.Result               { return gjson.Result{} }

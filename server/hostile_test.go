@@ -344,7 +344,7 @@ func hostileRequests(payload string) [][]string {
 		out = append(out, []string{(&url.URL{Path: p}).EscapedPath()})
 	}
 	for _, page := range []string{"/search", "/services", "/cookies", "/", "/blog"} {
-		for _, param := range []string{"q", "scope", "type", "year", "topic", "info", "coverage", "granularity", "status", "sort", "page", "consent", "saved", "_source", "_consent", "v"} {
+		for _, param := range []string{"q", "scope", "type", "year", "topic", "info", "coverage", "granularity", "status", "sort", "page", "consent", "saved", "_render", "_source", "_consent", "v"} {
 			out = append(out, []string{page + "?q=nhs&" + param + "=" + q})
 		}
 	}

@@ -10,7 +10,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"nhsdigital/components"
 	"nhsdigital/content"
 )
 
@@ -133,18 +132,12 @@ func (l *Live) swapIn(old, srv *Server) {
 	if old != nil && old.search != srv.search {
 		old.search.replaceWith(srv.search)
 	}
-	if old != nil {
-		// Renders in flight may still name the old source: forget it later.
-		// Then the old version (its search index, its caches) is garbage:
-		// give its memory back to the system at once, as a publication is
-		// rare, rather than keep it for a growth that does not come.
-		key, publication := old.sourceKey, l.preview == nil
-		time.AfterFunc(time.Minute, func() {
-			components.UnregisterSource(key)
-			if publication {
-				debug.FreeOSMemory()
-			}
-		})
+	if old != nil && l.preview == nil {
+		// The old version (its search index, its caches) is garbage once
+		// the requests in flight end: give its memory back to the system,
+		// as a publication is rare, rather than keep it for a growth that
+		// does not come.
+		time.AfterFunc(time.Minute, debug.FreeOSMemory)
 	}
 	if l.preview != nil {
 		l.preview.changed(old, srv)

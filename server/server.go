@@ -111,7 +111,6 @@ type Server struct {
 
 	stats       *stats
 	statsToken  string
-	sourceKey   string // names this server's content in its render URLs
 	notice      func(store *content.Store, path string) string
 	static      bool
 	security    [][2]string // SecurityHeaders
@@ -186,10 +185,8 @@ func New(cfg Config) (*Server, error) {
 	s.search = buildSearch(cfg.Store, cfg.Notice != nil) // a preview's when first needed
 	s.source = newStoreSource(cfg.Store)
 	s.source.search = s.search
-	s.sourceKey = fmt.Sprintf("%p", s)
 	s.generated = sync.OnceValue(func() map[string]*asset { return machineReadable(cfg.Store) })
 	s.data = map[string]*asset{}
-	components.RegisterSource(s.sourceKey, s.source)
 
 	// The consent cookie's codec for the page's scripts, configured from
 	// the Go categories and this content's policy version.
@@ -610,9 +607,7 @@ func (s *Server) render(r *http.Request) *page {
 	// never one visitor's page for another.
 	record := s.consentOf(r)
 	state := "none"
-	var value string
 	if record != nil {
-		value = record.Value()
 		state = "media-off"
 		if record.Allows(consent.Media) {
 			state = "media-on"
@@ -624,7 +619,7 @@ func (s *Server) render(r *http.Request) *page {
 	_, known := s.store.Doc(r.URL.Path)
 	cacheable := known && r.URL.RawQuery == "" && !(record != nil && r.URL.Path == "/cookies") && s.notice == nil
 	if !cacheable {
-		return s.renderNow(r, key, value, false)
+		return s.renderNow(r, key, record, false)
 	}
 	s.mu.RLock()
 	pg, ok := s.pages[key]
@@ -649,7 +644,7 @@ func (s *Server) render(r *http.Request) *page {
 		if ok {
 			return pg
 		}
-		return s.renderNow(r, key, value, true)
+		return s.renderNow(r, key, record, true)
 	}
 	done := make(chan struct{})
 	s.rendering[key] = done
@@ -658,7 +653,7 @@ func (s *Server) render(r *http.Request) *page {
 	// (compressed fast, once), not as one kept for many.
 	room := !s.static && len(s.pages) < maxCachedPages && s.pageBytes < maxCachedPageBytes
 	s.mu.Unlock()
-	pg = s.renderNow(r, key, value, room)
+	pg = s.renderNow(r, key, record, room)
 	size := 0
 	if room {
 		size = pg.asset.packForKeeping()
@@ -717,7 +712,7 @@ var renderSlots = make(chan struct{}, 2*runtime.GOMAXPROCS(0))
 // renderNow renders the page for the request with go-app. A page that is
 // kept is compressed at the best level; one made for a single answer (a
 // search, an unknown path) at a fast one.
-func (s *Server) renderNow(r *http.Request, key, value string, keep bool) *page {
+func (s *Server) renderNow(r *http.Request, key string, record *consent.Record, keep bool) *page {
 	// Rendering and compressing take a core each: more at once than
 	// there are cores only adds memory (at 256 connections over 20,000
 	// pages, hundreds of renders and compressors in flight took RSS past
@@ -727,34 +722,27 @@ func (s *Server) renderNow(r *http.Request, key, value string, keep bool) *page 
 	s.renders.Add(1)
 	s.metrics.rendered()
 	status := http.StatusOK
-	renderPath := r.URL.Path
-	q := r.URL.Query()
+	in := &components.Page{Source: s.source, Path: r.URL.Path, Query: r.URL.RawQuery, Consent: record}
 	if d, ok := s.store.Doc(r.URL.Path); !ok || d.Type == content.TypeNotFound {
 		status = http.StatusNotFound
 		// go-app never sees a path that is not a page: it answers some
 		// itself (/app.wasm, /manifest.json, /goapp.js, /<version>/…) and
 		// writes the path into og:url. The not-found page is rendered at
 		// its own path and told which path was asked for.
-		renderPath = s.notFoundPath()
-		q = url.Values{}
-		q.Set(components.MissingParam, r.URL.Path)
+		in.Path, in.Query, in.Missing = s.notFoundPath(), "", r.URL.Path
 	}
-	q.Del(components.ConsentParam)
-	q.Set(components.SourceParam, s.sourceKey)
-	if value != "" {
-		q.Set(components.ConsentParam, value)
-	}
-	u := &url.URL{Path: renderPath, RawQuery: q.Encode()}
-	req := httptest.NewRequest(http.MethodGet, u.String(), nil)
+	in.View = gjson.ParseBytes(s.source.viewJSON(in.Path))
+	u, done := components.RenderURL(in)
+	req := httptest.NewRequest(http.MethodGet, u, nil)
 	req.Host = r.Host
 	rec := httptest.NewRecorder()
 	s.goapp.ServeHTTP(rec, req)
-	view := gjson.ParseBytes(s.source.viewJSON(renderPath))
-	title, description := components.Head(view, s.source.site)
+	done()
+	title, description := components.Head(in.View, s.source.site)
 	body := bytes.ReplaceAll(rec.Body.Bytes(), []byte(components.TitleMarker), []byte(html.EscapeString(title)))
 	body = bytes.ReplaceAll(body, []byte(components.DescriptionMarker), []byte(html.EscapeString(description)))
 	body = bytes.ReplaceAll(body, []byte(`="`+components.TrueMarker+`"`), []byte(`="true"`))
-	body = s.withHead(body, view, r, status)
+	body = s.withHead(body, in.View, r, status)
 	if s.notice != nil {
 		body = withNotice(body, s.notice(s.store, r.URL.Path))
 	}

@@ -12,9 +12,9 @@ import (
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
-	dbstore "nhsdigital/server/store"
 	"os"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -26,6 +26,7 @@ import (
 	"nhsdigital/components"
 	"nhsdigital/content"
 	"nhsdigital/content/consent"
+	dbstore "nhsdigital/server/store"
 )
 
 func realStore(t testing.TB) *content.Store {
@@ -157,7 +158,7 @@ func TestEveryPage(t *testing.T) {
 					break
 				}
 			}
-			if strings.Contains(r.body, components.SourceParam+"=") || strings.Contains(r.body, components.ConsentParam+"=") {
+			if strings.Contains(r.body, components.RenderParam+"=") {
 				t.Error("a render parameter reached the page")
 			}
 			if !strings.Contains(r.body, `id="main-content"`) || !strings.Contains(r.body, `Skip to main content`) {
@@ -367,6 +368,22 @@ func TestVersionFollowsContent(t *testing.T) {
 	if !strings.Contains(get(c, "/services/spine?x=1").body, "Spine (edited)") {
 		t.Error("the server with edited content did not render it")
 	}
+	// Also when they render at once, and whatever render a visitor names.
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			target := "/services/spine?" + components.RenderParam + "=" + strconv.Itoa(i)
+			if strings.Contains(get(a, target).body, "Spine (edited)") {
+				t.Error("a server rendered another server's content, rendering at once")
+			}
+			if !strings.Contains(get(c, target).body, "Spine (edited)") {
+				t.Error("the server with edited content did not render it, rendering at once")
+			}
+		}()
+	}
+	wg.Wait()
 	ea := get(a, "/services/spine").header.Get("ETag")
 	if eb := get(b, "/services/spine").header.Get("ETag"); ea != eb {
 		t.Errorf("same content, different ETags: %s %s", ea, eb)

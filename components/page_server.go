@@ -1,0 +1,37 @@
+//go:build !wasm
+
+package components
+
+import (
+	"net/url"
+	"strconv"
+	"sync"
+	"sync/atomic"
+)
+
+// RenderParam names, in the URL the server gives go-app's renderer, the
+// Page the render is made from: go-app renders from a URL alone, with no
+// way to pass anything else. It never reaches a browser.
+const RenderParam = "_render"
+
+var (
+	handed     sync.Map // RenderParam value → *Page, while its render runs
+	lastRender atomic.Uint64
+)
+
+// RenderURL returns the URL to render p at with go-app's handler, and
+// done, to call once the render is over.
+func RenderURL(p *Page) (u string, done func()) {
+	key := strconv.FormatUint(lastRender.Add(1), 36)
+	handed.Store(key, p)
+	return (&url.URL{Path: p.Path, RawQuery: RenderParam + "=" + key}).String(), func() { handed.Delete(key) }
+}
+
+// pageFor returns the Page handed for a render URL; a URL no server made
+// (go-app's own renders) gets an empty one: every page unknown.
+func pageFor(u *url.URL) *Page {
+	if p, ok := handed.Load(u.Query().Get(RenderParam)); ok {
+		return p.(*Page)
+	}
+	return &Page{Path: u.Path}
+}
