@@ -27,14 +27,27 @@ type storeSource struct {
 	mu        sync.RWMutex
 	views     map[string][]byte
 	viewBytes int
+	viewLimit int // maxViewBytes
+	// recent are the last views made once views is full: a page's render
+	// and its page data, asked for together (the static export asks for
+	// each page and then its data), share one.
+	recent   [recentViews]recentView
+	recentAt int
 }
+
+type recentView struct {
+	path string
+	json []byte
+}
+
+const recentViews = 32
 
 // maxViewBytes bounds the views kept in memory; others are made again on
 // each use.
 const maxViewBytes = 16 << 20
 
 func newStoreSource(store *content.Store) *storeSource {
-	src := &storeSource{store: store, views: map[string][]byte{}}
+	src := &storeSource{store: store, views: map[string][]byte{}, viewLimit: maxViewBytes}
 	site := store.Site()
 	slim := map[string]json.RawMessage{}
 	for _, k := range []string{"name", "cookiePolicy", "origin", "description", "navigation", "footer"} {
@@ -58,15 +71,26 @@ func (s *storeSource) viewJSON(path string) []byte {
 	}
 	s.mu.RLock()
 	b, ok := s.views[path]
+	if !ok {
+		for _, r := range s.recent {
+			if r.path == path {
+				b, ok = r.json, true
+				break
+			}
+		}
+	}
 	s.mu.RUnlock()
 	if ok {
 		return b
 	}
 	b, _ = json.Marshal(s.store.ViewOf(path))
 	s.mu.Lock()
-	if _, ok := s.views[path]; !ok && s.viewBytes+len(b) <= maxViewBytes {
+	if _, ok := s.views[path]; !ok && s.viewBytes+len(b) <= s.viewLimit {
 		s.views[path] = b
 		s.viewBytes += len(b)
+	} else if !ok {
+		s.recent[s.recentAt] = recentView{path, b}
+		s.recentAt = (s.recentAt + 1) % recentViews
 	}
 	s.mu.Unlock()
 	return b

@@ -3,8 +3,10 @@
 package server
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"html"
@@ -691,5 +693,33 @@ func TestPrerenderedTrueAttributes(t *testing.T) {
 	}
 	if body := get(srv, "/services").body; !strings.Contains(body, `aria-current="page"`) {
 		t.Error(`/services: the Services link lacks aria-current="page"`)
+	}
+}
+
+// Views past the bound on those kept are made again when asked for, the
+// last few kept a while: each answer is the page's own view whichever.
+func TestViewsPastTheBound(t *testing.T) {
+	srv := newServer(t, realStore(t))
+	srv.source.viewLimit = 0
+	docs := srv.store.Docs()
+	if len(docs) <= recentViews {
+		t.Fatalf("%d pages: too few to pass the recent views", len(docs))
+	}
+	for round := range 2 {
+		for i := range docs {
+			d := docs[(i*7+round)%len(docs)]
+			want, _ := json.Marshal(srv.store.ViewOf(d.Path))
+			for range 2 { // made, then recent
+				if got := srv.source.viewJSON(d.Path); !bytes.Equal(got, want) {
+					t.Fatalf("view of %s: not its own", d.Path)
+				}
+			}
+			if r := get(srv, components.PageDataURL(d.Path)); r.body != string(want) && d.Type != content.TypeNotFound {
+				t.Fatalf("page data of %s: not its view", d.Path)
+			}
+		}
+	}
+	if len(srv.source.views) != 0 {
+		t.Errorf("%d views kept past the bound", len(srv.source.views))
 	}
 }
