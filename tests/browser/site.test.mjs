@@ -263,6 +263,11 @@ test("on a phone, one tap on Menu opens it, also when that tap is what starts th
   assert.equal(await page.evaluate(() => document.documentElement.dataset.nhsdApp), undefined);
   await page.getByRole("button", { name: "Menu" }).tap();
   await page.waitForFunction(() => document.getElementById("nhsd-menu-button").getAttribute("aria-expanded") === "true", null, { timeout: 30000 });
+  // The tap also started the client, whose menu starts closed: the page
+  // script presses it again once the client runs, so the menu is open in
+  // the client's page too.
+  await page.waitForFunction(() => document.documentElement.dataset.nhsdApp === "ready", null, { timeout: 30000 });
+  await page.waitForFunction(() => document.getElementById("nhsd-menu-button").getAttribute("aria-expanded") === "true", null, { timeout: 5000 });
   assert.ok(await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Data" }).isVisible());
   assert.deepEqual(errors, []);
   await context.close();
