@@ -35,7 +35,7 @@ web/app.wasm: $(GO_SOURCES)
 web/site.css.br: web/site.css
 	node tools/compress.mjs web/site.css
 
-bin/site: web/app.wasm web/site.css.br $(GO_SOURCES) $(shell find server web content -type f -not -name '*.br' -not -name '*.br.sum' -not -name commits.txt) $(wildcard .git/index)
+bin/site: web/app.wasm web/site.css.br $(GO_SOURCES) $(shell find server preview web content -type f -not -name '*.br' -not -name '*.br.sum' -not -name commits.txt) $(wildcard .git/index)
 	$(GO) run ./cmd/commits
 	CGO_ENABLED=0 $(GO) build $(SITE_FLAGS) -o bin/site ./app
 
@@ -66,7 +66,7 @@ lint:
 	GOBIN=$(CURDIR)/bin $(GO) install $(STATICCHECK)
 	bin/staticcheck ./...
 	GOOS=js GOARCH=wasm bin/staticcheck $(WASM_PKGS)
-	for f in web/*.js server/worker.js content/consent/*.js; do node --check "$$f" || exit 1; done
+	for f in web/*.js server/worker.js preview/*.js content/consent/*.js; do node --check "$$f" || exit 1; done
 
 test: setup build test-go test-browser
 

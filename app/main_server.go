@@ -23,6 +23,7 @@ import (
 	"github.com/google/uuid"
 
 	"nhsdigital/content"
+	"nhsdigital/preview"
 	"nhsdigital/server"
 	"nhsdigital/web"
 )
@@ -33,7 +34,7 @@ func run() {
 	webDir := flag.String("web", "", "serve web assets from this folder instead of the embedded copy")
 	check := flag.Bool("check", false, "validate the content, print the result and exit")
 	statsToken := flag.String("stats-token", os.Getenv("STATS_TOKEN"), "token that lets operators read /statistics from other machines")
-	preview := flag.Bool("preview", false, "preview mode: serve drafts, scheduled and expired items from -content, reload when files are saved")
+	previewing := flag.Bool("preview", false, "preview mode: serve drafts, scheduled and expired items from -content, reload when files are saved")
 	previewToken := flag.String("preview-token", os.Getenv("PREVIEW_TOKEN"), "token for preview links when not on loopback (default: a random one, printed at start)")
 	export := flag.String("export", "", "write the published site into this folder as static files (make static) and exit")
 	hsts := flag.Duration("hsts", 0, "max-age of Strict-Transport-Security, for sites served over TLS only (default 8760h with -tls-cert, else off)")
@@ -61,7 +62,7 @@ func run() {
 	if *tlsCert != "" && *hsts == 0 {
 		*hsts = 365 * 24 * time.Hour
 	}
-	if *export != "" && *preview {
+	if *export != "" && *previewing {
 		fmt.Fprintln(os.Stderr, "a preview is never exported: drop -preview to write the published site")
 		os.Exit(2)
 	}
@@ -70,12 +71,12 @@ func run() {
 	if *contentDir != "" {
 		contentFS = os.DirFS(*contentDir)
 	}
-	if *preview && *contentDir == "" {
+	if *previewing && *contentDir == "" {
 		fmt.Fprintln(os.Stderr, "preview needs the content folder on disk: add -content content")
 		os.Exit(2)
 	}
 	var cache *content.Cache
-	if *preview {
+	if *previewing {
 		cache = content.NewCache() // a save re-reads only the files that changed
 	}
 	// The pages checked at start are kept for the next start, which then
@@ -95,7 +96,7 @@ func run() {
 		slog.Info("no commit times: every page must give lastEdited", "error", commitsErr.Error())
 	}
 	load := func(now time.Time) (*content.Store, error) {
-		return content.Load(contentFS, content.Options{Now: now, Preview: *preview, Cache: cache, Shelf: shelf, Commits: commits})
+		return content.Load(contentFS, content.Options{Now: now, Preview: *previewing, Cache: cache, Shelf: shelf, Commits: commits})
 	}
 	if *check {
 		store, err := load(time.Now())
@@ -150,13 +151,13 @@ func run() {
 		os.Exit(1)
 	}
 	var h *server.Live
-	if *preview {
-		opts := server.PreviewOptions{Dir: *contentDir, Loopback: server.IsLoopbackAddr(*addr), Token: *previewToken, Changes: cache}
+	if *previewing {
+		opts := preview.Options{Dir: *contentDir, Loopback: preview.IsLoopbackAddr(*addr), Token: *previewToken, Changes: cache}
 		if !opts.Loopback && opts.Token == "" {
 			opts.Token = uuid.NewString() + uuid.NewString()
 			slog.Warn("preview token chosen at random: behind a load balancer, set NHSD_PREVIEW_TOKEN to one value on every server")
 		}
-		h, err = server.NewPreview(load, cfg, opts)
+		h, err = preview.New(load, cfg, opts)
 		if err == nil && !opts.Loopback {
 			log.Printf("preview link for reviewers: http://<this host>%s/preview?token=%s&path=/", portOf(*addr), url.QueryEscape(opts.Token))
 		}
@@ -207,7 +208,7 @@ func run() {
 		}
 	}()
 	mode := "serving"
-	if *preview {
+	if *previewing {
 		mode = "previewing"
 	} else if err := h.Reload(); err != nil {
 		fail(err)

@@ -431,6 +431,9 @@ func (p *pacedWriter) Write(b []byte) (int, error) {
 // Unwrap lets http.ResponseController reach the connection.
 func (p *pacedWriter) Unwrap() http.ResponseWriter { return p.ResponseWriter }
 
+// CacheImmutable is the Cache-Control of files under a hashed URL.
+const CacheImmutable = cacheImmutable
+
 const (
 	cacheImmutable  = "public, max-age=31536000, immutable"
 	cacheRevalidate = "no-cache"

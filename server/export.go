@@ -63,8 +63,8 @@ func export(s *Server, dir string, writeFile func(name string, body []byte) erro
 	if !s.static {
 		return 0, errors.New("export: the server was not built for a static copy (Config.Static)")
 	}
-	if s.notice != nil {
-		return 0, errors.New("export: a preview is never exported")
+	if s.private {
+		return 0, errors.New("export: a private site (a preview) is never exported")
 	}
 	dir, err = filepath.Abs(dir)
 	if err != nil {
@@ -160,9 +160,6 @@ func writeSite(s *Server, dir string, writeFile func(name string, body []byte) e
 		w.file(p, http.StatusOK)
 	}
 	for p := range s.assets {
-		if p == "/web/preview.js" {
-			continue
-		}
 		w.file(p, http.StatusOK)
 	}
 	aliases := s.store.Aliases()
@@ -460,7 +457,7 @@ func nginxConf(s *Server, from []string, to map[string]string, notFoundData stri
 	headers.WriteString("    add_header Cache-Control $nhsd_cache_control always;\n")
 	var hashed []string
 	for p, a := range s.assets {
-		if strings.HasPrefix(p, "/web/") && p != "/web/preview.js" {
+		if strings.HasPrefix(p, "/web/") {
 			hashed = append(hashed, p+"?"+a.hash)
 		}
 	}

@@ -102,8 +102,8 @@ func TestExport(t *testing.T) {
 			t.Errorf("missing %s", must)
 		}
 	}
-	if _, err := os.Stat(filepath.Join(dir, "web/preview.js")); err == nil {
-		t.Error("the preview's script was exported")
+	if home, _ := os.ReadFile(filepath.Join(dir, "index.html")); strings.Contains(string(home), "_preview") {
+		t.Error("a page of the copy names the preview")
 	}
 }
 

@@ -17,21 +17,22 @@ import (
 type Loader func(now time.Time) (*content.Store, error)
 
 // Live serves a site whose content changes while it runs: scheduled items
-// go live and expired items go, at their time, without a restart; in
-// preview, files saved by editors show at once. Each change builds a new
-// Server from the new content, sharing the static assets and page-view
-// totals, and swaps it in; requests in flight finish on the one they began
-// on. A load that fails keeps the last good Server.
+// go live and expired items go, at their time, without a restart, and a
+// handler that wraps it (the preview) may reload it when files are saved.
+// Each change builds a new Server from the new content, sharing the static
+// assets and page-view totals, and swaps it in; requests in flight finish
+// on the one they began on. A load that fails keeps the last good Server.
 type Live struct {
 	cur      atomic.Pointer[Server]
 	load     Loader
 	cfg      Config
-	security [][2]string // SecurityHeaders(cfg.HSTS), for answers the preview makes itself
+	security [][2]string // SecurityHeaders(cfg.HSTS), for the answers it makes itself
+
+	hooks LiveHooks
 
 	mu       sync.Mutex
 	timer    *time.Timer
 	problems error // of the last load, nil when it succeeded
-	preview  *preview
 	closed   bool
 
 	draining atomic.Bool // shutting down: not ready (Drain)
@@ -52,16 +53,37 @@ func NewLive(load Loader, cfg Config) (*Live, error) {
 // ready") until its first Reload succeeds: the server can listen at once
 // and load the content after.
 func NewLiveUnloaded(load Loader, cfg Config) *Live {
-	return &Live{load: load, cfg: cfg, security: SecurityHeaders(cfg.HSTS)}
+	return NewLiveHooked(load, cfg, LiveHooks{})
+}
+
+// LiveHooks let a handler that wraps a Live (the preview) take part in
+// it. Each may be nil.
+type LiveHooks struct {
+	// Changed is called after each load, with the Server served before,
+	// the one served now (the same after a failed load; nil before the
+	// first good one) and the load's problems (nil when it succeeded).
+	// The Live is locked meanwhile: it must not call Reload or Problems.
+	Changed func(old, cur *Server, problems error)
+	// Serve answers every request but /healthz and /readyz in place of
+	// the current Server, which it finds with Current. Requests are
+	// counted and logged as the Live's own.
+	Serve http.HandlerFunc
+	// Closed is called when the Live is closed.
+	Closed func()
+}
+
+// NewLiveHooked is NewLiveUnloaded with hooks. A private site
+// (Config.Private) reloads its content at each scheduled change instead
+// of advancing the clock on the content it has, so that what it shows
+// of the content's state follows the clock.
+func NewLiveHooked(load Loader, cfg Config, hooks LiveHooks) *Live {
+	return &Live{load: load, cfg: cfg, security: SecurityHeaders(cfg.HSTS), hooks: hooks}
 }
 
 // config is l's configuration for one store.
 func (l *Live) config(store *content.Store) Config {
 	c := l.cfg
 	c.Store = store
-	if l.preview != nil {
-		c.Notice = l.preview.notice
-	}
 	return c
 }
 
@@ -89,8 +111,8 @@ func (l *Live) Reload() error {
 		l.cfg.Metrics.loaded("", err)
 		l.problems = err
 		l.schedule(nil)
-		if l.preview != nil {
-			l.preview.changed(old, old)
+		if l.hooks.Changed != nil {
+			l.hooks.Changed(old, old, err)
 		}
 		return err
 	}
@@ -108,7 +130,7 @@ func (l *Live) Reload() error {
 // store's next change: the one end of a reload and of a publication.
 func (l *Live) swapIn(old, srv *Server) {
 	store := srv.store
-	if len(store.Warnings) > 0 && l.preview == nil {
+	if len(store.Warnings) > 0 && !l.cfg.Private {
 		slog.Warn("links to pages not live yet are left out until they are", "version", store.Version, "count", len(store.Warnings), "links", store.Warnings.Lines())
 	}
 	if old == nil || old.store.Version != store.Version {
@@ -132,15 +154,15 @@ func (l *Live) swapIn(old, srv *Server) {
 	if old != nil && old.search != srv.search {
 		old.search.replaceWith(srv.search)
 	}
-	if old != nil && l.preview == nil {
+	if old != nil && !l.cfg.Private {
 		// The old version (its search index, its caches) is garbage once
 		// the requests in flight end: give its memory back to the system,
 		// as a publication is rare, rather than keep it for a growth that
 		// does not come.
 		time.AfterFunc(time.Minute, debug.FreeOSMemory)
 	}
-	if l.preview != nil {
-		l.preview.changed(old, srv)
+	if l.hooks.Changed != nil {
+		l.hooks.Changed(old, srv, nil)
 	}
 }
 
@@ -162,9 +184,9 @@ func (l *Live) schedule(store *content.Store) {
 	if wait > 24*time.Hour {
 		wait = 24 * time.Hour // timers over long spans drift; look again daily
 	}
-	if store == nil || l.preview != nil {
-		// After a failed load: read it all again. (A preview reloads on
-		// every save; its notices follow the clock at each reload.)
+	if store == nil || l.cfg.Private {
+		// After a failed load: read it all again. (A private site
+		// reloads at each change: what it shows follows the clock.)
 		l.timer = time.AfterFunc(wait, func() {
 			if err := l.Reload(); err != nil {
 				slog.Error("content reload failed; still serving the last good version", "error", err.Error())
@@ -197,7 +219,7 @@ func (l *Live) advance() {
 	l.swapIn(old, srv)
 }
 
-// Close stops the timers and the preview's watcher.
+// Close stops the timers, and calls the Closed hook.
 func (l *Live) Close() {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -205,13 +227,12 @@ func (l *Live) Close() {
 	if l.timer != nil {
 		l.timer.Stop()
 	}
-	if l.preview != nil {
-		l.preview.stop()
+	if l.hooks.Closed != nil {
+		l.hooks.Closed()
 	}
 }
 
-// ServeHTTP answers with the current Server, behind the preview's checks
-// when previewing.
+// ServeHTTP answers with the current Server, or the Serve hook.
 // /healthz and /readyz are answered first, neither logged nor counted.
 // Until the content is loaded every other request gets 503.
 func (l *Live) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -227,8 +248,8 @@ func (l *Live) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	rw := &recorder{ResponseWriter: w}
 	srv := l.cur.Load()
 	switch {
-	case l.preview != nil:
-		l.preview.serve(rw, r, l)
+	case l.hooks.Serve != nil:
+		l.hooks.Serve(rw, r)
 	case srv == nil:
 		setSecurityHeaders(rw.Header(), l.security)
 		rw.Header().Set("Retry-After", "1")

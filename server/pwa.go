@@ -158,3 +158,15 @@ const (
 	themeColor      = "#005eb8"
 	backgroundColor = "#ffffff"
 )
+
+// privateWorker replaces the service worker of a private site: it saves
+// nothing, deletes what an earlier worker on this address saved, and
+// unregisters.
+const privateWorker = `// Nothing is saved on the device.
+self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("activate", (event) => {
+  event.waitUntil(caches.keys()
+    .then((names) => Promise.all(names.map((n) => caches.delete(n))))
+    .then(() => self.registration.unregister()));
+});
+`

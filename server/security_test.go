@@ -192,22 +192,3 @@ func TestVideoOnEveryPageType(t *testing.T) {
 		t.Fatalf("only %d page types tried: %v", len(types), types)
 	}
 }
-
-// The preview shows, on every page, the links the live site leaves out
-// because their page is not live yet, and says the list changes with time.
-func TestPreviewShowsHeldLinks(t *testing.T) {
-	live, write := previewSite(t, PreviewOptions{Loopback: true})
-	write("pages/blog/future-launch.md", string(blogPost("0d9a4c1e-7e55-4f0b-8d0c-3f1a9b2c4d5e", "future-launch", "Echidna launch", "published", "2099-01-01T09:00:00Z", "")))
-	live.Reload()
-	post := blogPost("6c1b2a3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", "pointer", "Pointer post", "published", "2024-06-01", "")
-	post = []byte(strings.Replace(string(post), "Text of Pointer post.", "See [the launch](/blog/future-launch).", 1))
-	write("pages/blog/pointer.md", string(post))
-	if err := live.Reload(); err != nil {
-		t.Fatal(err)
-	}
-	r := get(localHost{live}, "/blog/pointer")
-	if !strings.Contains(r.body, "1 warning for the live site") || !strings.Contains(r.body, "/blog/future-launch, which is scheduled until") ||
-		!strings.Contains(r.body, "made again at every save and at every publication time") {
-		t.Fatalf("the preview does not show the held link:\n%s", text(r.body)[:min(2000, len(text(r.body)))])
-	}
-}

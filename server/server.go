@@ -45,10 +45,19 @@ type Config struct {
 	Web        fs.FS          // static assets (web/)
 	StatsToken string         // lets operators read page-view totals from elsewhere than this machine
 
-	// Notice, in preview, returns HTML put at the top of every page: what
-	// the page is (draft, scheduled…) and any problems in the content.
-	// Nil in production.
+	// Private serves pages made for one viewer at a time (an editor's
+	// preview): none is kept, the site is never exported, nothing is
+	// saved on the device (the service worker saves nothing and removes
+	// what an earlier one saved), and the search index is built when
+	// first needed.
+	Private bool
+
+	// Notice, with Private, returns HTML put at the top of every page
+	// (what the page is, problems in the content).
 	Notice func(store *content.Store, path string) string
+
+	// Scripts are further scripts every page loads (deferred), by URL.
+	Scripts []string
 
 	// HSTS, when above zero, is the max-age of Strict-Transport-Security:
 	// set it when the site is served over TLS only.
@@ -111,7 +120,9 @@ type Server struct {
 
 	stats       *stats
 	statsToken  string
+	private     bool
 	notice      func(store *content.Store, path string) string
+	extraJS     []string
 	static      bool
 	security    [][2]string // SecurityHeaders
 	writeTime   time.Duration
@@ -170,19 +181,19 @@ func New(cfg Config) (*Server, error) {
 	for k, v := range sh.assets {
 		assets[k] = v
 	}
-	for _, need := range []string{"/web/site.css", "/web/nojs.css", "/web/icons/icon-192.png", "/web/icons/icon-512.png", "/web/icons/maskable-512.png", "/web/icons/icon.svg", shareImage, appleTouchIcon, favicon, "/web/pwa.js", "/web/preview.js", "/web/static.js", "/web/static-nojs.css"} {
+	for _, need := range []string{"/web/site.css", "/web/nojs.css", "/web/icons/icon-192.png", "/web/icons/icon-512.png", "/web/icons/maskable-512.png", "/web/icons/icon.svg", shareImage, appleTouchIcon, favicon, "/web/pwa.js", "/web/static.js", "/web/static-nojs.css"} {
 		if assets[need] == nil {
 			return nil, fmt.Errorf("server: web asset %s is missing", need)
 		}
 	}
 	s := &Server{store: cfg.Store, assets: assets, pages: map[string]*page{}, rendering: map[string]chan struct{}{}, stats: sh.stats, statsToken: cfg.StatsToken,
-		notice: cfg.Notice, static: cfg.Static, security: SecurityHeaders(cfg.HSTS), shared: sh, writeTime: cfg.WriteTimeout, proxies: cfg.Proxies, metrics: cfg.Metrics}
+		private: cfg.Private, notice: cfg.Notice, extraJS: cfg.Scripts, static: cfg.Static, security: SecurityHeaders(cfg.HSTS), shared: sh, writeTime: cfg.WriteTimeout, proxies: cfg.Proxies, metrics: cfg.Metrics}
 	if s.writeTime <= 0 {
 		s.writeTime = DefaultWriteTimeout
 	}
 	s.crossOrigin = crossOriginProtection(cfg.Store.Origin())
 	s.db, s.feedbackLimit, s.usefulLimit = cfg.DB, sh.feedbackLimit, sh.usefulLimit
-	s.search = buildSearch(cfg.Store, cfg.Notice != nil) // a preview's when first needed
+	s.search = buildSearch(cfg.Store, cfg.Private)
 	s.source = newStoreSource(cfg.Store)
 	s.source.search = s.search
 	s.generated = sync.OnceValue(func() map[string]*asset { return machineReadable(cfg.Store) })
@@ -223,9 +234,8 @@ func New(cfg Config) (*Server, error) {
 	// names the manifest's URL, so the manifest comes first.
 	s.assets["/manifest.webmanifest"] = newAsset("manifest.webmanifest", s.manifest(), "application/manifest+json")
 	s.assets[workerPath] = newAsset("app-worker.js", s.workerScript(), "text/javascript; charset=utf-8")
-	if s.notice != nil {
-		// A preview saves nothing on the device.
-		s.assets[workerPath] = newAsset("app-worker.js", []byte(previewWorker), "text/javascript; charset=utf-8")
+	if s.private {
+		s.assets[workerPath] = newAsset("app-worker.js", []byte(privateWorker), "text/javascript; charset=utf-8")
 	}
 	return s, nil
 }
@@ -415,11 +425,11 @@ func (s *Server) rawHeaders(name string) []string {
 	return out
 }
 
-// scripts are go-app's extra scripts: in preview, the live reload.
+// scripts are go-app's extra scripts: Config.Scripts.
 func (s *Server) scripts() []string {
 	var out []string
-	if s.notice != nil {
-		out = append(out, s.versioned("/web/preview.js")+" defer")
+	for _, src := range s.extraJS {
+		out = append(out, s.versioned(src)+" defer")
 	}
 	return out
 }
@@ -517,6 +527,9 @@ func SecurityHeaders(hsts time.Duration) [][2]string {
 	}
 	return out
 }
+
+// SetSecurityHeaders sets headers (SecurityHeaders) on an answer.
+func SetSecurityHeaders(h http.Header, headers [][2]string) { setSecurityHeaders(h, headers) }
 
 func setSecurityHeaders(h http.Header, headers [][2]string) {
 	for _, kv := range headers {
@@ -617,7 +630,7 @@ func (s *Server) render(r *http.Request) *page {
 	// Unknown paths are not kept: the not-found page names the path, and
 	// made-up paths must not fill the cache.
 	_, known := s.store.Doc(r.URL.Path)
-	cacheable := known && r.URL.RawQuery == "" && !(record != nil && r.URL.Path == "/cookies") && s.notice == nil
+	cacheable := known && r.URL.RawQuery == "" && !(record != nil && r.URL.Path == "/cookies") && !s.private
 	if !cacheable {
 		return s.renderNow(r, key, record, false)
 	}
@@ -760,4 +773,19 @@ func (s *Server) renderNow(r *http.Request, key string, record *consent.Record, 
 		pg.status = http.StatusInternalServerError
 	}
 	return pg
+}
+
+var appOpenTag = regexp.MustCompile(`<div[^>]*\bid="nhsd-app"[^>]*>`)
+
+// withNotice puts a notice (Config.Notice) at the top of a rendered page.
+func withNotice(page []byte, notice string) []byte {
+	loc := appOpenTag.FindIndex(page)
+	if loc == nil {
+		return page
+	}
+	var out bytes.Buffer
+	out.Write(page[:loc[1]])
+	out.WriteString(notice)
+	out.Write(page[loc[1]:])
+	return out.Bytes()
 }

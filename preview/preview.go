@@ -1,11 +1,16 @@
 //go:build !wasm
 
-package server
+// Package preview is the editors' preview: it wraps a server.Live of a
+// content folder, reloads it when a file is saved, shows on every page what
+// the page is (draft, scheduled, expired or live) and any problems in the
+// content, tells open pages when to update, and away from loopback lets in
+// only the holders of a preview link.
+package preview
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"crypto/subtle"
+	_ "embed"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -18,7 +23,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -27,10 +31,11 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"nhsdigital/content"
+	"nhsdigital/server"
 )
 
-// PreviewOptions set up a preview server.
-type PreviewOptions struct {
+// Options set up a preview.
+type Options struct {
 	Dir      string        // the content folder on disk, watched for saved files
 	Token    string        // what a preview link must carry, unless Loopback
 	Loopback bool          // listening on loopback only: no token needed
@@ -47,36 +52,47 @@ type ChangeTracker interface {
 	Unknown()                // some changes may have been missed
 }
 
-// PreviewCookie carries a reviewer's preview token after they open a
-// preview link.
-const PreviewCookie = "nhsd_preview"
+// Cookie carries a reviewer's preview token after they open a preview
+// link.
+const Cookie = "nhsd_preview"
+
+// scriptPath is the preview's page script (preview.js): it reloads the
+// page, or swaps its content in place, when a file is saved.
+const scriptPath = "/_preview/preview.js"
+
+//go:embed preview.js
+var script []byte
 
 // preview is the editors' side of a Live server: every page shows what it
 // is (draft, scheduled, expired or live) and any problems in the content;
 // saved files are picked up at once and open pages reload; away from
 // loopback, only visitors with the token get in.
 type preview struct {
-	opts PreviewOptions
-	live *Live
+	opts     Options
+	live     *server.Live
+	security [][2]string // server.SecurityHeaders, for the answers it makes itself
 
-	mu   sync.Mutex
-	subs map[chan []byte]struct{}
-	sig  string
-	done chan struct{}
+	mu       sync.Mutex
+	subs     map[chan []byte]struct{}
+	problems error // of the last load
+	sig      string
+	done     chan struct{}
 }
 
-// NewPreview starts a preview of the content in opts.Dir. Unlike
+// New starts a preview of the content in opts.Dir, loaded by load. Unlike
 // production it starts even on invalid content, showing the problems
 // until they are fixed.
-func NewPreview(load Loader, cfg Config, opts PreviewOptions) (*Live, error) {
+func New(load server.Loader, cfg server.Config, opts Options) (*server.Live, error) {
 	if opts.Poll <= 0 {
 		opts.Poll = time.Second
 	}
 	if !opts.Loopback && len(opts.Token) < 16 {
-		return nil, errors.New("server: a preview away from loopback needs a token of 16 characters or more")
+		return nil, errors.New("preview: a preview away from loopback needs a token of 16 characters or more")
 	}
-	p := &preview{opts: opts, subs: map[chan []byte]struct{}{}, done: make(chan struct{})}
-	l := &Live{load: load, cfg: cfg, security: SecurityHeaders(cfg.HSTS), preview: p}
+	p := &preview{opts: opts, subs: map[chan []byte]struct{}{}, done: make(chan struct{}), security: server.SecurityHeaders(cfg.HSTS)}
+	cfg.Private, cfg.Notice = true, p.notice
+	cfg.Scripts = append(cfg.Scripts, scriptPath)
+	l := server.NewLiveHooked(load, cfg, server.LiveHooks{Changed: p.changed, Serve: p.serve, Closed: p.stop})
 	p.live = l
 	p.sig = signature(opts.Dir)
 	// Problems in the content are shown in the pages; anything else (a
@@ -107,7 +123,7 @@ func (p *preview) watch() {
 		go p.poll()
 		return
 	}
-	// Watching from here on, before NewPreview returns: no save is missed.
+	// Watching from here on, before New returns: no save is missed.
 	if p.opts.Changes != nil {
 		p.opts.Changes.Track()
 	}
@@ -221,28 +237,30 @@ func signature(dir string) string {
 }
 
 // changed tells every open page what changed: the content's version, the
-// paths whose files changed and the number of problems.
-func (p *preview) changed(old, cur *Server) {
+// paths whose files changed and the number of problems (the Live's
+// Changed hook).
+func (p *preview) changed(old, cur *server.Server, problems error) {
 	msg := struct {
 		Version  string   `json:"version"`
 		Changed  []string `json:"changed"`
 		Problems int      `json:"problems"`
 	}{Changed: []string{}}
 	if cur != nil {
-		msg.Version = cur.store.Version
-		for _, d := range cur.store.Docs() {
-			if old == nil || old.store == nil {
+		msg.Version = cur.Store().Version
+		for _, d := range cur.Store().Docs() {
+			if old == nil {
 				break
 			}
-			if o, ok := old.store.Doc(d.Path); !ok || o.Raw != d.Raw {
+			if o, ok := old.Store().Doc(d.Path); !ok || o.Raw != d.Raw {
 				msg.Changed = append(msg.Changed, d.Path)
 			}
 		}
 	}
-	msg.Problems = problemCount(p.live.problems)
+	msg.Problems = problemCount(problems)
 	b, _ := json.Marshal(msg)
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	p.problems = problems
 	for ch := range p.subs {
 		select {
 		case ch <- b:
@@ -251,10 +269,17 @@ func (p *preview) changed(old, cur *Server) {
 	}
 }
 
+// lastProblems returns the problems of the last load.
+func (p *preview) lastProblems() error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.problems
+}
+
 // serve answers a preview request: private and never indexed, token
 // checked away from loopback, the preview's own endpoints, else the page.
-func (p *preview) serve(w http.ResponseWriter, r *http.Request, l *Live) {
-	setSecurityHeaders(w.Header(), l.security)
+func (p *preview) serve(w http.ResponseWriter, r *http.Request) {
+	server.SetSecurityHeaders(w.Header(), p.security)
 	// Files under a hashed URL (the WebAssembly, scripts, styles, icons)
 	// never change under it: the browser keeps them, so a page reloaded
 	// after a save fetches only itself. Pages and data are never kept.
@@ -265,7 +290,7 @@ func (p *preview) serve(w http.ResponseWriter, r *http.Request, l *Live) {
 		return
 	}
 	if r.URL.Path == "/preview" {
-		p.serveLink(w, r, l)
+		p.serveLink(w, r)
 		return
 	}
 	if !p.opts.Loopback && !p.allowed(r) {
@@ -275,22 +300,26 @@ func (p *preview) serve(w http.ResponseWriter, r *http.Request, l *Live) {
 	}
 	switch r.URL.Path {
 	case "/_preview/events":
-		p.serveEvents(w, r, l)
+		p.serveEvents(w, r)
 		return
 	case "/_preview/notice":
-		srv := l.cur.Load()
+		srv := p.live.Current()
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		if srv == nil {
 			fmt.Fprint(w, p.notice(nil, r.URL.Query().Get("path")))
 			return
 		}
-		fmt.Fprint(w, p.notice(srv.store, r.URL.Query().Get("path")))
+		fmt.Fprint(w, p.notice(srv.Store(), r.URL.Query().Get("path")))
+		return
+	case scriptPath:
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Write(script)
 		return
 	}
-	srv := l.cur.Load()
+	srv := p.live.Current()
 	if srv == nil {
 		// No good version yet: show the problems on every page.
-		ownPage(w, http.StatusServiceUnavailable, "Content problems", `<script defer src="/web/preview.js"></script>`,
+		ownPage(w, http.StatusServiceUnavailable, "Content problems", `<script defer src="`+scriptPath+`"></script>`,
 			`<div id="nhsd-app"><main id="main-content" class="nhsd-main">`+p.notice(nil, r.URL.Path)+`</main></div>`)
 		return
 	}
@@ -302,7 +331,7 @@ func (p *preview) serve(w http.ResponseWriter, r *http.Request, l *Live) {
 
 // serveLink opens a preview link: /preview?token=…&path=… sets the token
 // cookie and sends the reviewer to the page, if it is one of the site's.
-func (p *preview) serveLink(w http.ResponseWriter, r *http.Request, l *Live) {
+func (p *preview) serveLink(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	if !p.opts.Loopback && !p.tokenMatches(q.Get("token")) {
 		previewPage(w, http.StatusForbidden, "This preview link does not work",
@@ -313,17 +342,17 @@ func (p *preview) serveLink(w http.ResponseWriter, r *http.Request, l *Live) {
 	if target == "" {
 		target = "/"
 	}
-	srv := l.cur.Load()
+	srv := p.live.Current()
 	if !content.LocalPath(target) || srv == nil {
 		previewPage(w, http.StatusBadRequest, "Not a page of this site", "A preview link can only lead to a page of this site, such as /services/spine.")
 		return
 	}
-	if _, ok := srv.localPage(target); !ok {
+	if _, ok := srv.Store().Doc(target); !ok {
 		previewPage(w, http.StatusBadRequest, "Not a page of this site", "There is no page at that address in the content. Check the path in the link.")
 		return
 	}
 	if !p.opts.Loopback {
-		http.SetCookie(w, &http.Cookie{Name: PreviewCookie, Value: p.opts.Token, Path: "/", HttpOnly: true,
+		http.SetCookie(w, &http.Cookie{Name: Cookie, Value: p.opts.Token, Path: "/", HttpOnly: true,
 			SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https",
 			MaxAge: int((30 * 24 * time.Hour).Seconds())})
 	}
@@ -331,7 +360,7 @@ func (p *preview) serveLink(w http.ResponseWriter, r *http.Request, l *Live) {
 }
 
 func (p *preview) allowed(r *http.Request) bool {
-	c, err := r.Cookie(PreviewCookie)
+	c, err := r.Cookie(Cookie)
 	return err == nil && p.tokenMatches(c.Value)
 }
 
@@ -345,7 +374,7 @@ func (p *preview) tokenMatches(got string) bool {
 // serveEvents streams changes to an open page (server-sent events). The
 // first message is the current state, so a page that reconnects after a
 // change sees it.
-func (p *preview) serveEvents(w http.ResponseWriter, r *http.Request, l *Live) {
+func (p *preview) serveEvents(w http.ResponseWriter, r *http.Request) {
 	rc := http.NewResponseController(w)
 	rc.SetWriteDeadline(time.Time{}) // a stream, not a download
 	w.Header().Set("Content-Type", "text/event-stream")
@@ -359,10 +388,10 @@ func (p *preview) serveEvents(w http.ResponseWriter, r *http.Request, l *Live) {
 		p.mu.Unlock()
 	}()
 	version := ""
-	if srv := l.cur.Load(); srv != nil {
-		version = srv.store.Version
+	if srv := p.live.Current(); srv != nil {
+		version = srv.Store().Version
 	}
-	fmt.Fprintf(w, "retry: 500\ndata: {\"version\":%q,\"changed\":[],\"problems\":%d}\n\n", version, problemCount(l.Problems()))
+	fmt.Fprintf(w, "retry: 500\ndata: {\"version\":%q,\"changed\":[],\"problems\":%d}\n\n", version, problemCount(p.lastProblems()))
 	rc.Flush()
 	keep := time.NewTicker(15 * time.Second)
 	defer keep.Stop()
@@ -413,10 +442,7 @@ func (p *preview) notice(store *content.Store, path string) string {
 		fmt.Fprintf(&b, `<div class="nhsd-preview__bar nhsd-preview__bar--%s" role="region" aria-label="Preview"><div class="nhsd-width-container">`+
 			`<p class="nhsd-preview__text"><strong class="nhsd-preview__tag">Preview</strong> %s</p></div></div>`, kind, html.EscapeString(text))
 	}
-	p.live.mu.Lock()
-	problems := p.live.problems
-	p.live.mu.Unlock()
-	if problems != nil {
+	if problems := p.lastProblems(); problems != nil {
 		var ps content.Problems
 		if !errors.As(problems, &ps) {
 			ps = content.Problems{{File: "content", Message: problems.Error()}}
@@ -485,21 +511,6 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-var appOpenTag = regexp.MustCompile(`<div[^>]*\bid="nhsd-app"[^>]*>`)
-
-// withNotice puts the preview notice at the top of a rendered page.
-func withNotice(page []byte, notice string) []byte {
-	loc := appOpenTag.FindIndex(page)
-	if loc == nil {
-		return page
-	}
-	var out bytes.Buffer
-	out.Write(page[:loc[1]])
-	out.WriteString(notice)
-	out.Write(page[loc[1]:])
-	return out.Bytes()
-}
-
 // previewPage answers with a short page of its own (refusals, bad links).
 func previewPage(w http.ResponseWriter, status int, title, text string) {
 	ownPage(w, status, title, "", `<main class="nhsd-width-container nhsd-page"><h1 class="nhsd-heading-xl">`+
@@ -529,7 +540,7 @@ func (pw *privateWriter) WriteHeader(code int) {
 	if !pw.wrote {
 		pw.wrote = true
 		h := pw.Header()
-		if pw.keepHashed && h.Get("Cache-Control") == cacheImmutable {
+		if pw.keepHashed && h.Get("Cache-Control") == server.CacheImmutable {
 			h.Set("Cache-Control", "private, max-age=31536000, immutable")
 		} else {
 			h.Set("Cache-Control", "private, no-store")
@@ -567,14 +578,3 @@ func IsLoopbackAddr(addr string) bool {
 	host, _, err := net.SplitHostPort(addr)
 	return err == nil && host != "" && loopbackHost(host)
 }
-
-// previewWorker replaces the service worker in preview: it saves nothing,
-// deletes what an earlier worker on this address saved, and unregisters.
-const previewWorker = `// Preview: nothing is saved on the device.
-self.addEventListener("install", () => self.skipWaiting());
-self.addEventListener("activate", (event) => {
-  event.waitUntil(caches.keys()
-    .then((names) => Promise.all(names.map((n) => caches.delete(n))))
-    .then(() => self.registration.unregister()));
-});
-`
