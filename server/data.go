@@ -123,17 +123,7 @@ func (s *Server) servePageData(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a := s.dataAsset(rest)
-	a.serve(w, r, s.cacheFor(r))
-}
-
-// cacheFor is the Cache-Control of a data file: kept for good when its URL
-// names this version (v=), since a new version means new URLs; otherwise
-// checked with the server on every use.
-func (s *Server) cacheFor(r *http.Request) string {
-	if r.URL.Query().Get("v") == s.version {
-		return cacheImmutable
-	}
-	return cacheRevalidate
+	a.serve(w, r, s.cacheControl(routeFor(r.URL.Path, r.Method), r, a.hash))
 }
 
 // dataAsset returns the page data of a path as a servable asset, made (and

@@ -13,6 +13,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"sort"
@@ -418,9 +419,10 @@ func redirectRules(from []string, to map[string]string, notFoundData string) []b
 	return b.Bytes()
 }
 
-// headerRules are the security and cache headers in the _headers format.
-// Asset and data URLs carry a version in their query, which these rules
-// cannot see: the host revalidates them, and the service worker keeps them.
+// headerRules are the security and cache headers in the _headers format,
+// from the routes' cache policies. Asset and data URLs carry a version in
+// their query, which these rules cannot see: the host revalidates them,
+// and the service worker keeps them.
 func headerRules(security [][2]string) []byte {
 	var b bytes.Buffer
 	b.WriteString("# Headers for every answer, as the server sends them. Written by make static.\n/*\n")
@@ -428,6 +430,15 @@ func headerRules(security [][2]string) []byte {
 		fmt.Fprintf(&b, "  %s: %s\n", kv[0], kv[1])
 	}
 	b.WriteString("  Cache-Control: " + cacheRevalidate + "\n")
+	// What is never kept (the service worker). Hosts join the values of a
+	// header that several rules set: "no-cache, no-store" keeps nothing.
+	for _, rt := range routes {
+		if rt.cache == unkept && !rt.form {
+			for _, p := range rt.exact {
+				fmt.Fprintf(&b, "%s\n  Cache-Control: %s\n", p, cacheNone)
+			}
+		}
+	}
 	return b.Bytes()
 }
 
@@ -457,8 +468,10 @@ func nginxConf(s *Server, from []string, to map[string]string, notFoundData stri
 	headers.WriteString("    add_header Cache-Control $nhsd_cache_control always;\n")
 	var hashed []string
 	for p, a := range s.assets {
-		if strings.HasPrefix(p, "/web/") {
-			hashed = append(hashed, p+"?"+a.hash)
+		for _, prefix := range hashedPrefixes() {
+			if strings.HasPrefix(p, prefix) {
+				hashed = append(hashed, p+"?"+a.hash)
+			}
 		}
 	}
 	sort.Strings(hashed)
@@ -496,7 +509,11 @@ map "$uri?$arg_v" $nhsd_hashed {
 		fmt.Fprintf(&b, "    %s 1;\n", nginxQuote(k))
 	}
 	// Versions are hexadecimal: nothing to escape.
-	fmt.Fprintf(&b, "    \"~^/(page-data|search-index)/[^?]*\\?%s$\" 1;\n", s.version)
+	var versioned []string
+	for _, p := range versionedPrefixes() {
+		versioned = append(versioned, regexp.QuoteMeta(strings.Trim(p, "/")))
+	}
+	fmt.Fprintf(&b, "    \"~^/(%s)/[^?]*\\?%s$\" 1;\n", strings.Join(versioned, "|"), s.version)
 	if built, _, err := s.search.get(); err == nil && built.Index.Version != s.version {
 		v := built.Index.Version
 		fmt.Fprintf(&b, "    \"~^/search-index/[^?]*\\?%s$\" 1;\n", v)
@@ -508,7 +525,7 @@ map "$status $nhsd_hashed $uri" $nhsd_cache_control {
     "~^301 "                              "public, max-age=3600";
     "~^(400|405|414) "                    "";
     "~^(200|206|304) 1 "                  "` + cacheImmutable + `";
-    "~^(200|206|304) 0 /app-worker\.js$"  "` + cacheNone + `";
+` + "    " + strings.Join(hostCacheRules(), "\n    ") + `
 }
 
 # Redirects, as the server's redirectFor: an old address goes to its page;

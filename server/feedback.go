@@ -27,22 +27,6 @@ import (
 // does not answer gets the visitor a 503, not a hung page.
 const dbTimeout = 5 * time.Second
 
-// serveForms answers the feedback form, "Is this page useful?" and the
-// staff's feedback pages; false when the request is for none of them.
-func (s *Server) serveForms(w http.ResponseWriter, r *http.Request) bool {
-	switch {
-	case r.URL.Path == components.FeedbackPath && r.Method != http.MethodGet && r.Method != http.MethodHead:
-		s.serveFeedbackPost(w, r)
-	case r.URL.Path == "/useful":
-		s.serveUseful(w, r)
-	case r.URL.Path == "/feedback":
-		s.serveFeedbackList(w, r)
-	default:
-		return false
-	}
-	return true
-}
-
 // limiter allows each client at most max requests a window, counted under
 // a keyed hash (the key lives only in memory), and bounds the clients it
 // remembers.

@@ -262,7 +262,7 @@ func (l *Live) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		rw.status = http.StatusOK
 	}
 	d := time.Since(start)
-	l.cfg.Metrics.observe(routeClass(r.URL.Path), rw.status, d)
+	l.cfg.Metrics.observe(routeClass(r.URL.Path, r.Method), rw.status, d)
 	if l.cfg.AccessLog {
 		l.logRequest(r, srv, rw, d)
 	}

@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/http/pprof"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -113,32 +112,6 @@ func (m *Metrics) viewed() {
 	if m != nil {
 		m.pageViews.Inc()
 	}
-}
-
-// routeClass names the kind of a request's path for the metrics, so that
-// made-up paths cannot make labels without limit.
-func routeClass(p string) string {
-	switch {
-	case p == "/healthz" || p == "/readyz":
-		return "health"
-	case p == "/consent" || p == "/statistics":
-		return "form"
-	case strings.HasPrefix(p, "/web/") || p == "/favicon.ico":
-		return "asset"
-	case strings.HasPrefix(p, "/page-data/"):
-		return "data"
-	case strings.HasPrefix(p, "/search-index/"):
-		return "search-index"
-	case strings.HasPrefix(p, "/feeds/") || p == "/sitemap.xml" || p == "/robots.txt":
-		return "feed"
-	case p == "/app.js" || p == "/wasm_exec.js" || p == "/app.css" || p == workerPath || p == "/manifest.webmanifest":
-		return "app"
-	case p == "/preview" || strings.HasPrefix(p, "/_preview/"):
-		return "preview"
-	case p == "/search":
-		return "search"
-	}
-	return "page"
 }
 
 // AdminHandler answers the operators' address (-admin-addr): /metrics for

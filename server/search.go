@@ -122,8 +122,8 @@ func (s *Server) serveSearchIndex(w http.ResponseWriter, r *http.Request) {
 		s.notFoundText(w, "No such search index file.")
 		return
 	}
-	cc := s.cacheFor(r)
-	if r.URL.Query().Get("v") == b.Index.Version {
+	cc := s.cacheControl(routeFor(r.URL.Path, r.Method), r, a.hash)
+	if r.URL.Query().Get("v") == b.Index.Version { // an index kept from an earlier version
 		cc = cacheImmutable
 	}
 	a.serve(w, r, cc)

@@ -455,51 +455,21 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "Addresses on this site do not use encoded slashes, backslashes or null characters.", http.StatusBadRequest)
 		return
 	}
-	if s.serveForms(w, r) {
+	rt := routeFor(r.URL.Path, r.Method)
+	if rt.form {
+		// Forms read a body: net/http must see its own writer to close
+		// the connection when a body is too large (http.MaxBytesReader).
+		rt.serve(s, w, r)
 		return
 	}
-	switch r.URL.Path {
-	case "/consent":
-		s.serveConsent(w, r)
-		return
-	case "/statistics":
-		s.serveStatistics(w, r)
-		return
-	}
-	// Answers from here on may be large; the forms above read a body, and
-	// net/http must see their own writer to close the connection when a
-	// body is too large (http.MaxBytesReader).
+	// Answers from here on may be large.
 	w = newPacedWriter(w, s.writeTime)
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "This site only answers GET and HEAD requests.", http.StatusMethodNotAllowed)
 		return
 	}
-	p := r.URL.Path
-	switch {
-	case strings.HasPrefix(p, "/web/"):
-		s.serveAsset(w, r)
-	case strings.HasPrefix(p, "/search-index/"):
-		s.serveSearchIndex(w, r)
-	case strings.HasPrefix(p, "/page-data/"):
-		s.servePageData(w, r)
-	case strings.HasPrefix(p, "/feeds/") || p == "/sitemap.xml" || p == "/robots.txt":
-		if a, ok := s.generated()[p]; ok {
-			a.serve(w, r, cacheRevalidate)
-			return
-		}
-		s.notFoundText(w, "No such feed. Feeds: /feeds/news.xml, /feeds/blogs.xml, /feeds/publications.xml.")
-	default:
-		if a, ok := s.assets[p]; ok && !strings.HasPrefix(p, "/web/") {
-			cc := cacheRevalidate
-			if p == workerPath {
-				cc = cacheNone
-			}
-			a.serve(w, r, cc)
-			return
-		}
-		s.servePage(w, r)
-	}
+	rt.serve(s, w, r)
 }
 
 // ContentSecurityPolicy allows the site's own scripts, styles, images,
@@ -543,11 +513,7 @@ func (s *Server) serveAsset(w http.ResponseWriter, r *http.Request) {
 		s.notFoundText(w, "No such file.")
 		return
 	}
-	cc := cacheRevalidate
-	if v := r.URL.Query().Get("v"); v != "" && v == a.hash {
-		cc = cacheImmutable
-	}
-	a.serve(w, r, cc)
+	a.serve(w, r, s.cacheControl(routeFor(r.URL.Path, r.Method), r, a.hash))
 }
 
 func (s *Server) notFoundText(w http.ResponseWriter, msg string) {
