@@ -12,13 +12,17 @@ COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
 ARG REVISION=""
-# The WebAssembly client and its brotli copy, then the server with them embedded.
+# The WebAssembly client and its brotli copy, then the server with them
+# embedded: built twice, the second carrying the pages the first checked
+# (content.Shelf), so that its first start checks nothing.
 # The flags are the Makefile's WASM_FLAGS.
 RUN GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -gcflags='nhsdigital/...=-l' -gcflags='github.com/maxence-charriere/go-app/v10/...=-l' -gcflags='github.com/tidwall/...=-l' -o web/app.wasm ./app \
  && node tools/compress.mjs web/app.wasm web/site.css \
  && go run ./cmd/commits \
  && CGO_ENABLED=0 go build -trimpath -buildvcs=auto -ldflags="-X main.buildRevision=${REVISION}" -o /out/site ./app \
- && /out/site -check
+ && /out/site -check -data /tmp/shelf \
+ && cp /tmp/shelf/cache/*.shelf content/generated/ \
+ && CGO_ENABLED=0 go build -trimpath -buildvcs=auto -ldflags="-X main.buildRevision=${REVISION}" -o /out/site ./app
 
 # scratch holds nothing but what is copied in: no shell, no libc, no
 # package manager. The user is a number, so no /etc/passwd is needed.

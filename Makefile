@@ -35,8 +35,15 @@ web/app.wasm: $(GO_SOURCES)
 web/site.css.br: web/site.css
 	node tools/compress.mjs web/site.css
 
-bin/site: web/app.wasm web/site.css.br $(GO_SOURCES) $(shell find server preview web content -type f -not -name '*.br' -not -name '*.br.sum' -not -name commits.txt) $(wildcard .git/index)
+# The server is built twice: the first checks the embedded content and
+# writes its checked pages (content.Shelf), which the second carries, so
+# that even its first start checks nothing.
+bin/site: web/app.wasm web/site.css.br $(GO_SOURCES) $(shell find server preview web content -type f -not -name '*.br' -not -name '*.br.sum' -not -name commits.txt -not -name '*.shelf') $(wildcard .git/index)
 	$(GO) run ./cmd/commits
+	rm -rf content/generated/*.shelf bin/.shelf
+	CGO_ENABLED=0 $(GO) build $(SITE_FLAGS) -o bin/site ./app
+	./bin/site -check -data bin/.shelf
+	cp bin/.shelf/cache/*.shelf content/generated/
 	CGO_ENABLED=0 $(GO) build $(SITE_FLAGS) -o bin/site ./app
 
 validate:

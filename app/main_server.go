@@ -82,6 +82,9 @@ func run() {
 	// The pages checked at start are kept for the next start, which then
 	// reads only the files changed since (content.Shelf).
 	shelf := content.OpenShelf(filepath.Join(*dataDir, "cache"))
+	if *contentDir == "" {
+		shelf.WithBuiltIn(contentFS) // the embedded content's, made by the build
+	}
 	// A page that leaves out lastEdited takes the time of its file's last
 	// commit: from Git for a folder, from what the build wrote for the
 	// embedded copy.

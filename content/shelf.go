@@ -3,14 +3,11 @@ package content
 import (
 	"bufio"
 	"bytes"
-	"crypto/sha256"
-	"debug/elf"
 	"encoding/binary"
-	"encoding/hex"
 	"errors"
-	"fmt"
 	"hash/crc32"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -27,12 +24,15 @@ import (
 // pages on two cores); taking a checked page off the shelf costs a
 // hash of the file and the copy of what was kept.
 //
-// The shelf belongs to one build of the program: its file is named by the
-// executable's build ID (or, where there is none, its size and time), so a
-// new build, whose parser may differ, starts from an empty shelf and
-// removes the shelves of other builds. A page is kept only when it has no
-// problem. A shelf file that cannot be read, or whose checksum does not
-// match, is ignored: the load then reads every file, as without a shelf.
+// The shelf belongs to one checker (checkerID: the code that reads and
+// checks pages, the Go release and the modules): its file is named by it,
+// so a build whose checker differs starts from an empty shelf and removes
+// the shelves of other checkers, while a build that changed only other
+// code takes the pages the last one kept. A binary built with its content
+// carries the shelf of that content (WithBuiltIn), so even its first start
+// checks nothing. A page is kept only when it has no problem. A shelf file
+// that cannot be read, or whose checksum does not match, is ignored: the
+// load then reads every file, as without a shelf.
 //
 // A shelf serves the first load that uses it only: it is read then, and
 // written in the background after that load when the load read files the
@@ -40,6 +40,7 @@ import (
 // preview's saves) do without it: the preview's Cache has what they need.
 type Shelf struct {
 	dir, name string
+	builtIn   fs.FS // holds generated/<name>, read before dir's
 
 	mu      sync.Mutex
 	opened  bool
@@ -56,39 +57,20 @@ type span struct{ off, end int }
 const shelfMagic = "nhsdigital checked pages 1\n"
 
 // OpenShelf returns the shelf kept in dir (created when first written).
-// The file is read by the first load. It returns nil, and every load then
-// reads every file, when the running program cannot be identified.
+// The file is read by the first load.
 func OpenShelf(dir string) *Shelf {
-	id, err := buildID()
-	if err != nil {
-		slog.Warn("content shelf off: the program cannot be identified", "error", err.Error())
-		return nil
-	}
-	sum := sha256.Sum256([]byte(id))
-	return &Shelf{dir: dir, name: "pages-" + hex.EncodeToString(sum[:8]) + ".shelf", written: make(chan struct{})}
+	return &Shelf{dir: dir, name: ShelfName(), written: make(chan struct{})}
 }
 
-// buildID identifies the running executable: the Go build ID of an ELF
-// binary, which changes with any change to its code; elsewhere its path,
-// size and modification time.
-func buildID() (string, error) {
-	exe, err := os.Executable()
-	if err != nil {
-		return "", err
-	}
-	if f, err := elf.Open(exe); err == nil {
-		defer f.Close()
-		if sec := f.Section(".note.go.buildid"); sec != nil {
-			if b, err := sec.Data(); err == nil && len(b) > 16 {
-				return string(b), nil
-			}
-		}
-	}
-	info, err := os.Stat(exe)
-	if err != nil {
-		return "", err
-	}
-	return fmt.Sprintf("%s %d %d", exe, info.Size(), info.ModTime().UnixNano()), nil
+// ShelfName is the name of this checker's shelf file.
+func ShelfName() string { return "pages-" + checkerID()[:16] + ".shelf" }
+
+// WithBuiltIn makes the shelf read generated/<ShelfName()> in fsys (the
+// embedded content, where the build puts the shelf it made of it) before
+// the one in its folder. It returns s.
+func (s *Shelf) WithBuiltIn(fsys fs.FS) *Shelf {
+	s.builtIn = fsys
+	return s
 }
 
 // Counts says how many files the loads found on the shelf and how many
@@ -122,6 +104,15 @@ func (s *Shelf) open() (first bool) {
 		return false
 	}
 	s.opened = true
+	if s.builtIn != nil {
+		if data, err := fs.ReadFile(s.builtIn, "generated/"+s.name); err == nil {
+			if index, err := indexShelf(data); err == nil {
+				s.data, s.index = data, index
+				return true
+			}
+			slog.Warn("built-in content shelf ignored", "file", "generated/"+s.name, "error", err.Error())
+		}
+	}
 	data, err := os.ReadFile(filepath.Join(s.dir, s.name))
 	if err != nil {
 		if !errors.Is(err, os.ErrNotExist) {
@@ -228,7 +219,7 @@ func (s *Shelf) keep(files []shelved) {
 }
 
 // replaceFile writes the shelf file whole or not at all, entry by entry,
-// and removes the shelves of other builds.
+// and removes the shelves of other checkers.
 func (s *Shelf) replaceFile(files []shelved) error {
 	slices.SortFunc(files, func(a, b shelved) int { return bytes.Compare(a.sum[:], b.sum[:]) })
 	if err := os.MkdirAll(s.dir, 0o755); err != nil {

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"testing/fstest"
 	"time"
 )
 
@@ -20,9 +21,6 @@ func TestShelfAnswersAsAFullLoad(t *testing.T) {
 		t.Helper()
 		fresh, freshErr := Load(fsys, Options{Now: now})
 		shelf := OpenShelf(shelfDir)
-		if shelf == nil {
-			t.Fatal("no shelf: the test binary cannot be identified")
-		}
 		got, err := Load(fsys, Options{Now: now, Shelf: shelf})
 		shelf.Written()
 		if (err == nil) != (freshErr == nil) || err != nil && err.Error() != freshErr.Error() {
@@ -74,4 +72,54 @@ func TestShelfAnswersAsAFullLoad(t *testing.T) {
 	os.WriteFile(file, good[:len(good)/3], 0o600)
 	start("a shelf cut short", 0, n)
 	start("the shelf written again", n, 0)
+}
+
+// A shelf built into the content (generated/<name>, as the build writes it
+// for the embedded copy) serves a start with an empty folder, and is read
+// before the folder's; one made of other content serves what it has.
+func TestBuiltInShelf(t *testing.T) {
+	dir, pages, _ := editableContent(t, func(string) {})
+	now := time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
+	fsys := os.DirFS(dir)
+	made := t.TempDir()
+	shelf := OpenShelf(made)
+	if _, err := Load(fsys, Options{Now: now, Shelf: shelf}); err != nil {
+		t.Fatal(err)
+	}
+	shelf.Written()
+	data, err := os.ReadFile(filepath.Join(made, ShelfName()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	builtIn := fstest.MapFS{"generated/" + ShelfName(): {Data: data}}
+	n := len(pages)
+	start := func(what string, diskDir string, wantHits, wantMisses int) {
+		t.Helper()
+		shelf := OpenShelf(diskDir).WithBuiltIn(builtIn)
+		got, err := Load(fsys, Options{Now: now, Shelf: shelf})
+		shelf.Written()
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		fresh, _ := Load(fsys, Options{Now: now})
+		if describe(t, got) != describe(t, fresh) {
+			t.Fatalf("%s: the store from the built-in shelf differs from a fresh load", what)
+		}
+		if hits, misses := shelf.Counts(); hits != wantHits || misses != wantMisses {
+			t.Errorf("%s: %d pages from the shelf and %d checked; want %d and %d", what, hits, misses, wantHits, wantMisses)
+		}
+	}
+	empty := t.TempDir()
+	start("first start, empty folder", empty, n, 0)
+	if _, err := os.Stat(filepath.Join(empty, ShelfName())); err == nil {
+		t.Error("a shelf that had every page was written again")
+	}
+	// A folder's shelf of other content (here empty: damaged) is not read
+	// before the built-in one.
+	os.WriteFile(filepath.Join(empty, ShelfName()), []byte("not a shelf"), 0o600)
+	start("built-in before the folder's", empty, n, 0)
+
+	b, _ := os.ReadFile(pages[0])
+	os.WriteFile(pages[0], titleLine.ReplaceAll(b, []byte("${1}, edited")), 0o644)
+	start("content changed since the build", t.TempDir(), n-1, 1)
 }
