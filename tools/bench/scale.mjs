@@ -5,7 +5,11 @@
 //
 //   start      process start to the first 200 for /; RSS once the search
 //              index is built (ours) or once serving (hugo server); the
-//              next start on the same data folder (the pages kept)
+//              next start on the same data folder (the pages kept); and
+//              the first start of the binary as deployed, built with the
+//              corpus embedded and its pages checked at build (as make
+//              build does): time, and RSS (anonymous, and mapped from the
+//              binary) once the index is built
 //   save       preview: a saved file to the change on an open page in
 //              Chromium (ours -preview, hugo server's live reload)
 //   idle CPU   the preview (or hugo server) doing nothing for 10 s
@@ -19,7 +23,7 @@
 // SCALE_SIZES (default 1000,5000,20000), ROUNDS (saves a size, default
 // 10) and DURATION (default 30) change the run.
 import { spawn, spawnSync, execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { root, launch, freePort } from "../../tests/browser/helpers.mjs";
@@ -72,6 +76,34 @@ async function ours(dir, extra = [], data = mkdtempSync(join(work, "data-")), en
   const s = await start(bin, ["-content", dir, "-addr", `127.0.0.1:${port}`, "-admin-addr", "off", "-data", data, ...extra], base, "/", env);
   return { ...s, base };
 }
+
+// deployedBinary builds the server as make build does, with the corpus as
+// its embedded content: once, then again carrying the shelf the first
+// one's check wrote. It returns the binary's path.
+function deployedBinary(corpus, n) {
+  const src = join(work, `src-${n}`);
+  for (const d of ["app", "components", "content", "preview", "server", "web", "cmd", "go.mod", "go.sum"]) {
+    cpSync(join(root, d), join(src, d), { recursive: true });
+  }
+  rmSync(join(src, "content", "pages"), { recursive: true, force: true });
+  for (const f of readdirSync(join(src, "content", "generated"))) if (f.endsWith(".shelf")) rmSync(join(src, "content", "generated", f));
+  cpSync(join(corpus, "pages"), join(src, "content", "pages"), { recursive: true });
+  cpSync(join(corpus, "site.json"), join(src, "content", "site.json"));
+  const env = { ...process.env, CGO_ENABLED: "0" };
+  const out = join(src, "site");
+  execFileSync("go", ["build", "-trimpath", "-o", out, "./app"], { cwd: src, env, stdio: "inherit" });
+  const data = join(src, "check-data");
+  execFileSync(out, ["-check", "-data", data], { stdio: "ignore" });
+  for (const f of readdirSync(join(data, "cache"))) cpSync(join(data, "cache", f), join(src, "content", "generated", f));
+  execFileSync("go", ["build", "-trimpath", "-o", out, "./app"], { cwd: src, env, stdio: "inherit" });
+  return { bin: out, remove: () => rmSync(src, { recursive: true, force: true }) };
+}
+
+const rssKinds = (pid) => {
+  const st = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (k) => Number(new RegExp(k + ":\\s+(\\d+)").exec(st)?.[1]) / 1024;
+  return { anon: kb("RssAnon"), file: kb("RssFile") };
+};
 
 async function hugoServer(site) {
   const port = await freePort();
@@ -221,6 +253,20 @@ try {
     while ((await status(s.base + "/search?q=statistics")) !== 200) await sleep(50);
     m.loadLimited = await loadRSS(s, paths);
     await s.stop();
+    // The binary as deployed: content and checked pages built in, a new
+    // data folder.
+    const deployed = deployedBinary(corpus, n);
+    {
+      const port = await freePort();
+      const base = `http://127.0.0.1:${port}`;
+      const d = await start(deployed.bin, ["-addr", `127.0.0.1:${port}`, "-admin-addr", "off", "-data", mkdtempSync(join(work, "data-"))], base);
+      m.deployedStart = d.ms;
+      while ((await status(base + "/search?q=statistics")) !== 200) await sleep(50);
+      await sleep(2000);
+      m.deployedRSS = rssKinds(d.proc.pid);
+      await d.stop();
+    }
+    deployed.remove();
 
     let h = await hugoServer(site);
     m.hStart = h.ms;
@@ -278,6 +324,8 @@ try {
     row(`**${n}** (${docs} pages)`, "ours", "Hugo " + hugoVersion, "ours / Hugo");
     row("start to first 200 (ms)", f0(m.start), f0(m.hStart), ratio(m.start, m.hStart));
     row("next start, pages kept (ms)", f0(m.nextStart), "", ratio(m.nextStart, m.hStart));
+    row("deployed binary's first start, pages checked at build (ms)", f0(m.deployedStart), "", ratio(m.deployedStart, m.hStart));
+    row("deployed binary's RSS after start: anonymous + mapped from the binary (MB)", `${f0(m.deployedRSS.anon)} + ${f0(m.deployedRSS.file)}`, "", "");
     row("RSS after start (MB)", `${f0(m.rss)} (${f0(m.startRSS)} at first 200)`, f0(m.hRSS), ratio(m.rss, m.hRSS));
     const missed = (t) => (t.missed ? ` (${t.missed} of ${rounds} not shown in 20 s)` : "");
     row("save → screen, median / p95 (ms)", `${f0(q(m.save, 0.5))} / ${f0(q(m.save, 0.95))}${missed(m.save)}`, `${f0(q(m.hSave, 0.5))} / ${f0(q(m.hSave, 0.95))}${missed(m.hSave)}`, ratio(q(m.save, 0.5), q(m.hSave, 0.5)));
