@@ -149,6 +149,7 @@ func (p *SearchPage) Render() app.UI {
 		p.form(),
 		p.scopes(),
 		app.Elem("div").Class("nhsd-search__layout").Body(
+			p.filterToggle(),
 			p.filters(),
 			app.Elem("div").Class("nhsd-search__results").Body(p.results()...),
 		),
@@ -196,6 +197,37 @@ func (p *SearchPage) scopes() app.UI {
 	}
 	return app.Elem("nav").Class("nhsd-tabs").Aria("label", "Search in").Body(app.Elem("ul").Class("nhsd-tabs__list").Body(lis...))
 }
+
+// filterToggle is the "Filter" button that, on phones, shows the filters
+// folded above the results (web/site.css), so the results come first. The
+// page's script (web/pwa.js) answers it, before and after the client
+// starts; without JavaScript the filters show and the button does not
+// (web/nojs.css). None when there is nothing to filter.
+func (p *SearchPage) filterToggle() app.UI {
+	r := p.result
+	if r == nil {
+		return nil
+	}
+	selected, some := 0, false
+	for _, f := range search.Facets {
+		selected += len(p.q.Filters[f.Key])
+	}
+	for _, f := range r.Facets {
+		some = some || len(f.Values) > 0
+	}
+	if !some && selected == 0 {
+		return nil
+	}
+	text := "Filter"
+	if selected > 0 {
+		text += " (" + formatInt(selected) + " selected)"
+	}
+	return app.Elem("button").Attr("type", "button").Class("nhsd-button nhsd-button--secondary nhsd-filter-toggle").
+		Aria("controls", filtersID).Aria("expanded", "false").Text(text)
+}
+
+// filtersID is the id of the filters, which the "Filter" button names.
+const filtersID = "nhsd-search-filters"
 
 func (p *SearchPage) filters() app.UI {
 	r := p.result
@@ -265,7 +297,7 @@ func (p *SearchPage) filters() app.UI {
 		}
 		groups = append(groups, d)
 	}
-	return app.Elem("div").Class("nhsd-search__filters").Body(
+	return app.Elem("div").ID(filtersID).Class("nhsd-search__filters").Body(
 		app.Elem("h2").Class("nhsd-heading-m").Text("Filter by"),
 		selected,
 		app.Elem("div").Class("nhsd-facets").Body(groups...),

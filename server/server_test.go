@@ -604,8 +604,31 @@ func TestSearchWithoutJavaScript(t *testing.T) {
 			t.Errorf("%s: %d", q[:min(len(q), 40)], r.code)
 		}
 	}
-	if r := get(srv, "/search?q=zzzzqqq"); !strings.Contains(text(r.body), "No results") {
-		t.Error("no helpful empty state")
+	if r := get(srv, "/search?q=zzzzqqq"); !strings.Contains(text(r.body), "No results") || strings.Contains(r.body, "nhsd-filter-toggle") {
+		t.Error("no helpful empty state, or a Filter button with nothing to filter")
+	}
+	// On phones the filters fold behind a "Filter" button that comes
+	// before them and the results, names them and says they are folded;
+	// it counts the filters chosen.
+	toggle := regexp.MustCompile(`<button [^>]*class="[^"]*nhsd-filter-toggle[^>]*>\s*([^<]*?)\s*</button>`)
+	for target, label := range map[string]string{"/search?q=spine": "Filter", "/search?q=&type=Service": "Filter (1 selected)"} {
+		body := get(srv, target).body
+		m := toggle.FindStringSubmatchIndex(body)
+		if m == nil {
+			t.Errorf("%s: no Filter button", target)
+			continue
+		}
+		button := body[m[0]:m[1]]
+		if got := body[m[2]:m[3]]; got != label {
+			t.Errorf("%s: Filter button says %q, want %q", target, got, label)
+		}
+		if !strings.Contains(button, `aria-controls="nhsd-search-filters"`) || !strings.Contains(button, `aria-expanded="false"`) || !strings.Contains(button, `type="button"`) {
+			t.Errorf("%s: Filter button %s", target, button)
+		}
+		filters, results := strings.Index(body, `id="nhsd-search-filters"`), strings.Index(body, "nhsd-search__results")
+		if filters < m[1] || results < filters {
+			t.Errorf("%s: not Filter button, then filters, then results", target)
+		}
 	}
 	if r := get(srv, "/search-index/meta.json"); r.code != 200 || !strings.Contains(r.body, `"shards"`) {
 		t.Errorf("meta file: %d", r.code)

@@ -79,6 +79,17 @@
     if (e.target.closest && e.target.closest(".nhsd-header")) setMenu(false);
   });
 
+  // The search page's "Filter" button (phones): it shows or hides the
+  // filters, whether the client runs or not; after the client takes the
+  // page over, the filters stay as they were.
+  let filtersOpen = false;
+  document.addEventListener("click", (e) => {
+    const b = e.target.closest && e.target.closest(".nhsd-filter-toggle");
+    if (!b) return;
+    filtersOpen = b.getAttribute("aria-expanded") !== "true";
+    b.setAttribute("aria-expanded", String(filtersOpen));
+  });
+
   // Any other button only the client answers (type="button"), pressed
   // before the client has started (the press is what starts it): press it
   // again once the client runs, so one press is enough. The Menu is
@@ -96,6 +107,7 @@
     document.removeEventListener("click", early, true);
     const b = pressed && document.getElementById(pressed);
     if (b && (b.id !== "nhsd-menu-button" || menuOpen)) b.click();
+    if (filtersOpen) document.querySelector(".nhsd-filter-toggle")?.setAttribute("aria-expanded", "true");
   }).observe(root, { attributes: true, attributeFilter: ["data-nhsd-app"] });
 
   if (!("serviceWorker" in navigator)) return;

@@ -65,7 +65,10 @@ test("the search page passes axe with results, filters open, chips and no result
     for (const path of ["/search?q=data", "/search?q=dementia&type=Publication&year=2021", "/search?q=zzzzqqq", "/search?page=3"]) {
       await page.goto(site.server.base + path);
       await waitForApp(page);
-      await page.evaluate(() => document.querySelectorAll("details.nhsd-facet").forEach((d) => (d.open = true)));
+      await page.evaluate(() => {
+        document.querySelector(".nhsd-filter-toggle")?.setAttribute("aria-expanded", "true"); // shown on phones
+        document.querySelectorAll("details.nhsd-facet").forEach((d) => (d.open = true));
+      });
       assert.deepEqual(await axe(page), [], `${path} at ${width}px`);
     }
     await context.close();
@@ -84,4 +87,50 @@ test("markup in the query is shown as text and never run", async () => {
   assert.match(await page.locator("#nhsd-search-status").innerText(), /<script>alert\(2\)<\/script>/);
   assert.equal(await page.locator("img[src=x]").count(), 0);
   await context.close();
+});
+
+test("on a phone the results come first and a Filter button shows the filters, with or without the client", async () => {
+  const context = await site.browser.newContext({ viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const errors = watch(page);
+  await page.goto(site.server.base + "/search?q=nhs");
+  await page.waitForLoadState("load");
+  const toggle = page.getByRole("button", { name: "Filter", exact: true });
+  const filters = page.locator("#nhsd-search-filters");
+  assert.ok(await toggle.isVisible());
+  assert.equal(await toggle.getAttribute("aria-expanded"), "false");
+  assert.ok(!(await filters.isVisible()), "the filters are open before the results");
+  // The first result is on the first screen, below the cookie banner of a
+  // first visit.
+  const first = await page.locator(".nhsd-search-result__title").first().boundingBox();
+  const banner = (await page.locator(".nhsd-cookie-banner").boundingBox())?.height || 0;
+  assert.ok(first && first.y + first.height - banner < 800, `the first result is not on the first screen (y ${first?.y}, banner ${banner})`);
+  // Before the client runs (the tap is what starts it), and after.
+  await toggle.tap();
+  await page.waitForFunction(() => document.querySelector(".nhsd-filter-toggle").getAttribute("aria-expanded") === "true");
+  assert.ok(await filters.isVisible());
+  await page.waitForFunction(() => document.documentElement.dataset.nhsdApp === "ready", null, { timeout: 30000 });
+  await page.waitForFunction(() => document.querySelector(".nhsd-filter-toggle").getAttribute("aria-expanded") === "true", null, { timeout: 5000 });
+  assert.ok(await filters.isVisible(), "the filters closed when the client took over");
+  await toggle.tap();
+  assert.equal(await toggle.getAttribute("aria-expanded"), "false");
+  assert.ok(!(await filters.isVisible()));
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  // Without JavaScript the filters show, and no button that could not work.
+  const noJS = await site.browser.newContext({ viewport: { width: 375, height: 800 }, javaScriptEnabled: false });
+  const still = await noJS.newPage();
+  await still.goto(site.server.base + "/search?q=nhs");
+  assert.ok(await still.locator("#nhsd-search-filters").isVisible());
+  assert.ok(!(await still.locator(".nhsd-filter-toggle").isVisible()));
+  await noJS.close();
+
+  // On a wide screen the filters sit beside the results, with no button.
+  const wide = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const desk = await wide.newPage();
+  await desk.goto(site.server.base + "/search?q=nhs");
+  assert.ok(await desk.locator("#nhsd-search-filters").isVisible());
+  assert.ok(!(await desk.locator(".nhsd-filter-toggle").isVisible()));
+  await wide.close();
 });
