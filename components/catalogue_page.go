@@ -1,7 +1,9 @@
 package components
 
 import (
+	"maps"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -125,7 +127,7 @@ func (p *CataloguePage) Render() app.UI {
 		}
 	}
 	topicOptions := []app.UI{app.Elem("option").Attr("value", "").Text("All topics")}
-	for _, t := range sortedKeys(topics) {
+	for _, t := range slices.Sorted(maps.Keys(topics)) {
 		topicOptions = append(topicOptions, option(t, t, t == p.topic))
 	}
 	statusOptions := []app.UI{app.Elem("option").Attr("value", "").Text("Any status")}

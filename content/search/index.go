@@ -87,9 +87,6 @@ func NewIndex(m Meta) *Index {
 	return &Index{Meta: m, terms: map[string]termData{}, loaded: make([]bool, len(m.Shards))}
 }
 
-// Loaded reports whether shard i is loaded.
-func (ix *Index) Loaded(i int) bool { return i >= 0 && i < len(ix.loaded) && ix.loaded[i] }
-
 // AddShard loads shard i from its encoded form.
 func (ix *Index) AddShard(i int, data string) error {
 	if i < 0 || i >= len(ix.loaded) {
