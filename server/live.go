@@ -106,7 +106,8 @@ func (l *Live) Reload() error {
 		return nil
 	}
 	old := l.cur.Load()
-	store, err := l.load(time.Now())
+	start := time.Now()
+	store, err := l.load(start)
 	if err != nil {
 		l.cfg.Metrics.loaded("", err)
 		l.problems = err
@@ -122,25 +123,30 @@ func (l *Live) Reload() error {
 		l.problems = err
 		return err
 	}
-	l.swapIn(old, srv)
+	l.swapIn(old, srv, time.Since(start))
 	return nil
 }
 
 // swapIn serves srv in place of old (nil at start) and schedules its
 // store's next change: the one end of a reload and of a publication.
-func (l *Live) swapIn(old, srv *Server) {
+// took is how long the load and the new Server took.
+func (l *Live) swapIn(old, srv *Server, took time.Duration) {
 	store := srv.store
 	if len(store.Warnings) > 0 && !l.cfg.Private {
 		slog.Warn("links to pages not live yet are left out until they are", "version", store.Version, "count", len(store.Warnings), "links", store.Warnings.Lines())
 	}
 	if old == nil || old.store.Version != store.Version {
 		l.cfg.Metrics.loaded(store.Version, nil)
-		attrs := []any{"version", store.Version, "pages", len(store.Docs())}
+		attrs := []any{"version", store.Version, "pages", len(store.Docs()), "took_ms", took.Milliseconds()}
 		if !store.NextChange.IsZero() {
 			attrs = append(attrs, "next_change", store.NextChange.UTC().Format(time.RFC3339))
 		}
 		msg := "content loaded"
-		if old != nil {
+		switch {
+		case old != nil && l.cfg.Private:
+			msg = "content reloaded"
+			attrs = append(attrs, "previous", old.store.Version)
+		case old != nil:
 			msg = "content published"
 			attrs = append(attrs, "previous", old.store.Version)
 		}
@@ -216,7 +222,7 @@ func (l *Live) advance() {
 		l.schedule(nil)
 		return
 	}
-	l.swapIn(old, srv)
+	l.swapIn(old, srv, time.Since(start))
 }
 
 // Close stops the timers, and calls the Closed hook.
