@@ -95,13 +95,17 @@ func New(load server.Loader, cfg server.Config, opts Options) (*server.Live, err
 	l := server.NewLiveHooked(load, cfg, server.LiveHooks{Changed: p.changed, Serve: p.serve, Closed: p.stop})
 	p.live = l
 	p.sig = signature(opts.Dir)
+	// Watching from before the first load: that load looks at every file,
+	// and the saves after it only at the files they name. (Watching from
+	// after it, the first save would look at every file again, as one
+	// made during the load would go unseen.)
+	p.watch()
 	// Problems in the content are shown in the pages; anything else (a
 	// missing asset) stops the server.
 	if err := l.Reload(); err != nil && problemCount(err) == 0 {
 		l.Close()
 		return nil, err
 	}
-	p.watch()
 	return l, nil
 }
 
@@ -123,7 +127,7 @@ func (p *preview) watch() {
 		go p.poll()
 		return
 	}
-	// Watching from here on, before New returns: no save is missed.
+	// Watching from here on, before the first load: no save is missed.
 	if p.opts.Changes != nil {
 		p.opts.Changes.Track()
 	}
@@ -251,7 +255,7 @@ func (p *preview) changed(old, cur *server.Server, problems error) {
 			if old == nil {
 				break
 			}
-			if o, ok := old.Store().Doc(d.Path); !ok || o.Raw != d.Raw {
+			if o, ok := old.Store().Doc(d.Path); !ok || o != d && o.Raw != d.Raw {
 				msg.Changed = append(msg.Changed, d.Path)
 			}
 		}
