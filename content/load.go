@@ -466,6 +466,8 @@ type Cache struct {
 	lastSite  []byte
 	replaced  map[string]*fileCheck // this load's re-read files: their checks before
 	reused    int                   // loads made from the last store (for tests)
+	lastDocs  int                   // documents and references of the last load: the
+	lastRefs  int                   // room the next one makes at once
 
 	// Changes reported by the caller (Track): with them a load neither
 	// lists the folders nor looks at files it was not told of.
@@ -643,6 +645,15 @@ func readAndCheck(v *validator, fsys fs.FS, timeout time.Duration, files []strin
 			defer wg.Done()
 			sv, r := newValidator(), &reader{fsys: fsys, timeout: timeout}
 			sv.commits = commits
+			if cache != nil && len(files) > 0 {
+				// Room for this share of what the last load found, made at
+				// once rather than grown (and copied) file by file.
+				cache.mu.Lock()
+				docs, refs := cache.lastDocs, cache.lastRefs
+				cache.mu.Unlock()
+				sv.docs = make([]*Doc, 0, docs*(hi-lo)/len(files)+8)
+				sv.refs = make([]reference, 0, refs*(hi-lo)/len(files)+64)
+			}
 			for i, f := range files[lo:hi] {
 				if r.stalled != "" {
 					shares[w].unread = hi - lo - i
@@ -723,6 +734,16 @@ func readAndCheck(v *validator, fsys fs.FS, timeout time.Duration, files []strin
 	wg.Wait()
 	stalled, unread := "", 0
 	var kept []shelved
+	docs, refs := len(v.docs), len(v.refs)
+	for _, sh := range shares {
+		docs, refs = docs+len(sh.v.docs), refs+len(sh.v.refs)
+	}
+	v.docs, v.refs = slices.Grow(v.docs, docs-len(v.docs)), slices.Grow(v.refs, refs-len(v.refs))
+	if cache != nil {
+		cache.mu.Lock()
+		cache.lastDocs, cache.lastRefs = docs, refs
+		cache.mu.Unlock()
+	}
 	for _, sh := range shares {
 		kept = append(kept, sh.kept...)
 		v.problems = append(v.problems, sh.v.problems...)
