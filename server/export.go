@@ -466,15 +466,15 @@ func nginxConf(s *Server, from []string, to map[string]string, notFoundData stri
 		fmt.Fprintf(&headers, "    add_header %s %s always;\n", kv[0], nginxQuote(kv[1]))
 	}
 	headers.WriteString("    add_header Cache-Control $nhsd_cache_control always;\n")
-	var hashed []string
+	var hashedURLs []string
 	for p, a := range s.assets {
-		for _, prefix := range hashedPrefixes() {
+		for _, prefix := range prefixesKept(hashed) {
 			if strings.HasPrefix(p, prefix) {
-				hashed = append(hashed, p+"?"+a.hash)
+				hashedURLs = append(hashedURLs, p+"?"+a.hash)
 			}
 		}
 	}
-	sort.Strings(hashed)
+	sort.Strings(hashedURLs)
 	// Every page and old address, and where each goes.
 	target := map[string]string{}
 	for _, d := range s.store.Docs() {
@@ -497,7 +497,7 @@ func nginxConf(s *Server, from []string, to map[string]string, notFoundData stri
 # for 400 and 405 (without Allow), the not-found page where the server
 # sends a line of text (an unknown asset, feed or data path), and ETags
 # made from the file's time and size.
-` + mapHashSizes(append(paths, hashed...)) + `
+` + mapHashSizes(append(paths, hashedURLs...)) + `
 # Kept for good (immutable) only what the server keeps for good: an asset
 # under /web/ asked for with its own hash (v=), page data and the search
 # index asked for with this version. Pages, and every other v=, are
@@ -505,15 +505,15 @@ func nginxConf(s *Server, from []string, to map[string]string, notFoundData stri
 map "$uri?$arg_v" $nhsd_hashed {
     default 0;
 `)
-	for _, k := range hashed {
+	for _, k := range hashedURLs {
 		fmt.Fprintf(&b, "    %s 1;\n", nginxQuote(k))
 	}
 	// Versions are hexadecimal: nothing to escape.
-	var versioned []string
-	for _, p := range versionedPrefixes() {
-		versioned = append(versioned, regexp.QuoteMeta(strings.Trim(p, "/")))
+	var versionedDirs []string
+	for _, p := range prefixesKept(versioned) {
+		versionedDirs = append(versionedDirs, regexp.QuoteMeta(strings.Trim(p, "/")))
 	}
-	fmt.Fprintf(&b, "    \"~^/(%s)/[^?]*\\?%s$\" 1;\n", strings.Join(versioned, "|"), s.version)
+	fmt.Fprintf(&b, "    \"~^/(%s)/[^?]*\\?%s$\" 1;\n", strings.Join(versionedDirs, "|"), s.version)
 	if built, _, err := s.search.get(); err == nil && built.Index.Version != s.version {
 		v := built.Index.Version
 		fmt.Fprintf(&b, "    \"~^/search-index/[^?]*\\?%s$\" 1;\n", v)

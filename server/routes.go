@@ -157,24 +157,13 @@ func hostCacheRules() []string {
 	return out
 }
 
-// versionedPrefixes are the path prefixes whose answers are kept for good
-// when asked for with the content's version.
-func versionedPrefixes() []string {
+// prefixesKept are the path prefixes of the routes with cache policy p:
+// for hashed, files kept for good when asked for with their own hash; for
+// versioned, with the content's version.
+func prefixesKept(p cachePolicy) []string {
 	var out []string
 	for _, rt := range routes {
-		if rt.cache == versioned {
-			out = append(out, rt.prefix)
-		}
-	}
-	return out
-}
-
-// hashedPrefixes are the path prefixes whose files are kept for good when
-// asked for with their own hash.
-func hashedPrefixes() []string {
-	var out []string
-	for _, rt := range routes {
-		if rt.cache == hashed {
+		if rt.cache == p && rt.prefix != "" {
 			out = append(out, rt.prefix)
 		}
 	}

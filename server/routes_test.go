@@ -77,7 +77,7 @@ func TestRouteTable(t *testing.T) {
 			}
 		}
 	}
-	for _, p := range versionedPrefixes() {
+	for _, p := range prefixesKept(versioned) {
 		if !strings.Contains(nginx, strings.Trim(p, "/")) {
 			t.Errorf("%s: versioned, but not in the copy's rules", p)
 		}
