@@ -246,7 +246,10 @@ func New(cfg Config) (*Server, error) {
 // without the app (links, forms, the cookie banner), and starting the app
 // holds the main thread (about 0.5 s on a slow phone): starting it at load
 // would make the page slow to answer the first tap. What was typed or
-// focused before it starts is carried over (components/takeover.go).
+// focused before it starts is carried over (components/takeover.go). A
+// visitor who asks to save data (navigator.connection.saveData) never
+// gets the client, nor the service worker unless they chose offline
+// reading.
 func startOnInteraction(appJS []byte) ([]byte, error) {
 	const call = "\ngoappInitWebAssembly();\n"
 	if !bytes.Contains(appJS, []byte(call)) {
@@ -254,6 +257,9 @@ func startOnInteraction(appJS []byte) ([]byte, error) {
 	}
 	starter := `
 (function () {
+  // A visitor who asks to save data (Save-Data) gets the page alone: the
+  // client only makes it quicker to use, and the page works without it.
+  if (navigator.connection && navigator.connection.saveData) return;
   const events = ["keydown", "pointerdown", "pointermove", "touchstart", "wheel", "focusin"];
   const start = function () {
     events.forEach(function (e) { removeEventListener(e, start, true); });
@@ -263,6 +269,24 @@ func startOnInteraction(appJS []byte) ([]byte, error) {
 })();
 `
 	appJS = bytes.Replace(appJS, []byte(call), []byte("\n"+starter), 1)
+	// The service worker's install saves the app shell, the WebAssembly
+	// included. Under Save-Data it is registered only for a visitor who
+	// chose offline reading, once the consent codec (loaded after app.js)
+	// can read their choice.
+	const register = "\ngoappInitServiceWorker();\n"
+	if !bytes.Contains(appJS, []byte(register)) {
+		return nil, errors.New("server: go-app's app.js no longer registers its service worker with goappInitServiceWorker(); update startOnInteraction")
+	}
+	appJS = bytes.Replace(appJS, []byte(register), []byte(`
+if (!(navigator.connection && navigator.connection.saveData)) {
+  goappInitServiceWorker();
+} else {
+  addEventListener("DOMContentLoaded", function () {
+    const c = self.nhsdConsent, v = c ? c.find(document.cookie) : null;
+    if (v !== null && c.allows(c.parse(v), "`+consent.Offline+`")) goappInitServiceWorker();
+  });
+}
+`), 1)
 	// go-app hides the browser's offer to install the site and shows
 	// nothing instead; web/pwa.js shows an "Install this site" button, and
 	// the browser's own offer stays.

@@ -254,6 +254,32 @@ test("the client starts on the first interaction, not at load, and keeps where t
   await context.close();
 });
 
+test("a visitor who asks to save data gets the page alone: no client, and no worker unless they chose offline reading", async () => {
+  const context = await site.browser.newContext({ viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true });
+  await context.addInitScript(() => Object.defineProperty(navigator, "connection", { value: { saveData: true }, configurable: true }));
+  const page = await context.newPage();
+  const asked = [];
+  page.on("request", (r) => asked.push(new URL(r.url()).pathname));
+  await page.goto(site.server.base + "/services/spine");
+  await page.waitForLoadState("load");
+  // What starts the client for everyone else starts nothing; the page
+  // still answers (the Menu is the page script's).
+  await page.keyboard.press("Tab");
+  await page.getByRole("button", { name: "Menu" }).tap();
+  await page.waitForFunction(() => document.getElementById("nhsd-menu-button").getAttribute("aria-expanded") === "true");
+  await new Promise((r) => setTimeout(r, 2000));
+  assert.ok(!asked.includes("/web/app.wasm"), "the WebAssembly was fetched");
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.nhsdApp), undefined);
+  assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0, "a service worker was registered");
+  assert.deepEqual(await page.evaluate(() => caches.keys()), [], "something was saved on the device");
+  // Offline reading chosen: the worker that saves pages is registered.
+  await page.getByRole("button", { name: "Accept additional cookies" }).click();
+  await page.waitForURL(/consent=accepted/);
+  await page.goto(site.server.base + "/services/spine");
+  await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistrations()).length === 1, null, { timeout: 10000 });
+  await context.close();
+});
+
 test("on a phone, one tap on Menu opens it, also when that tap is what starts the client", async () => {
   const context = await site.browser.newContext({ viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
