@@ -23,38 +23,52 @@ var workerTemplate string
 // saved; the content must have it (type "offline").
 const offlinePath = "/offline"
 
-// shellFiles are the URLs the service worker saves when it installs: what
-// any page needs to run, and the offline page. Asset URLs carry their
-// content hash, data URLs the site version.
+// shellFiles are the URLs the service worker saves when it installs: the
+// offline page and what it needs to show, a few kilobytes. Asset URLs carry
+// their content hash, data URLs the site version.
 func (s *Server) shellFiles() []string {
-	files := []string{
-		"/app.js", "/wasm_exec.js", "/app.css", "/manifest.webmanifest",
-		"/web/app.wasm", "/web/site.css", "/web/nojs.css", consentScript, "/web/pwa.js",
-		"/web/icons/icon-192.png", "/web/icons/icon-512.png", "/web/icons/maskable-512.png", "/web/icons/icon.svg",
-	}
+	files := []string{"/web/site.css", "/web/nojs.css", consentScript, "/web/pwa.js", "/web/icons/icon.svg"}
 	if s.static {
 		files = append(files, "/web/static.js")
 	}
-	out := make([]string, 0, len(files)+3)
+	return append(s.versionedAll(files), offlinePath, components.PageDataURL(offlinePath)+"?v="+s.version)
+}
+
+// appFiles are the client (go-app's scripts, the WebAssembly), the site
+// settings it reads and what installing the site needs: about 1.6 MB,
+// which the worker saves only for a visitor who chose offline reading.
+// Others fetch them when the client starts, and keep them in the
+// browser's ordinary cache.
+func (s *Server) appFiles() []string {
+	files := []string{
+		"/app.js", "/wasm_exec.js", "/app.css", "/manifest.webmanifest", "/web/app.wasm",
+		"/web/icons/icon-192.png", "/web/icons/icon-512.png", "/web/icons/maskable-512.png",
+	}
+	return append(s.versionedAll(files), components.SiteDataURL+"?v="+s.version)
+}
+
+// versionedAll is versioned for each of files that this server has.
+func (s *Server) versionedAll(files []string) []string {
+	out := make([]string, 0, len(files))
 	for _, f := range files {
 		if _, ok := s.assets[f]; ok {
 			out = append(out, s.versioned(f))
 		}
 	}
-	return append(out, offlinePath,
-		components.SiteDataURL+"?v="+s.version,
-		components.PageDataURL(offlinePath)+"?v="+s.version)
+	return out
 }
 
 // workerScript fills in the service worker template. The values in
 // comments keep the template itself valid JavaScript.
 func (s *Server) workerScript() []byte {
 	shell, _ := json.Marshal(s.shellFiles())
+	app, _ := json.Marshal(s.appFiles())
 	site := s.store.Site()
 	r := strings.NewReplacer(
 		"/*{{.ConsentCodec}}*/", consent.Script(s.policy()),
 		"{{.Version}}", s.version,
 		"/*{{.Shell}}*/ []", string(shell),
+		"/*{{.App}}*/ []", string(app),
 		"{{.Offline}}", offlinePath,
 		"{{.Search}}", "/search",
 		"{{.SavedPagesID}}", content.SavedPagesID,

@@ -30,28 +30,51 @@ func TestWorkerShell(t *testing.T) {
 	if v := regexp.MustCompile(`\{\{\.[A-Za-z]+\}\}`).FindString(r.body); v != "" {
 		t.Errorf("a template value was left unfilled: %s", v)
 	}
-	m := regexp.MustCompile(`const SHELL_FILES = (\[.*\]);`).FindStringSubmatch(r.body)
-	if m == nil {
-		t.Fatal("no shell list in the worker")
-	}
-	var shell []string
-	if err := json.Unmarshal([]byte(m[1]), &shell); err != nil {
-		t.Fatal(err)
-	}
-	want := []string{"/app.js?v=", "/web/app.wasm?v=", "/web/site.css?v=", "/web/pwa.js?v=", "/offline", "/page-data/site.json?v=" + srv.Version()}
-	for _, w := range want {
-		found := false
-		for _, f := range shell {
-			found = found || strings.HasPrefix(f, w)
+	list := func(name string) []string {
+		m := regexp.MustCompile(`const ` + name + ` = (\[.*\]);`).FindStringSubmatch(r.body)
+		if m == nil {
+			t.Fatalf("no %s list in the worker", name)
 		}
-		if !found {
+		var out []string
+		if err := json.Unmarshal([]byte(m[1]), &out); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	// The shell, saved at install whatever the visitor chose, is the
+	// offline page and what it needs; the app (the WebAssembly above all)
+	// only with consent to offline reading.
+	shell, app := list("SHELL_FILES"), list("APP_FILES")
+	has := func(files []string, prefix string) bool {
+		for _, f := range files {
+			if strings.HasPrefix(f, prefix) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, w := range []string{"/web/site.css?v=", "/web/pwa.js?v=", "/web/consent.js?v=", "/offline", "/page-data/offline.json?v=" + srv.Version()} {
+		if !has(shell, w) {
 			t.Errorf("the shell lacks %s", w)
 		}
 	}
-	for _, f := range shell {
-		if r := get(srv, f); r.code != 200 {
-			t.Errorf("shell file %s answers %d", f, r.code)
+	for _, w := range []string{"/app.js?v=", "/wasm_exec.js?v=", "/web/app.wasm?v=", "/page-data/site.json?v=" + srv.Version()} {
+		if !has(app, w) || has(shell, w) {
+			t.Errorf("%s: not in the app, or in the shell", w)
 		}
+	}
+	size := 0
+	for _, f := range append(shell, app...) {
+		r := get(srv, f)
+		if r.code != 200 {
+			t.Errorf("worker file %s answers %d", f, r.code)
+		}
+		if slices.Contains(shell, f) {
+			size += len(r.body)
+		}
+	}
+	if size > 100<<10 {
+		t.Errorf("the shell saved for every visitor is %d bytes", size)
 	}
 	// The page names the script that shows the offline and update
 	// notices, after the consent codec it reads the cookie with.

@@ -2,9 +2,13 @@
 // puts the consent cookie's codec (content/consent/consent.js, configured)
 // in place of the comment after "use strict".
 //
-// - The app shell (scripts, WebAssembly, styles, icons, the offline page and
-//   the site settings) is necessary: it is saved when the worker installs,
+// - The shell (the offline page and what it needs: styles, the page
+//   script, an icon) is necessary: it is saved when the worker installs,
 //   and the worker does not install at all if any of it fails.
+// - The app (go-app's scripts, the WebAssembly, the site settings, the
+//   install icons: about 1.6 MB) is saved beside the shell only with the
+//   visitor's consent to offline reading, and deleted when it goes; others
+//   fetch it from the network when the client starts.
 // - Pages, page data and the search index are saved for offline reading
 //   only with the visitor's consent ("offline" in the consent cookie), and
 //   deleted as soon as that consent is withdrawn.
@@ -23,7 +27,8 @@ const DATA = "nhsd-data";
 const SEARCH = "nhsd-search";
 const KEEP = new Set([SHELL, PAGES, DATA, SEARCH]);
 const SHELL_FILES = /*{{.Shell}}*/ [];
-const SHELL_PATHS = new Set(SHELL_FILES.map((u) => new URL(u, self.location.origin).pathname));
+const APP_FILES = /*{{.App}}*/ [];
+const SHELL_PATHS = new Set(SHELL_FILES.concat(APP_FILES).map((u) => new URL(u, self.location.origin).pathname));
 const OFFLINE_URL = "{{.Offline}}";
 const SEARCH_URL = "{{.Search}}";
 const CONSENT = self.nhsdConsent;
@@ -49,12 +54,32 @@ self.addEventListener("install", (event) => {
       const cache = await caches.open(SHELL);
       await cache.addAll(SHELL_FILES);
     } catch (err) {
-      console.error("Service worker " + VERSION + " was not installed: saving the app shell for offline use failed.", err);
+      console.error("Service worker " + VERSION + " was not installed: saving the offline page failed.", err);
       await caches.delete(SHELL);
       throw err;
     }
+    if ((await consent()) === true) await saveApp();
   })());
 });
+
+// saveApp saves the app beside the shell, for offline reading; a file that
+// fails is fetched again the next time.
+async function saveApp() {
+  const cache = await caches.open(SHELL);
+  await Promise.all(APP_FILES.map(async (u) => {
+    if (await cache.match(u)) return;
+    try {
+      await cache.add(u);
+    } catch (err) {
+      // the network again next time
+    }
+  }));
+}
+
+async function forgetApp() {
+  const cache = await caches.open(SHELL);
+  await Promise.all(APP_FILES.map((u) => cache.delete(u)));
+}
 
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
@@ -72,7 +97,7 @@ self.addEventListener("message", (event) => {
     self.skipWaiting();
   } else if (msg.type === "consent") {
     posted = typeof msg.value === "string" ? msg.value : "";
-    if (!allows(posted)) event.waitUntil(forget());
+    event.waitUntil(allows(posted) ? saveApp() : forget());
   }
 });
 
@@ -109,7 +134,7 @@ async function consent() {
 
 async function forget() {
   mayHoldSaved = false;
-  await Promise.all([caches.delete(PAGES), caches.delete(DATA), caches.delete(SEARCH)]);
+  await Promise.all([caches.delete(PAGES), caches.delete(DATA), caches.delete(SEARCH), forgetApp()]);
 }
 
 // ---------------------------------------------------------------------------

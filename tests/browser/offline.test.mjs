@@ -2,7 +2,7 @@
 // service worker: the manifest makes it installable; with consent, pages
 // read before open offline, other pages lead to the offline page with a
 // list of saved pages, and search answers from the saved index; without
-// consent, or after withdrawing it, nothing but the app shell is saved; a
+// consent, or after withdrawing it, nothing but the offline page is saved; a
 // new version is offered with a notice and Reload brings it in whole.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -62,7 +62,7 @@ test("the manifest and local icons make the site installable", async () => {
   rmSync(profile, { recursive: true, force: true });
 });
 
-test("a worker that cannot save the whole app shell does not install, and says why", async () => {
+test("a worker that cannot save its shell (the offline page and what it needs) does not install, and says why", async () => {
   const context = await site.browser.newContext();
   await context.route("**/web/nojs.css*", (route) => route.abort());
   const logged = [];
@@ -77,7 +77,7 @@ test("a worker that cannot save the whole app shell does not install, and says w
   }), "the install to fail");
   assert.equal(await page.evaluate(() => navigator.serviceWorker.controller), null);
   assert.deepEqual(Object.keys(await cached(page)), [], "a partial shell was kept");
-  await until(async () => logged.some((t) => /was not installed: saving the app shell for offline use failed/.test(t)), "the console error");
+  await until(async () => logged.some((t) => /was not installed: saving the offline page failed/.test(t)), "the console error");
   await context.close();
 });
 
@@ -98,6 +98,11 @@ test("with consent, pages read before open offline, others show the offline page
   await page.goto(site.server.base + "/search?q=dementia");
   await until(async () => saved(page).then((s) => s.includes("/search?q=dementia")), "search saved with its query");
 
+  // With consent to offline reading the worker saves the app too.
+  await until(async () => {
+    const shell = Object.entries(await cached(page)).find(([n]) => n.startsWith("nhsd-shell-"));
+    return shell && shell[1].some((u) => u.startsWith("/web/app.wasm?v=")) && shell[1].some((u) => u.startsWith("/app.js?v="));
+  }, "the app saved");
   await context.setOffline(true);
 
   // A saved search opens with its own results; a search never made is not
@@ -154,7 +159,7 @@ test("with consent, pages read before open offline, others show the offline page
   await context.close();
 });
 
-test("without consent only the app shell is saved, and offline shows the offline page", async () => {
+test("without consent only the shell is saved, not the app, and offline shows the offline page", async () => {
   const context = await site.browser.newContext();
   const page = await context.newPage();
   await page.goto(site.server.base + "/services/spine");
@@ -165,9 +170,15 @@ test("without consent only the app shell is saved, and offline shows the offline
   await page.getByRole("link", { name: "Services", exact: true }).first().click();
   await page.waitForURL(site.server.base + "/services");
   await page.waitForTimeout(500);
-  const names = Object.keys(await cached(page));
+  const caches = await cached(page);
+  const names = Object.keys(caches);
   assert.equal(names.length, 1, "caches: " + names.join(", "));
   assert.match(names[0], /^nhsd-shell-/);
+  // The shell is the offline page and what it needs: not the app, which
+  // the browser fetched when the client started.
+  const shell = caches[names[0]];
+  assert.ok(shell.includes("/offline"), "the shell lacks the offline page: " + shell.join(", "));
+  assert.ok(!shell.some((u) => /^\/(web\/app\.wasm|app\.js|wasm_exec\.js)\?/.test(u)), "the app was saved without consent: " + shell.join(", "));
 
   await context.setOffline(true);
   await page.goto(site.server.base + "/services/spine");
@@ -191,8 +202,9 @@ test("withdrawing consent deletes the saved pages", async () => {
   await page.waitForURL(/saved=withdrawn/);
   await until(async () => {
     const c = await cached(page);
-    return Object.keys(c).every((n) => n.startsWith("nhsd-shell-"));
-  }, "saved pages deleted");
+    return Object.keys(c).every((n) => n.startsWith("nhsd-shell-")) &&
+      Object.values(c).every((urls) => !urls.some((u) => u.startsWith("/web/app.wasm?")));
+  }, "saved pages and the saved app deleted");
 
   await context.setOffline(true);
   await page.goto(site.server.base + "/services/spine");
