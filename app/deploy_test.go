@@ -25,6 +25,13 @@ func TestDockerfile(t *testing.T) {
 			t.Errorf("Dockerfile lacks %q", want)
 		}
 	}
+	// The image's server carries the pages its first build checked, as
+	// make build's does: built, checked (writing the shelf), built again.
+	check := strings.Index(df, "-check -data ")
+	carry := strings.Index(df, "content/generated/")
+	if check < 0 || carry < check || strings.Count(df, "CGO_ENABLED=0 go build") != 2 || strings.LastIndex(df, "CGO_ENABLED=0 go build") < carry {
+		t.Error("the Dockerfile does not build the server again with the pages its check wrote (content/generated/)")
+	}
 	// The image's WebAssembly is built as make build builds it.
 	mk, err := os.ReadFile("../Makefile")
 	if err != nil {
