@@ -79,6 +79,20 @@
     if (e.target.closest && e.target.closest(".nhsd-header")) setMenu(false);
   });
 
+  // Keys typed while the client takes the page over: between its removing
+  // the prerendered field that had focus and focusing its own, a key lands
+  // on the page's body and would be lost. They are kept, and typed into the
+  // client's field once it runs.
+  let lastField = "";
+  let lost = "";
+  document.addEventListener("focusin", (e) => {
+    if (root.dataset.nhsdApp !== "ready" && e.target.matches && e.target.matches("input[id], textarea[id]")) lastField = e.target.id;
+  });
+  document.addEventListener("keydown", (e) => {
+    if (root.dataset.nhsdApp === "ready" || !lastField || e.target !== document.body) return;
+    if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) lost += e.key;
+  }, true);
+
   // The search page's "Filter" button (phones): it shows or hides the
   // filters, whether the client runs or not; after the client takes the
   // page over, the filters stay as they were.
@@ -108,6 +122,12 @@
     const b = pressed && document.getElementById(pressed);
     if (b && (b.id !== "nhsd-menu-button" || menuOpen)) b.click();
     if (filtersOpen) document.querySelector(".nhsd-filter-toggle")?.setAttribute("aria-expanded", "true");
+    const field = lost && document.getElementById(lastField);
+    if (field && document.activeElement === field && typeof field.setRangeText === "function") {
+      field.setRangeText(lost, field.selectionStart, field.selectionEnd, "end");
+      field.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+    lost = "";
   }).observe(root, { attributes: true, attributeFilter: ["data-nhsd-app"] });
 
   if (!("serviceWorker" in navigator)) return;

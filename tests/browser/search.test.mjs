@@ -134,3 +134,25 @@ test("on a phone the results come first and a Filter button shows the filters, w
   assert.ok(!(await desk.locator(".nhsd-filter-toggle").isVisible()));
   await wide.close();
 });
+
+test("every key typed while the client takes the page over is kept", async () => {
+  // The first click starts the client; the keys that follow come while it
+  // replaces the page, one of them often while no field has focus.
+  for (const [path, label, text] of [["/search", "Search for", "nhs app"], ["/services", "Search services", "spine"]]) {
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(site.server.base + path, { waitUntil: "load" });
+    await page.getByLabel(label).click();
+    await page.getByLabel(label).pressSequentially(text, { delay: 120 });
+    await page.waitForFunction(() => document.documentElement.dataset.nhsdApp === "ready", null, { timeout: 30000 });
+    assert.equal(await page.getByLabel(label).inputValue(), text, `${path}: a key typed during the take-over was lost`);
+    await context.close();
+  }
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(site.server.base + "/search", { waitUntil: "load" });
+  await page.getByLabel("Search for").click();
+  await page.getByLabel("Search for").pressSequentially("nhs app", { delay: 120 });
+  await page.waitForFunction(() => /for ‘nhs app’/.test(document.getElementById("nhsd-search-status").textContent), null, { timeout: 30000 });
+  await context.close();
+});
