@@ -7,11 +7,15 @@ import (
 // takeover remembers what a visitor did to the prerendered page before the
 // WebAssembly client replaced it (go-app swaps the whole DOM, it does not
 // hydrate): which element had focus, and what was typed into form fields.
-// The client puts both back on its own, identical, DOM.
+// The client puts both back on its own, identical, DOM. What was typed is
+// read from the prerendered fields when it is put back, not when the
+// client began: keys pressed while the client starts (it yields to the
+// browser in between) land in those fields and must not be lost.
 type takeover struct {
 	focusPath []int          // element-child indexes from #nhsd-app to the focused element
-	values    map[string]any // form field id → value typed before take-over
-	selection [2]int
+	fields    []app.Value    // the prerendered form fields with an id
+	active    app.Value      // the prerendered element that had focus
+	captured  map[string]any // what typed() read when the client began
 }
 
 // captureTakeover reads the prerendered page's state.
@@ -21,22 +25,14 @@ func captureTakeover() *takeover {
 	if !root.Truthy() {
 		return nil
 	}
-	t := &takeover{values: map[string]any{}}
+	t := &takeover{}
 	fields := root.Call("querySelectorAll", "input[id], select[id], textarea[id]")
 	for i := 0; i < fields.Length(); i++ {
-		f := fields.Index(i)
-		switch f.Get("type").String() {
-		case "checkbox", "radio":
-			if f.Get("checked").Bool() != f.Get("defaultChecked").Bool() {
-				t.values[f.Get("id").String()] = f.Get("checked").Bool()
-			}
-		default:
-			if f.Get("tagName").String() == "SELECT" || f.Get("value").String() != f.Get("defaultValue").String() {
-				t.values[f.Get("id").String()] = f.Get("value").String()
-			}
-		}
+		t.fields = append(t.fields, fields.Index(i))
 	}
+	t.captured = t.typed()
 	active := doc.Get("activeElement")
+	t.active = active
 	for el := active; el.Truthy() && !el.Equal(root); el = el.Get("parentElement") {
 		parent := el.Get("parentElement")
 		if !parent.Truthy() {
@@ -51,10 +47,35 @@ func captureTakeover() *takeover {
 			}
 		}
 	}
-	if len(t.focusPath) > 0 && active.Get("selectionStart").Type() == app.TypeNumber {
-		t.selection = [2]int{active.Get("selectionStart").Int(), active.Get("selectionEnd").Int()}
-	}
 	return t
+}
+
+// typed reads, now, what was typed into the prerendered fields: field id →
+// value (a bool for check boxes and radio buttons). At restore it reads
+// only the fields the client replaced (out of the document now); one the
+// client kept has been rendered over since, and counts as captured.
+func (t *takeover) typed() map[string]any {
+	values := map[string]any{}
+	restoring := t.captured != nil
+	for _, f := range t.fields {
+		if restoring && f.Get("isConnected").Bool() {
+			if v, ok := t.captured[f.Get("id").String()]; ok {
+				values[f.Get("id").String()] = v
+			}
+			continue
+		}
+		switch f.Get("type").String() {
+		case "checkbox", "radio":
+			if f.Get("checked").Bool() != f.Get("defaultChecked").Bool() {
+				values[f.Get("id").String()] = f.Get("checked").Bool()
+			}
+		default:
+			if f.Get("tagName").String() == "SELECT" || f.Get("value").String() != f.Get("defaultValue").String() {
+				values[f.Get("id").String()] = f.Get("value").String()
+			}
+		}
+	}
+	return values
 }
 
 // restore applies the state to the client's DOM.
@@ -63,7 +84,11 @@ func (t *takeover) restore() {
 		return
 	}
 	doc := app.Window().Get("document")
-	for id, v := range t.values {
+	var selection [2]int
+	if len(t.focusPath) > 0 && t.active.Get("selectionStart").Type() == app.TypeNumber {
+		selection = [2]int{t.active.Get("selectionStart").Int(), t.active.Get("selectionEnd").Int()}
+	}
+	for id, v := range t.typed() {
 		f := doc.Call("getElementById", id)
 		if !f.Truthy() {
 			continue
@@ -87,8 +112,8 @@ func (t *takeover) restore() {
 	}
 	if el.Truthy() {
 		el.Call("focus", map[string]any{"preventScroll": true})
-		if el.Get("setSelectionRange").Truthy() && t.selection != [2]int{} {
-			el.Call("setSelectionRange", t.selection[0], t.selection[1])
+		if el.Get("setSelectionRange").Truthy() && selection != [2]int{} {
+			el.Call("setSelectionRange", selection[0], selection[1])
 		}
 	}
 }
