@@ -84,13 +84,15 @@ test-browser:
 	cd tests/browser && node --test --test-concurrency=1 *.test.mjs
 
 # Benchmarks (figures, not tests): prerendered pages beside nginx (wrk), load and memory,
-# WebAssembly size, first paint and interactive in Chromium; search at 1,000 and 20,000
+# WebAssembly size, first paint and interactive in Chromium; the slowest interaction of
+# each phone journey at 1× and 4× CPU (as INP counts it); search at 1,000 and 20,000
 # documents beside Pagefind; the editor preview's saved-file-to-screen time; the server at
 # 1,000, 5,000 and 20,000 documents beside Hugo (start, memory, preview, publishing, export).
 bench: build setup
 	bash tools/bench/setup.sh
 	node tools/bench/serve.mjs
 	node tools/bench/browser.mjs
+	node tools/bench/inp.mjs
 	node tools/bench/search.mjs
 	node tools/bench/preview.mjs
 	node tools/bench/scale.mjs

@@ -1,0 +1,91 @@
+// make bench (interactions): the slowest interaction of each journey that
+// issue "Responsive on a slow phone" names, in Chromium, as Interaction to
+// Next Paint counts it: the Event Timing API's duration of each event that
+// belongs to an interaction (interactionId > 0), the worst one a journey.
+// Each journey starts on a cold first visit, so the client's start (on the
+// first interaction) is inside it. At 1× and with the CPU throttled 4×
+// (Lighthouse's mobile profile), RUNS times each (default 3).
+import { loadavg } from "node:os";
+import { startServer, launch } from "../../tests/browser/helpers.mjs";
+
+const runs = Number(process.env.RUNS || 3);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// The observer runs in every page the journey loads and reports each
+// interaction's duration on the console, which outlives navigations.
+const observe = () => {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.interactionId > 0) console.debug("nhsd-interaction " + e.name + " " + Math.round(e.duration));
+    }
+  }).observe({ type: "event", durationThreshold: 16, buffered: true });
+};
+
+const journeys = {
+  "/search: click the box, type \"nhs app\"": async (page, base) => {
+    await page.goto(base + "/search", { waitUntil: "load" });
+    await page.getByLabel("Search for").click();
+    await page.getByLabel("Search for").pressSequentially("nhs app", { delay: 120 });
+    await page.waitForFunction(() => /for ‘nhs app’/.test(document.getElementById("nhsd-search-status")?.textContent || ""), null, { timeout: 60000 });
+  },
+  "home: Tab ×4, a service link, a link": async (page, base) => {
+    await page.goto(base + "/", { waitUntil: "load" });
+    for (let i = 0; i < 4; i++) await page.keyboard.press("Tab");
+    await page.locator('main a[href^="/services/"]').first().click();
+    await page.waitForFunction(() => location.pathname.startsWith("/services/"), null, { timeout: 60000 });
+    await page.locator("main a[href^='/']").first().click();
+    await sleep(1000);
+  },
+  "/services: type in the filter": async (page, base) => {
+    await page.goto(base + "/services", { waitUntil: "load" });
+    await page.getByLabel("Search services").click();
+    await page.getByLabel("Search services").pressSequentially("spine", { delay: 120 });
+    await page.waitForFunction(() => document.querySelectorAll(".nhsd-card").length === 1, null, { timeout: 60000 });
+  },
+  "/blog (phone): scroll, Menu open and close, a link": async (page, base) => {
+    await page.goto(base + "/blog", { waitUntil: "load" });
+    await page.mouse.wheel(0, 600);
+    await sleep(300);
+    await page.getByRole("button", { name: "Menu" }).click();
+    await sleep(300);
+    await page.getByRole("button", { name: "Menu" }).click();
+    await page.locator("main a[href^='/blog/']").first().click();
+    await sleep(1000);
+  },
+};
+
+const server = await startServer([]);
+const browser = await launch();
+const rows = [];
+try {
+  for (const [name, journey] of Object.entries(journeys)) {
+    for (const rate of [1, 4]) {
+      const worst = [];
+      for (let i = 0; i < runs; i++) {
+        const phone = name.includes("phone");
+        const context = await browser.newContext(phone ? { viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 900 } });
+        await context.addInitScript(observe);
+        const page = await context.newPage();
+        if (rate > 1) await (await context.newCDPSession(page)).send("Emulation.setCPUThrottlingRate", { rate });
+        const durations = [];
+        page.on("console", (m) => {
+          const t = m.text();
+          if (t.startsWith("nhsd-interaction ")) durations.push(Number(t.split(" ")[2]));
+        });
+        await journey(page, server.base);
+        await sleep(500); // the last entries are reported after their paint
+        worst.push(Math.max(0, ...durations));
+        await context.close();
+      }
+      rows.push([name, `${rate}×`, worst.join(" / ")]);
+      console.log(`${name} at ${rate}×: worst interaction ${worst.join(" / ")} ms`);
+    }
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+}
+
+console.log(`\nInteractions: worst of each journey, ${runs} runs (ms), load average ${loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+console.log("| journey | CPU | worst interaction (ms) |\n|---|---|---|");
+for (const r of rows) console.log("| " + r.join(" | ") + " |");
