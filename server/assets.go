@@ -432,10 +432,9 @@ func (p *pacedWriter) Write(b []byte) (int, error) {
 func (p *pacedWriter) Unwrap() http.ResponseWriter { return p.ResponseWriter }
 
 // CacheImmutable is the Cache-Control of files under a hashed URL.
-const CacheImmutable = cacheImmutable
+const CacheImmutable = "public, max-age=31536000, immutable"
 
 const (
-	cacheImmutable  = "public, max-age=31536000, immutable"
 	cacheRevalidate = "no-cache"
 	cacheNone       = "no-store"
 )

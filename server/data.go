@@ -99,7 +99,7 @@ func (s *storeSource) viewJSON(path string) []byte {
 // servePageData answers /page-data/<path>.json with the view of <path>
 // (404 with the not-found view for unknown paths) and /page-data/site.json
 // with the site settings.
-func (s *Server) servePageData(w http.ResponseWriter, r *http.Request) {
+func (s *Server) servePageData(rt *route, w http.ResponseWriter, r *http.Request) {
 	rest := strings.TrimPrefix(r.URL.Path, "/page-data")
 	if !strings.HasSuffix(rest, ".json") {
 		s.notFoundText(w, "Page data paths end in .json.")
@@ -123,7 +123,7 @@ func (s *Server) servePageData(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a := s.dataAsset(rest)
-	a.serve(w, r, s.cacheControl(routeFor(r.URL.Path, r.Method), r, a.hash))
+	a.serve(w, r, s.cacheControl(rt, r, a.hash))
 }
 
 // dataAsset returns the page data of a path as a servable asset, made (and

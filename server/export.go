@@ -524,7 +524,7 @@ map "$status $nhsd_hashed $uri" $nhsd_cache_control {
     default                               "` + cacheRevalidate + `";
     "~^301 "                              "public, max-age=3600";
     "~^(400|405|414) "                    "";
-    "~^(200|206|304) 1 "                  "` + cacheImmutable + `";
+    "~^(200|206|304) 1 "                  "` + CacheImmutable + `";
 ` + "    " + strings.Join(hostCacheRules(), "\n    ") + `
 }
 

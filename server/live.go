@@ -142,12 +142,11 @@ func (l *Live) swapIn(old, srv *Server, took time.Duration) {
 			attrs = append(attrs, "next_change", store.NextChange.UTC().Format(time.RFC3339))
 		}
 		msg := "content loaded"
-		switch {
-		case old != nil && l.cfg.Private:
-			msg = "content reloaded"
-			attrs = append(attrs, "previous", old.store.Version)
-		case old != nil:
+		if old != nil {
 			msg = "content published"
+			if l.cfg.Private {
+				msg = "content reloaded" // a saved file, not a publication
+			}
 			attrs = append(attrs, "previous", old.store.Version)
 		}
 		slog.Info(msg, attrs...)
@@ -257,7 +256,7 @@ func (l *Live) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case l.hooks.Serve != nil:
 		l.hooks.Serve(rw, r)
 	case srv == nil:
-		setSecurityHeaders(rw.Header(), l.security)
+		SetSecurityHeaders(rw.Header(), l.security)
 		rw.Header().Set("Retry-After", "1")
 		rw.Header().Set("Cache-Control", "no-store")
 		http.Error(rw, "The site is starting; try again in a moment.", http.StatusServiceUnavailable)

@@ -163,10 +163,10 @@ func TestManifest(t *testing.T) {
 func TestDataOfThisVersionIsImmutable(t *testing.T) {
 	srv := newServer(t, realStore(t))
 	for target, want := range map[string]string{
-		"/page-data/services/spine.json?v=" + srv.Version(): cacheImmutable,
+		"/page-data/services/spine.json?v=" + srv.Version(): CacheImmutable,
 		"/page-data/services/spine.json?v=old":              cacheRevalidate,
 		"/page-data/services/spine.json":                    cacheRevalidate,
-		"/search-index/meta.json?v=" + srv.Version():        cacheImmutable,
+		"/search-index/meta.json?v=" + srv.Version():        CacheImmutable,
 		"/search-index/meta.json":                           cacheRevalidate,
 	} {
 		if r := get(srv, target); r.code != 200 || r.header.Get("Cache-Control") != want {

@@ -24,7 +24,12 @@ type route struct {
 	// HEAD (the same path is a page for those).
 	form, posts bool
 	cache       cachePolicy
-	serve       func(s *Server, w http.ResponseWriter, r *http.Request)
+	serve       func(s *Server, rt *route, w http.ResponseWriter, r *http.Request)
+}
+
+// plain adapts a handler that needs nothing of its route.
+func plain(f func(s *Server, w http.ResponseWriter, r *http.Request)) func(*Server, *route, http.ResponseWriter, *http.Request) {
+	return func(s *Server, _ *route, w http.ResponseWriter, r *http.Request) { f(s, w, r) }
 }
 
 // cachePolicy is how long browsers and caches may keep a route's answers.
@@ -37,26 +42,22 @@ const (
 	unkept                         // never kept
 )
 
-// routes, in the order they are tried; the last answers every path. (Set
-// in init: the handlers look themselves up in it.)
-var routes []route
-
-func init() {
-	routes = []route{
-		{class: "form", exact: []string{components.FeedbackPath}, form: true, posts: true, cache: unkept, serve: (*Server).serveFeedbackPost},
-		{class: "form", exact: []string{"/useful"}, form: true, cache: unkept, serve: (*Server).serveUseful},
-		{class: "form", exact: []string{"/feedback"}, form: true, cache: unkept, serve: (*Server).serveFeedbackList},
-		{class: "form", exact: []string{"/consent", "/statistics"}, form: true, cache: unkept, serve: (*Server).serveForm},
-		{class: "asset", prefix: "/web/", cache: hashed, serve: (*Server).serveAsset},
-		{class: "asset", exact: []string{"/favicon.ico"}, cache: revalidated, serve: (*Server).serveAppFile},
-		{class: "search-index", prefix: "/search-index/", cache: versioned, serve: (*Server).serveSearchIndex},
-		{class: "data", prefix: "/page-data/", cache: versioned, serve: (*Server).servePageData},
-		{class: "feed", prefix: "/feeds/", exact: []string{"/sitemap.xml", "/robots.txt"}, cache: revalidated, serve: (*Server).serveGenerated},
-		{class: "app", exact: []string{workerPath}, cache: unkept, serve: (*Server).serveAppFile},
-		{class: "app", exact: append(append([]string{}, goappFiles...), "/manifest.webmanifest"), cache: revalidated, serve: (*Server).serveAppFile},
-		{class: "search", exact: []string{"/search"}, cache: revalidated, serve: (*Server).servePage},
-		{class: "page", cache: revalidated, serve: (*Server).servePage},
-	}
+// routes, in the order they are tried; the last answers every path.
+var routes = []route{
+	{class: "form", exact: []string{components.FeedbackPath}, form: true, posts: true, cache: unkept, serve: plain((*Server).serveFeedbackPost)},
+	{class: "form", exact: []string{"/useful"}, form: true, cache: unkept, serve: plain((*Server).serveUseful)},
+	{class: "form", exact: []string{"/feedback"}, form: true, cache: unkept, serve: plain((*Server).serveFeedbackList)},
+	{class: "form", exact: []string{"/consent"}, form: true, cache: unkept, serve: plain((*Server).serveConsent)},
+	{class: "form", exact: []string{"/statistics"}, form: true, cache: unkept, serve: plain((*Server).serveStatistics)},
+	{class: "asset", prefix: "/web/", cache: hashed, serve: (*Server).serveAsset},
+	{class: "asset", exact: []string{"/favicon.ico"}, cache: revalidated, serve: (*Server).serveAppFile},
+	{class: "search-index", prefix: "/search-index/", cache: versioned, serve: (*Server).serveSearchIndex},
+	{class: "data", prefix: "/page-data/", cache: versioned, serve: (*Server).servePageData},
+	{class: "feed", prefix: "/feeds/", exact: []string{"/sitemap.xml", "/robots.txt"}, cache: revalidated, serve: (*Server).serveGenerated},
+	{class: "app", exact: []string{workerPath}, cache: unkept, serve: (*Server).serveAppFile},
+	{class: "app", exact: append(append([]string{}, goappFiles...), "/manifest.webmanifest"), cache: revalidated, serve: (*Server).serveAppFile},
+	{class: "search", exact: []string{"/search"}, cache: revalidated, serve: plain((*Server).servePage)},
+	{class: "page", cache: revalidated, serve: plain((*Server).servePage)},
 }
 
 // matches reports whether the route answers this request.
@@ -106,25 +107,15 @@ func (s *Server) cacheControl(rt *route, r *http.Request, hash string) string {
 	case rt.cache == unkept:
 		return cacheNone
 	case rt.cache == hashed && v != "" && v == hash, rt.cache == versioned && v == s.version:
-		return cacheImmutable
+		return CacheImmutable
 	}
 	return cacheRevalidate
 }
 
-// serveForm answers the forms that take no extra setup.
-func (s *Server) serveForm(w http.ResponseWriter, r *http.Request) {
-	switch r.URL.Path {
-	case "/consent":
-		s.serveConsent(w, r)
-	case "/statistics":
-		s.serveStatistics(w, r)
-	}
-}
-
 // serveGenerated answers the feeds, the sitemap and robots.txt.
-func (s *Server) serveGenerated(w http.ResponseWriter, r *http.Request) {
+func (s *Server) serveGenerated(rt *route, w http.ResponseWriter, r *http.Request) {
 	if a, ok := s.generated()[r.URL.Path]; ok {
-		a.serve(w, r, s.cacheControl(routeFor(r.URL.Path, r.Method), r, a.hash))
+		a.serve(w, r, s.cacheControl(rt, r, a.hash))
 		return
 	}
 	s.notFoundText(w, "No such feed. Feeds: /feeds/news.xml, /feeds/blogs.xml, /feeds/publications.xml.")
@@ -132,13 +123,13 @@ func (s *Server) serveGenerated(w http.ResponseWriter, r *http.Request) {
 
 // serveAppFile answers go-app's files, the manifest, the service worker
 // and the favicon.
-func (s *Server) serveAppFile(w http.ResponseWriter, r *http.Request) {
+func (s *Server) serveAppFile(rt *route, w http.ResponseWriter, r *http.Request) {
 	a, ok := s.assets[r.URL.Path]
 	if !ok {
 		s.servePage(w, r) // not made by this server: no such page
 		return
 	}
-	a.serve(w, r, s.cacheControl(routeFor(r.URL.Path, r.Method), r, a.hash))
+	a.serve(w, r, s.cacheControl(rt, r, a.hash))
 }
 
 // hostCacheRules are the lines of the static copy's nginx map from

@@ -47,12 +47,12 @@ func TestRouteTable(t *testing.T) {
 	srv := newServer(t, realStore(t))
 	css := srv.versioned("/web/site.css")
 	for _, c := range []struct{ target, cache string }{
-		{css, cacheImmutable},
+		{css, CacheImmutable},
 		{"/web/site.css", cacheRevalidate},
 		{"/web/site.css?v=0", cacheRevalidate},
-		{"/page-data/index.json?v=" + srv.version, cacheImmutable},
+		{"/page-data/index.json?v=" + srv.version, CacheImmutable},
 		{"/page-data/index.json?v=1", cacheRevalidate},
-		{"/search-index/meta.json?v=" + srv.version, cacheImmutable},
+		{"/search-index/meta.json?v=" + srv.version, CacheImmutable},
 		{"/feeds/news.xml", cacheRevalidate},
 		{"/app.js", cacheRevalidate},
 		{workerPath, cacheNone},

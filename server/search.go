@@ -110,7 +110,7 @@ func (si *searchIndex) get() (*search.Built, map[string]*asset, error) {
 	return si.built, si.files, si.err
 }
 
-func (s *Server) serveSearchIndex(w http.ResponseWriter, r *http.Request) {
+func (s *Server) serveSearchIndex(rt *route, w http.ResponseWriter, r *http.Request) {
 	b, files, err := s.search.get()
 	if err != nil {
 		http.Error(w, "The search index could not be built; see the server's log.", http.StatusServiceUnavailable)
@@ -122,9 +122,9 @@ func (s *Server) serveSearchIndex(w http.ResponseWriter, r *http.Request) {
 		s.notFoundText(w, "No such search index file.")
 		return
 	}
-	cc := s.cacheControl(routeFor(r.URL.Path, r.Method), r, a.hash)
+	cc := s.cacheControl(rt, r, a.hash)
 	if r.URL.Query().Get("v") == b.Index.Version { // an index kept from an earlier version
-		cc = cacheImmutable
+		cc = CacheImmutable
 	}
 	a.serve(w, r, cc)
 }

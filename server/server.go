@@ -468,7 +468,7 @@ const DefaultWriteTimeout = 30 * time.Second
 
 // ServeHTTP routes a request.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	setSecurityHeaders(w.Header(), s.security)
+	SetSecurityHeaders(w.Header(), s.security)
 	if len(r.RequestURI) > MaxURLLength {
 		http.Error(w, "The address is too long.", http.StatusRequestURITooLong)
 		return
@@ -483,7 +483,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if rt.form {
 		// Forms read a body: net/http must see its own writer to close
 		// the connection when a body is too large (http.MaxBytesReader).
-		rt.serve(s, w, r)
+		rt.serve(s, rt, w, r)
 		return
 	}
 	// Answers from here on may be large.
@@ -493,7 +493,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "This site only answers GET and HEAD requests.", http.StatusMethodNotAllowed)
 		return
 	}
-	rt.serve(s, w, r)
+	rt.serve(s, rt, w, r)
 }
 
 // ContentSecurityPolicy allows the site's own scripts, styles, images,
@@ -523,21 +523,19 @@ func SecurityHeaders(hsts time.Duration) [][2]string {
 }
 
 // SetSecurityHeaders sets headers (SecurityHeaders) on an answer.
-func SetSecurityHeaders(h http.Header, headers [][2]string) { setSecurityHeaders(h, headers) }
-
-func setSecurityHeaders(h http.Header, headers [][2]string) {
+func SetSecurityHeaders(h http.Header, headers [][2]string) {
 	for _, kv := range headers {
 		h[kv[0]] = []string{kv[1]}
 	}
 }
 
-func (s *Server) serveAsset(w http.ResponseWriter, r *http.Request) {
+func (s *Server) serveAsset(rt *route, w http.ResponseWriter, r *http.Request) {
 	a, ok := s.assets[r.URL.Path]
 	if !ok {
 		s.notFoundText(w, "No such file.")
 		return
 	}
-	a.serve(w, r, s.cacheControl(routeFor(r.URL.Path, r.Method), r, a.hash))
+	a.serve(w, r, s.cacheControl(rt, r, a.hash))
 }
 
 func (s *Server) notFoundText(w http.ResponseWriter, msg string) {

@@ -313,7 +313,7 @@ func TestCompressionAndCaching(t *testing.T) {
 	if r.header.Get("Content-Encoding") != "br" || r.body != "brotli-bytes" || r.header.Get("Content-Type") != "application/wasm" {
 		t.Errorf("wasm with br: encoding %q type %q", r.header.Get("Content-Encoding"), r.header.Get("Content-Type"))
 	}
-	if r.header.Get("Cache-Control") != cacheImmutable || !strings.Contains(r.header.Get("Vary"), "Accept-Encoding") {
+	if r.header.Get("Cache-Control") != CacheImmutable || !strings.Contains(r.header.Get("Vary"), "Accept-Encoding") {
 		t.Errorf("hashed wasm: Cache-Control %q Vary %q", r.header.Get("Cache-Control"), r.header.Get("Vary"))
 	}
 	for i := 0; i < 2; i++ { // the second time, with the copy made here
