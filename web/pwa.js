@@ -88,6 +88,14 @@
   document.addEventListener("focusin", (e) => {
     if (root.dataset.nhsdApp !== "ready" && e.target.matches && e.target.matches("input[id], textarea[id]")) lastField = e.target.id;
   });
+  // The visitor leaving the field (a click elsewhere) is not the take-over:
+  // keys on the body are then theirs (a space to scroll).
+  document.addEventListener("focusout", (e) => {
+    if (root.dataset.nhsdApp !== "ready" && e.target.id === lastField && e.relatedTarget !== null) lastField = "";
+  });
+  document.addEventListener("pointerdown", (e) => {
+    if (root.dataset.nhsdApp !== "ready" && e.target.id !== lastField) lastField = "";
+  }, true);
   document.addEventListener("keydown", (e) => {
     if (root.dataset.nhsdApp === "ready" || !lastField || e.target !== document.body) return;
     if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) lost += e.key;
