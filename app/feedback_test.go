@@ -16,7 +16,7 @@ import (
 	"testing"
 	"time"
 
-	"nhsdigital/components"
+	"nhsdigital/content/pagetype"
 	"nhsdigital/server/store/storetest"
 )
 
@@ -29,7 +29,7 @@ var noRedirect = &http.Client{
 // (client is the visitor's address) and returns the status and page.
 func sendFeedback(t *testing.T, addr, client, more string) (int, string, error) {
 	v := url.Values{"found": {"no"}, "more": {more}, "page": {"/services/spine"}, "reason": {"testing " + client}}
-	req, _ := http.NewRequest(http.MethodPost, "http://"+addr+components.FeedbackPath, strings.NewReader(v.Encode()))
+	req, _ := http.NewRequest(http.MethodPost, "http://"+addr+pagetype.FeedbackPath, strings.NewReader(v.Encode()))
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("X-Forwarded-For", client)
 	res, err := noRedirect.Do(req)

@@ -2,6 +2,8 @@ package components
 
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"nhsdigital/content/pagetype"
 )
 
 // CookieBanner asks about additional cookies on every page until the
@@ -25,7 +27,7 @@ func CookieBanner(path string, ask bool, chose string) app.UI {
 			app.Elem("div").ID("nhsd-cookie-confirmation").Class("nhsd-width-container nhsd-cookie-banner__inner").TabIndex(-1).Body(
 				app.Elem("p").Class("nhsd-cookie-banner__text").Body(
 					app.Text(text+"You can "),
-					app.Elem("a").Class("nhsd-link").Attr("href", "/cookies").Text("change your cookie settings"),
+					app.Elem("a").Class("nhsd-link").Attr("href", pagetype.CookiesPath).Text("change your cookie settings"),
 					app.Text(" at any time."),
 				),
 				app.Elem("a").Class("nhsd-button nhsd-button--secondary nhsd-cookie-banner__hide").Attr("href", attr(path)).Text("Hide cookie message"),
@@ -40,7 +42,7 @@ func CookieBanner(path string, ask bool, chose string) app.UI {
 				app.Elem("div").Class("nhsd-cookie-banner__buttons").Body(
 					app.Elem("button").Class("nhsd-button").Attr("type", "submit").Attr("name", "consent").Attr("value", "accept").Text("Accept additional cookies"),
 					app.Elem("button").Class("nhsd-button").Attr("type", "submit").Attr("name", "consent").Attr("value", "reject").Text("Reject additional cookies"),
-					app.Elem("a").Class("nhsd-link nhsd-cookie-banner__link").Attr("href", "/cookies").Text("View cookies"),
+					app.Elem("a").Class("nhsd-link nhsd-cookie-banner__link").Attr("href", pagetype.CookiesPath).Text("View cookies"),
 				),
 			),
 		)

@@ -5,6 +5,7 @@ import (
 	"github.com/tidwall/gjson"
 
 	"nhsdigital/content/consent"
+	"nhsdigital/content/pagetype"
 )
 
 // cookieCategory describes one kind of additional storage for people.
@@ -87,7 +88,7 @@ func (p *CookiesPage) Render() app.UI {
 		record,
 		app.Elem("form").Class("nhsd-cookies__form").Attr("method", "post").Attr("action", "/consent").Body(
 			append(groups,
-				app.Input().Attr("type", "hidden").Attr("name", "return").Attr("value", "/cookies"),
+				app.Input().Attr("type", "hidden").Attr("name", "return").Attr("value", pagetype.CookiesPath),
 				app.Elem("div").Class("nhsd-cookies__buttons").Body(
 					app.Elem("button").Class("nhsd-button").Attr("type", "submit").Attr("name", "save").Attr("value", "1").Text("Save cookie settings"),
 					app.Elem("button").Class("nhsd-button nhsd-button--secondary").Attr("type", "submit").Attr("name", "withdraw").Attr("value", "1").Text("Withdraw all consent"),

@@ -6,10 +6,9 @@ import (
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
-)
 
-// FeedbackPath is the feedback form's page. The form posts to it.
-const FeedbackPath = "/about-nhs-digital/tell-us-what-you-think-of-our-website"
+	"nhsdigital/content/pagetype"
+)
 
 // FeedbackFormHTML is the empty feedback form as exact HTML, the same bytes
 // on the server and in the browser, with page filled in ("Report a problem
@@ -48,7 +47,7 @@ func usefulBox(path, query string) app.UI {
 	}
 	return app.Raw(`<div class="nhsd-width-container"><aside class="nhsd-useful" id="nhsd-useful" aria-label="Page feedback">` +
 		strings.Replace(body, "{path}", html.EscapeString(path), 1) +
-		`<p class="nhsd-body nhsd-useful__report"><a class="nhsd-link" href="` + FeedbackPath + `?page=` + url.QueryEscape(path) + `">Report a problem with this page</a></p></aside></div>`)
+		`<p class="nhsd-body nhsd-useful__report"><a class="nhsd-link" href="` + pagetype.FeedbackPath + `?page=` + url.QueryEscape(path) + `">Report a problem with this page</a></p></aside></div>`)
 }
 
 const (

@@ -3,6 +3,8 @@ package components
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/tidwall/gjson"
+
+	"nhsdigital/content/pagetype"
 )
 
 // Footer is the site footer: link groups from the site settings (Legal,
@@ -31,7 +33,7 @@ func Footer(settings gjson.Result) app.UI {
 		app.Elem("div").Class("nhsd-width-container").Body(
 			app.Elem("div").Class("nhsd-footer__groups").Body(cols...),
 			app.Elem("div").Class("nhsd-footer__meta").Body(
-				app.Elem("a").Attr("href", "/cookies").Class("nhsd-link nhsd-footer__cookies").Text("Cookie settings"),
+				app.Elem("a").Attr("href", pagetype.CookiesPath).Class("nhsd-link nhsd-footer__cookies").Text("Cookie settings"),
 				app.Elem("p").Class("nhsd-footer__copyright").Text(settings.Get("copyright").String()),
 			),
 		),

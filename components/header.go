@@ -6,6 +6,8 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/tidwall/gjson"
+
+	"nhsdigital/content/pagetype"
 )
 
 // Header is the site header: the logo linking home, a search box (a plain
@@ -17,11 +19,14 @@ import (
 // Options:
 //   - Navigation: the site's sections, a JSON list of {text, href}.
 //   - Path: the current page's path, to mark the current section.
+//   - Section: the path of the section the page is in when its path
+//     does not say (the page data's "section": the blog is in News).
 //   - Query: the current search query, kept in the search box.
 type Header struct {
 	app.Compo
 	Navigation gjson.Result
 	Path       string
+	Section    string
 	Query      string
 	open       bool
 }
@@ -67,9 +72,9 @@ func (h *Header) Render() app.UI {
 		a := app.Elem("a").Attr("href", attr(href)).Class("nhsd-header__nav-link").Text(it.Get("text").String())
 		// The section's own page is the current page; a page under it is
 		// in the current section ("true", not "page").
-		if section := sectionOf(h.Path); section == href {
+		if h.Path == href {
 			a = a.Attr("aria-current", "page").Class("nhsd-header__nav-link--current")
-		} else if strings.HasPrefix(section, href+"/") {
+		} else if in(h.Path, href) || in(h.Section, href) {
 			a = a.Attr("aria-current", True()).Class("nhsd-header__nav-link--current")
 		}
 		lis[i] = app.Elem("li").Class("nhsd-header__nav-item").Body(a)
@@ -86,7 +91,7 @@ func (h *Header) Render() app.UI {
 				app.Elem("span").Class("nhsd-header__logo-text").Text("Digital"),
 				app.Elem("span").Class("nhsd-visually-hidden").Text(" home page"),
 			),
-			app.Elem("form").Class("nhsd-header__search").Attr("action", "/search").Attr("method", "get").Attr("role", "search").Aria("label", "Site search").OnSubmit(h.onSearch).Body(
+			app.Elem("form").Class("nhsd-header__search").Attr("action", pagetype.SearchPath).Attr("method", "get").Attr("role", "search").Aria("label", "Site search").OnSubmit(h.onSearch).Body(
 				app.Elem("label").Attr("for", "nhsd-header-search").Class("nhsd-visually-hidden").Text("Search this site"),
 				app.Input().Attr("type", "search").ID("nhsd-header-search").Attr("name", "q").Class("nhsd-header__search-input").
 					Value(attr(h.Query)).Attr("placeholder", "Search").Attr("autocomplete", "off").Attr("maxlength", "256"),
@@ -104,15 +109,7 @@ func (h *Header) Render() app.UI {
 	)
 }
 
-// sectionOf maps a path to the path that decides its header section: blogs
-// and cookie settings sit outside the section paths but belong to News and
-// About.
-func sectionOf(path string) string {
-	switch {
-	case path == "/blog" || strings.HasPrefix(path, "/blog/"):
-		return "/news-and-events/blog"
-	case path == "/cookies":
-		return "/about-nhs-digital/cookies"
-	}
-	return path
+// in reports whether path is section or under it.
+func in(path, section string) bool {
+	return path != "" && (path == section || strings.HasPrefix(path, section+"/"))
 }

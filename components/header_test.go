@@ -14,21 +14,25 @@ func TestHeaderMarksTheCurrentSection(t *testing.T) {
 	nav := gjson.Parse(`[{"text": "Services", "href": "/services"}, {"text": "News", "href": "/news-and-events"}]`)
 	// (A server render writes TrueMarker for "true": see True.)
 	current := regexp.MustCompile(`<a [^>]*aria-current="(page|` + TrueMarker + `)"[^>]*>([^<]+)</a>`)
-	for _, c := range []struct{ path, want string }{
-		{"/services", "page Services"},
-		{"/services/spine", "true Services"},
-		{"/blog/a-post", "true News"}, // the blog is in News and events
-		{"/news-and-events", "page News"},
-		{"/about-nhs-digital", ""},
-		{"/servicesx", ""},
+	for _, c := range []struct{ path, section, want string }{
+		{"/services", "", "page Services"},
+		{"/services/spine", "", "true Services"},
+		{"/blog/a-post", "/news-and-events", "true News"}, // the blog says it is in News and events
+		{"/blog", "/news-and-events", "true News"},
+		{"/blog/a-post", "", ""},
+		{"/news-and-events", "", "page News"},
+		{"/news-and-events", "/news-and-events", "page News"},
+		{"/about-nhs-digital", "", ""},
+		{"/servicesx", "", ""},
+		{"/cookies", "/servicesx", ""},
 	} {
-		html := render(&Header{Navigation: nav, Path: c.path})
+		html := render(&Header{Navigation: nav, Path: c.path, Section: c.section})
 		got := ""
 		for _, m := range current.FindAllStringSubmatch(html, -1) {
 			got += strings.Replace(m[1], TrueMarker, "true", 1) + " " + m[2]
 		}
 		if got != c.want {
-			t.Errorf("%s: current %q, want %q", c.path, got, c.want)
+			t.Errorf("%s in %q: current %q, want %q", c.path, c.section, got, c.want)
 		}
 	}
 }

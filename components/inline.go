@@ -3,14 +3,14 @@ package components
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"nhsdigital/content/template"
+	"nhsdigital/content/pagetype"
 )
 
 // Link renders a link. Links to other websites say so to screen readers.
 func Link(href, text string) app.UI {
 	a := app.Elem("a").Attr("href", attr(href)).Class("nhsd-link")
-	if template.IsExternal(href) {
-		return a.Body(app.Text(text), app.Elem("span").Class("nhsd-visually-hidden").Text(template.ExternalNote))
+	if pagetype.IsExternal(href) {
+		return a.Body(app.Text(text), app.Elem("span").Class("nhsd-visually-hidden").Text(pagetype.ExternalNote))
 	}
 	return a.Text(text)
 }

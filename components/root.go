@@ -2,6 +2,7 @@ package components
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/tidwall/gjson"
 
 	"nhsdigital/content/consent"
+	"nhsdigital/content/pagetype"
 )
 
 // Root is the app's one route: it renders the page layout (skip link,
@@ -182,9 +184,9 @@ func (r *Root) Render() app.UI {
 	return app.Elem("div").ID("nhsd-app").Class("nhsd-app").Body(
 		// No banner on the cookie page (it is the choice itself) nor on the
 		// offline page (shown only when a choice cannot be sent).
-		CookieBanner(r.path, r.consent == nil && r.path != "/cookies" && page.Get("type").String() != "offline", r.chose),
+		CookieBanner(r.path, r.consent == nil && !slices.Contains([]string{pagetype.Cookies, pagetype.Offline}, page.Get("type").String()), r.chose),
 		SkipLink(),
-		&Header{Navigation: r.site.Get("navigation"), Path: r.path, Query: r.searchQuery()},
+		&Header{Navigation: r.site.Get("navigation"), Path: r.path, Section: r.view.Get("section").String(), Query: r.searchQuery()},
 		Breadcrumbs(r.view.Get("crumbs")),
 		app.Elem("main").ID("main-content").Class("nhsd-main").Aria("busy", boolString(r.loading != "")).Body(r.pageBody(page), r.useful(page)),
 		Footer(r.site.Get("footer")),
@@ -192,7 +194,7 @@ func (r *Root) Render() app.UI {
 }
 
 func (r *Root) searchQuery() string {
-	if r.path != "/search" {
+	if r.path != pagetype.SearchPath {
 		return ""
 	}
 	v, _ := url.ParseQuery(r.query)
@@ -236,43 +238,21 @@ func (r *Root) pageBody(page gjson.Result) app.UI {
 		}
 		return &NotFoundPage{View: r.view, Path: missing, Media: media}
 	}
-	switch page.Get("type").String() {
-	case "home":
-		return &HomePage{View: r.view}
-	case "hub":
-		return &HubPage{View: r.view, Media: media}
-	case "service-catalogue":
-		return &CataloguePage{View: r.view, Query: r.query, Media: media}
-	case "service":
-		return &ServicePage{View: r.view, Media: media}
-	case "blog", "news", "feature":
-		return &ArticlePage{View: r.view, Origin: strings.TrimRight(r.site.Get("origin").String(), "/"), Media: media}
-	case "blog-index", "news-index", "feature-index", "series":
-		return &ListingPage{View: r.view, Media: media}
-	case "publication":
-		return &PublicationPage{View: r.view, Media: media}
-	case "search":
-		return &SearchPage{View: r.view, Query: r.query, Source: r.src}
-	default:
-		if r.path == "/cookies" {
-			return &CookiesPage{View: r.view, Record: r.consent, Saved: r.saved}
-		}
-		p := &ContentPage{View: r.view, Media: media}
-		if r.path == FeedbackPath {
-			p.Extra = feedbackBlock(r.query)
-		}
-		return p
+	c := PageContext{View: r.view, Path: r.path, Query: r.query, Media: media, Source: r.src,
+		Origin: strings.TrimRight(r.site.Get("origin").String(), "/"), Consent: r.consent, Saved: r.saved}
+	if make, ok := pageComponents[pagetype.Get(page.Get("type").String()).Component]; ok {
+		return make(c)
 	}
+	return pageComponents[pagetype.ContentComponent](c)
 }
 
 // useful is "Is this page useful?" at the foot of content pages: not on
 // the home page, search, the cookie and feedback forms, or error pages.
 func (r *Root) useful(page gjson.Result) app.UI {
-	switch page.Get("type").String() {
-	case "home", "search", "offline", "not-found", "":
+	if t, ok := pagetype.Of(page.Get("type").String()); !ok || t.NoFeedback {
 		return nil
 	}
-	if r.view.Get("status").Int() == 404 || r.path == "/cookies" || r.path == FeedbackPath {
+	if r.view.Get("status").Int() == 404 || r.path == pagetype.FeedbackPath {
 		return nil
 	}
 	return usefulBox(r.path, r.query)

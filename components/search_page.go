@@ -11,6 +11,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/tidwall/gjson"
 
+	"nhsdigital/content/pagetype"
 	"nhsdigital/content/search"
 )
 
@@ -138,7 +139,7 @@ func searchURL(q search.Query) string {
 	if e := q.Values().Encode(); e != "" {
 		return "/search?" + e
 	}
-	return "/search"
+	return pagetype.SearchPath
 }
 
 // Render returns the page.
@@ -164,7 +165,7 @@ func (p *SearchPage) form() app.UI {
 			hidden = append(hidden, app.Input().Attr("type", "hidden").Attr("name", k).Attr("value", attr(v)))
 		}
 	}
-	return app.Elem("form").Class("nhsd-search-form").Attr("action", "/search").Attr("method", "get").Attr("role", "search").
+	return app.Elem("form").Class("nhsd-search-form").Attr("action", pagetype.SearchPath).Attr("method", "get").Attr("role", "search").
 		Aria("label", "Search this site").OnSubmit(p.onSubmit).Body(
 		app.Elem("label").Attr("for", "nhsd-search-q").Class("nhsd-label").Text("Search for"),
 		app.Elem("div").Class("nhsd-search-form__row").Body(

@@ -4,11 +4,11 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/tidwall/gjson"
 
-	"nhsdigital/content/template"
+	"nhsdigital/content/pagetype"
 )
 
 // ServiceSections are the standard service template's sections, in order.
-var ServiceSections = template.ServiceSections
+var ServiceSections = pagetype.ServiceSections
 
 // ServicePage renders a service in the standard template: title, summary,
 // status, "Page contents", the seven sections, related services and

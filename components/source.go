@@ -8,6 +8,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/tidwall/gjson"
 
+	"nhsdigital/content/pagetype"
 	"nhsdigital/content/search"
 )
 
@@ -104,7 +105,7 @@ func Preload() error {
 	b.site = gjson.Parse(site.body)
 	b.mu.Unlock()
 	b.put(path, gjson.Parse(view.body))
-	if path == "/search" {
+	if path == pagetype.SearchPath {
 		// Answer the search now, so the first client render shows the
 		// same results as the prerendered page.
 		b.Search(search.ParseQuery(app.Window().URL().Query()))

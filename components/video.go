@@ -6,7 +6,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/tidwall/gjson"
 
-	"nhsdigital/content/template"
+	"nhsdigital/content/pagetype"
 )
 
 // Video shows a YouTube video, but only with consent to embedded media:
@@ -36,6 +36,6 @@ func Video(block gjson.Result, allowed bool, path string) app.UI {
 		`<p class="nhsd-body">This video is hosted by YouTube, which may set cookies when it plays. We only show it here if you allow videos from other websites.</p>` +
 		`<form method="post" action="/consent"><input type="hidden" name="return" value="` + html.EscapeString(path) + `">` +
 		`<button class="nhsd-button" type="submit" name="consent" value="media">Allow videos and show it</button></form>` +
-		`<p class="nhsd-body">` + template.LinkHTML("https://www.youtube.com/watch?v="+block.Get("youtubeId").String(), "Watch it on YouTube instead") + `</p>` +
+		`<p class="nhsd-body">` + pagetype.LinkHTML("https://www.youtube.com/watch?v="+block.Get("youtubeId").String(), "Watch it on YouTube instead") + `</p>` +
 		`</div>` + caption + `</figure>`)
 }

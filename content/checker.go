@@ -16,7 +16,7 @@ import (
 // checkerSource is the code that reads and checks a page file: this
 // package and those it uses.
 //
-//go:embed *.go inline/*.go template/*.go search/*.go
+//go:embed *.go inline/*.go pagetype/*.go search/*.go
 var checkerSource embed.FS
 
 // checkerID identifies what a page file's check depends on besides the

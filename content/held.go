@@ -103,7 +103,14 @@ func (v *validator) heldWarnings(now time.Time) Problems {
 // leaveOut takes out of the store's documents and site settings every
 // reference, from what it serves, to a page it does not serve.
 func (s *Store) leaveOut(refs []reference) {
-	served := func(target string) bool { return builtinPaths[target] || s.byPath[target] != nil }
+	typeAt := func(p string) (string, bool) {
+		d, ok := s.byPath[p]
+		if !ok {
+			return "", false
+		}
+		return d.Type, true
+	}
+	served := func(target string) bool { return builtinPath(target, typeAt) || s.byPath[target] != nil }
 	edits := map[*Doc]*redaction{} // by the document holding the references; nil for site.json
 	for _, r := range refs {
 		if served(r.target) || r.from != nil && s.byPath[r.from.Path] != r.from {

@@ -3,6 +3,8 @@ package content
 import (
 	"encoding/json"
 	"strings"
+
+	"nhsdigital/content/pagetype"
 )
 
 // A JSON Schema of the front matter, made from the validator's schema
@@ -32,7 +34,9 @@ var fieldDocs = map[string]string{
 	"relatedServices":    "Paths of other services.",
 	"authors":            "The authors the source names, each with name and role.",
 	"relatedSubjects":    "Subject names.",
-	"series":             "The path of the publication's series page.",
+	"series":             "The path of the series page it belongs to: a publication's series, a blog post's blog series.",
+	"section":            "The path of the header section the page and those under it are in, when their paths do not say (the blog is in News and events).",
+	"searchScope":        "The search scope (services, data or news) of the page and those under it, when their type does not give one.",
 	"coverageStart":      "First day the publication covers.",
 	"coverageEnd":        "Last day the publication covers.",
 }
@@ -106,7 +110,7 @@ func objectSchema(fields []field) map[string]any {
 // frontMatterFields are the fields of type t written in the front matter.
 func frontMatterFields(t string) []field {
 	var out []field
-	for _, f := range append(append([]field{}, commonFields...), typeFields(t)...) {
+	for _, f := range append(append([]field{}, commonFields()...), typeFields(t)...) {
 		if bodyFields[f.name] == "" {
 			out = append(out, f)
 		}
@@ -118,7 +122,7 @@ func frontMatterFields(t string) []field {
 func FrontMatterSchema() []byte {
 	all := map[string]any{}
 	var conds []any
-	for _, t := range pageTypes {
+	for _, t := range pagetype.Names() {
 		var names []string
 		var required []string
 		for _, f := range frontMatterFields(t) {
@@ -138,7 +142,7 @@ func FrontMatterSchema() []byte {
 		})
 	}
 	var required []string
-	for _, f := range commonFields {
+	for _, f := range commonFields() {
 		if f.required {
 			required = append(required, f.name)
 		}

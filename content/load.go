@@ -17,6 +17,8 @@ import (
 	"time"
 
 	"github.com/tidwall/gjson"
+
+	"nhsdigital/content/pagetype"
 )
 
 // MaxFileSize bounds one content file; anything bigger is almost certainly a
@@ -396,9 +398,10 @@ func assemble(in *validated, now time.Time) *Store {
 	s.children = map[string][]*Doc{}
 	for _, d := range s.docs {
 		s.byType[d.Type] = append(s.byType[d.Type], d)
-		if d.Type == TypePublication {
-			parent := parentPath(d.Path)
-			s.children[parent] = append(s.children[parent], d)
+		if t := pagetype.Get(d.Type); t.Members != "" {
+			if of := gjson.Get(d.Raw, t.Members).String(); of != "" {
+				s.children[of] = append(s.children[of], d)
+			}
 		}
 	}
 	newestFirst := func(list []*Doc) {
@@ -441,8 +444,9 @@ func (s *Store) Docs() []*Doc { return s.docs }
 // slice is the store's own: do not change it.
 func (s *Store) OfType(t string) []*Doc { return s.byType[t] }
 
-// Editions are the publications of a series, newest first.
-func (s *Store) Editions(series string) []*Doc { return s.children[series] }
+// Members are the pages that name the listing page at path as theirs (a
+// series' publications, a blog series' posts), newest first.
+func (s *Store) Members(path string) []*Doc { return s.children[path] }
 
 // Site returns the parsed site settings.
 func (s *Store) Site() gjson.Result { return gjson.Parse(s.SiteRaw) }

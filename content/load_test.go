@@ -49,6 +49,7 @@ func validTree() fstest.MapFS {
 		"pages/index.md":    {Data: md(page("00000000-0000-4000-8000-000000000001", "home", "/", ""))},
 		"pages/404.md":      {Data: md(page("00000000-0000-4000-8000-000000000002", "not-found", "/404", `, "body": []`))},
 		"pages/offline.md":  {Data: md(page("00000000-0000-4000-8000-000000000005", "offline", "/offline", `, "body": `+offlineBody))},
+		"pages/cookies.md":  {Data: md(page("00000000-0000-4000-8000-000000000006", "cookies", "/cookies", `, "body": []`))},
 		"pages/services.md": {Data: md(page("00000000-0000-4000-8000-000000000003", "service-catalogue", "/services", ""))},
 		"pages/services/spine.md": {Data: md(page("00000000-0000-4000-8000-000000000004", "service", "/services/spine",
 			sections+`, "aliases": ["/spine"], "body": [{"type": "heading", "level": 2, "text": "More"}, {"type": "paragraph", "text": "See [the catalogue](/services) or *this*."}]`))},

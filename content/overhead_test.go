@@ -43,7 +43,7 @@ func TestSyntaxOverhead(t *testing.T) {
 		}
 		var v map[string]any
 		json.Unmarshal(doc, &v)
-		if v["status"] != "published" {
+		if v["status"] != "published" || v["type"] != TypeBlog {
 			continue
 		}
 		counted++

@@ -242,7 +242,7 @@ func TestStuckDriveWaitsOnce(t *testing.T) {
 	defer close(fsys.release)
 	err := loadWithin(t, 3*time.Second, fsys, Options{ReadTimeout: 100 * time.Millisecond})
 	wantProblem(t, err, "pages/404.md", "could not be read within 100ms")
-	wantProblem(t, err, "pages", "4 more file(s) not read", "after pages/404.md did not answer")
+	wantProblem(t, err, "pages", "5 more file(s) not read", "after pages/404.md did not answer")
 	if n := fsys.tries.Load(); n != 1 {
 		t.Errorf("%d files were waited for; after one does not answer, no more should be", n)
 	}

@@ -1,31 +1,31 @@
 package content
 
-import "nhsdigital/content/template"
+import "nhsdigital/content/pagetype"
 
 // The schema of content files, as data: which fields each object may have,
 // which are required and what each holds. The validator walks documents
 // against it; content/README.md documents it for editors.
 
-type kind int
+type kind = pagetype.Kind
 
 const (
-	kString   kind = iota // non-empty plain string
-	kInline               // non-empty string with inline markup
-	kDate                 // YYYY-MM-DD or RFC 3339
-	kUUID                 // a UUID
-	kPath                 // a URL path of this site (syntax only)
-	kPathRef              // path of an existing page
-	kHref                 // internal path of an existing page or https:/mailto:/tel: URL
-	kStrings              // list of non-empty plain strings
-	kPathRefs             // list of page paths that must exist
-	kInlines              // list of non-empty inline strings
-	kBool
-	kInt
-	kBlocks    // list of blocks
-	kObject    // object with sub-schema
-	kObjects   // list of objects with sub-schema
-	kEnum      // one of enum
-	kAnyString // string, may be empty
+	kString    = pagetype.String
+	kInline    = pagetype.Inline
+	kDate      = pagetype.Date
+	kUUID      = pagetype.UUID
+	kPath      = pagetype.PathKind
+	kPathRef   = pagetype.PathRef
+	kHref      = pagetype.Href
+	kStrings   = pagetype.Strings
+	kPathRefs  = pagetype.PathRefs
+	kInlines   = pagetype.Inlines
+	kBool      = pagetype.Bool
+	kInt       = pagetype.Int
+	kBlocks    = pagetype.Blocks
+	kObject    = pagetype.Object
+	kObjects   = pagetype.Objects
+	kEnum      = pagetype.Enum
+	kAnyString = pagetype.AnyString
 )
 
 type field struct {
@@ -35,96 +35,83 @@ type field struct {
 	sub      []field  // kObject, kObjects
 	enum     []string // kEnum
 	min      int      // minimum list length
+	target   []string // kPathRef, kPathRefs: the types the page referred to may have
+}
+
+// fieldsOf turns the registry's fields into the validator's.
+func fieldsOf(fs []pagetype.Field) []field {
+	var out []field
+	for _, f := range fs {
+		out = append(out, field{name: f.Name, kind: f.Kind, required: f.Required, sub: fieldsOf(f.Sub), enum: f.Enum, min: f.Min, target: f.Target})
+	}
+	return out
 }
 
 func req(name string, k kind) field { return field{name: name, kind: k, required: true} }
 func opt(name string, k kind) field { return field{name: name, kind: k} }
 
-// Page types.
+// Page types (see package pagetype, which owns them).
 const (
-	TypeHome             = "home"
-	TypeHub              = "hub"
-	TypePage             = "page"
-	TypeServiceCatalogue = "service-catalogue"
-	TypeService          = "service"
-	TypeBlogIndex        = "blog-index"
-	TypeNewsIndex        = "news-index"
-	TypeFeatureIndex     = "feature-index"
-	TypeBlog             = "blog"
-	TypeNews             = "news"
-	TypeFeature          = "feature"
-	TypeSeries           = "series"
-	TypePublication      = "publication"
-	TypeSearch           = "search"
-	TypeNotFound         = "not-found"
-	TypeOffline          = "offline"
+	TypeHome             = pagetype.Home
+	TypeHub              = pagetype.Hub
+	TypePage             = pagetype.Page
+	TypeServiceCatalogue = pagetype.ServiceCatalogue
+	TypeService          = pagetype.Service
+	TypeBlogIndex        = pagetype.BlogIndex
+	TypeBlogSeries       = pagetype.BlogSeries
+	TypeNewsIndex        = pagetype.NewsIndex
+	TypeFeatureIndex     = pagetype.FeatureIndex
+	TypeBlog             = pagetype.Blog
+	TypeNews             = pagetype.News
+	TypeFeature          = pagetype.Feature
+	TypeSeries           = pagetype.Series
+	TypePublication      = pagetype.Publication
+	TypeSearch           = pagetype.Search
+	TypeNotFound         = pagetype.NotFound
+	TypeOffline          = pagetype.Offline
+	TypeCookies          = pagetype.Cookies
 )
 
-var pageTypes = []string{TypeHome, TypeHub, TypePage, TypeServiceCatalogue, TypeService, TypeBlogIndex,
-	TypeNewsIndex, TypeFeatureIndex, TypeBlog, TypeNews, TypeFeature, TypeSeries, TypePublication,
-	TypeSearch, TypeNotFound, TypeOffline}
-
 // ServiceStatuses are the allowed values of serviceStatus.
-var ServiceStatuses = []string{"live", "beta", "alpha", "retiring", "retired"}
+var ServiceStatuses = pagetype.ServiceStatuses
 
 // ServiceSections are the standard service template's sections, in order.
-var ServiceSections = template.ServiceSections
+var ServiceSections = pagetype.ServiceSections
 
-var commonFields = []field{
-	req("id", kUUID),
-	{name: "type", kind: kEnum, required: true, enum: pageTypes},
-	req("path", kPath),
-	req("title", kString),
-	req("summary", kString),
-	{name: "status", kind: kEnum, required: true, enum: []string{"published", "draft"}},
-	req("published", kDate),
-	opt("lastEdited", kDate), // when left out, the file's last commit (commits.go)
-	opt("expires", kDate),
-	opt("aliases", kStrings),
-	opt("topics", kStrings),
-	opt("informationType", kStrings),
-	opt("geographicCoverage", kStrings),
-	opt("granularity", kStrings),
-	opt("showLastEdited", kBool),
+// commonFields are the fields every page has; its type is one of the
+// registry's types as they are when called.
+func commonFields() []field {
+	return []field{
+		req("id", kUUID),
+		{name: "type", kind: kEnum, required: true, enum: pagetype.Names()},
+		req("path", kPath),
+		req("title", kString),
+		req("summary", kString),
+		{name: "status", kind: kEnum, required: true, enum: []string{"published", "draft"}},
+		req("published", kDate),
+		opt("lastEdited", kDate), // when left out, the file's last commit (commits.go)
+		opt("expires", kDate),
+		opt("aliases", kStrings),
+		opt("topics", kStrings),
+		opt("informationType", kStrings),
+		opt("geographicCoverage", kStrings),
+		opt("granularity", kStrings),
+		opt("showLastEdited", kBool),
+		// The header section the page belongs to when its path does not
+		// say (the blog is in News and events); its children inherit it.
+		{name: "section", kind: kPathRef},
+		// The search scope of the page and its children, when its type
+		// and its parents' do not give one.
+		{name: "searchScope", kind: kEnum, enum: pagetype.Scopes},
+	}
 }
 
-var personFields = []field{req("name", kString), req("role", kString)}
-
+// typeFields are the fields of a page of type t besides the common ones.
 func typeFields(t string) []field {
-	switch t {
-	case TypeHub:
-		return []field{req("body", kBlocks), opt("featured", kPathRefs)}
-	case TypePage, TypeNotFound, TypeOffline:
-		return []field{req("body", kBlocks)}
-	case TypeService:
-		var sections []field
-		for _, s := range ServiceSections {
-			sections = append(sections, field{name: s.Key, kind: kBlocks, required: true, min: 1})
-		}
-		return []field{
-			{name: "serviceStatus", kind: kEnum, required: true, enum: ServiceStatuses},
-			{name: "sections", kind: kObject, required: true, sub: sections},
-			opt("relatedServices", kPathRefs),
-			opt("body", kBlocks),
-		}
-	case TypeBlog:
-		return []field{req("body", kBlocks), {name: "authors", kind: kObjects, required: true, sub: personFields, min: 1}, opt("relatedSubjects", kStrings)}
-	case TypeFeature, TypeNews:
-		// A feature names its authors only when the source does; the
-		// original site's features often carry no byline.
-		return []field{req("body", kBlocks), {name: "authors", kind: kObjects, sub: personFields}, opt("relatedSubjects", kStrings)}
-	case TypePublication:
-		return []field{
-			opt("body", kBlocks),
-			req("series", kPathRef),
-			req("coverageStart", kDate),
-			req("coverageEnd", kDate),
-			{name: "keyFacts", kind: kObjects, sub: []field{req("value", kString), req("label", kString)}},
-			{name: "resources", kind: kObjects, required: true, min: 1, sub: []field{req("title", kString), req("href", kHref), opt("format", kString), opt("size", kString)}},
-		}
-	default:
-		return []field{opt("body", kBlocks)}
+	if pt, ok := pagetype.Of(t); ok && pt.Fields != nil {
+		return fieldsOf(pt.Fields)
 	}
+	return []field{opt("body", kBlocks)}
 }
 
 var linkFields = []field{req("text", kString), req("href", kHref)}

@@ -7,6 +7,7 @@ import (
 	"github.com/tidwall/gjson"
 
 	"nhsdigital/content/inline"
+	"nhsdigital/content/pagetype"
 	"nhsdigital/content/search"
 )
 
@@ -25,20 +26,19 @@ func (s *Store) SearchDocsContext(ctx context.Context) ([]search.Doc, error) {
 		if i%512 == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		switch d.Type {
-		case TypeHome, TypeSearch, TypeNotFound, TypeOffline:
+		if pagetype.Get(d.Type).Unindexed {
 			continue
 		}
-		out = append(out, SearchDoc(d))
+		out = append(out, s.SearchDoc(d))
 	}
 	return out, nil
 }
 
 // SearchDoc turns a page into a search document.
-func SearchDoc(d *Doc) search.Doc {
+func (s *Store) SearchDoc(d *Doc) search.Doc {
 	j := d.JSON()
-	sd := search.Doc{Path: d.Path, Title: d.Title, Summary: d.Summary, Label: TypeLabels[d.Type],
-		Date: d.Published.Format("2006-01-02"), Scope: scopeOf(d), Facets: map[string][]string{}}
+	sd := search.Doc{Path: d.Path, Title: d.Title, Summary: d.Summary, Label: TypeLabel(d.Type),
+		Date: d.Published.Format("2006-01-02"), Scope: s.scopeOf(d), Facets: map[string][]string{}}
 	var body []string
 	if d.Type == TypeService {
 		for _, sec := range ServiceSections {
@@ -66,17 +66,13 @@ func SearchDoc(d *Doc) search.Doc {
 	return sd
 }
 
-func scopeOf(d *Doc) string {
-	switch {
-	case d.Type == TypeService || d.Type == TypeServiceCatalogue:
-		return "services"
-	case d.Type == TypePublication || d.Type == TypeSeries || strings.HasPrefix(d.Path, "/data-and-information") || d.Path == "/dashboards":
-		return "data"
-	case d.Type == TypeBlog || d.Type == TypeNews || d.Type == TypeFeature || d.Type == TypeBlogIndex ||
-		strings.HasPrefix(d.Path, "/news-and-events"):
-		return "news"
+// scopeOf is the search scope of d: its type's, else its own searchScope
+// or the nearest parent's (the data hub puts what is under it in data).
+func (s *Store) scopeOf(d *Doc) string {
+	if sc := pagetype.Get(d.Type).Scope; sc != "" {
+		return sc
 	}
-	return ""
+	return s.inherited(d.Path, "searchScope")
 }
 
 // blockText collects the plain text of blocks: headings into headings,

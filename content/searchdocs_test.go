@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/tidwall/gjson"
+
+	"nhsdigital/content/pagetype"
 )
 
 // An excerpt is cut from the body text, so list items, cells and links must
@@ -30,7 +32,8 @@ func TestBlockTextKeepsPiecesApart(t *testing.T) {
 
 func TestTypeLabelsAreDistinctFacetValues(t *testing.T) {
 	seen := map[string]string{}
-	for typ, label := range TypeLabels {
+	for _, pt := range pagetype.All() {
+		typ, label := pt.Name, pt.Label
 		for other, l := range seen {
 			if l == label+"s" || label == l+"s" {
 				t.Errorf("%s is labelled %q and %s %q: a singular and its plural in the document type facet", typ, label, other, l)

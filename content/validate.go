@@ -16,6 +16,7 @@ import (
 	"github.com/tidwall/gjson"
 
 	"nhsdigital/content/inline"
+	"nhsdigital/content/pagetype"
 )
 
 var pathPattern = regexp.MustCompile(`^(/|(/[a-z0-9][a-z0-9-]*)+)$`)
@@ -40,10 +41,28 @@ const (
 	refInline                // the field is inline text holding a link to the target
 )
 
-// Paths that are not content documents but are served by the site.
-var builtinPaths = map[string]bool{
-	"/sitemap.xml": true, "/robots.txt": true,
-	"/feeds/news.xml": true, "/feeds/blogs.xml": true, "/feeds/publications.xml": true,
+// builtinPath reports whether target is served by the site though it is
+// no content document: the sitemap, robots.txt, the feeds of the types
+// that have one, and the feed of each listing of a type's members (such
+// as a blog series). typeAt gives the type of the page at a path.
+func builtinPath(target string, typeAt func(string) (string, bool)) bool {
+	if target == pagetype.SitemapPath || target == pagetype.RobotsPath {
+		return true
+	}
+	if !strings.HasPrefix(target, pagetype.FeedsPrefix) {
+		return false
+	}
+	for _, t := range pagetype.All() {
+		if target == t.FeedPath() {
+			return true
+		}
+	}
+	listing, ok := strings.CutSuffix("/"+strings.TrimPrefix(target, pagetype.FeedsPrefix), ".xml")
+	if !ok {
+		return false
+	}
+	lt, ok := typeAt(listing)
+	return ok && pagetype.MemberFeedsOf(lt) != nil
 }
 
 type validator struct {
@@ -192,7 +211,7 @@ func (v *validator) checkDoc(file string, data []byte) {
 	for _, t := range top["topics"].Array() {
 		d.Topics = append(d.Topics, t.String())
 	}
-	fields := append(append([]field{}, commonFields...), typeFields(d.Type)...)
+	fields := append(append([]field{}, commonFields()...), typeFields(d.Type)...)
 	v.checkObject(file, "$", root, fields)
 
 	d.Published, _ = ParseDate(top["published"].String())
@@ -252,21 +271,6 @@ func parentPath(p string) string {
 	return p[:i]
 }
 
-var typePrefixes = map[string]string{
-	TypeService:     "/services/",
-	TypeBlog:        "/blog/",
-	TypeNews:        "/news-and-events/latest-news/",
-	TypeFeature:     "/news-and-events/features/",
-	TypePublication: "/data-and-information/publications/statistical/",
-	TypeSeries:      "/data-and-information/publications/statistical/",
-}
-
-var typePaths = map[string]string{
-	TypeHome: "/", TypeServiceCatalogue: "/services", TypeBlogIndex: "/blog", TypeNewsIndex: "/news-and-events/latest-news",
-	TypeFeatureIndex: "/news-and-events/features", TypeSearch: "/search", TypeNotFound: "/404",
-	TypeOffline: "/offline",
-}
-
 // SavedPagesID is the id of the offline page's heading above the list of
 // saved pages: the service worker puts the list in place of the paragraph
 // that follows it.
@@ -288,17 +292,15 @@ func (v *validator) checkPathForType(file string, d *Doc) {
 	if !pathPattern.MatchString(d.Path) {
 		return // already reported
 	}
-	if want, ok := typePaths[d.Type]; ok && d.Path != want {
-		v.add(file, "$.path", "a %s page must have path %s, not %s", d.Type, want, d.Path)
+	t := pagetype.Get(d.Type)
+	if t.Path != "" && d.Path != t.Path {
+		v.add(file, "$.path", "a %s page must have path %s, not %s", d.Type, t.Path, d.Path)
 	}
-	if prefix, ok := typePrefixes[d.Type]; ok {
-		rest := strings.TrimPrefix(d.Path, prefix)
-		depth := 1
-		if d.Type == TypePublication {
-			depth = 2
-		}
-		if !strings.HasPrefix(d.Path, prefix) || strings.Count(rest, "/") != depth-1 {
-			v.add(file, "$.path", "a %s page's path must look like %s%s, not %s", d.Type, prefix, map[int]string{1: "<slug>", 2: "<series>/<edition>"}[depth], d.Path)
+	if t.Prefix != "" {
+		rest := strings.TrimPrefix(d.Path, t.Prefix)
+		depth := max(t.Depth, 1)
+		if !strings.HasPrefix(d.Path, t.Prefix) || strings.Count(rest, "/") != depth-1 {
+			v.add(file, "$.path", "a %s page's path must look like %s%s, not %s", d.Type, t.Prefix, t.Slugs(), d.Path)
 		}
 	}
 }
@@ -625,7 +627,7 @@ func (v *validator) crossCheck() {
 				byPath[d.Path] = d
 			}
 		}
-		if _, ok := typePaths[d.Type]; ok && d.Status == "published" {
+		if pagetype.PathOf(d.Type) != "" && d.Status == "published" {
 			if o, dup := single[d.Type]; dup {
 				v.addAt(d, "$.type", "there can be only one published %s page; %s is one already", d.Type, o.File)
 			}
@@ -643,13 +645,20 @@ func (v *validator) crossCheck() {
 			aliasOf[a] = d
 		}
 	}
-	for _, t := range []string{TypeHome, TypeNotFound, TypeOffline} {
-		if single[t] == nil {
-			v.add("pages", "", "no published %s page (type %q, path %s); the site needs one", t, t, typePaths[t])
+	for _, t := range pagetype.All() {
+		if t.Required && single[t.Name] == nil {
+			v.add("pages", "", "no published %s page (type %q, path %s); the site needs one", t.Name, t.Name, t.Path)
 		}
 	}
+	typeAt := func(p string) (string, bool) {
+		d, ok := byPath[p]
+		if !ok {
+			return "", false
+		}
+		return d.Type, true
+	}
 	for _, r := range v.refs {
-		if builtinPaths[r.target] {
+		if builtinPath(r.target, typeAt) {
 			continue
 		}
 		d, ok := byPath[r.target]
@@ -673,14 +682,21 @@ func (v *validator) crossCheck() {
 	// Typed references.
 	for _, d := range v.docs {
 		root := gjson.Parse(d.Raw)
-		for i, rs := range root.Get("relatedServices").Array() {
-			if t, ok := byPath[rs.String()]; ok && t.Type != TypeService {
-				v.addAt(d, fmt.Sprintf("$.relatedServices[%d]", i), "%s is a %s page, not a service", t.Path, t.Type)
+		for _, f := range typeFields(d.Type) {
+			if len(f.target) == 0 {
+				continue
 			}
-		}
-		if d.Type == TypePublication {
-			if t, ok := byPath[root.Get("series").String()]; ok && t.Type != TypeSeries {
-				v.addAt(d, "$.series", "%s is a %s page, not a series", t.Path, t.Type)
+			check := func(at string, ref gjson.Result) {
+				if t, ok := byPath[ref.String()]; ok && !slices.Contains(f.target, t.Type) {
+					v.addAt(d, at, "%s is a %s page, not a %s page", t.Path, t.Type, strings.Join(f.target, " or "))
+				}
+			}
+			if f.kind == kPathRefs {
+				for i, ref := range root.Get(f.name).Array() {
+					check(fmt.Sprintf("$.%s[%d]", f.name, i), ref)
+				}
+			} else if ref := root.Get(f.name); ref.Exists() {
+				check("$."+f.name, ref)
 			}
 		}
 	}
@@ -789,24 +805,27 @@ func distance(a, b string) int {
 // under its type's section where it has one (a publication under its
 // series, given as parent), else at the top level.
 func PathFor(t, slug, parent string) (string, error) {
-	if _, ok := typePaths[t]; ok {
-		return "", fmt.Errorf("there is only one %s page (%s); edit it instead", t, typePaths[t])
+	pt, ok := pagetype.Of(t)
+	if !ok {
+		return "", fmt.Errorf("%q is not a page type; use one of: %s", t, strings.Join(pagetype.Names(), ", "))
 	}
-	known := false
-	for _, pt := range pageTypes {
-		known = known || pt == t
+	if pt.Path != "" {
+		return "", fmt.Errorf("there is only one %s page (%s); edit it instead", t, pt.Path)
 	}
-	if !known {
-		return "", fmt.Errorf("%q is not a page type; use one of: hub, page, service, blog, news, feature, series, publication", t)
-	}
-	if t == TypePublication {
-		if !strings.HasPrefix(parent, typePrefixes[TypeSeries]) {
-			return "", fmt.Errorf("a publication belongs to a series: give its path, such as %srecorded-dementia-diagnoses", typePrefixes[TypeSeries])
+	if pt.Depth == 2 {
+		if !strings.HasPrefix(parent, pt.Prefix) {
+			above := "page"
+			for _, f := range pt.Fields {
+				if f.Name == pt.Members && len(f.Target) > 0 {
+					above = f.Target[0]
+				}
+			}
+			return "", fmt.Errorf("a %s belongs to a %s, the page above it: give its path, such as %srecorded-dementia-diagnoses", t, above, pt.Prefix)
 		}
 		return strings.TrimRight(parent, "/") + "/" + slug, nil
 	}
-	if prefix, ok := typePrefixes[t]; ok {
-		return prefix + slug, nil
+	if pt.Prefix != "" {
+		return pt.Prefix + slug, nil
 	}
 	return "/" + slug, nil
 }

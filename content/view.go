@@ -10,6 +10,7 @@ import (
 	"github.com/tidwall/gjson"
 
 	"nhsdigital/content/inline"
+	"nhsdigital/content/pagetype"
 )
 
 // Card is the short form of a page used in lists and related links.
@@ -41,6 +42,9 @@ type View struct {
 	Related []Card          `json:"related,omitempty"`
 	Series  *Card           `json:"series,omitempty"`
 	Home    *HomeView       `json:"home,omitempty"`
+	// Section is the path of the header section the page is in when its
+	// own path does not say (its "section", or its nearest parent's).
+	Section string `json:"section,omitempty"`
 }
 
 // HomeView holds the home page modules, resolved.
@@ -53,21 +57,15 @@ type HomeView struct {
 	Data     []Card          `json:"data"`
 }
 
-// TypeLabels name each page type for people. They are also the values of
-// the search's document type facet, so no label may be another's plural:
-// listing pages (the service catalogue, the blog and feature indexes) are
-// sections, not "Services" beside "Service".
-var TypeLabels = map[string]string{
-	TypeHome: "Home", TypeHub: "Section", TypePage: "Page", TypeServiceCatalogue: "Section",
-	TypeService: "Service", TypeBlogIndex: "Section", TypeNewsIndex: "News", TypeFeatureIndex: "Section",
-	TypeBlog: "Blog", TypeNews: "News", TypeFeature: "Feature", TypeSeries: "Publication series",
-	TypePublication: "Publication", TypeSearch: "Search", TypeNotFound: "Page",
-	TypeOffline: "Page",
-}
+// TypeLabels name each page type for people (pagetype.Type.Label). They
+// are also the values of the search's document type facet, so no label
+// may be another's plural: listing pages (the service catalogue, the blog
+// and feature indexes) are sections, not "Services" beside "Service".
+func TypeLabel(t string) string { return pagetype.Get(t).Label }
 
 // CardOf returns the card of d.
 func CardOf(d *Doc) Card {
-	c := Card{Path: d.Path, Title: d.Title, Summary: d.Summary, Type: d.Type, Label: TypeLabels[d.Type],
+	c := Card{Path: d.Path, Title: d.Title, Summary: d.Summary, Type: d.Type, Label: TypeLabel(d.Type),
 		Date: d.Published.Format("2006-01-02"), Topics: d.Topics}
 	if d.Type == TypeService {
 		c.ServiceStatus = d.JSON().Get("serviceStatus").String()
@@ -131,8 +129,18 @@ func (s *Store) ViewOf(path string) View {
 		nf := s.NotFound()
 		return View{Status: 404, Version: s.Version, Page: json.RawMessage(pageHTML(nf.Raw)), Crumbs: []Crumb{}}
 	}
-	v := View{Status: 200, Version: s.Version, Page: json.RawMessage(pageHTML(d.Raw)), Crumbs: s.Breadcrumbs(path)}
+	v := View{Status: 200, Version: s.Version, Page: json.RawMessage(pageHTML(d.Raw)), Crumbs: s.Breadcrumbs(path),
+		Section: s.inherited(path, "section")}
 	j := d.JSON()
+	t := pagetype.Get(d.Type)
+	if d.Type != TypeHome {
+		for _, listed := range t.Lists {
+			v.Cards = append(v.Cards, cardsOf(s.OfType(listed), 0)...)
+		}
+	}
+	if pagetype.MembersOf(d.Type) != nil {
+		v.Cards = s.editions(d.Path, "", 0)
+	}
 	switch d.Type {
 	case TypeHome:
 		site := s.Site().Get("home")
@@ -149,18 +157,9 @@ func (s *Store) ViewOf(path string) View {
 	case TypeHub:
 		v.Cards = s.cards(pathsOf(j.Get("featured").Array()))
 	case TypeServiceCatalogue:
-		v.Cards = cardsOf(s.OfType(TypeService), 0)
 		sort.Slice(v.Cards, func(a, b int) bool { return v.Cards[a].Title < v.Cards[b].Title })
 	case TypeService:
 		v.Related = s.cards(pathsOf(j.Get("relatedServices").Array()))
-	case TypeBlogIndex:
-		v.Cards = cardsOf(s.OfType(TypeBlog), 0)
-	case TypeNewsIndex:
-		v.Cards = cardsOf(s.OfType(TypeNews), 0)
-	case TypeFeatureIndex:
-		v.Cards = cardsOf(s.OfType(TypeFeature), 0)
-	case TypeSeries:
-		v.Cards = s.editions(d.Path, "", 0)
 	case TypePublication:
 		series := j.Get("series").String()
 		if sd, ok := s.byPath[series]; ok {
@@ -170,6 +169,21 @@ func (s *Store) ViewOf(path string) View {
 		v.Related = s.editions(series, d.Path, MaxOtherEditions)
 	}
 	return v
+}
+
+// inherited returns the value of a page's field key, or of the nearest
+// page above it that has one ("" when none has).
+func (s *Store) inherited(path, key string) string {
+	for p := path; ; p = parentPath(p) {
+		if d, ok := s.byPath[p]; ok {
+			if v := gjson.Get(d.Raw, key); v.Exists() {
+				return v.String()
+			}
+		}
+		if p == "/" {
+			return ""
+		}
+	}
 }
 
 // MaxOtherEditions bounds the other editions a publication page lists; the

@@ -20,6 +20,7 @@ import (
 	"unicode/utf8"
 
 	"nhsdigital/components"
+	"nhsdigital/content/pagetype"
 	"nhsdigital/server/store"
 )
 
@@ -127,7 +128,7 @@ func (s *Server) serveFeedbackPost(w http.ResponseWriter, r *http.Request) {
 	}
 	if r.PostForm.Get("website") != "" {
 		// The hidden field is filled: a robot. It gets what a person would.
-		http.Redirect(w, r, components.FeedbackPath+"?sent=1", http.StatusSeeOther)
+		http.Redirect(w, r, pagetype.FeedbackPath+"?sent=1", http.StatusSeeOther)
 		return
 	}
 	if len(errs) > 0 {
@@ -153,7 +154,7 @@ func (s *Server) serveFeedbackPost(w http.ResponseWriter, r *http.Request) {
 		s.feedbackPage(w, r, http.StatusServiceUnavailable, values, map[string]string{"": "Sorry, we could not save your feedback just now. Nothing you typed is lost: it is below. Try sending it again in a few minutes."})
 		return
 	}
-	http.Redirect(w, r, components.FeedbackPath+"?sent=1", http.StatusSeeOther)
+	http.Redirect(w, r, pagetype.FeedbackPath+"?sent=1", http.StatusSeeOther)
 }
 
 // feedbackPage answers with the feedback page, its form showing the
@@ -162,8 +163,8 @@ func (s *Server) serveFeedbackPost(w http.ResponseWriter, r *http.Request) {
 func (s *Server) feedbackPage(w http.ResponseWriter, r *http.Request, status int, values, errs map[string]string) {
 	get := r.Clone(r.Context())
 	get.Method = http.MethodGet
-	get.URL = &url.URL{Path: components.FeedbackPath}
-	get.RequestURI = components.FeedbackPath
+	get.URL = &url.URL{Path: pagetype.FeedbackPath}
+	get.RequestURI = pagetype.FeedbackPath
 	pg := s.render(get)
 	empty := []byte(components.FeedbackFormHTML(""))
 	body := bytes.Replace(pg.asset.plain(), empty, []byte(feedbackForm(values, errs)), 1)

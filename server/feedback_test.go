@@ -17,10 +17,11 @@ import (
 	"time"
 
 	"nhsdigital/components"
+	"nhsdigital/content/pagetype"
 	dbstore "nhsdigital/server/store"
 )
 
-const fbPath = components.FeedbackPath
+const fbPath = pagetype.FeedbackPath
 
 func feedbackItems(t *testing.T, srv *Server) []dbstore.Feedback {
 	t.Helper()

@@ -6,7 +6,7 @@ import (
 	"html"
 	"strings"
 
-	"nhsdigital/components"
+	"nhsdigital/content/pagetype"
 )
 
 // The feedback form as exact HTML. The page carries the empty form, which
@@ -56,7 +56,7 @@ func feedbackForm(v, errs map[string]string) string {
 		}
 		b.WriteString(`</ul></div>`)
 	}
-	b.WriteString(`<form class="nhsd-fb" method="post" action="` + components.FeedbackPath + `" novalidate>`)
+	b.WriteString(`<form class="nhsd-fb" method="post" action="` + pagetype.FeedbackPath + `" novalidate>`)
 	for i, f := range feedbackFields {
 		if i == 1 {
 			b.WriteString(found(v["found"], errs["found"]))

@@ -4,17 +4,48 @@ package server
 
 import (
 	"encoding/xml"
+	"path"
+	"strings"
 	"time"
 
 	"nhsdigital/content"
+	"nhsdigital/content/pagetype"
 )
 
-// Feeds lists the RSS feeds: file name, title, the page type they carry
-// and the page that lists the same items (the channel's link).
-var Feeds = []struct{ Name, Title, Type, Listing string }{
-	{"news.xml", "NHS Digital: latest news", content.TypeNews, "/news-and-events/latest-news"},
-	{"blogs.xml", "NHS Digital: blogs", content.TypeBlog, "/blog"},
-	{"publications.xml", "NHS Digital: statistical publications", content.TypePublication, "/data-and-information"},
+// A feedSpec is one RSS feed: its path, title, the page its channel links
+// to, and the pages it carries, newest first.
+type feedSpec struct {
+	Path, Title, Link string
+	docs              []*content.Doc
+}
+
+// siteFeeds are the feeds of the page types that have one (every blog
+// post, news item, publication), which every page names for feed readers.
+func siteFeeds(store *content.Store) []feedSpec {
+	name := store.Site().Get("name").String()
+	var out []feedSpec
+	for _, t := range pagetype.All() {
+		if t.Feed != "" {
+			out = append(out, feedSpec{t.FeedPath(), name + ": " + t.FeedTitle, t.FeedLink, store.OfType(t.Name)})
+		}
+	}
+	return out
+}
+
+// allFeeds are the site's feeds and a feed of each listing of members
+// that has one (each blog series' posts).
+func allFeeds(store *content.Store) []feedSpec {
+	name := store.Site().Get("name").String()
+	out := siteFeeds(store)
+	for _, t := range pagetype.All() {
+		if pagetype.MemberFeedsOf(t.Name) == nil {
+			continue
+		}
+		for _, l := range store.OfType(t.Name) {
+			out = append(out, feedSpec{pagetype.MemberFeedPath(l.Path), name + ": " + l.Title, l.Path, store.Members(l.Path)})
+		}
+	}
+	return out
 }
 
 type rss struct {
@@ -59,20 +90,20 @@ type rssGUID struct {
 // feed builds one RSS feed from the published pages of a type. Each
 // item's GUID is the document's own UUID, so it stays the same when the
 // page moves; authors and topics come from the document.
-func feed(store *content.Store, name, title, typ, listing string) []byte {
+func feed(store *content.Store, f feedSpec) []byte {
 	origin := store.Origin()
 	link := origin + "/"
-	if _, ok := store.Doc(listing); ok {
-		link = origin + listing
+	if _, ok := store.Doc(f.Link); ok {
+		link = origin + f.Link
 	}
 	ch := rssChannel{
-		Title:       title,
+		Title:       f.Title,
 		Link:        link,
-		Self:        atomLink{Href: origin + "/feeds/" + name, Rel: "self", Type: "application/rss+xml"},
+		Self:        atomLink{Href: origin + f.Path, Rel: "self", Type: "application/rss+xml"},
 		Description: store.Site().Get("description").String(),
 		Language:    "en-gb",
 	}
-	for i, d := range store.OfType(typ) {
+	for i, d := range f.docs {
 		if i == 0 {
 			ch.LastBuild = d.Published.Format(time.RFC1123Z)
 		}
@@ -102,13 +133,26 @@ func machineReadable(store *content.Store) map[string]*asset {
 		"/sitemap.xml": newAsset("sitemap.xml", sitemap(store), "application/xml; charset=utf-8"),
 		// Search results (any query and filter) are not crawled: the pages
 		// they find are in the sitemap.
-		"/robots.txt": newAsset("robots.txt", []byte("User-agent: *\nAllow: /\nDisallow: /page-data/\nDisallow: /offline\nDisallow: /search\n\nSitemap: "+
+		"/robots.txt": newAsset("robots.txt", []byte("User-agent: *\nAllow: /\nDisallow: /page-data/\n"+disallowed()+"\nSitemap: "+
 			store.Origin()+"/sitemap.xml\n"), "text/plain; charset=utf-8"),
 	}
-	for _, f := range Feeds {
-		out["/feeds/"+f.Name] = newAsset(f.Name, feed(store, f.Name, f.Title, f.Type, f.Listing), "application/rss+xml; charset=utf-8")
+	for _, f := range allFeeds(store) {
+		out[f.Path] = newAsset(path.Base(f.Path), feed(store, f), "application/rss+xml; charset=utf-8")
 	}
 	return out
+}
+
+// disallowed are the robots.txt lines for the pages left out of the
+// sitemap that crawlers may still find linked (the not-found page answers
+// 404 and needs none).
+func disallowed() string {
+	var b strings.Builder
+	for _, t := range pagetype.All() {
+		if t.Unmapped && t.Path != "" && t.Name != pagetype.NotFound {
+			b.WriteString("Disallow: " + t.Path + "\n")
+		}
+	}
+	return b.String()
 }
 
 type urlset struct {
@@ -129,21 +173,13 @@ func sitemap(store *content.Store) []byte {
 	origin := store.Origin()
 	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
 	for _, d := range store.Docs() {
-		if d.Type == content.TypeNotFound || d.Type == content.TypeOffline || d.Type == content.TypeSearch || d.Status != "published" {
+		if pagetype.Get(d.Type).Unmapped || d.Status != "published" {
 			continue
 		}
 		set.URLs = append(set.URLs, sitemapURL{Loc: origin + d.Path, LastMod: lastModified(store, d).Format("2006-01-02")})
 	}
 	b, _ := xml.MarshalIndent(set, "", "  ")
 	return append([]byte(xml.Header), b...)
-}
-
-// listed are the page types a listing shows, newest first.
-var listed = map[string][]string{
-	content.TypeBlogIndex:    {content.TypeBlog},
-	content.TypeNewsIndex:    {content.TypeNews},
-	content.TypeFeatureIndex: {content.TypeFeature},
-	content.TypeHome:         {content.TypeBlog, content.TypeNews, content.TypeFeature},
 }
 
 // lastModified is when d last changed as a reader sees it: its own edit,
@@ -158,15 +194,13 @@ func lastModified(store *content.Store, d *content.Doc) time.Time {
 			}
 		}
 	}
-	for _, typ := range listed[d.Type] {
+	for _, typ := range pagetype.Get(d.Type).Lists {
 		if items := store.OfType(typ); len(items) > 0 {
 			newer(items[0])
 		}
 	}
-	if d.Type == content.TypeSeries {
-		for _, p := range store.Editions(d.Path) {
-			newer(p)
-		}
+	if members := store.Members(d.Path); len(members) > 0 {
+		newer(members[0])
 	}
 	return t
 }

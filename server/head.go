@@ -15,6 +15,7 @@ import (
 	"github.com/tidwall/gjson"
 
 	"nhsdigital/content"
+	"nhsdigital/content/pagetype"
 )
 
 // The share image (og:image, twitter:image), drawn by cmd/icons.
@@ -70,7 +71,7 @@ func (s *Server) withHead(body []byte, view gjson.Result, r *http.Request, statu
 	meta("property", "og:image:height", shareImageHeight)
 	meta("property", "og:image:alt", s.store.Site().Get("name").String())
 	meta("name", "twitter:card", "summary_large_image")
-	if r.URL.Path == "/search" {
+	if r.URL.Path == pagetype.SearchPath {
 		// Results pages: any number of queries and filters; none indexed.
 		meta("name", "robots", "noindex, follow")
 	}

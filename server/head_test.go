@@ -145,9 +145,9 @@ func TestStructuredData(t *testing.T) {
 		if !strings.Contains(res.body, `<link rel="apple-touch-icon" sizes="180x180" href="`+srv.versioned(appleTouchIcon)+`">`) || strings.Count(res.body, `rel="apple-touch-icon"`) != 1 {
 			t.Errorf("%s: not one 180 px apple-touch icon", d.Path)
 		}
-		for _, f := range Feeds {
-			if !strings.Contains(res.body, `<link rel="alternate" type="application/rss+xml" title="`+htmlEscape(f.Title)+`" href="/feeds/`+f.Name+`">`) {
-				t.Errorf("%s: no autodiscovery link to %s", d.Path, f.Name)
+		for _, f := range siteFeeds(srv.store) {
+			if !strings.Contains(res.body, `<link rel="alternate" type="application/rss+xml" title="`+htmlEscape(f.Title)+`" href="`+f.Path+`">`) {
+				t.Errorf("%s: no autodiscovery link to %s", d.Path, f.Path)
 			}
 		}
 		if strings.Contains(res.body, `name="robots"`) != (d.Path == "/search") {

@@ -22,8 +22,8 @@ import (
 
 	"golang.org/x/net/html"
 
-	"nhsdigital/components"
 	"nhsdigital/content"
+	"nhsdigital/content/pagetype"
 )
 
 // hostile is what an attacker would type into a content field or a request:
@@ -58,6 +58,7 @@ var structural = map[string]bool{
 	"serviceStatus": true, "youtubeId": true, "src": true, "variant": true, "level": true, "services": true,
 	"feature": true, "data": true, "coverageStart": true, "coverageEnd": true, "cookiePolicy": true,
 	"origin": true, "width": true, "height": true, "ordered": true, "decorative": true, "showLastEdited": true,
+	"section": true, "searchScope": true,
 }
 
 // mutate appends payload to every free-text string of a content document.
@@ -349,7 +350,7 @@ func hostileRequests(payload string) [][]string {
 		}
 	}
 	// The feedback form and "Is this page useful?" read their own parameters.
-	for _, page := range []string{components.FeedbackPath, "/services/spine", "/about-nhs-digital/privacy-and-cookies"} {
+	for _, page := range []string{pagetype.FeedbackPath, "/services/spine", "/about-nhs-digital/privacy-and-cookies"} {
 		for _, param := range []string{"page", "sent", "useful"} {
 			out = append(out, []string{page + "?" + param + "=" + q})
 		}
@@ -399,7 +400,7 @@ func TestHostileFeedback(t *testing.T) {
 		for _, f := range feedbackFields {
 			v.Set(f.Name, payload)
 		}
-		rec := post(srv, components.FeedbackPath, v.Encode(), "Sec-Fetch-Site", "same-origin")
+		rec := post(srv, pagetype.FeedbackPath, v.Encode(), "Sec-Fetch-Site", "same-origin")
 		return response{rec.Code, rec.Header(), rec.Body.String()}
 	}
 	for _, found := range []string{"", hostile} {

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 
+	"nhsdigital/content/pagetype"
 	"nhsdigital/content/search"
 )
 
@@ -17,7 +18,7 @@ import (
 // legacySearchTarget returns where an old-style search address goes, or
 // false when the address is not one.
 func legacySearchTarget(u *url.URL) (string, bool) {
-	if u.Path != "/search" {
+	if u.Path != pagetype.SearchPath {
 		return "", false
 	}
 	old := u.Query()
@@ -38,7 +39,7 @@ func legacySearchTarget(u *url.URL) (string, bool) {
 	if !v.Has("scope") && old.Get("area") == "data" {
 		v.Set("scope", "data")
 	}
-	target := "/search"
+	target := pagetype.SearchPath
 	if enc := search.ParseQuery(v).Values().Encode(); enc != "" {
 		target += "?" + enc
 	}

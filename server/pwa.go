@@ -11,6 +11,7 @@ import (
 	"nhsdigital/components"
 	"nhsdigital/content"
 	"nhsdigital/content/consent"
+	"nhsdigital/content/pagetype"
 )
 
 // The service worker's script, a template the server fills in (worker.js
@@ -21,7 +22,7 @@ var workerTemplate string
 
 // offlinePath is the page the service worker shows for pages it has not
 // saved; the content must have it (type "offline").
-const offlinePath = "/offline"
+const offlinePath = pagetype.OfflinePath
 
 // shellFiles are the URLs the service worker saves when it installs: the
 // offline page and what it needs to show, a few kilobytes. Asset URLs carry
@@ -70,7 +71,7 @@ func (s *Server) workerScript() []byte {
 		"/*{{.Shell}}*/ []", string(shell),
 		"/*{{.App}}*/ []", string(app),
 		"{{.Offline}}", offlinePath,
-		"{{.Search}}", "/search",
+		"{{.Search}}", pagetype.SearchPath,
 		"{{.SavedPagesID}}", content.SavedPagesID,
 		"{{.TitleSuffix}}", jsString(htmlEscape(" - "+site.Get("name").String())),
 	)

@@ -7,7 +7,7 @@ import (
 	"regexp"
 	"strings"
 
-	"nhsdigital/components"
+	"nhsdigital/content/pagetype"
 )
 
 // route is one kind of address the site answers: which paths, what answers
@@ -44,7 +44,7 @@ const (
 
 // routes, in the order they are tried; the last answers every path.
 var routes = []route{
-	{class: "form", exact: []string{components.FeedbackPath}, form: true, posts: true, cache: unkept, serve: plain((*Server).serveFeedbackPost)},
+	{class: "form", exact: []string{pagetype.FeedbackPath}, form: true, posts: true, cache: unkept, serve: plain((*Server).serveFeedbackPost)},
 	{class: "form", exact: []string{"/useful"}, form: true, cache: unkept, serve: plain((*Server).serveUseful)},
 	{class: "form", exact: []string{"/feedback"}, form: true, cache: unkept, serve: plain((*Server).serveFeedbackList)},
 	{class: "form", exact: []string{"/consent"}, form: true, cache: unkept, serve: plain((*Server).serveConsent)},
@@ -56,7 +56,7 @@ var routes = []route{
 	{class: "feed", prefix: "/feeds/", exact: []string{"/sitemap.xml", "/robots.txt"}, cache: revalidated, serve: (*Server).serveGenerated},
 	{class: "app", exact: []string{workerPath}, cache: unkept, serve: (*Server).serveAppFile},
 	{class: "app", exact: append(append([]string{}, goappFiles...), "/manifest.webmanifest"), cache: revalidated, serve: (*Server).serveAppFile},
-	{class: "search", exact: []string{"/search"}, cache: revalidated, serve: plain((*Server).servePage)},
+	{class: "search", exact: []string{pagetype.SearchPath}, cache: revalidated, serve: plain((*Server).servePage)},
 	{class: "page", cache: revalidated, serve: plain((*Server).servePage)},
 }
 
@@ -118,7 +118,11 @@ func (s *Server) serveGenerated(rt *route, w http.ResponseWriter, r *http.Reques
 		a.serve(w, r, s.cacheControl(rt, r, a.hash))
 		return
 	}
-	s.notFoundText(w, "No such feed. Feeds: /feeds/news.xml, /feeds/blogs.xml, /feeds/publications.xml.")
+	var paths []string
+	for _, f := range siteFeeds(s.store) {
+		paths = append(paths, f.Path)
+	}
+	s.notFoundText(w, "No such feed. Feeds: "+strings.Join(paths, ", ")+", and one for each blog series.")
 }
 
 // serveAppFile answers go-app's files, the manifest, the service worker

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"nhsdigital/components"
+	"nhsdigital/content/pagetype"
 )
 
 // One table of routes: the answers' classes in the metrics, their
@@ -22,8 +22,8 @@ func TestRouteTable(t *testing.T) {
 		{"/services/spine", "GET", "page"},
 		{"/no/such/page", "GET", "page"},
 		{"/search", "GET", "search"},
-		{components.FeedbackPath, "GET", "page"},
-		{components.FeedbackPath, "POST", "form"},
+		{pagetype.FeedbackPath, "GET", "page"},
+		{pagetype.FeedbackPath, "POST", "form"},
 		{"/consent", "POST", "form"},
 		{"/consent", "GET", "form"},
 		{"/statistics", "GET", "form"},

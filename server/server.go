@@ -36,6 +36,7 @@ import (
 	"nhsdigital/components"
 	"nhsdigital/content"
 	"nhsdigital/content/consent"
+	"nhsdigital/content/pagetype"
 	"nhsdigital/server/store"
 )
 
@@ -438,8 +439,8 @@ func (s *Server) rawHeaders(name string) []string {
 		`<script defer src="` + s.versioned("/web/pwa.js") + `"></script>`,
 	}
 	// Feed autodiscovery: browsers and feed readers find the feeds from any page.
-	for _, f := range Feeds {
-		out = append(out, `<link rel="alternate" type="application/rss+xml" title="`+htmlEscape(f.Title)+`" href="/feeds/`+f.Name+`">`)
+	for _, f := range siteFeeds(s.store) {
+		out = append(out, `<link rel="alternate" type="application/rss+xml" title="`+htmlEscape(f.Title)+`" href="`+f.Path+`">`)
 	}
 	if s.static {
 		out = append(out,
@@ -618,7 +619,7 @@ func (s *Server) render(r *http.Request) *page {
 	// Unknown paths are not kept: the not-found page names the path, and
 	// made-up paths must not fill the cache.
 	_, known := s.store.Doc(r.URL.Path)
-	cacheable := known && r.URL.RawQuery == "" && !(record != nil && r.URL.Path == "/cookies") && !s.private
+	cacheable := known && r.URL.RawQuery == "" && !(record != nil && r.URL.Path == pagetype.CookiesPath) && !s.private
 	if !cacheable {
 		return s.renderNow(r, key, record, false)
 	}
@@ -690,7 +691,7 @@ func (s *Server) notFoundPath() string {
 	if docs := s.store.OfType(content.TypeNotFound); len(docs) > 0 {
 		return docs[0].Path
 	}
-	return "/404"
+	return pagetype.NotFoundPath
 }
 
 // maxCachedPages and maxCachedPageBytes bound the page cache (about 40 KB

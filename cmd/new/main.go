@@ -22,7 +22,7 @@ import (
 	"github.com/google/uuid"
 
 	"nhsdigital/content"
-	"nhsdigital/content/template"
+	"nhsdigital/content/pagetype"
 )
 
 func main() {
@@ -89,7 +89,7 @@ func draft(typ, title, path, series string, now time.Time) map[string]any {
 	switch typ {
 	case content.TypeService:
 		sections := map[string]any{}
-		for _, s := range template.ServiceSections {
+		for _, s := range pagetype.ServiceSections {
 			sections[s.Key] = []any{para("Write the \"" + s.Heading + "\" section here.")}
 		}
 		d["serviceStatus"] = "beta"

@@ -9,7 +9,7 @@ import (
 	"html"
 	"strings"
 
-	"nhsdigital/content/template"
+	"nhsdigital/content/pagetype"
 )
 
 // Kind says what a Node is.
@@ -43,7 +43,7 @@ func Parse(s string) ([]Node, error) {
 }
 
 // HTML is s as HTML: its text escaped, its links as the site writes them
-// (template.LinkHTML), emphasis as <em> and <strong>.
+// (pagetype.LinkHTML), emphasis as <em> and <strong>.
 func HTML(s string) string {
 	nodes, _ := Parse(s)
 	var b strings.Builder
@@ -57,7 +57,7 @@ func writeHTML(b *strings.Builder, nodes []Node) {
 		case Text:
 			b.WriteString(html.EscapeString(n.Text))
 		case Link:
-			b.WriteString(template.LinkHTML(n.Href, n.Text))
+			b.WriteString(pagetype.LinkHTML(n.Href, n.Text))
 		case Emphasis:
 			b.WriteString("<em>")
 			writeHTML(b, n.Children)

@@ -61,7 +61,7 @@ func write(dir, out string) error {
 	}
 	manifest := map[string]string{}
 	for i, d := range store.Docs() {
-		sd := content.SearchDoc(d)
+		sd := store.SearchDoc(d)
 		var b strings.Builder
 		q := func(s string) string { j, _ := json.Marshal(s); return string(j) } // a JSON string is a YAML string
 		fmt.Fprintf(&b, "---\ntitle: %s\ndate: %s\nsummary: %s\n", q(d.Title), d.Published.Format("2006-01-02T15:04:05Z07:00"), q(d.Summary))

@@ -1,23 +1,9 @@
-// Package template holds the parts of the page templates that both the
-// content validator (server) and the components (browser) must agree on.
-package template
+package pagetype
 
 import (
 	"html"
 	"strings"
 )
-
-// ServiceSections are the standard service template's sections, in order:
-// the JSON key under "sections" and the heading each renders under.
-var ServiceSections = []struct{ Key, Heading string }{
-	{"about", "About this service"},
-	{"audience", "Who it is for"},
-	{"howItWorks", "How it works"},
-	{"benefits", "Benefits"},
-	{"statusAndUsage", "Status and usage"},
-	{"access", "How to access"},
-	{"contact", "Contact us"},
-}
 
 // ExternalNote follows the text of every link to another website, for
 // screen reader users, in a visually hidden span.
