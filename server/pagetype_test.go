@@ -69,3 +69,33 @@ About the event.
 		t.Error("search does not find the event")
 	}
 }
+
+// Each blog series has a feed of its posts, linked from its page and the
+// feeds page; its channel links to the series.
+func TestBlogSeriesFeeds(t *testing.T) {
+	store := realStore(t)
+	srv := newServer(t, store)
+	series := store.OfType(content.TypeBlogSeries)
+	if len(series) != 5 {
+		t.Fatalf("%d blog series, want the original's 5", len(series))
+	}
+	feeds := get(srv, "/about-nhs-digital/rss-feeds").body
+	for _, s := range series {
+		path := pagetype.MemberFeedPath(s.Path)
+		r := get(srv, path)
+		var doc rss
+		if r.code != 200 || xml.Unmarshal([]byte(r.body), &doc) != nil {
+			t.Errorf("%s: %d, not RSS", path, r.code)
+			continue
+		}
+		if !strings.Contains(r.body, "<link>"+store.Origin()+s.Path+"</link>") || len(doc.Channel.Items) != len(store.Members(s.Path)) {
+			t.Errorf("%s: %d items, want a channel linking to %s with %d:\n%s", path, len(doc.Channel.Items), s.Path, len(store.Members(s.Path)), r.body)
+		}
+		if !strings.Contains(get(srv, s.Path).body, `href="`+path+`"`) || !strings.Contains(feeds, `href="`+path+`"`) {
+			t.Errorf("%s is not linked from its series page and the feeds page", path)
+		}
+	}
+	if r := get(srv, "/feeds/blog/not-a-series.xml"); r.code != 404 {
+		t.Errorf("a feed of no series: %d", r.code)
+	}
+}

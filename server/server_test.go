@@ -429,8 +429,8 @@ func TestFeedsSitemapRobots(t *testing.T) {
 	store := realStore(t)
 	srv := newServer(t, store)
 	feeds := allFeeds(store)
-	if len(feeds) < 3 {
-		t.Fatalf("%d feeds; want the site's three at least", len(feeds))
+	if len(feeds) < 4 {
+		t.Fatalf("%d feeds; want the site's three and each blog series'", len(feeds))
 	}
 	for _, f := range feeds {
 		r := get(srv, f.Path)
