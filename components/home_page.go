@@ -9,6 +9,12 @@ import (
 // figures, services, the feature story, the latest blogs and news, and
 // data and information. Its modules come from the site settings.
 //
+// It does not build on PageShell: its hero is not a title and a lead (the
+// heading and text have the hero's own larger styles and a button
+// follows them), and below it the page alternates full-width bands (the
+// feature) with the width container, where the shell has one container.
+// Its h1 still takes focus after navigation, as Title's does.
+//
 // Options:
 //   - View: the home page's view; Home holds the resolved modules.
 type HomePage struct {

@@ -24,16 +24,14 @@ func (p *HubPage) Render() app.UI {
 	if cards := p.View.Get("cards"); len(cards.Array()) > 0 {
 		featured = section("nhsd-featured", "Featured in this section", CardList(cards, 3, false))
 	}
-	return app.Elem("div").Class("nhsd-page nhsd-page--hub").Body(
-		app.Elem("div").Class("nhsd-banner").Body(
-			app.Elem("div").Class("nhsd-width-container").Body(
-				Title(page.Get("title").String()),
-				Lead(page.Get("summary").String()),
-			),
-		),
-		app.Elem("div").Class("nhsd-width-container").Body(
+	return PageShell{
+		Class:  "nhsd-page--hub",
+		Banner: true,
+		Title:  page.Get("title").String(),
+		Lead:   page.Get("summary").String(),
+		Body: []app.UI{
 			app.Elem("div").Class("nhsd-prose").Body(blocks.Render()...),
 			featured,
-		),
-	)
+		},
+	}.Render()
 }

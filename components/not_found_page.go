@@ -22,13 +22,13 @@ type NotFoundPage struct {
 func (p *NotFoundPage) Render() app.UI {
 	page := p.View.Get("page")
 	blocks := &Blocks{Items: page.Get("body"), Media: p.Media, Path: p.View.Get("page.path").String()}
-	return app.Elem("div").Class("nhsd-width-container nhsd-page").Body(
-		Title(page.Get("title").String()),
-		app.Elem("p").Class("nhsd-lead").Body(
+	return PageShell{
+		Title: page.Get("title").String(),
+		LeadBody: []app.UI{
 			app.Text("We could not find a page at "),
 			app.Elem("code").Class("nhsd-code").Text(p.Path),
 			app.Text("."),
-		),
-		app.Elem("div").Class("nhsd-prose").Body(blocks.Render()...),
-	)
+		},
+		Body: []app.UI{app.Elem("div").Class("nhsd-prose").Body(blocks.Render()...)},
+	}.Render()
 }

@@ -26,14 +26,3 @@ func PageContents(entries []contentsEntry, numbered bool) app.UI {
 		list,
 	)
 }
-
-// LastEdited prints when the page was last edited.
-func LastEdited(date string) app.UI {
-	if date == "" {
-		return nil
-	}
-	return app.Elem("p").Class("nhsd-last-edited").Body(
-		app.Text("Last edited: "),
-		app.Elem("time").Attr("datetime", date).Text(formatDateTime(date)),
-	)
-}

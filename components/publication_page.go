@@ -84,10 +84,6 @@ func (p *PublicationPage) Render() app.UI {
 	if rel := p.View.Get("related"); len(rel.Array()) > 0 {
 		others = section("nhsd-other-editions", "Other editions in this series", CardList(rel, 3, true))
 	}
-	var edited app.UI
-	if showLastEdited(page, true) {
-		edited = LastEdited(page.Get("lastEdited").String())
-	}
 	main := []app.UI{
 		summary,
 		keyFacts,
@@ -97,14 +93,17 @@ func (p *PublicationPage) Render() app.UI {
 			app.Elem("ul").Class("nhsd-resources__list").Body(lis...),
 		),
 		others,
-		edited,
 	}
-	return app.Elem("div").Class("nhsd-width-container nhsd-page nhsd-publication").Body(
-		seriesLine,
-		Title(page.Get("title").String()),
-		Lead(page.Get("summary").String()),
-		contentWithSidebar(PageContents(entries, false), main...),
-	)
+	return PageShell{
+		Class:      "nhsd-publication",
+		Above:      seriesLine,
+		Title:      page.Get("title").String(),
+		Lead:       page.Get("summary").String(),
+		Sidebar:    true,
+		Contents:   PageContents(entries, false),
+		Body:       main,
+		LastEdited: lastEditedOf(page),
+	}.Render()
 }
 
 func summaryRow(key string, value app.UI) app.UI {

@@ -223,10 +223,9 @@ func boolString(b bool) string {
 
 func (r *Root) pageBody(page gjson.Result) app.UI {
 	if !r.view.Exists() {
-		return app.Elem("div").Class("nhsd-width-container nhsd-page").Body(
-			Title("Sorry, there is a problem"),
+		return PageShell{Title: "Sorry, there is a problem", Body: []app.UI{
 			app.Elem("p").Class("nhsd-body").Text("This page could not be loaded. Check your connection and try again."),
-		)
+		}}.Render()
 	}
 	media := r.consent.Allows(consent.Media)
 	if r.view.Get("status").Int() == 404 {

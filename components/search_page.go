@@ -144,8 +144,7 @@ func searchURL(q search.Query) string {
 // Render returns the page.
 func (p *SearchPage) Render() app.UI {
 	page := p.View.Get("page")
-	return app.Elem("div").Class("nhsd-width-container nhsd-page nhsd-search").Body(
-		Title(page.Get("title").String()),
+	return PageShell{Class: "nhsd-search", Title: page.Get("title").String(), Body: []app.UI{
 		p.form(),
 		p.scopes(),
 		app.Elem("div").Class("nhsd-search__layout").Body(
@@ -153,7 +152,7 @@ func (p *SearchPage) Render() app.UI {
 			p.filters(),
 			app.Elem("div").Class("nhsd-search__results").Body(p.results()...),
 		),
-	)
+	}}.Render()
 }
 
 func (p *SearchPage) form() app.UI {
