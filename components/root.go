@@ -63,7 +63,12 @@ func (r *Root) OnInit() {
 // OnPreRender renders on the server the page it was given (see Render)
 // and sets its head.
 func (r *Root) OnPreRender(ctx app.Context) {
-	p := pageFor(ctx.Page().URL())
+	r.load(pageFor(ctx.Page().URL()))
+	r.setHead(ctx)
+}
+
+// load takes in the page a server render is made from.
+func (r *Root) load(p *Page) {
 	r.src = p.Source
 	if r.src == nil {
 		r.src = emptySource{}
@@ -74,7 +79,6 @@ func (r *Root) OnPreRender(ctx app.Context) {
 	r.missing = p.Missing
 	q, _ := url.ParseQuery(p.Query)
 	r.setConsent(p.Consent, q)
-	r.setHead(ctx)
 }
 
 func (r *Root) show(path, query string) {
