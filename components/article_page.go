@@ -65,7 +65,7 @@ func (p *ArticlePage) Render() app.UI {
 		Class: "nhsd-article",
 		Above: app.Elem("p").Class("nhsd-caption").Body(
 			app.Text(label+" · "),
-			app.Elem("time").Attr("datetime", published).Text(formatDate(published)),
+			app.Elem("time").Attr("datetime", attr(published)).Text(formatDate(published)),
 		),
 		Title:    page.Get("title").String(),
 		Lead:     page.Get("summary").String(),

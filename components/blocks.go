@@ -89,7 +89,7 @@ func (b *Blocks) block(blk gjson.Result) app.UI {
 		if t := blk.Get("title").String(); t != "" {
 			title = app.Elem("p").Class("nhsd-callout__title").Text(t)
 		}
-		return app.Elem("div").Class("nhsd-callout nhsd-callout--"+variant).Body(
+		return app.Elem("div").Class("nhsd-callout nhsd-callout--"+attr(variant)).Body(
 			title,
 			RichText("p", "", blk.Get("text").String()),
 		)

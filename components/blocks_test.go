@@ -1,3 +1,5 @@
+//go:build !wasm
+
 package components
 
 import (
@@ -82,4 +84,45 @@ func TestLeavesApp(t *testing.T) {
 			t.Errorf("leavesApp(%q) = %v", href, got)
 		}
 	}
+}
+
+// Content cannot add markup through a block's plain-text fields or
+// attributes (inline text is HTML the server made: see RichText).
+func TestBlocksEscape(t *testing.T) {
+	h := jsonString(hostile)
+	items := gjson.Parse(`[
+	  {"type": "heading", "level": 2, "text": ` + h + `},
+	  {"type": "quote", "text": ` + h + `, "name": ` + h + `, "role": ` + h + `},
+	  {"type": "figures", "items": [{"value": ` + h + `, "label": ` + h + `, "text": ` + h + `, "link": {"text": ` + h + `, "href": ` + jsonString("/"+hostile) + `}}]},
+	  {"type": "callout", "variant": ` + h + `, "title": ` + h + `, "text": "x"},
+	  {"type": "table", "caption": ` + h + `, "head": [` + h + `], "rows": [["x"]]},
+	  {"type": "contacts", "title": ` + h + `, "items": [{"label": ` + h + `, "value": ` + h + `, "href": ` + jsonString("mailto:"+hostile) + `}]},
+	  {"type": "links", "title": ` + h + `, "items": [{"text": ` + h + `, "href": ` + jsonString("/"+hostile) + `, "description": ` + h + `}]},
+	  {"type": "image", "src": ` + jsonString("/"+hostile) + `, "alt": ` + h + `, "width": 1, "height": 1, "caption": ` + h + `}
+	]`)
+	d := renderDoc(t, app.Div().Body((&Blocks{Items: items}).Render()...))
+	d.wantSafe()
+	d.wantTexts("h2.nhsd-heading-l", hostile)
+	d.wantTexts("blockquote", hostile)
+	d.wantTexts(".nhsd-quote__name", hostile)
+	d.wantTexts(".nhsd-quote__role", hostile)
+	d.wantTexts(".nhsd-figures__value", hostile)
+	d.wantTexts(".nhsd-figures__label", hostile)
+	d.wantTexts(".nhsd-figures__text", hostile)
+	d.wantAttrs(".nhsd-figures__link a", "href", "/"+hostile)
+	d.wantAttrs(".nhsd-callout", "class", "nhsd-callout nhsd-callout--"+hostile)
+	d.wantTexts(".nhsd-callout__title", hostile)
+	d.wantAttrs(".nhsd-table-wrap", "aria-label", hostile)
+	d.wantTexts("caption", hostile)
+	d.wantTexts("th[scope=col]", hostile)
+	d.wantTexts(".nhsd-contacts h3", hostile)
+	d.wantTexts("dt", hostile)
+	d.wantAttrs("dd a", "href", "mailto:"+hostile)
+	d.wantAttrs("nav.nhsd-links", "aria-label", hostile)
+	d.wantTexts("nav.nhsd-links h2", hostile)
+	d.wantAttrs(".nhsd-links__item a", "href", "/"+hostile)
+	d.wantTexts(".nhsd-links__description", hostile)
+	d.wantAttrs("img", "src", "/"+hostile)
+	d.wantAttrs("img", "alt", hostile)
+	d.wantTexts("figcaption.nhsd-image__caption", hostile)
 }

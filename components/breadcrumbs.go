@@ -15,7 +15,7 @@ func Breadcrumbs(crumbs gjson.Result) app.UI {
 	lis := make([]app.UI, len(items))
 	for i, c := range items {
 		lis[i] = app.Elem("li").Class("nhsd-breadcrumbs__item").Body(
-			app.Elem("a").Class("nhsd-breadcrumbs__link").Attr("href", c.Get("path").String()).Text(c.Get("title").String()))
+			app.Elem("a").Class("nhsd-breadcrumbs__link").Attr("href", attr(c.Get("path").String())).Text(c.Get("title").String()))
 	}
 	return app.Elem("nav").Class("nhsd-breadcrumbs nhsd-width-container").Aria("label", "Breadcrumb").Body(
 		app.Elem("ol").Class("nhsd-breadcrumbs__list").Body(lis...),

@@ -12,7 +12,7 @@ import (
 //   - HeadingLevel: 2 or 3, so cards fit the page's heading outline.
 //   - ShowDate: print the publication date.
 func Card(card gjson.Result, headingLevel int, showDate bool) app.UI {
-	title := app.Elem("a").Class("nhsd-card__link").Attr("href", card.Get("path").String()).Text(card.Get("title").String())
+	title := app.Elem("a").Class("nhsd-card__link").Attr("href", attr(card.Get("path").String())).Text(card.Get("title").String())
 	var heading app.UI
 	if headingLevel == 2 {
 		heading = app.Elem("h2").Class("nhsd-card__title").Body(title)
@@ -25,7 +25,7 @@ func Card(card gjson.Result, headingLevel int, showDate bool) app.UI {
 	}
 	if showDate {
 		d := card.Get("date").String()
-		meta = append(meta, app.Elem("time").Class("nhsd-card__date").Attr("datetime", d).Text(formatDate(d)))
+		meta = append(meta, app.Elem("time").Class("nhsd-card__date").Attr("datetime", attr(d)).Text(formatDate(d)))
 	}
 	if s := card.Get("serviceStatus").String(); s != "" {
 		meta = append(meta, StatusTag(s))
@@ -56,6 +56,6 @@ func StatusTag(status string) app.UI {
 	if label == "" {
 		label = status
 	}
-	return app.Elem("strong").Class("nhsd-tag nhsd-tag--"+status).Body(
+	return app.Elem("strong").Class("nhsd-tag nhsd-tag--"+attr(status)).Body(
 		app.Elem("span").Class("nhsd-visually-hidden").Text("Status: "), app.Text(label))
 }

@@ -44,7 +44,7 @@ func (p *HomePage) Render() app.UI {
 			app.Elem("div").Class("nhsd-width-container nhsd-feature__inner").Body(
 				app.Elem("p").Class("nhsd-feature__label").Text("Feature"),
 				app.Elem("h2").ID("nhsd-home-feature").Class("nhsd-heading-l").Body(
-					app.Elem("a").Class("nhsd-feature__link").Attr("href", f.Get("path").String()).Text(f.Get("title").String())),
+					app.Elem("a").Class("nhsd-feature__link").Attr("href", attr(f.Get("path").String())).Text(f.Get("title").String())),
 				app.Elem("p").Class("nhsd-feature__summary").Text(f.Get("summary").String()),
 			),
 		)

@@ -89,7 +89,8 @@ func exampleDoc(t *testing.T, component, name string) *doc {
 // all returns the elements matching sel, in document order. sel is a list
 // of compound selectors, each a tag name or * followed by any number of
 // .class, #id, [attr] and [attr=value] (value in double quotes when it
-// holds spaces), joined by " " (descendant) or " > " (child).
+// holds spaces), joined by " " (descendant), " > " (child) or " + " (the
+// next element after).
 func (d *doc) all(sel string) []*html.Node {
 	d.t.Helper()
 	steps := parseSelector(d.t, sel)
@@ -188,6 +189,27 @@ func lookupAttr(n *html.Node, key string) (string, bool) {
 	return "", false
 }
 
+// childTags names the element children of n.
+func childTags(n *html.Node) []string {
+	var out []string
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			out = append(out, c.Data)
+		}
+	}
+	return out
+}
+
+// lastElementChild is the last element in n.
+func lastElementChild(n *html.Node) *html.Node {
+	for c := n.LastChild; c != nil; c = c.PrevSibling {
+		if c.Type == html.ElementNode {
+			return c
+		}
+	}
+	return nil
+}
+
 func classesOf(n *html.Node) []string { return strings.Fields(attrOf(n, "class")) }
 
 // textOf is the text inside n, with runs of white space made one space.
@@ -214,7 +236,7 @@ func textOf(n *html.Node) string {
 }
 
 type selectorStep struct {
-	child   bool // the previous step is this element's parent, not just an ancestor
+	comb    byte // how it follows the previous step: ' ' inside it, '>' its child, '+' the element after it
 	tag     string
 	id      string
 	classes []string
@@ -226,14 +248,14 @@ const anyValue = "\x00"
 func parseSelector(t *testing.T, sel string) []selectorStep {
 	t.Helper()
 	var steps []selectorStep
-	child := false
+	comb := byte(' ')
 	for _, tok := range selectorTokens(sel) {
-		if tok == ">" {
-			child = true
+		if tok == ">" || tok == "+" {
+			comb = tok[0]
 			continue
 		}
-		s := selectorStep{child: child}
-		child = false
+		s := selectorStep{comb: comb}
+		comb = ' '
 		i := 0
 		for i < len(tok) && tok[i] != '.' && tok[i] != '#' && tok[i] != '[' {
 			i++
@@ -336,8 +358,15 @@ func matchAt(n *html.Node, steps []selectorStep, i int, root *html.Node) bool {
 	if i == 0 {
 		return true
 	}
-	if steps[i].child {
+	switch steps[i].comb {
+	case '>':
 		return n.Parent != nil && n.Parent != root && matchAt(n.Parent, steps, i-1, root)
+	case '+':
+		p := n.PrevSibling
+		for p != nil && p.Type != html.ElementNode {
+			p = p.PrevSibling
+		}
+		return p != nil && matchAt(p, steps, i-1, root)
 	}
 	for a := n.Parent; a != nil && a != root; a = a.Parent {
 		if matchAt(a, steps, i-1, root) {

@@ -123,7 +123,7 @@ func LastEdited(date string) app.UI {
 	}
 	return app.Elem("p").Class("nhsd-last-edited").Body(
 		app.Text("Last edited: "),
-		app.Elem("time").Attr("datetime", date).Text(formatDateTime(date)),
+		app.Elem("time").Attr("datetime", attr(date)).Text(formatDateTime(date)),
 	)
 }
 

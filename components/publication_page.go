@@ -52,7 +52,7 @@ func (p *PublicationPage) Render() app.UI {
 
 	published := page.Get("published").String()
 	summary := app.Elem("dl").Class("nhsd-summary-list").Body(
-		summaryRow("Publication date", app.Elem("time").Attr("datetime", published).Text(formatDate(published))),
+		summaryRow("Publication date", app.Elem("time").Attr("datetime", attr(published)).Text(formatDate(published))),
 		summaryRow("Information type", app.Text(joinList(page.Get("informationType")))),
 		summaryRow("Geographic coverage", app.Text(joinList(page.Get("geographicCoverage")))),
 		summaryRow("Geographical granularity", app.Text(joinList(page.Get("granularity")))),
@@ -79,7 +79,7 @@ func (p *PublicationPage) Render() app.UI {
 	var seriesLine, others app.UI
 	if series.Exists() {
 		seriesLine = app.Elem("p").Class("nhsd-caption").Body(app.Text("Part of "),
-			app.Elem("a").Class("nhsd-link").Attr("href", series.Get("path").String()).Text(series.Get("title").String()))
+			app.Elem("a").Class("nhsd-link").Attr("href", attr(series.Get("path").String())).Text(series.Get("title").String()))
 	}
 	if rel := p.View.Get("related"); len(rel.Array()) > 0 {
 		others = section("nhsd-other-editions", "Other editions in this series", CardList(rel, 3, true))

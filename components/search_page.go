@@ -385,7 +385,7 @@ func (p *SearchPage) results() []app.UI {
 			app.Elem("p").Class("nhsd-search-result__meta").Body(
 				app.Elem("span").Class("nhsd-search-result__type").Text(f.Label),
 				app.Text(" · "),
-				app.Elem("time").Attr("datetime", f.Date).Text(formatDate(f.Date)),
+				app.Elem("time").Attr("datetime", attr(f.Date)).Text(formatDate(f.Date)),
 			),
 			app.Elem("h2").Class("nhsd-search-result__title").Body(app.Elem("a").Class("nhsd-link").Attr("href", attr(f.Path)).Text(f.Title)),
 			app.Elem("p").Class("nhsd-search-result__summary").Text(f.Summary),
