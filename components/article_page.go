@@ -83,6 +83,10 @@ func (p *ArticlePage) Render() app.UI {
 
 // ShareLinks offers plain links to share a page by email and on social
 // networks. They load nothing from those networks until followed.
+//
+// Options:
+//   - pageURL: the page's full address.
+//   - title: the page's title, for the email's subject and the post.
 func ShareLinks(pageURL, title string) app.UI {
 	u, t := url.QueryEscape(pageURL), url.QueryEscape(title)
 	links := []struct{ text, href string }{

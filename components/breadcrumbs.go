@@ -5,8 +5,13 @@ import (
 	"github.com/tidwall/gjson"
 )
 
-// Breadcrumbs shows where a page sits: the pages above it, Home first.
-// Crumbs is a JSON list of {path, title}; the current page is not listed.
+// Breadcrumbs shows where a page sits: the pages above it, Home first, as
+// an ordered list in a navigation landmark labelled "Breadcrumb". It
+// renders nothing without crumbs.
+//
+// Options:
+//   - crumbs: the view's crumbs, a JSON list of {path, title}; the current
+//     page is not among them.
 func Breadcrumbs(crumbs gjson.Result) app.UI {
 	items := crumbs.Array()
 	if len(items) == 0 {

@@ -19,6 +19,7 @@ import (
 // Options:
 //   - View: the catalogue's view; Cards holds every service.
 //   - Query: the page's URL query (q, status, topic).
+//   - Media: the visitor allows embedded media (video blocks play).
 type CataloguePage struct {
 	app.Compo
 	View  gjson.Result

@@ -11,6 +11,8 @@ import (
 //
 // Options:
 //   - View: the page's view (content.View as JSON).
+//   - Media: the visitor allows embedded media (video blocks play).
+//   - Extra: what follows the body (the feedback form on its page).
 type ContentPage struct {
 	app.Compo
 	View  gjson.Result

@@ -10,6 +10,7 @@ import (
 //
 // Options:
 //   - View: the hub's view; its cards are the featured pages.
+//   - Media: the visitor allows embedded media (video blocks play).
 type HubPage struct {
 	app.Compo
 	View  gjson.Result

@@ -10,6 +10,7 @@ import (
 //
 // Options:
 //   - View: the listing's view; Cards holds the pages listed.
+//   - Media: the visitor allows embedded media (video blocks play).
 type ListingPage struct {
 	app.Compo
 	View  gjson.Result

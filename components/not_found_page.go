@@ -11,6 +11,7 @@ import (
 // Options:
 //   - View: the not-found page's view.
 //   - Path: the path that was asked for.
+//   - Media: the visitor allows embedded media (video blocks play).
 type NotFoundPage struct {
 	app.Compo
 	View  gjson.Result

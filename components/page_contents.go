@@ -6,9 +6,14 @@ import (
 
 type contentsEntry struct{ ID, Text string }
 
-// PageContents lists a long page's sections as links to their headings.
-// Numbered lists them as an ordered list (articles with numbered sections).
-// It renders nothing for pages with fewer than two sections.
+// PageContents lists a long page's sections as links to their headings,
+// in a navigation landmark labelled by its heading, "Page contents". It
+// renders nothing for pages with fewer than two sections.
+//
+// Options:
+//   - entries: the sections, {ID, Text} each, from headingsOf with an
+//     outline of their own, so the ids are the body's.
+//   - numbered: an ordered list (articles, whose sections are numbered).
 func PageContents(entries []contentsEntry, numbered bool) app.UI {
 	if len(entries) < 2 {
 		return nil

@@ -14,6 +14,7 @@ import (
 // Options:
 //   - View: the publication's view; Series is the series card and Related
 //     the other editions.
+//   - Media: the visitor allows embedded media (video blocks play).
 type PublicationPage struct {
 	app.Compo
 	View  gjson.Result

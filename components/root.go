@@ -16,6 +16,10 @@ import (
 // current page's type. On the server it renders the page in full; in the
 // browser it takes over from the prerendered page with the same markup and
 // then loads later pages' data with the browser's fetch.
+//
+// Options: none of its own. A server render is made from the Page handed
+// to it (see Page and RenderURL: its source, view, path, query, consent
+// and the missing path); the browser's from its address and page data.
 type Root struct {
 	app.Compo
 	path    string

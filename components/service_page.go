@@ -16,6 +16,7 @@ var ServiceSections = template.ServiceSections
 //
 // Options:
 //   - View: the service's view; Related holds the related services' cards.
+//   - Media: the visitor allows embedded media (video blocks play).
 type ServicePage struct {
 	app.Compo
 	View  gjson.Result
