@@ -60,29 +60,33 @@ func (p *ArticlePage) Render() app.UI {
 		)
 	}
 
-	var edited app.UI
-	if showLastEdited(page, true) {
-		edited = LastEdited(page.Get("lastEdited").String())
-	}
-	return app.Elem("article").Class("nhsd-width-container nhsd-page nhsd-article").Body(
-		app.Elem("p").Class("nhsd-caption").Body(
+	return PageShell{
+		Tag:   "article",
+		Class: "nhsd-article",
+		Above: app.Elem("p").Class("nhsd-caption").Body(
 			app.Text(label+" · "),
-			app.Elem("time").Attr("datetime", published).Text(formatDate(published)),
+			app.Elem("time").Attr("datetime", attr(published)).Text(formatDate(published)),
 		),
-		Title(page.Get("title").String()),
-		Lead(page.Get("summary").String()),
-		authors,
-		contentWithSidebar(contents,
+		Title:    page.Get("title").String(),
+		Lead:     page.Get("summary").String(),
+		Intro:    []app.UI{authors},
+		Sidebar:  true,
+		Contents: contents,
+		Body: []app.UI{
 			app.Elem("div").Class("nhsd-prose").Body(blocks.Render()...),
 			subjects,
 			ShareLinks(p.Origin+page.Get("path").String(), page.Get("title").String()),
-			edited,
-		),
-	)
+		},
+		LastEdited: lastEditedOf(page),
+	}.Render()
 }
 
 // ShareLinks offers plain links to share a page by email and on social
 // networks. They load nothing from those networks until followed.
+//
+// Options:
+//   - pageURL: the page's full address.
+//   - title: the page's title, for the email's subject and the post.
 func ShareLinks(pageURL, title string) app.UI {
 	u, t := url.QueryEscape(pageURL), url.QueryEscape(title)
 	links := []struct{ text, href string }{

@@ -15,6 +15,8 @@ import (
 //   - Numbered: prefix level 2 headings with their number (articles).
 //   - Nested: the blocks sit under a level 2 heading of the page (service
 //     sections), so the headings of links blocks drop to level 3.
+//   - Media: the visitor allows embedded media (video blocks play).
+//   - Path: the page, where a video's consent form comes back to.
 type Blocks struct {
 	Items    gjson.Result
 	Outline  *outline
@@ -89,7 +91,7 @@ func (b *Blocks) block(blk gjson.Result) app.UI {
 		if t := blk.Get("title").String(); t != "" {
 			title = app.Elem("p").Class("nhsd-callout__title").Text(t)
 		}
-		return app.Elem("div").Class("nhsd-callout nhsd-callout--"+variant).Body(
+		return app.Elem("div").Class("nhsd-callout nhsd-callout--"+attr(variant)).Body(
 			title,
 			RichText("p", "", blk.Get("text").String()),
 		)
@@ -182,8 +184,11 @@ func (b *Blocks) contacts(blk gjson.Result) app.UI {
 }
 
 // Figures renders headline figures: a big value, its label and a sentence.
-// Items is a JSON list of {value, label, text, link{text, href}}; title, when
-// set, is a visually hidden heading for the group.
+//
+// Options:
+//   - items: a JSON list of {value, label, text, link{text, href}}; text
+//     and link may be left out.
+//   - title: unused (the caller gives the group its heading).
 func Figures(items gjson.Result, title string) app.UI {
 	list := items.Array()
 	lis := make([]app.UI, len(list))

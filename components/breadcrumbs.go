@@ -5,8 +5,13 @@ import (
 	"github.com/tidwall/gjson"
 )
 
-// Breadcrumbs shows where a page sits: the pages above it, Home first.
-// Crumbs is a JSON list of {path, title}; the current page is not listed.
+// Breadcrumbs shows where a page sits: the pages above it, Home first, as
+// an ordered list in a navigation landmark labelled "Breadcrumb". It
+// renders nothing without crumbs.
+//
+// Options:
+//   - crumbs: the view's crumbs, a JSON list of {path, title}; the current
+//     page is not among them.
 func Breadcrumbs(crumbs gjson.Result) app.UI {
 	items := crumbs.Array()
 	if len(items) == 0 {
@@ -15,7 +20,7 @@ func Breadcrumbs(crumbs gjson.Result) app.UI {
 	lis := make([]app.UI, len(items))
 	for i, c := range items {
 		lis[i] = app.Elem("li").Class("nhsd-breadcrumbs__item").Body(
-			app.Elem("a").Class("nhsd-breadcrumbs__link").Attr("href", c.Get("path").String()).Text(c.Get("title").String()))
+			app.Elem("a").Class("nhsd-breadcrumbs__link").Attr("href", attr(c.Get("path").String())).Text(c.Get("title").String()))
 	}
 	return app.Elem("nav").Class("nhsd-breadcrumbs nhsd-width-container").Aria("label", "Breadcrumb").Body(
 		app.Elem("ol").Class("nhsd-breadcrumbs__list").Body(lis...),

@@ -6,13 +6,15 @@ import (
 )
 
 // Card shows a page in a list: its type, date, title (the link), summary
-// and, for services, status. Card is a JSON object as content.Card.
+// and, for services, status. It is a list item: put it in a list
+// (CardList does).
 //
 // Options:
-//   - HeadingLevel: 2 or 3, so cards fit the page's heading outline.
-//   - ShowDate: print the publication date.
+//   - card: the page's card, a JSON object as content.Card gives it.
+//   - headingLevel: 2 or 3, so cards fit the page's heading outline.
+//   - showDate: print the publication date.
 func Card(card gjson.Result, headingLevel int, showDate bool) app.UI {
-	title := app.Elem("a").Class("nhsd-card__link").Attr("href", card.Get("path").String()).Text(card.Get("title").String())
+	title := app.Elem("a").Class("nhsd-card__link").Attr("href", attr(card.Get("path").String())).Text(card.Get("title").String())
 	var heading app.UI
 	if headingLevel == 2 {
 		heading = app.Elem("h2").Class("nhsd-card__title").Body(title)
@@ -25,7 +27,7 @@ func Card(card gjson.Result, headingLevel int, showDate bool) app.UI {
 	}
 	if showDate {
 		d := card.Get("date").String()
-		meta = append(meta, app.Elem("time").Class("nhsd-card__date").Attr("datetime", d).Text(formatDate(d)))
+		meta = append(meta, app.Elem("time").Class("nhsd-card__date").Attr("datetime", attr(d)).Text(formatDate(d)))
 	}
 	if s := card.Get("serviceStatus").String(); s != "" {
 		meta = append(meta, StatusTag(s))
@@ -37,7 +39,8 @@ func Card(card gjson.Result, headingLevel int, showDate bool) app.UI {
 	)
 }
 
-// CardList lays cards out in a responsive grid.
+// CardList lays cards out in a responsive grid: a list, or nothing when
+// there are no cards. Its options are Card's, cards a JSON list of them.
 func CardList(cards gjson.Result, headingLevel int, showDate bool) app.UI {
 	items := cards.Array()
 	if len(items) == 0 {
@@ -50,12 +53,17 @@ func CardList(cards gjson.Result, headingLevel int, showDate bool) app.UI {
 	return app.Elem("ul").Class("nhsd-card-list").Body(lis...)
 }
 
-// StatusTag shows a service's status (live, beta, alpha, retiring, retired).
+// StatusTag shows a service's status (live, beta, alpha, retiring,
+// retired) in words, after "Status:" for screen readers.
+//
+// Options:
+//   - status: the service's serviceStatus; one it does not know is shown
+//     as it is.
 func StatusTag(status string) app.UI {
 	label := map[string]string{"live": "Live", "beta": "Beta", "alpha": "Alpha", "retiring": "Retiring", "retired": "Retired"}[status]
 	if label == "" {
 		label = status
 	}
-	return app.Elem("strong").Class("nhsd-tag nhsd-tag--"+status).Body(
+	return app.Elem("strong").Class("nhsd-tag nhsd-tag--"+attr(status)).Body(
 		app.Elem("span").Class("nhsd-visually-hidden").Text("Status: "), app.Text(label))
 }

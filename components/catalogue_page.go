@@ -19,6 +19,7 @@ import (
 // Options:
 //   - View: the catalogue's view; Cards holds every service.
 //   - Query: the page's URL query (q, status, topic).
+//   - Media: the visitor allows embedded media (video blocks play).
 type CataloguePage struct {
 	app.Compo
 	View  gjson.Result
@@ -143,9 +144,7 @@ func (p *CataloguePage) Render() app.UI {
 		list = app.Elem("ul").Class("nhsd-card-list").Body(shown...)
 	}
 	blocks := &Blocks{Items: page.Get("body"), Media: p.Media, Path: p.View.Get("page.path").String()}
-	return app.Elem("div").Class("nhsd-width-container nhsd-page nhsd-catalogue").Body(
-		Title(page.Get("title").String()),
-		Lead(page.Get("summary").String()),
+	return PageShell{Class: "nhsd-catalogue", Title: page.Get("title").String(), Lead: page.Get("summary").String(), Body: []app.UI{
 		app.Elem("div").Class("nhsd-prose").Body(blocks.Render()...),
 		app.Elem("form").Class("nhsd-filters").Attr("action", "/services").Attr("method", "get").OnSubmit(p.onSubmit).Body(
 			app.Elem("div").Class("nhsd-filters__field nhsd-filters__field--wide").Body(
@@ -165,7 +164,7 @@ func (p *CataloguePage) Render() app.UI {
 		),
 		app.Elem("p").ID("nhsd-catalogue-count").Class("nhsd-result-count").Attr("role", "status").Text(count),
 		list,
-	)
+	}}.Render()
 }
 
 // option renders a select option. go-app writes selected="false" for an

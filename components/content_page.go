@@ -11,6 +11,8 @@ import (
 //
 // Options:
 //   - View: the page's view (content.View as JSON).
+//   - Media: the visitor allows embedded media (video blocks play).
+//   - Extra: what follows the body (the feedback form on its page).
 type ContentPage struct {
 	app.Compo
 	View  gjson.Result
@@ -24,13 +26,12 @@ func (p *ContentPage) Render() app.UI {
 	body := page.Get("body")
 	contents := PageContents(headingsOf(body, newOutline()), false)
 	blocks := &Blocks{Items: body, Media: p.Media, Path: p.View.Get("page.path").String()}
-	var edited app.UI
-	if showLastEdited(page, true) {
-		edited = LastEdited(page.Get("lastEdited").String())
-	}
-	return app.Elem("div").Class("nhsd-width-container nhsd-page").Body(
-		Title(page.Get("title").String()),
-		Lead(page.Get("summary").String()),
-		contentWithSidebar(contents, app.Elem("div").Class("nhsd-prose").Body(append(blocks.Render(), p.Extra)...), edited),
-	)
+	return PageShell{
+		Title:      page.Get("title").String(),
+		Lead:       page.Get("summary").String(),
+		Sidebar:    true,
+		Contents:   contents,
+		Body:       []app.UI{app.Elem("div").Class("nhsd-prose").Body(append(blocks.Render(), p.Extra)...)},
+		LastEdited: lastEditedOf(page),
+	}.Render()
 }

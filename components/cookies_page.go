@@ -79,10 +79,7 @@ func (p *CookiesPage) Render() app.UI {
 		))
 	}
 	blocks := &Blocks{Items: page.Get("body"), Media: p.Record.Allows(consent.Media), Path: p.View.Get("page.path").String()}
-	return app.Elem("div").Class("nhsd-width-container nhsd-page nhsd-cookies").Body(
-		saved,
-		Title(page.Get("title").String()),
-		Lead(page.Get("summary").String()),
+	return PageShell{Class: "nhsd-cookies", Above: saved, Title: page.Get("title").String(), Lead: page.Get("summary").String(), Body: []app.UI{
 		app.Elem("div").Class("nhsd-prose").Body(blocks.Render()...),
 		app.Elem("h2").Class("nhsd-heading-l").Text("Your consent record"),
 		record,
@@ -95,7 +92,7 @@ func (p *CookiesPage) Render() app.UI {
 				),
 			)...,
 		),
-	)
+	}}.Render()
 }
 
 func radio(name, value, label string, checked bool) app.UI {

@@ -53,6 +53,11 @@ func AttrValue(s string) string {
 // inside one element, as exact HTML: the same bytes on the server and in
 // the browser. The browser parses the HTML inside a <div>, so tag must be
 // one allowed there (p, li, span; not td or th).
+//
+// Options:
+//   - tag: the element.
+//   - class: its class, a constant ("" for none); never content.
+//   - html: the inline HTML, written as it is.
 func RichText(tag, class, html string) app.UI {
 	open := "<" + tag
 	if class != "" {

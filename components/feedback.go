@@ -23,7 +23,11 @@ func FeedbackFormHTML(page string) string {
 const feedbackFormTemplate = `<div class="nhsd-fb-wrap"><p class="nhsd-static-note nhsd-body">This copy of the site cannot receive forms. To tell us what you think, use the <a class="nhsd-link" href="https://digital.nhs.uk/about-nhs-digital/tell-us-what-you-think-of-our-website">feedback form on digital.nhs.uk</a>, or call our contact centre on 0300 303 5678.</p><form class="nhsd-fb" method="post" action="/about-nhs-digital/tell-us-what-you-think-of-our-website" novalidate><div class="nhsd-form-group"><label class="nhsd-label" for="fb-reason">Why did you visit the site today?</label><p class="nhsd-hint" id="fb-reason-hint">Knowing why people come helps us shape the site around what they need.</p><input class="nhsd-input" id="fb-reason" name="reason" type="text" value="" aria-describedby="fb-reason-hint"></div><div class="nhsd-form-group"><fieldset class="nhsd-fieldset"><legend class="nhsd-label">Did you find what you were looking for?</legend><div class="nhsd-radios"><div class="nhsd-radios__item"><input class="nhsd-radios__input" id="fb-found-yes" name="found" type="radio" value="yes"><label class="nhsd-radios__label" for="fb-found-yes">Yes</label></div><div class="nhsd-radios__item"><input class="nhsd-radios__input" id="fb-found-no" name="found" type="radio" value="no"><label class="nhsd-radios__label" for="fb-found-no">No</label></div></div></fieldset></div><div class="nhsd-form-group"><label class="nhsd-label" for="fb-more">Tell us more</label><p class="nhsd-hint" id="fb-more-hint">What worked, what did not, and what we could do better.</p><textarea class="nhsd-input nhsd-textarea" id="fb-more" name="more" rows="6" aria-describedby="fb-more-hint"></textarea></div><div class="nhsd-form-group"><label class="nhsd-label" for="fb-page">Which page or pages is your feedback about?</label><p class="nhsd-hint" id="fb-page-hint">The web address helps us find and fix a problem.</p><input class="nhsd-input" id="fb-page" name="page" type="text" value="{page}" aria-describedby="fb-page-hint"></div><h2 class="nhsd-heading-m">About you</h2><div class="nhsd-form-group"><label class="nhsd-label" for="fb-organisation">Organisation (optional)</label><input class="nhsd-input" id="fb-organisation" name="organisation" type="text" value=""></div><div class="nhsd-form-group"><label class="nhsd-label" for="fb-role">Role (optional)</label><p class="nhsd-hint" id="fb-role-hint">If you came for your work, what you do.</p><input class="nhsd-input" id="fb-role" name="role" type="text" value="" aria-describedby="fb-role-hint"></div><div class="nhsd-form-group"><label class="nhsd-label" for="fb-email">Email address (optional)</label><p class="nhsd-hint" id="fb-email-hint">Only if you would like a reply, or to help with our research.</p><input class="nhsd-input" id="fb-email" name="email" type="email" autocomplete="email" spellcheck="false" value="" aria-describedby="fb-email-hint"></div><div class="nhsd-fb__trap" aria-hidden="true"><label for="fb-website">Leave this empty</label><input id="fb-website" name="website" type="text" tabindex="-1" autocomplete="off"></div><p class="nhsd-body nhsd-fb__notice">We use what you tell us only to improve this website, and to reply if you ask us to. Anything personal you give is handled under UK data protection law. We keep feedback for 2 years, then delete it; see <a class="nhsd-link" href="/about-nhs-digital/privacy-and-cookies">privacy and cookies</a>.</p><button class="nhsd-button" type="submit">Send feedback</button></form></div>`
 
 // feedbackBlock is the form on its page, or the thank-you note after
-// sending (?sent=1).
+// sending.
+//
+// Options:
+//   - query: the page's URL query: sent=1 after sending, page=… to fill in
+//     the page the feedback is about.
 func feedbackBlock(query string) app.UI {
 	q, _ := url.ParseQuery(query)
 	if q.Get("sent") != "" {
@@ -36,6 +40,11 @@ func feedbackBlock(query string) app.UI {
 // page", at the foot of content pages. The answers are forms the server
 // answers (303 back to the page with ?useful=…), so they work without
 // JavaScript, and nothing is stored on the device.
+//
+// Options:
+//   - path: the page the answers are about.
+//   - query: the page's URL query: useful=no opens the "What went wrong?"
+//     box, useful=yes or useful=sent thanks the visitor.
 func usefulBox(path, query string) app.UI {
 	q, _ := url.ParseQuery(query)
 	body := usefulAsk

@@ -1,3 +1,5 @@
+//go:build !wasm
+
 package components
 
 import (
@@ -43,5 +45,72 @@ func TestOpenMenuSaysExpanded(t *testing.T) {
 	html := render(&Header{Navigation: gjson.Parse(`[]`), open: true})
 	if !strings.Contains(html, `aria-expanded="`+TrueMarker+`"`) {
 		t.Errorf("an open menu's button lacks aria-expanded=true:\n%s", html)
+	}
+}
+
+// The header's parts: the logo links home with a name that says so, the
+// search form is a labelled search landmark with a labelled field, the
+// Menu button names the navigation it controls, which is labelled.
+func TestHeader(t *testing.T) {
+	d := exampleDoc(t, "Header", "On a page outside the sections")
+	d.one("header.nhsd-header")
+	d.wantAttrs("a.nhsd-header__logo", "href", "/")
+	d.wantTexts("a.nhsd-header__logo", "NHS Digital home page")
+	d.wantTexts("a.nhsd-header__logo .nhsd-visually-hidden", "home page")
+	form := d.one("form.nhsd-header__search[role=search][action=/search][method=get]")
+	if attrOf(form, "aria-label") != "Site search" {
+		t.Errorf("search form label %q", attrOf(form, "aria-label"))
+	}
+	d.wantTexts("form label[for=nhsd-header-search]", "Search this site")
+	d.one("form input#nhsd-header-search[type=search][name=q][maxlength=256]")
+	d.none("form input[value]") // no query here
+	d.wantTexts("form button[type=submit]", "Search")
+	d.wantAttrs("button#nhsd-menu-button[type=button]", "aria-controls", "nhsd-nav")
+	d.wantAttrs("button#nhsd-menu-button", "aria-expanded", "false")
+	d.wantTexts("button#nhsd-menu-button", "Menu")
+	d.one("nav#nhsd-nav.nhsd-header__nav[aria-label=Sections] > ul#nhsd-nav-list")
+	d.none(".nhsd-header__nav--open")
+	d.wantTexts("#nhsd-nav-list > li > a", "Services", "News", "Example section")
+	d.wantAttrs("#nhsd-nav-list > li > a", "href", "/services", "/news-and-events", "/example-section")
+	d.none("[aria-current]")
+	checkAccessible(t, d)
+}
+
+// The examples mark the current section as TestHeaderMarksTheCurrentSection
+// says, and in the server's final HTML "true" is written as itself.
+func TestHeaderExamples(t *testing.T) {
+	d := exampleDoc(t, "Header", "On a section's own page")
+	d.wantTexts("a[aria-current=page].nhsd-header__nav-link--current", "Services")
+	d = exampleDoc(t, "Header", "On a page in a section")
+	d.wantTexts("a[aria-current=true].nhsd-header__nav-link--current", "Services")
+	d = exampleDoc(t, "Header", "On the search page, with the query")
+	d.wantAttrs("input#nhsd-header-search", "value", "example words")
+	d = exampleDoc(t, "Header", "With the menu open")
+	d.wantAttrs("#nhsd-menu-button", "aria-expanded", "true")
+	d.one("nav#nhsd-nav.nhsd-header__nav.nhsd-header__nav--open")
+	checkAccessible(t, d)
+}
+
+func TestHeaderEscapes(t *testing.T) {
+	nav := gjson.Parse(`[{"text": ` + jsonString(hostile) + `, "href": ` + jsonString("/"+hostile) + `}]`)
+	d := renderDoc(t, &Header{Navigation: nav, Path: "/" + hostile, Query: hostile})
+	d.wantSafe()
+	d.wantAttrs("input#nhsd-header-search", "value", hostile)
+	d.wantAttrs("#nhsd-nav-list a", "href", "/"+hostile)
+	d.wantAttrs("#nhsd-nav-list a", "aria-current", "page")
+	d.wantTexts("#nhsd-nav-list a", hostile)
+}
+
+func TestIn(t *testing.T) {
+	for _, c := range []struct {
+		path, section string
+		want          bool
+	}{
+		{"/blog", "/blog", true}, {"/blog/a-post", "/blog", true}, {"/blogs", "/blog", false},
+		{"", "", false}, {"/news-and-events", "/news", false},
+	} {
+		if got := in(c.path, c.section); got != c.want {
+			t.Errorf("in(%q, %q) = %v, want %v", c.path, c.section, got, c.want)
+		}
 	}
 }

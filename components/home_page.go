@@ -9,6 +9,12 @@ import (
 // figures, services, the feature story, the latest blogs and news, and
 // data and information. Its modules come from the site settings.
 //
+// It does not build on PageShell: its hero is not a title and a lead (the
+// heading and text have the hero's own larger styles and a button
+// follows them), and below it the page alternates full-width bands (the
+// feature) with the width container, where the shell has one container.
+// Its h1 still takes focus after navigation, as Title's does.
+//
 // Options:
 //   - View: the home page's view; Home holds the resolved modules.
 type HomePage struct {
@@ -38,7 +44,7 @@ func (p *HomePage) Render() app.UI {
 			app.Elem("div").Class("nhsd-width-container nhsd-feature__inner").Body(
 				app.Elem("p").Class("nhsd-feature__label").Text("Feature"),
 				app.Elem("h2").ID("nhsd-home-feature").Class("nhsd-heading-l").Body(
-					app.Elem("a").Class("nhsd-feature__link").Attr("href", f.Get("path").String()).Text(f.Get("title").String())),
+					app.Elem("a").Class("nhsd-feature__link").Attr("href", attr(f.Get("path").String())).Text(f.Get("title").String())),
 				app.Elem("p").Class("nhsd-feature__summary").Text(f.Get("summary").String()),
 			),
 		)

@@ -10,6 +10,7 @@ import (
 //
 // Options:
 //   - View: the hub's view; its cards are the featured pages.
+//   - Media: the visitor allows embedded media (video blocks play).
 type HubPage struct {
 	app.Compo
 	View  gjson.Result
@@ -24,16 +25,14 @@ func (p *HubPage) Render() app.UI {
 	if cards := p.View.Get("cards"); len(cards.Array()) > 0 {
 		featured = section("nhsd-featured", "Featured in this section", CardList(cards, 3, false))
 	}
-	return app.Elem("div").Class("nhsd-page nhsd-page--hub").Body(
-		app.Elem("div").Class("nhsd-banner").Body(
-			app.Elem("div").Class("nhsd-width-container").Body(
-				Title(page.Get("title").String()),
-				Lead(page.Get("summary").String()),
-			),
-		),
-		app.Elem("div").Class("nhsd-width-container").Body(
+	return PageShell{
+		Class:  "nhsd-page--hub",
+		Banner: true,
+		Title:  page.Get("title").String(),
+		Lead:   page.Get("summary").String(),
+		Body: []app.UI{
 			app.Elem("div").Class("nhsd-prose").Body(blocks.Render()...),
 			featured,
-		),
-	)
+		},
+	}.Render()
 }

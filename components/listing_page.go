@@ -10,6 +10,7 @@ import (
 //
 // Options:
 //   - View: the listing's view; Cards holds the pages listed.
+//   - Media: the visitor allows embedded media (video blocks play).
 type ListingPage struct {
 	app.Compo
 	View  gjson.Result
@@ -30,10 +31,13 @@ func (p *ListingPage) Render() app.UI {
 	if n > 0 {
 		list = CardList(cards, 3, true)
 	}
-	return app.Elem("div").Class("nhsd-width-container nhsd-page nhsd-listing").Body(
-		Title(page.Get("title").String()),
-		Lead(page.Get("summary").String()),
-		app.Elem("div").Class("nhsd-prose").Body(blocks.Render()...),
-		section("nhsd-listing-title", title, list),
-	)
+	return PageShell{
+		Class: "nhsd-listing",
+		Title: page.Get("title").String(),
+		Lead:  page.Get("summary").String(),
+		Body: []app.UI{
+			app.Elem("div").Class("nhsd-prose").Body(blocks.Render()...),
+			section("nhsd-listing-title", title, list),
+		},
+	}.Render()
 }

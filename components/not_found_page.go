@@ -11,6 +11,7 @@ import (
 // Options:
 //   - View: the not-found page's view.
 //   - Path: the path that was asked for.
+//   - Media: the visitor allows embedded media (video blocks play).
 type NotFoundPage struct {
 	app.Compo
 	View  gjson.Result
@@ -22,13 +23,13 @@ type NotFoundPage struct {
 func (p *NotFoundPage) Render() app.UI {
 	page := p.View.Get("page")
 	blocks := &Blocks{Items: page.Get("body"), Media: p.Media, Path: p.View.Get("page.path").String()}
-	return app.Elem("div").Class("nhsd-width-container nhsd-page").Body(
-		Title(page.Get("title").String()),
-		app.Elem("p").Class("nhsd-lead").Body(
+	return PageShell{
+		Title: page.Get("title").String(),
+		LeadBody: []app.UI{
 			app.Text("We could not find a page at "),
 			app.Elem("code").Class("nhsd-code").Text(p.Path),
 			app.Text("."),
-		),
-		app.Elem("div").Class("nhsd-prose").Body(blocks.Render()...),
-	)
+		},
+		Body: []app.UI{app.Elem("div").Class("nhsd-prose").Body(blocks.Render()...)},
+	}.Render()
 }

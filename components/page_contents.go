@@ -6,9 +6,14 @@ import (
 
 type contentsEntry struct{ ID, Text string }
 
-// PageContents lists a long page's sections as links to their headings.
-// Numbered lists them as an ordered list (articles with numbered sections).
-// It renders nothing for pages with fewer than two sections.
+// PageContents lists a long page's sections as links to their headings,
+// in a navigation landmark labelled by its heading, "Page contents". It
+// renders nothing for pages with fewer than two sections.
+//
+// Options:
+//   - entries: the sections, {ID, Text} each, from headingsOf with an
+//     outline of their own, so the ids are the body's.
+//   - numbered: an ordered list (articles, whose sections are numbered).
 func PageContents(entries []contentsEntry, numbered bool) app.UI {
 	if len(entries) < 2 {
 		return nil
@@ -24,16 +29,5 @@ func PageContents(entries []contentsEntry, numbered bool) app.UI {
 	return app.Elem("nav").Class("nhsd-contents").Aria("labelledby", "nhsd-contents-title").Body(
 		app.Elem("h2").ID("nhsd-contents-title").Class("nhsd-contents__title").Text("Page contents"),
 		list,
-	)
-}
-
-// LastEdited prints when the page was last edited.
-func LastEdited(date string) app.UI {
-	if date == "" {
-		return nil
-	}
-	return app.Elem("p").Class("nhsd-last-edited").Body(
-		app.Text("Last edited: "),
-		app.Elem("time").Attr("datetime", date).Text(formatDateTime(date)),
 	)
 }

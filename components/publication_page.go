@@ -14,6 +14,7 @@ import (
 // Options:
 //   - View: the publication's view; Series is the series card and Related
 //     the other editions.
+//   - Media: the visitor allows embedded media (video blocks play).
 type PublicationPage struct {
 	app.Compo
 	View  gjson.Result
@@ -52,7 +53,7 @@ func (p *PublicationPage) Render() app.UI {
 
 	published := page.Get("published").String()
 	summary := app.Elem("dl").Class("nhsd-summary-list").Body(
-		summaryRow("Publication date", app.Elem("time").Attr("datetime", published).Text(formatDate(published))),
+		summaryRow("Publication date", app.Elem("time").Attr("datetime", attr(published)).Text(formatDate(published))),
 		summaryRow("Information type", app.Text(joinList(page.Get("informationType")))),
 		summaryRow("Geographic coverage", app.Text(joinList(page.Get("geographicCoverage")))),
 		summaryRow("Geographical granularity", app.Text(joinList(page.Get("granularity")))),
@@ -79,14 +80,10 @@ func (p *PublicationPage) Render() app.UI {
 	var seriesLine, others app.UI
 	if series.Exists() {
 		seriesLine = app.Elem("p").Class("nhsd-caption").Body(app.Text("Part of "),
-			app.Elem("a").Class("nhsd-link").Attr("href", series.Get("path").String()).Text(series.Get("title").String()))
+			app.Elem("a").Class("nhsd-link").Attr("href", attr(series.Get("path").String())).Text(series.Get("title").String()))
 	}
 	if rel := p.View.Get("related"); len(rel.Array()) > 0 {
 		others = section("nhsd-other-editions", "Other editions in this series", CardList(rel, 3, true))
-	}
-	var edited app.UI
-	if showLastEdited(page, true) {
-		edited = LastEdited(page.Get("lastEdited").String())
 	}
 	main := []app.UI{
 		summary,
@@ -97,14 +94,17 @@ func (p *PublicationPage) Render() app.UI {
 			app.Elem("ul").Class("nhsd-resources__list").Body(lis...),
 		),
 		others,
-		edited,
 	}
-	return app.Elem("div").Class("nhsd-width-container nhsd-page nhsd-publication").Body(
-		seriesLine,
-		Title(page.Get("title").String()),
-		Lead(page.Get("summary").String()),
-		contentWithSidebar(PageContents(entries, false), main...),
-	)
+	return PageShell{
+		Class:      "nhsd-publication",
+		Above:      seriesLine,
+		Title:      page.Get("title").String(),
+		Lead:       page.Get("summary").String(),
+		Sidebar:    true,
+		Contents:   PageContents(entries, false),
+		Body:       main,
+		LastEdited: lastEditedOf(page),
+	}.Render()
 }
 
 func summaryRow(key string, value app.UI) app.UI {

@@ -18,6 +18,10 @@ import (
 // current page's type. On the server it renders the page in full; in the
 // browser it takes over from the prerendered page with the same markup and
 // then loads later pages' data with the browser's fetch.
+//
+// Options: none of its own. A server render is made from the Page handed
+// to it (see Page and RenderURL: its source, view, path, query, consent
+// and the missing path); the browser's from its address and page data.
 type Root struct {
 	app.Compo
 	path    string
@@ -65,7 +69,12 @@ func (r *Root) OnInit() {
 // OnPreRender renders on the server the page it was given (see Render)
 // and sets its head.
 func (r *Root) OnPreRender(ctx app.Context) {
-	p := pageFor(ctx.Page().URL())
+	r.load(pageFor(ctx.Page().URL()))
+	r.setHead(ctx)
+}
+
+// load takes in the page a server render is made from.
+func (r *Root) load(p *Page) {
 	r.src = p.Source
 	if r.src == nil {
 		r.src = emptySource{}
@@ -76,7 +85,6 @@ func (r *Root) OnPreRender(ctx app.Context) {
 	r.missing = p.Missing
 	q, _ := url.ParseQuery(p.Query)
 	r.setConsent(p.Consent, q)
-	r.setHead(ctx)
 }
 
 func (r *Root) show(path, query string) {
@@ -225,10 +233,9 @@ func boolString(b bool) string {
 
 func (r *Root) pageBody(page gjson.Result) app.UI {
 	if !r.view.Exists() {
-		return app.Elem("div").Class("nhsd-width-container nhsd-page").Body(
-			Title("Sorry, there is a problem"),
+		return PageShell{Title: "Sorry, there is a problem", Body: []app.UI{
 			app.Elem("p").Class("nhsd-body").Text("This page could not be loaded. Check your connection and try again."),
-		)
+		}}.Render()
 	}
 	media := r.consent.Allows(consent.Media)
 	if r.view.Get("status").Int() == 404 {

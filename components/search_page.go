@@ -145,8 +145,7 @@ func searchURL(q search.Query) string {
 // Render returns the page.
 func (p *SearchPage) Render() app.UI {
 	page := p.View.Get("page")
-	return app.Elem("div").Class("nhsd-width-container nhsd-page nhsd-search").Body(
-		Title(page.Get("title").String()),
+	return PageShell{Class: "nhsd-search", Title: page.Get("title").String(), Body: []app.UI{
 		p.form(),
 		p.scopes(),
 		app.Elem("div").Class("nhsd-search__layout").Body(
@@ -154,7 +153,7 @@ func (p *SearchPage) Render() app.UI {
 			p.filters(),
 			app.Elem("div").Class("nhsd-search__results").Body(p.results()...),
 		),
-	)
+	}}.Render()
 }
 
 func (p *SearchPage) form() app.UI {
@@ -387,7 +386,7 @@ func (p *SearchPage) results() []app.UI {
 			app.Elem("p").Class("nhsd-search-result__meta").Body(
 				app.Elem("span").Class("nhsd-search-result__type").Text(f.Label),
 				app.Text(" · "),
-				app.Elem("time").Attr("datetime", f.Date).Text(formatDate(f.Date)),
+				app.Elem("time").Attr("datetime", attr(f.Date)).Text(formatDate(f.Date)),
 			),
 			app.Elem("h2").Class("nhsd-search-result__title").Body(app.Elem("a").Class("nhsd-link").Attr("href", attr(f.Path)).Text(f.Title)),
 			app.Elem("p").Class("nhsd-search-result__summary").Text(f.Summary),

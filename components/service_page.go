@@ -16,6 +16,7 @@ var ServiceSections = pagetype.ServiceSections
 //
 // Options:
 //   - View: the service's view; Related holds the related services' cards.
+//   - Media: the visitor allows embedded media (video blocks play).
 type ServicePage struct {
 	app.Compo
 	View  gjson.Result
@@ -58,14 +59,15 @@ func (p *ServicePage) Render() app.UI {
 	}
 	extra := &Blocks{Items: page.Get("body"), Outline: o, Media: p.Media, Path: p.View.Get("page.path").String()}
 	body = append(body, extra.Render()...)
-	if showLastEdited(page, true) {
-		body = append(body, LastEdited(page.Get("lastEdited").String()))
-	}
 
-	return app.Elem("div").Class("nhsd-width-container nhsd-page nhsd-service").Body(
-		app.Elem("p").Class("nhsd-caption").Body(app.Text("Service "), StatusTag(page.Get("serviceStatus").String())),
-		Title(page.Get("title").String()),
-		Lead(page.Get("summary").String()),
-		contentWithSidebar(PageContents(entries, false), app.Elem("div").Class("nhsd-prose").Body(body...)),
-	)
+	return PageShell{
+		Class:      "nhsd-service",
+		Above:      app.Elem("p").Class("nhsd-caption").Body(app.Text("Service "), StatusTag(page.Get("serviceStatus").String())),
+		Title:      page.Get("title").String(),
+		Lead:       page.Get("summary").String(),
+		Sidebar:    true,
+		Contents:   PageContents(entries, false),
+		Body:       []app.UI{app.Elem("div").Class("nhsd-prose").Body(body...)},
+		LastEdited: lastEditedOf(page),
+	}.Render()
 }

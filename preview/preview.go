@@ -320,6 +320,9 @@ func (p *preview) serve(w http.ResponseWriter, r *http.Request) {
 		w.Write(script)
 		return
 	}
+	if serveGallery(w, r) {
+		return
+	}
 	srv := p.live.Current()
 	if srv == nil {
 		// No good version yet: show the problems on every page.

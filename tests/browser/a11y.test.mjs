@@ -1,8 +1,12 @@
 // axe-core's WCAG 2.2 A and AA rules on every page type, at phone and
-// desktop widths, once the client has taken over; and the phone menu open.
+// desktop widths, once the client has taken over; the phone menu open;
+// and the editor preview's component gallery with every example in it.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { useSite, waitForApp, axe, pageTypes } from "./helpers.mjs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { useSite, waitForApp, axe, pageTypes, startServer, root } from "./helpers.mjs";
 
 const site = useSite(before, after);
 
@@ -90,5 +94,43 @@ test("in forced colours only the current section carries a bar, at phone and des
     const marked = bars.filter(([, , w]) => w > 0).map(([text, current]) => `${text} ${current}`);
     assert.deepEqual(marked, ["Services true"], `${width}px: links with a bar: ${JSON.stringify(bars)}`);
     await context.close();
+  }
+});
+
+// The component gallery, served by the editor preview only: every example
+// of every component on one page, and each whole-page example on its own.
+test("axe finds no violation in the preview's component gallery; production has no gallery", async () => {
+  const gone = await fetch(site.server.base + "/_preview/components");
+  assert.equal(gone.status, 404, "the production server answers the gallery's path");
+
+  const dir = mkdtempSync(join(tmpdir(), "nhsd-gallery-"));
+  cpSync(join(root, "content"), dir, { recursive: true });
+  const preview = await startServer(["-preview", "-content", dir]);
+  try {
+    for (const [width, name] of [[375, "phone"], [1280, "desktop"]]) {
+      const context = await site.browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      const res = await page.goto(preview.base + "/_preview/components");
+      assert.equal(res.status(), 200);
+      assert.equal(await page.title(), "Components - preview");
+      assert.equal(await page.locator("main h1").first().innerText(), "Components");
+      const examples = await page.locator(".nhsd-gallery__example").count();
+      assert.ok(examples > 40, `only ${examples} examples shown`);
+      const failures = [];
+      const violations = await axe(page);
+      if (violations.length) failures.push(`gallery:\n  ${format(violations)}`);
+      const pages = await page.$$eval("a[href^='/_preview/components/']", (as) => as.map((a) => a.getAttribute("href")));
+      assert.ok(pages.length > 0, "no whole-page examples");
+      for (const path of pages) {
+        assert.equal((await page.goto(preview.base + path)).status(), 200, path);
+        const v = await axe(page);
+        if (v.length) failures.push(`${path}:\n  ${format(v)}`);
+      }
+      await context.close();
+      assert.equal(failures.length, 0, `${name}:\n` + failures.join("\n"));
+    }
+  } finally {
+    await preview.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
