@@ -14,6 +14,12 @@ import (
 //   - headingLevel: 2 or 3, so cards fit the page's heading outline.
 //   - showDate: print the publication date.
 func Card(card gjson.Result, headingLevel int, showDate bool) app.UI {
+	return CardItem(card, headingLevel, showDate)
+}
+
+// CardItem is Card as an element, for a list that adds attributes of its
+// own (the catalogue's data for its filters).
+func CardItem(card gjson.Result, headingLevel int, showDate bool) app.HTMLElem {
 	title := app.Elem("a").Class("nhsd-card__link").Attr("href", attr(card.Get("path").String())).Text(card.Get("title").String())
 	var heading app.UI
 	if headingLevel == 2 {

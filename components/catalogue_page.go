@@ -39,14 +39,28 @@ func (p *CataloguePage) OnUpdate(ctx app.Context) { p.readQuery() }
 func (p *CataloguePage) readQuery() {
 	v, _ := url.ParseQuery(p.Query)
 	p.q = trimTo(v.Get("q"), 100)
-	p.state = trimTo(v.Get("status"), 20)
-	p.topic = trimTo(v.Get("topic"), 100)
+	p.state = unlessAny(trimTo(v.Get("status"), 20))
+	p.topic = unlessAny(trimTo(v.Get("topic"), 100))
 }
 
+// AnyOption is the value of the "Any status" and "All topics" options:
+// go-app writes no value attribute for an empty one, and an option
+// without one sends its text. It filters on nothing.
+const AnyOption = "any"
+
+func unlessAny(s string) string {
+	if s == AnyOption {
+		return ""
+	}
+	return s
+}
+
+// trimTo trims s and cuts it to at most n characters (as the field's
+// maxlength counts them, and the page's script cuts them).
 func trimTo(s string, n int) string {
 	s = strings.TrimSpace(s)
-	if len(s) > n {
-		s = s[:n]
+	if r := []rune(s); len(r) > n {
+		s = string(r[:n])
 	}
 	return s
 }
@@ -102,12 +116,12 @@ func (p *CataloguePage) onSearch(ctx app.Context, e app.Event) {
 }
 
 func (p *CataloguePage) onStatus(ctx app.Context, e app.Event) {
-	p.state = ctx.JSSrc().Get("value").String()
+	p.state = unlessAny(ctx.JSSrc().Get("value").String())
 	p.update(ctx)
 }
 
 func (p *CataloguePage) onTopic(ctx app.Context, e app.Event) {
-	p.topic = ctx.JSSrc().Get("value").String()
+	p.topic = unlessAny(ctx.JSSrc().Get("value").String())
 	p.update(ctx)
 }
 
@@ -118,33 +132,53 @@ func (p *CataloguePage) Render() app.UI {
 	page := p.View.Get("page")
 	all := p.View.Get("cards").Array()
 	topics := map[string]bool{}
-	var shown []app.UI
-	for _, c := range all {
+	// Every service is on the page, those that do not match hidden, so
+	// that the page's script can filter at once before the client runs
+	// (web/pwa.js), by the same rule.
+	items := make([]app.UI, len(all))
+	shown := 0
+	for i, c := range all {
 		for _, t := range c.Get("topics").Array() {
 			topics[t.String()] = true
 		}
-		if p.matches(c) {
-			shown = append(shown, Card(c, 2, false))
+		topicsJSON := c.Get("topics").Raw
+		if topicsJSON == "" {
+			topicsJSON = "[]"
 		}
+		li := CardItem(c, 2, false).DataSet("status", attr(c.Get("serviceStatus").String())).DataSet("topics", attr(topicsJSON))
+		if p.matches(c) {
+			shown++
+		} else {
+			li = li.Attr("hidden", true)
+		}
+		items[i] = li
 	}
-	topicOptions := []app.UI{app.Elem("option").Attr("value", "").Text("All topics")}
+	topicOptions := []app.UI{option(AnyOption, "All topics", p.topic == "")}
 	for _, t := range slices.Sorted(maps.Keys(topics)) {
 		topicOptions = append(topicOptions, option(t, t, t == p.topic))
 	}
-	statusOptions := []app.UI{app.Elem("option").Attr("value", "").Text("Any status")}
+	statusOptions := []app.UI{option(AnyOption, "Any status", p.state == "")}
 	for _, s := range []string{"live", "beta", "alpha", "retiring", "retired"} {
 		statusOptions = append(statusOptions, option(s, strings.ToUpper(s[:1])+s[1:], s == p.state))
 	}
-	count := strconv.Itoa(len(shown)) + " of " + strconv.Itoa(len(all)) + " services"
-	if len(shown) == len(all) {
-		count = strconv.Itoa(len(all)) + " services"
+	// The count's words, with {shown} and {all} for the numbers: the
+	// page's script writes the count with them too.
+	const countAll, countSome = "{all} services", "{shown} of {all} services"
+	count := countSome
+	if shown == len(all) {
+		count = countAll
 	}
-	var list app.UI = app.Elem("p").Class("nhsd-body").Text("No services match. Try fewer words or clear the filters.")
-	if len(shown) > 0 {
-		list = app.Elem("ul").Class("nhsd-card-list").Body(shown...)
+	count = strings.NewReplacer("{shown}", strconv.Itoa(shown), "{all}", strconv.Itoa(len(all))).Replace(count)
+	none := app.Elem("p").ID("nhsd-catalogue-none").Class("nhsd-body").Text("No services match. Try fewer words or clear the filters.")
+	if shown > 0 {
+		none = none.Attr("hidden", true)
+	}
+	list := []app.UI{none}
+	if len(all) > 0 {
+		list = append(list, app.Elem("ul").Class("nhsd-card-list").Body(items...))
 	}
 	blocks := &Blocks{Items: page.Get("body"), Media: p.Media, Path: p.View.Get("page.path").String()}
-	return PageShell{Class: "nhsd-catalogue", Title: page.Get("title").String(), Lead: page.Get("summary").String(), Body: []app.UI{
+	body := []app.UI{
 		app.Elem("div").Class("nhsd-prose").Body(blocks.Render()...),
 		app.Elem("form").Class("nhsd-filters").Attr("action", "/services").Attr("method", "get").OnSubmit(p.onSubmit).Body(
 			app.Elem("div").Class("nhsd-filters__field nhsd-filters__field--wide").Body(
@@ -162,9 +196,10 @@ func (p *CataloguePage) Render() app.UI {
 			),
 			app.Elem("button").Attr("type", "submit").Class("nhsd-button nhsd-button--secondary nhsd-filters__submit").Text("Apply filters"),
 		),
-		app.Elem("p").ID("nhsd-catalogue-count").Class("nhsd-result-count").Attr("role", "status").Text(count),
-		list,
-	}}.Render()
+		app.Elem("p").ID("nhsd-catalogue-count").Class("nhsd-result-count").Attr("role", "status").
+			DataSet("count-all", countAll).DataSet("count-some", countSome).Text(count),
+	}
+	return PageShell{Class: "nhsd-catalogue", Title: page.Get("title").String(), Lead: page.Get("summary").String(), Body: append(body, list...)}.Render()
 }
 
 // option renders a select option. go-app writes selected="false" for an

@@ -112,6 +112,50 @@
     b.setAttribute("aria-expanded", String(filtersOpen));
   });
 
+  // The service catalogue's filters answer at once, before the client runs
+  // and if it never does, as the client's do (CataloguePage.matches): every
+  // service is on the page, those that do not match are hidden, and the
+  // address keeps the filters, which is where the client reads them from
+  // when it starts. The count's words come with the page
+  // (data-count-all, data-count-some: {shown} and {all} are put in).
+  const catalogue = document.querySelector(".nhsd-catalogue form.nhsd-filters");
+  if (catalogue) {
+    const filter = () => {
+      if (root.dataset.nhsdApp === "ready") return;
+      const q = catalogue.elements.q.value.trim().slice(0, 100);
+      // ("any" is the value of "Any status" and "All topics": AnyOption.)
+      const status = catalogue.elements.status.value === "any" ? "" : catalogue.elements.status.value;
+      const topic = catalogue.elements.topic.value === "any" ? "" : catalogue.elements.topic.value;
+      const words = q.toLowerCase().split(/\s+/).filter(Boolean);
+      const cards = document.querySelectorAll(".nhsd-catalogue .nhsd-card");
+      let shown = 0;
+      for (const li of cards) {
+        const text = ((li.querySelector(".nhsd-card__link")?.textContent || "") + " " +
+          (li.querySelector(".nhsd-card__summary")?.textContent || "")).toLowerCase();
+        const ok = (!status || li.dataset.status === status) &&
+          (!topic || (li.dataset.topics || "").split("\n").includes(topic)) &&
+          words.every((w) => text.includes(w));
+        li.hidden = !ok;
+        if (ok) shown++;
+      }
+      const count = document.getElementById("nhsd-catalogue-count");
+      if (count) {
+        const template = shown === cards.length ? count.dataset.countAll : count.dataset.countSome;
+        if (template) count.textContent = template.replace("{shown}", String(shown)).replace("{all}", String(cards.length));
+      }
+      const none = document.getElementById("nhsd-catalogue-none");
+      if (none) none.hidden = shown > 0;
+      const params = new URLSearchParams();
+      if (q) params.set("q", q);
+      if (status) params.set("status", status);
+      if (topic) params.set("topic", topic);
+      const query = params.toString();
+      history.replaceState(history.state, "", location.pathname + (query ? "?" + query : ""));
+    };
+    catalogue.addEventListener("input", filter);
+    catalogue.addEventListener("change", filter);
+  }
+
   // Any other button only the client answers (type="button"), pressed
   // before the client has started (the press is what starts it): press it
   // again once the client runs, so one press is enough. The Menu is

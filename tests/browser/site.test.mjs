@@ -181,8 +181,8 @@ test("the catalogue filters as you type and keeps the URL in step", async () => 
   await waitForApp(page);
   const all = await page.locator(".nhsd-card").count();
   await page.getByLabel("Search services").fill("prescription");
-  await page.waitForFunction((n) => document.querySelectorAll(".nhsd-card").length < n, all);
-  const titles = await page.locator(".nhsd-card__link").allInnerTexts();
+  await page.waitForFunction((n) => document.querySelectorAll(".nhsd-card:not([hidden])").length < n, all);
+  const titles = await page.locator(".nhsd-card:not([hidden]) .nhsd-card__link").allInnerTexts();
   assert.ok(titles.some((t) => t.includes("Electronic Prescription Service")), titles.join());
   assert.match(page.url(), /\?q=prescription$/);
   assert.match(await page.locator("#nhsd-catalogue-count").innerText(), /of \d+ services/);
@@ -231,7 +231,38 @@ test("focus and typing made before the client starts survive the take-over", asy
   await waitForApp(page);
   assert.equal(await page.evaluate(() => document.activeElement.id), "nhsd-catalogue-q", "focus was lost");
   assert.equal(await page.getByLabel("Search services").inputValue(), "spine", "typed text was lost");
-  await page.waitForFunction(() => document.querySelectorAll(".nhsd-card").length === 1);
+  await page.waitForFunction(() => document.querySelectorAll(".nhsd-card:not([hidden])").length === 1);
+  await context.close();
+});
+
+test("the catalogue filters before the client runs, and if it never does", async () => {
+  const context = await site.browser.newContext({ viewport: { width: 375, height: 800 } });
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route("**/web/app.wasm*", async (route) => { await held; await route.continue(); });
+  await page.goto(site.server.base + "/services");
+  const visible = () => page.locator(".nhsd-card:not([hidden]) .nhsd-card__link").allInnerTexts();
+  const all = (await visible()).length;
+  await page.getByLabel("Search services").pressSequentially("prescription");
+  const found = await visible();
+  assert.ok(found.includes("Electronic Prescription Service") && found.length < all, found.join());
+  assert.equal(await page.locator("#nhsd-catalogue-count").innerText(), `${found.length} of ${all} services`);
+  assert.match(page.url(), /\/services\?q=prescription$/);
+  await page.getByLabel("Status").selectOption("retired");
+  assert.deepEqual(await visible(), []);
+  assert.ok(await page.locator("#nhsd-catalogue-none").isVisible(), "nothing matching says so");
+  await page.getByLabel("Status").selectOption("Any status");
+  await page.getByLabel("Search services").fill("");
+  assert.equal((await visible()).length, all);
+  assert.equal(await page.locator("#nhsd-catalogue-count").innerText(), `${all} services`);
+  assert.ok(await page.locator("#nhsd-catalogue-none").isHidden());
+  // The client, when it starts, shows what the visitor chose.
+  await page.getByLabel("Search services").fill("spine");
+  release();
+  await waitForApp(page);
+  assert.equal(await page.getByLabel("Search services").inputValue(), "spine");
+  await page.waitForFunction(() => [...document.querySelectorAll(".nhsd-card:not([hidden]) .nhsd-card__link")].map((a) => a.textContent.trim()).join() === "Spine");
   await context.close();
 });
 
