@@ -5,6 +5,8 @@ package components
 import (
 	"slices"
 	"testing"
+
+	"github.com/tidwall/gjson"
 )
 
 // The question: a labelled region holding a form posted to /consent that
@@ -52,17 +54,34 @@ func TestCookieBannerConfirms(t *testing.T) {
 // No question once answered, and no confirmation of anything else.
 func TestCookieBannerSilent(t *testing.T) {
 	for _, chose := range []string{"", "withdrawn", "1", "accept"} {
-		if ui := CookieBanner("/", false, chose); ui != nil {
+		if ui := CookieBanner(exampleSite.Get("cookieBanner"), "/", false, chose); ui != nil {
 			t.Errorf("CookieBanner(ask=false, chose=%q) renders %s", chose, render(ui))
 		}
 	}
 }
 
 func TestCookieBannerEscapes(t *testing.T) {
-	d := renderDoc(t, CookieBanner("/"+hostile, true, ""))
+	d := renderDoc(t, CookieBanner(exampleSite.Get("cookieBanner"), "/"+hostile, true, ""))
 	d.wantSafe()
 	d.wantAttrs("input[name=return]", "value", "/"+hostile)
-	d = renderDoc(t, CookieBanner("/"+hostile, false, "accepted"))
+	d = renderDoc(t, CookieBanner(exampleSite.Get("cookieBanner"), "/"+hostile, false, "accepted"))
 	d.wantSafe()
 	d.wantAttrs("a.nhsd-cookie-banner__hide", "href", "/"+hostile)
+}
+
+// The words are the site's: a banner in other words shows them, and the
+// part of "change" in braces is the link.
+func TestCookieBannerWordsAreContent(t *testing.T) {
+	words := gjson.Parse(`{"title": "Cwcis", "text": "Testun", "accept": "Derbyn", "reject": "Gwrthod", "view": "Gweld",
+		"accepted": "Derbyniwyd.", "rejected": "Gwrthodwyd.", "change": "Gallwch {newid y gosodiadau} unrhyw bryd.", "hide": "Cuddio"}`)
+	d := renderDoc(t, CookieBanner(words, "/", true, ""))
+	d.wantTexts("form > h2", "Cwcis")
+	d.wantAttrs("#nhsd-cookie-banner", "aria-label", "Cwcis")
+	d.wantTexts("form p", "Testun")
+	d.wantTexts("form button", "Derbyn", "Gwrthod")
+	d.wantTexts("form a", "Gweld")
+	d = renderDoc(t, CookieBanner(words, "/", false, "rejected"))
+	d.wantTexts("#nhsd-cookie-confirmation p", "Gwrthodwyd. Gallwch newid y gosodiadau unrhyw bryd.")
+	d.wantTexts("#nhsd-cookie-confirmation p a", "newid y gosodiadau")
+	d.wantTexts("a.nhsd-cookie-banner__hide", "Cuddio")
 }

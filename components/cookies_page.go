@@ -8,30 +8,14 @@ import (
 	"nhsdigital/content/pagetype"
 )
 
-// cookieCategory describes one kind of additional storage for people.
-type cookieCategory struct {
-	Key, Name, Text string
-	Items           [][3]string // name, purpose, expiry
-}
-
-var cookieCategories = []cookieCategory{
-	{consent.Offline, "Saving pages for offline reading",
-		"Keeps copies of the pages you read on your device, so you can read them again without a connection.",
-		[][3]string{{"nhsd-pages (Cache Storage)", "Copies of pages you have read and their data", "30 days after you read the page, or until you say no here"}}},
-	{consent.Statistics, "Counting page views",
-		"Tells us which pages are read, so we can improve them. Your browser sends the address of each page you view, and nothing else: no cookie and no identifier.",
-		[][3]string{{"None stored", "Each page view is counted on our server, without anything that identifies you", "Not stored on your device"}}},
-	{consent.Media, "Videos from other websites",
-		"Lets pages show videos hosted by YouTube. YouTube may set its own cookies when you play one.",
-		[][3]string{{"Cookies set by YouTube (for example YSC, VISITOR_INFO1_LIVE)", "Set by YouTube when a video loads", "Up to 6 months, set by YouTube"}}},
-}
-
 // CookiesPage is the cookie settings page: what each category does and
 // stores, a yes/no choice for each (starting at no), Save, the consent ID
 // and time, and a way to withdraw. It is a form the server answers.
 //
 // Options:
-//   - View: the cookie page's view (its intro comes from content).
+//   - View: the cookie page's view: its intro, and what the site stores
+//     that it needs and in each category of consent (its necessary and
+//     categories fields).
 //   - Record: the visitor's consent, or nil.
 //   - Saved: the page comes back after saving ("1" or "withdrawn").
 type CookiesPage struct {
@@ -61,20 +45,25 @@ func (p *CookiesPage) Render() app.UI {
 			summaryRow("Policy version", app.Text(p.Record.Policy)),
 		)
 	}
+	// What is stored, and why, is the page's own (its necessary and
+	// categories fields): the settings ask about each category it
+	// describes, in its order.
+	necessary := page.Get("necessary")
 	groups := []app.UI{
-		app.Elem("h2").Class("nhsd-heading-l").Text("Cookies that the site needs"),
-		app.Elem("p").Class("nhsd-body").Text("One cookie remembers your choices on this page. It cannot be switched off."),
-		itemsTable("Cookie that the site needs", [][3]string{{consent.CookieName, "Remembers your cookie choices, when you made them and a random ID for the record", "1 year"}}),
+		app.Elem("h2").Class("nhsd-heading-l").Text(necessary.Get("title").String()),
+		app.Elem("p").Class("nhsd-body").Text(necessary.Get("text").String()),
+		itemsTable(necessary.Get("title").String(), necessary.Get("items")),
 	}
-	for _, c := range cookieCategories {
-		yes := p.Record.Allows(c.Key)
+	for _, c := range page.Get("categories").Array() {
+		key, title := c.Get("key").String(), c.Get("title").String()
+		yes := p.Record.Allows(key)
 		groups = append(groups, app.Elem("fieldset").Class("nhsd-fieldset").Body(
-			app.Elem("legend").Class("nhsd-fieldset__legend nhsd-heading-m").Text(c.Name),
-			app.Elem("p").Class("nhsd-body").Text(c.Text),
-			itemsTable(c.Name, c.Items),
+			app.Elem("legend").Class("nhsd-fieldset__legend nhsd-heading-m").Text(title),
+			app.Elem("p").Class("nhsd-body").Text(c.Get("text").String()),
+			itemsTable(title, c.Get("items")),
 			app.Elem("div").Class("nhsd-radios").Body(
-				radio(c.Key, "yes", "Yes", yes),
-				radio(c.Key, "no", "No", !yes),
+				radio(key, "yes", "Yes", yes),
+				radio(key, "no", "No", !yes),
 			),
 		))
 	}
@@ -107,11 +96,14 @@ func radio(name, value, label string, checked bool) app.UI {
 	)
 }
 
-func itemsTable(caption string, rows [][3]string) app.UI {
+func itemsTable(caption string, items gjson.Result) app.UI {
+	rows := items.Array()
 	trs := make([]app.UI, len(rows))
 	for i, r := range rows {
 		trs[i] = app.Elem("tr").Body(
-			app.Elem("th").Attr("scope", "row").Text(r[0]), app.Elem("td").Text(r[1]), app.Elem("td").Text(r[2]))
+			app.Elem("th").Attr("scope", "row").Text(r.Get("name").String()),
+			app.Elem("td").Text(r.Get("purpose").String()),
+			app.Elem("td").Text(r.Get("expires").String()))
 	}
 	return app.Elem("div").Class("nhsd-table-wrap").Attr("role", "region").Aria("label", attr(caption)).TabIndex(0).Body(
 		app.Elem("table").Class("nhsd-table").Body(

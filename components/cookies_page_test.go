@@ -16,14 +16,17 @@ func TestCookiesPage(t *testing.T) {
 	d := exampleDoc(t, "CookiesPage", "Before a choice")
 	d.wantTexts("div.nhsd-page.nhsd-cookies > h1", "Cookie settings")
 	d.none("#nhsd-cookies-saved")
-	d.wantTexts("h2.nhsd-heading-l + p.nhsd-body", "You have not made a choice yet, so nothing beyond what the site needs to work is stored.", "One cookie remembers your choices on this page. It cannot be switched off.")
+	d.wantTexts("h2.nhsd-heading-l + p.nhsd-body", "You have not made a choice yet, so nothing beyond what the site needs to work is stored.", "An example of what the site needs.")
 	d.one("form.nhsd-cookies__form[method=post][action=/consent]")
 	d.wantAttrs("form input[type=hidden][name=return]", "value", "/cookies")
 	d.wantTexts("form > fieldset > legend", "Saving pages for offline reading", "Counting page views", "Videos from other websites")
 	// Every table has a caption and names its region.
-	d.wantTexts("form table > caption", "Cookie that the site needs", "Saving pages for offline reading", "Counting page views", "Videos from other websites")
-	d.wantAttrs("form .nhsd-table-wrap[role=region][tabindex=0]", "aria-label", "Cookie that the site needs", "Saving pages for offline reading", "Counting page views", "Videos from other websites")
-	d.wantTexts("form tbody th[scope=row]", consent.CookieName, "nhsd-pages (Cache Storage)", "None stored", "Cookies set by YouTube (for example YSC, VISITOR_INFO1_LIVE)")
+	d.wantTexts("form table > caption", "Cookies that the site needs", "Saving pages for offline reading", "Counting page views", "Videos from other websites")
+	d.wantAttrs("form .nhsd-table-wrap[role=region][tabindex=0]", "aria-label", "Cookies that the site needs", "Saving pages for offline reading", "Counting page views", "Videos from other websites")
+	// What is stored is the page's content.
+	d.wantTexts("form tbody th[scope=row]", consent.CookieName, "Example store", "None stored", "Example cookie")
+	d.wantTexts("form tbody td", "An example purpose", "1 year", "An example purpose", "An example time",
+		"An example purpose", "Not stored", "An example purpose", "An example time")
 	for _, c := range consent.Categories {
 		d.wantAttrs("input[type=radio][name="+c+"]", "value", "yes", "no")
 		d.wantAttrs("input[name="+c+"][checked]", "value", "no")

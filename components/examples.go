@@ -44,25 +44,29 @@ func Examples() []ComponentExamples {
 			{Name: "Skip link", UI: func() app.UI { return SkipLink() }},
 		}},
 		{"CookieBanner", "cookie_banner.go", "Asks about additional cookies until the visitor chooses, then confirms the choice.", []Example{
-			{Name: "Asking", UI: func() app.UI { return CookieBanner("/services/example", true, "") }},
-			{Name: "Additional cookies accepted", UI: func() app.UI { return CookieBanner("/services/example", false, "accepted") }},
-			{Name: "Additional cookies rejected", UI: func() app.UI { return CookieBanner("/services/example", false, "rejected") }},
+			{Name: "Asking", UI: func() app.UI { return CookieBanner(exampleSite.Get("cookieBanner"), "/services/example", true, "") }},
+			{Name: "Additional cookies accepted", UI: func() app.UI {
+				return CookieBanner(exampleSite.Get("cookieBanner"), "/services/example", false, "accepted")
+			}},
+			{Name: "Additional cookies rejected", UI: func() app.UI {
+				return CookieBanner(exampleSite.Get("cookieBanner"), "/services/example", false, "rejected")
+			}},
 		}},
 		{"Header", "header.go", "The logo, the search box and the site's sections, folded behind Menu on phones.", []Example{
 			{Name: "On a page outside the sections", UI: func() app.UI {
-				return &Header{Navigation: exampleSite.Get("navigation"), Path: "/example-page"}
+				return &Header{Name: exampleSite.Get("name").String(), Navigation: exampleSite.Get("navigation"), Path: "/example-page"}
 			}},
 			{Name: "On a section's own page", UI: func() app.UI {
-				return &Header{Navigation: exampleSite.Get("navigation"), Path: "/services"}
+				return &Header{Name: exampleSite.Get("name").String(), Navigation: exampleSite.Get("navigation"), Path: "/services"}
 			}},
 			{Name: "On a page in a section", UI: func() app.UI {
-				return &Header{Navigation: exampleSite.Get("navigation"), Path: "/services/example"}
+				return &Header{Name: exampleSite.Get("name").String(), Navigation: exampleSite.Get("navigation"), Path: "/services/example"}
 			}},
 			{Name: "On the search page, with the query", UI: func() app.UI {
-				return &Header{Navigation: exampleSite.Get("navigation"), Path: "/search", Query: "example words"}
+				return &Header{Name: exampleSite.Get("name").String(), Navigation: exampleSite.Get("navigation"), Path: "/search", Query: "example words"}
 			}},
 			{Name: "With the menu open", UI: func() app.UI {
-				return &Header{Navigation: exampleSite.Get("navigation"), Path: "/example-page", open: true}
+				return &Header{Name: exampleSite.Get("name").String(), Navigation: exampleSite.Get("navigation"), Path: "/example-page", open: true}
 			}},
 		}},
 		{"Breadcrumbs", "breadcrumbs.go", "The pages above the current one, Home first.", []Example{
@@ -275,6 +279,17 @@ var exampleSite = gjson.Parse(`{
       ]}
     ],
     "copyright": "Example copyright line"
+  },
+  "cookieBanner": {
+    "title": "Cookies on NHS Digital",
+    "text": "We use one cookie to remember your choice. With your agreement we would also save pages you read so they work offline, count page views without identifying you, and show videos from other websites.",
+    "accept": "Accept additional cookies",
+    "reject": "Reject additional cookies",
+    "view": "View cookies",
+    "accepted": "You’ve accepted additional cookies.",
+    "rejected": "You’ve rejected additional cookies.",
+    "change": "You can {change your cookie settings} at any time.",
+    "hide": "Hide cookie message"
   }
 }`)
 
@@ -357,7 +372,8 @@ var exampleHome = gjson.Parse(`{"status": 200, "page": {"type": "home", "path": 
     "settings": {
       "hero": {"title": "An example hero title", "text": "The text of an example hero.", "link": {"text": "Example link", "href": "/example-page"}},
       "promo": {"title": "An example promotion", "text": "The text of an example promotion.", "href": "/example-page"},
-      "figures": ` + exampleFigures.Raw + `
+      "figures": ` + exampleFigures.Raw + `,
+      "sections": {"figures": {"title": "NHS Digital in numbers"}, "services": {"title": "Our services", "more": {"text": "See all services", "href": "/services"}}, "feature": {"title": "Feature"}, "blogs": {"title": "Latest blogs", "more": {"text": "See all blogs", "href": "/blog"}}, "news": {"title": "Latest news", "more": {"text": "See all news", "href": "/news-and-events/latest-news"}}, "data": {"title": "Data and information", "more": {"text": "Explore data and information", "href": "/data-and-information"}}}
     },
     "services": [` + exampleCards.Get("0").Raw + `],
     "feature": {"path": "/news-and-events/features/example-feature", "title": "Example feature", "summary": "A summary of an example feature.", "type": "feature", "label": "Feature", "date": "2024-04-01"},
@@ -437,11 +453,25 @@ var exampleShortPage = gjson.Parse(`{"status": 200, "page": {"type": "page", "pa
   "summary": "The summary of an example page.", "showLastEdited": false, "body": [{"type": "paragraph", "text": "The body of an example page."}]},
   "crumbs": [{"path": "/", "title": "Home"}]}`)
 
-var exampleCookies = gjson.Parse(`{"status": 200, "page": {"type": "page", "path": "/cookies", "title": "Cookie settings",
-  "summary": "The summary of an example cookie page.", "body": [{"type": "paragraph", "text": "The introduction of an example cookie page."}]},
+var exampleCookies = gjson.Parse(`{"status": 200, "page": {"type": "cookies", "path": "/cookies", "title": "Cookie settings",
+  "summary": "The summary of an example cookie page.", "body": [{"type": "paragraph", "text": "The introduction of an example cookie page."}],
+  "necessary": {"title": "Cookies that the site needs", "text": "An example of what the site needs.",
+    "items": [{"name": "nhsd_consent", "purpose": "An example purpose", "expires": "1 year"}]},
+  "categories": [
+    {"key": "offline", "title": "Saving pages for offline reading", "text": "An example of what offline reading stores.",
+      "items": [{"name": "Example store", "purpose": "An example purpose", "expires": "An example time"}]},
+    {"key": "statistics", "title": "Counting page views", "text": "An example of what counting page views sends.",
+      "items": [{"name": "None stored", "purpose": "An example purpose", "expires": "Not stored"}]},
+    {"key": "media", "title": "Videos from other websites", "text": "An example of what videos from other websites store.",
+      "items": [{"name": "Example cookie", "purpose": "An example purpose", "expires": "An example time"}]}]},
   "crumbs": [{"path": "/", "title": "Home"}]}`)
 
-var exampleSearchView = gjson.Parse(`{"status": 200, "page": {"type": "search", "path": "/search", "title": "Search", "showLastEdited": false},
+var exampleSearchView = gjson.Parse(`{"status": 200, "page": {"type": "search", "path": "/search", "title": "Search", "showLastEdited": false,
+  "body": [{"type": "paragraph", "text": "An example introduction to search."},
+    {"type": "heading", "level": 2, "text": "No results", "id": "no-results"},
+    {"type": "paragraph", "text": "You could:"},
+    {"type": "list", "items": ["check the spelling", "use fewer or more general words", "remove some filters",
+      "browse <a class=\"nhsd-link\" href=\"/services\">our services</a> or <a class=\"nhsd-link\" href=\"/data-and-information\">data and information</a>"]}]},
   "crumbs": [{"path": "/", "title": "Home"}]}`)
 
 var exampleNotFound = gjson.Parse(`{"status": 404, "page": {"type": "not-found", "path": "/404", "title": "Page not found",

@@ -17,6 +17,8 @@ import (
 // Without JavaScript the sections always show (web/nojs.css).
 //
 // Options:
+//   - Name: the site's name, which the logo shows (its first word in the
+//     box: "NHS Digital").
 //   - Navigation: the site's sections, a JSON list of {text, href}.
 //   - Path: the current page's path, to mark the current section.
 //   - Section: the path of the section the page is in when its path
@@ -24,6 +26,7 @@ import (
 //   - Query: the current search query, kept in the search box.
 type Header struct {
 	app.Compo
+	Name       string
 	Navigation gjson.Result
 	Path       string
 	Section    string
@@ -83,12 +86,14 @@ func (h *Header) Render() app.UI {
 	if h.open {
 		navClass += " nhsd-header__nav--open"
 	}
+	// The logo is the site's name, its first word in the box.
+	mark, rest, _ := strings.Cut(h.Name, " ")
 	return app.Elem("header").Class("nhsd-header").OnKeyDown(h.onKey).Body(
 		app.Elem("div").Class("nhsd-header__inner nhsd-width-container").Body(
 			app.Elem("a").Attr("href", "/").Class("nhsd-header__logo").Body(
-				app.Elem("span").Class("nhsd-header__logo-nhs").Text("NHS"),
+				app.Elem("span").Class("nhsd-header__logo-nhs").Text(mark),
 				app.Text(" "),
-				app.Elem("span").Class("nhsd-header__logo-text").Text("Digital"),
+				app.Elem("span").Class("nhsd-header__logo-text").Text(rest),
 				app.Elem("span").Class("nhsd-visually-hidden").Text(" home page"),
 			),
 			app.Elem("form").Class("nhsd-header__search").Attr("action", pagetype.SearchPath).Attr("method", "get").Attr("role", "search").Aria("label", "Site search").OnSubmit(h.onSearch).Body(

@@ -114,3 +114,11 @@ func TestIn(t *testing.T) {
 		}
 	}
 }
+
+// The logo is the site's name, its first word in the box.
+func TestHeaderLogoIsTheSiteName(t *testing.T) {
+	d := renderDoc(t, &Header{Name: "Example Site Name", Navigation: gjson.Parse(`[]`)})
+	d.wantTexts(".nhsd-header__logo-nhs", "Example")
+	d.wantTexts(".nhsd-header__logo-text", "Site Name")
+	d.wantTexts("a.nhsd-header__logo", "Example Site Name home page")
+}

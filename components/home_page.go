@@ -27,6 +27,7 @@ func (p *HomePage) Render() app.UI {
 	home := p.View.Get("home")
 	s := home.Get("settings")
 	hero := s.Get("hero")
+	sec := s.Get("sections") // each section's heading and closing link
 
 	var heroLink, promo, feature app.UI
 	if l := hero.Get("link"); l.Exists() {
@@ -42,7 +43,7 @@ func (p *HomePage) Render() app.UI {
 	if f := home.Get("feature"); f.Exists() && f.Type != gjson.Null {
 		feature = app.Elem("section").Class("nhsd-feature").Aria("labelledby", "nhsd-home-feature").Body(
 			app.Elem("div").Class("nhsd-width-container nhsd-feature__inner").Body(
-				app.Elem("p").Class("nhsd-feature__label").Text("Feature"),
+				app.Elem("p").Class("nhsd-feature__label").Text(sec.Get("feature.title").String()),
 				app.Elem("h2").ID("nhsd-home-feature").Class("nhsd-heading-l").Body(
 					app.Elem("a").Class("nhsd-feature__link").Attr("href", attr(f.Get("path").String())).Text(f.Get("title").String())),
 				app.Elem("p").Class("nhsd-feature__summary").Text(f.Get("summary").String()),
@@ -60,27 +61,29 @@ func (p *HomePage) Render() app.UI {
 		app.Elem("div").Class("nhsd-width-container").Body(
 			promo,
 			app.Elem("section").Class("nhsd-section").Aria("labelledby", "nhsd-home-figures").Body(
-				app.Elem("h2").ID("nhsd-home-figures").Class("nhsd-visually-hidden").Text("NHS Digital in numbers"),
+				app.Elem("h2").ID("nhsd-home-figures").Class("nhsd-visually-hidden").Text(sec.Get("figures.title").String()),
 				Figures(s.Get("figures"), ""),
 			),
-			section("nhsd-home-services", "Our services",
-				CardList(home.Get("services"), 3, false),
-				app.Elem("p").Class("nhsd-more").Body(app.Elem("a").Class("nhsd-link").Attr("href", "/services").Text("See all services")),
-			),
+			section("nhsd-home-services", sec.Get("services.title").String(),
+				CardList(home.Get("services"), 3, false), more(sec.Get("services.more"))),
 		),
 		feature,
 		app.Elem("div").Class("nhsd-width-container").Body(
 			app.Elem("div").Class("nhsd-columns").Body(
-				section("nhsd-home-blogs", "Latest blogs",
-					CardList(home.Get("blogs"), 3, true),
-					app.Elem("p").Class("nhsd-more").Body(app.Elem("a").Class("nhsd-link").Attr("href", "/blog").Text("See all blogs"))),
-				section("nhsd-home-news", "Latest news",
-					CardList(home.Get("news"), 3, true),
-					app.Elem("p").Class("nhsd-more").Body(app.Elem("a").Class("nhsd-link").Attr("href", "/news-and-events/latest-news").Text("See all news"))),
+				section("nhsd-home-blogs", sec.Get("blogs.title").String(),
+					CardList(home.Get("blogs"), 3, true), more(sec.Get("blogs.more"))),
+				section("nhsd-home-news", sec.Get("news.title").String(),
+					CardList(home.Get("news"), 3, true), more(sec.Get("news.more"))),
 			),
-			section("nhsd-home-data", "Data and information",
-				CardList(home.Get("data"), 3, true),
-				app.Elem("p").Class("nhsd-more").Body(app.Elem("a").Class("nhsd-link").Attr("href", "/data-and-information").Text("Explore data and information"))),
+			section("nhsd-home-data", sec.Get("data.title").String(),
+				CardList(home.Get("data"), 3, true), more(sec.Get("data.more"))),
 		),
 	)
+}
+
+// more is the link that ends a home page section's list ("See all
+// services"), from the site settings' home.sections.
+func more(link gjson.Result) app.UI {
+	return app.Elem("p").Class("nhsd-more").Body(
+		app.Elem("a").Class("nhsd-link").Attr("href", attr(link.Get("href").String())).Text(link.Get("text").String()))
 }

@@ -3,6 +3,7 @@
 package components
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/tidwall/gjson"
@@ -57,4 +58,12 @@ func TestHomePageWithout(t *testing.T) {
 	d.none(".nhsd-promo")
 	d.none(".nhsd-hero a")
 	d.wantTexts("h1", "T")
+}
+
+// The sections' headings and closing links are the site settings'.
+func TestHomePageWordsAreContent(t *testing.T) {
+	view := strings.NewReplacer("Latest blogs", "Blogiau diweddaraf", "See all blogs", "Pob blog").Replace(exampleHome.Raw)
+	d := renderDoc(t, &HomePage{View: gjson.Parse(view)})
+	d.wantTexts("#nhsd-home-blogs", "Blogiau diweddaraf")
+	d.wantTexts("section[aria-labelledby=nhsd-home-blogs] .nhsd-more a", "Pob blog")
 }

@@ -192,9 +192,9 @@ func (r *Root) Render() app.UI {
 	return app.Elem("div").ID("nhsd-app").Class("nhsd-app").Body(
 		// No banner on the cookie page (it is the choice itself) nor on the
 		// offline page (shown only when a choice cannot be sent).
-		CookieBanner(r.path, r.consent == nil && !slices.Contains([]string{pagetype.Cookies, pagetype.Offline}, page.Get("type").String()), r.chose),
+		CookieBanner(r.site.Get("cookieBanner"), r.path, r.consent == nil && !slices.Contains([]string{pagetype.Cookies, pagetype.Offline}, page.Get("type").String()), r.chose),
 		SkipLink(),
-		&Header{Navigation: r.site.Get("navigation"), Path: r.path, Section: r.view.Get("section").String(), Query: r.searchQuery()},
+		&Header{Name: r.site.Get("name").String(), Navigation: r.site.Get("navigation"), Path: r.path, Section: r.view.Get("section").String(), Query: r.searchQuery()},
 		Breadcrumbs(r.view.Get("crumbs")),
 		app.Elem("main").ID("main-content").Class("nhsd-main").Aria("busy", boolString(r.loading != "")).Body(r.pageBody(page), r.useful(page)),
 		Footer(r.site.Get("footer")),

@@ -367,17 +367,10 @@ func (p *SearchPage) results() []app.UI {
 			app.Text("Did you mean "), app.Elem("a").Class("nhsd-link").Attr("href", attr(href)).Text(r.Suggestion), app.Text("?")))
 	}
 	if r.Total == 0 {
-		out = append(out, app.Elem("div").Class("nhsd-search__empty").Body(
-			app.Elem("h2").Class("nhsd-heading-m").Text("No results"),
-			app.Elem("p").Class("nhsd-body").Text("You could:"),
-			app.Elem("ul").Class("nhsd-list nhsd-list--bullet").Body(
-				app.Elem("li").Text("check the spelling"),
-				app.Elem("li").Text("use fewer or more general words"),
-				app.Elem("li").Text("remove some filters"),
-				app.Elem("li").Body(app.Text("browse "), app.Elem("a").Class("nhsd-link").Attr("href", "/services").Text("our services"),
-					app.Text(" or "), app.Elem("a").Class("nhsd-link").Attr("href", "/data-and-information").Text("data and information")),
-			),
-		))
+		// What to try is the search page's: its body from the heading
+		// {#no-results} on.
+		advice := &Blocks{Items: bodyFrom(p.View.Get("page.body"), pagetype.NoResultsID), Path: pagetype.SearchPath}
+		out = append(out, app.Elem("div").Class("nhsd-search__empty").Body(advice.Render()...))
 		return out
 	}
 	items := make([]app.UI, len(p.frags))
@@ -461,4 +454,20 @@ func (p *SearchPage) pagination() app.UI {
 		lis = append(lis, link(r.Page+1, "Next", "Next page"))
 	}
 	return app.Elem("nav").Class("nhsd-pagination").Aria("label", "Results pages").Body(app.Elem("ul").Class("nhsd-pagination__list").Body(lis...))
+}
+
+// bodyFrom is the blocks of body from the heading with id on, as a JSON
+// list; none when no heading has it.
+func bodyFrom(body gjson.Result, id string) gjson.Result {
+	blocks := body.Array()
+	for i, b := range blocks {
+		if b.Get("type").String() == "heading" && b.Get("id").String() == id {
+			raws := make([]string, 0, len(blocks)-i)
+			for _, r := range blocks[i:] {
+				raws = append(raws, r.Raw)
+			}
+			return gjson.Parse("[" + strings.Join(raws, ",") + "]")
+		}
+	}
+	return gjson.Parse("[]")
 }

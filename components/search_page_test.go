@@ -5,7 +5,10 @@ package components
 import (
 	"errors"
 	"net/url"
+	"strings"
 	"testing"
+
+	"github.com/tidwall/gjson"
 
 	"nhsdigital/content/search"
 )
@@ -166,5 +169,24 @@ func TestCountSentence(t *testing.T) {
 		if got := formatInt(n); got != want {
 			t.Errorf("formatInt(%d) = %q", n, got)
 		}
+	}
+}
+
+// What a search with no results suggests is the search page's own body,
+// from its heading {#no-results} on; the rest of the body is not shown.
+func TestSearchPageNoResultsIsContent(t *testing.T) {
+	view := gjson.Parse(`{"status": 200, "page": {"type": "search", "path": "/search", "title": "Search", "body": [
+	  {"type": "paragraph", "text": "Not this."},
+	  {"type": "heading", "level": 2, "text": "Nothing found", "id": "no-results"},
+	  {"type": "paragraph", "text": "Try <a class=\"nhsd-link\" href=\"/example-page\">the example page</a>."}]}}`)
+	d := renderDoc(t, &SearchPage{View: view, Query: "q=zzzz", Source: exampleSource{}})
+	d.wantTexts(".nhsd-search__empty h2", "Nothing found")
+	d.wantTexts(".nhsd-search__empty p", "Try the example page.")
+	d.wantAttrs(".nhsd-search__empty a", "href", "/example-page")
+	if strings.Contains(d.text(), "Not this") {
+		t.Error("the body before the no-results heading is shown")
+	}
+	if got := bodyFrom(gjson.Parse(`[{"type": "paragraph", "text": "x"}]`), "no-results").Array(); len(got) != 0 {
+		t.Errorf("no heading: %d blocks, want none", len(got))
 	}
 }

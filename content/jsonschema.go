@@ -36,6 +36,8 @@ var fieldDocs = map[string]string{
 	"relatedSubjects":    "Subject names.",
 	"series":             "The path of the series page it belongs to: a publication's series, a blog post's blog series.",
 	"section":            "The path of the header section the page and those under it are in, when their paths do not say (the blog is in News and events).",
+	"necessary":          "The cookie settings page: what the site stores that it needs (the consent cookie first).",
+	"categories":         "The cookie settings page: each category of storage that needs consent (key offline, statistics or media), with what it stores.",
 	"searchScope":        "The search scope (services, data or news) of the page and those under it, when their type does not give one.",
 	"coverageStart":      "First day the publication covers.",
 	"coverageEnd":        "Last day the publication covers.",

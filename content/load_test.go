@@ -15,7 +15,12 @@ const testSite = `{
   "navigation": [{"text": "Services", "href": "/services"}],
   "footer": {"groups": [{"title": "Legal", "links": [{"text": "Home", "href": "/"}]}], "copyright": "c"},
   "home": {"hero": {"title": "t", "text": "x"}, "figures": [{"value": "1", "label": "l", "text": "t"}],
-    "services": ["/services/spine"], "feature": "/services/spine", "data": ["/services"]}
+    "services": ["/services/spine"], "feature": "/services/spine", "data": ["/services"],
+    "sections": {"figures": {"title": "f"}, "services": {"title": "s", "more": {"text": "m", "href": "/services"}},
+      "feature": {"title": "f"}, "blogs": {"title": "b", "more": {"text": "m", "href": "/"}},
+      "news": {"title": "n", "more": {"text": "m", "href": "/"}}, "data": {"title": "d", "more": {"text": "m", "href": "/"}}}},
+  "cookieBanner": {"title": "t", "text": "x", "accept": "a", "reject": "r", "view": "v", "accepted": "a", "rejected": "r",
+    "change": "You can {change} it.", "hide": "h"}
 }`
 
 // md writes a page given as JSON as the Markdown file that reads back as
@@ -42,6 +47,12 @@ const sections = `, "serviceStatus": "live", "sections": {"about": [{"type": "pa
 // the service worker lists saved pages.
 const offlineBody = `[{"type": "heading", "level": 2, "text": "Saved pages", "id": "saved-pages"}, {"type": "paragraph", "text": "Listed here offline."}]`
 
+// cookieFields are a cookie settings page's description of what is stored.
+const cookieFields = `, "necessary": {"title": "t", "text": "x", "items": [{"name": "nhsd_consent", "purpose": "p", "expires": "e"}]},
+  "categories": [{"key": "offline", "title": "t", "text": "x", "items": [{"name": "n", "purpose": "p", "expires": "e"}]},
+    {"key": "statistics", "title": "t", "text": "x", "items": [{"name": "n", "purpose": "p", "expires": "e"}]},
+    {"key": "media", "title": "t", "text": "x", "items": [{"name": "n", "purpose": "p", "expires": "e"}]}]`
+
 // validTree is a small content tree that passes every check.
 func validTree() fstest.MapFS {
 	return fstest.MapFS{
@@ -49,7 +60,7 @@ func validTree() fstest.MapFS {
 		"pages/index.md":    {Data: md(page("00000000-0000-4000-8000-000000000001", "home", "/", ""))},
 		"pages/404.md":      {Data: md(page("00000000-0000-4000-8000-000000000002", "not-found", "/404", `, "body": []`))},
 		"pages/offline.md":  {Data: md(page("00000000-0000-4000-8000-000000000005", "offline", "/offline", `, "body": `+offlineBody))},
-		"pages/cookies.md":  {Data: md(page("00000000-0000-4000-8000-000000000006", "cookies", "/cookies", `, "body": []`))},
+		"pages/cookies.md":  {Data: md(page("00000000-0000-4000-8000-000000000006", "cookies", "/cookies", `, "body": []`+cookieFields))},
 		"pages/services.md": {Data: md(page("00000000-0000-4000-8000-000000000003", "service-catalogue", "/services", ""))},
 		"pages/services/spine.md": {Data: md(page("00000000-0000-4000-8000-000000000004", "service", "/services/spine",
 			sections+`, "aliases": ["/spine"], "body": [{"type": "heading", "level": 2, "text": "More"}, {"type": "paragraph", "text": "See [the catalogue](/services) or *this*."}]`))},

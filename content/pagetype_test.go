@@ -64,7 +64,7 @@ func TestRequiredPages(t *testing.T) {
 	wantProblem(t, err, "pages", `no published cookies page (type "cookies", path /cookies)`)
 
 	tree = validTree()
-	tree["pages/other-cookies.md"] = &fstest.MapFile{Data: md(page("00000000-0000-4000-8000-000000000011", "cookies", "/other-cookies", `, "body": []`))}
+	tree["pages/other-cookies.md"] = &fstest.MapFile{Data: md(page("00000000-0000-4000-8000-000000000011", "cookies", "/other-cookies", `, "body": []`+cookieFields))}
 	_, err = Load(tree, Options{})
 	wantProblem(t, err, "pages/other-cookies.md", "a cookies page must have path /cookies")
 }
@@ -128,4 +128,25 @@ func TestBlogSeriesListsItsPosts(t *testing.T) {
 	tree["pages/blog/two.md"] = &fstest.MapFile{Data: md(page("00000000-0000-4000-8000-000000000022", "blog", "/blog/two", `, "series": "/services"`+author))}
 	_, err = Load(tree, Options{})
 	wantProblem(t, err, "pages/blog/two.md", "/services is a service-catalogue page, not a blog-series page")
+}
+
+// The cookie settings page describes the consent cookie first and every
+// category of consent once.
+func TestCookiePageDescribesEveryCategory(t *testing.T) {
+	tree := validTree()
+	fields := strings.Replace(cookieFields, `"key": "media"`, `"key": "offline"`, 1)
+	fields = strings.Replace(fields, `"nhsd_consent"`, `"other"`, 1)
+	tree["pages/cookies.md"] = &fstest.MapFile{Data: md(page("00000000-0000-4000-8000-000000000006", "cookies", "/cookies", `, "body": []`+fields))}
+	_, err := Load(tree, Options{})
+	wantProblem(t, err, "pages/cookies.md", `"offline" is already described`)
+	wantProblem(t, err, "pages/cookies.md", `does not describe "media"`)
+	wantProblem(t, err, "pages/cookies.md", "the first cookie the site needs is the consent cookie, nhsd_consent")
+}
+
+// The cookie banner's "change" sentence holds its link in braces.
+func TestCookieBannerChangeHoldsItsLink(t *testing.T) {
+	tree := validTree()
+	tree["site.json"] = &fstest.MapFile{Data: []byte(strings.Replace(testSite, "You can {change} it.", "You can change it.", 1))}
+	_, err := Load(tree, Options{})
+	wantProblem(t, err, "site.json", "in {braces}")
 }

@@ -156,5 +156,25 @@ var siteFields = []field{
 		{name: "services", kind: kPathRefs, required: true, min: 1},
 		req("feature", kPathRef),
 		{name: "data", kind: kPathRefs, required: true, min: 1},
+		// The headings of the home page's sections and the link that ends
+		// each list.
+		{name: "sections", kind: kObject, required: true, sub: []field{
+			{name: "figures", kind: kObject, required: true, sub: []field{req("title", kString)}},
+			{name: "services", kind: kObject, required: true, sub: moreFields},
+			{name: "feature", kind: kObject, required: true, sub: []field{req("title", kString)}},
+			{name: "blogs", kind: kObject, required: true, sub: moreFields},
+			{name: "news", kind: kObject, required: true, sub: moreFields},
+			{name: "data", kind: kObject, required: true, sub: moreFields},
+		}},
+	}},
+	// The cookie banner's words. In "change", the words in {braces} link
+	// to the cookie settings.
+	{name: "cookieBanner", kind: kObject, required: true, sub: []field{
+		req("title", kString), req("text", kString), req("accept", kString), req("reject", kString),
+		req("view", kString), req("accepted", kString), req("rejected", kString), req("change", kString),
+		req("hide", kString),
 	}},
 }
+
+// moreFields are a home page section's heading and the link after its list.
+var moreFields = []field{req("title", kString), {name: "more", kind: kObject, required: true, sub: linkFields}}

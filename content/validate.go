@@ -15,6 +15,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/tidwall/gjson"
 
+	"nhsdigital/content/consent"
 	"nhsdigital/content/inline"
 	"nhsdigital/content/pagetype"
 )
@@ -141,7 +142,13 @@ func (v *validator) checkSite(file string, data []byte) {
 	}
 	v.cur = nil
 	v.checkObject(file, "$", root, siteFields)
+	if c := root.Get("cookieBanner.change"); c.Exists() && !linkTemplate.MatchString(c.String()) {
+		v.add(file, "$.cookieBanner.change", "must hold the words that link to the cookie settings in {braces}, once: You can {change your cookie settings} at any time.")
+	}
 }
+
+// linkTemplate is a sentence with one {part} that becomes a link.
+var linkTemplate = regexp.MustCompile(`^[^{}]*\{[^{}]+\}[^{}]*$`)
 
 func (v *validator) checkDoc(file string, data []byte) {
 	v.pos = nil
@@ -245,6 +252,12 @@ func (v *validator) checkDoc(file string, data []byte) {
 	if d.Type == TypeOffline {
 		v.checkSavedPagesPlace(file, top["body"].Array())
 	}
+	if d.Type == TypeSearch {
+		v.checkNoResultsPlace(file, top["body"].Array())
+	}
+	if d.Type == TypeCookies {
+		v.checkCookieCategories(file, root)
+	}
 	if d.Type == TypePublication {
 		s, _ := ParseDate(top["coverageStart"].String())
 		e, _ := ParseDate(top["coverageEnd"].String())
@@ -272,9 +285,8 @@ func parentPath(p string) string {
 }
 
 // SavedPagesID is the id of the offline page's heading above the list of
-// saved pages: the service worker puts the list in place of the paragraph
-// that follows it.
-const SavedPagesID = "saved-pages"
+// saved pages (pagetype.SavedPagesID).
+const SavedPagesID = pagetype.SavedPagesID
 
 func (v *validator) checkSavedPagesPlace(file string, body []gjson.Result) {
 	for i, b := range body {
@@ -286,6 +298,42 @@ func (v *validator) checkSavedPagesPlace(file string, body []gjson.Result) {
 		}
 	}
 	v.add(file, "$.body", "the offline page needs a level 2 heading with id %q followed by a paragraph: offline, the paragraph becomes the list of saved pages", SavedPagesID)
+}
+
+// checkCookieCategories checks that the cookie settings page names the
+// consent cookie first among what the site needs, and each category of
+// consent once.
+func (v *validator) checkCookieCategories(file string, page gjson.Result) {
+	if n := page.Get("necessary.items.0.name"); n.Exists() && n.String() != consent.CookieName {
+		v.add(file, "$.necessary.items[0].name", "is %q; the first cookie the site needs is the consent cookie, %s", n.String(), consent.CookieName)
+	}
+	seen := map[string]bool{}
+	for i, c := range page.Get("categories").Array() {
+		k := c.Get("key").String()
+		if seen[k] {
+			v.add(file, fmt.Sprintf("$.categories[%d].key", i), "%q is already described; describe each category once", k)
+		}
+		seen[k] = true
+	}
+	for _, k := range consent.Categories {
+		if !seen[k] && page.Get("categories").Exists() {
+			v.add(file, "$.categories", "does not describe %q: the settings ask about every category (%s)", k, strings.Join(consent.Categories, ", "))
+		}
+	}
+}
+
+// checkNoResultsPlace checks that the search page says what to do when
+// nothing is found: its body from a level 2 heading {#no-results} on.
+func (v *validator) checkNoResultsPlace(file string, body []gjson.Result) {
+	for i, b := range body {
+		if b.Get("type").String() == "heading" && b.Get("id").String() == pagetype.NoResultsID {
+			if b.Get("level").Int() != 2 || i+1 == len(body) {
+				v.add(file, fmt.Sprintf("$.body[%d]", i), "the %q heading must be level 2 and followed by what to try, which a search with no results shows", pagetype.NoResultsID)
+			}
+			return
+		}
+	}
+	v.add(file, "$.body", "the search page needs a level 2 heading with id %q (## No results {#%s}) followed by what to try: a search with no results shows it", pagetype.NoResultsID, pagetype.NoResultsID)
 }
 
 func (v *validator) checkPathForType(file string, d *Doc) {

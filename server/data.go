@@ -50,7 +50,7 @@ func newStoreSource(store *content.Store) *storeSource {
 	src := &storeSource{store: store, views: map[string][]byte{}, viewLimit: maxViewBytes}
 	site := store.Site()
 	slim := map[string]json.RawMessage{}
-	for _, k := range []string{"name", "cookiePolicy", "origin", "description", "navigation", "footer"} {
+	for _, k := range []string{"name", "cookiePolicy", "origin", "description", "navigation", "footer", "cookieBanner"} {
 		slim[k] = json.RawMessage(site.Get(k).Raw)
 	}
 	src.siteJSON, _ = json.Marshal(slim)

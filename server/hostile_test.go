@@ -23,6 +23,7 @@ import (
 	"golang.org/x/net/html"
 
 	"nhsdigital/content"
+	"nhsdigital/content/consent"
 	"nhsdigital/content/pagetype"
 )
 
@@ -58,7 +59,7 @@ var structural = map[string]bool{
 	"serviceStatus": true, "youtubeId": true, "src": true, "variant": true, "level": true, "services": true,
 	"feature": true, "data": true, "coverageStart": true, "coverageEnd": true, "cookiePolicy": true,
 	"origin": true, "width": true, "height": true, "ordered": true, "decorative": true, "showLastEdited": true,
-	"section": true, "searchScope": true,
+	"section": true, "searchScope": true, "key": true,
 }
 
 // mutate appends payload to every free-text string of a content document.
@@ -81,8 +82,10 @@ func mutate(v any, key string, depth int, payload string) any {
 		}
 	case string:
 		switch {
-		case structural[key] || x == "" || x == "saved-pages":
-			// The offline page's list goes under the heading "saved-pages".
+		case structural[key] || x == "" || x == pagetype.SavedPagesID || x == pagetype.NoResultsID || x == consent.CookieName:
+			// The offline page's list goes under the heading "saved-pages",
+			// a search's advice under "no-results"; the cookie page names
+			// the consent cookie.
 			return x
 		case key == "summary":
 			// Summaries are limited in length: the payload replaces most of it.

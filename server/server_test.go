@@ -16,6 +16,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -24,6 +25,7 @@ import (
 	"time"
 
 	"github.com/tidwall/gjson"
+	nethtml "golang.org/x/net/html"
 
 	"nhsdigital/components"
 	"nhsdigital/content"
@@ -150,6 +152,10 @@ func TestEveryPage(t *testing.T) {
 				}
 			}
 			page := text(r.body)
+			if d.Type == content.TypeSearch {
+				// The search page's advice shows when nothing is found.
+				page += " " + text(get(srv, "/search?q=qqqzzzxxx").body)
+			}
 			if !strings.Contains(page, d.Title) {
 				t.Errorf("prerendered page lacks its title %q", d.Title)
 			}
@@ -234,9 +240,10 @@ func TestPageTypesCarryTheirParts(t *testing.T) {
 		t.Error("service page has no breadcrumbs")
 	}
 	// Filters work without JavaScript.
-	f := text(get(srv, "/services?status=beta").body)
-	if !strings.Contains(f, "NHS DigiTrials") || strings.Contains(f, "Electronic Prescription Service") {
-		t.Error("catalogue status filter does not filter")
+	// (Every service is on the page, those that do not match hidden.)
+	f := shownCards(t, get(srv, "/services?status=beta").body)
+	if !slices.Contains(f, "NHS DigiTrials") || slices.Contains(f, "Electronic Prescription Service") {
+		t.Errorf("catalogue status filter does not filter: %q", f)
 	}
 }
 
@@ -749,4 +756,30 @@ func TestViewsPastTheBound(t *testing.T) {
 	if len(srv.source.views) != 0 {
 		t.Errorf("%d views kept past the bound", len(srv.source.views))
 	}
+}
+
+// shownCards are the titles of the cards in page that are not hidden.
+func shownCards(t *testing.T, page string) []string {
+	t.Helper()
+	doc, err := nethtml.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	var walk func(n *nethtml.Node, hidden bool)
+	walk = func(n *nethtml.Node, hidden bool) {
+		if n.Type == nethtml.ElementNode {
+			for _, a := range n.Attr {
+				hidden = hidden || a.Key == "hidden"
+				if a.Key == "class" && a.Val == "nhsd-card__link" && !hidden {
+					out = append(out, strings.TrimSpace(n.FirstChild.Data))
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, hidden)
+		}
+	}
+	walk(doc, false)
+	return out
 }

@@ -1,6 +1,6 @@
 //go:build !wasm
 
-package consent
+package consent_test
 
 import (
 	"bytes"
@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"nhsdigital/content"
+	. "nhsdigital/content/consent"
 )
 
 const testPolicy = "2024-11-01"
@@ -95,7 +96,7 @@ func codecCases(t *testing.T) {
 	for _, r := range records {
 		values = append(values, r.Value())
 	}
-	no, yes := letters()
+	no, yes := Letters()
 	alphabet := no + yes + "x"
 	prefix := ids[0] + "." + fmt.Sprint(now.Unix()) + "." + testPolicy + "."
 	var spell func(s string)
@@ -348,7 +349,7 @@ func permutations(s []string) [][]string {
 // in lower case when not allowed and upper case when allowed, so the
 // cookie names every choice unambiguously.
 func TestCategoryLetters(t *testing.T) {
-	no, yes := letters()
+	no, yes := Letters()
 	if len(no) != len(Categories) || strings.ToUpper(no) != yes || strings.ToLower(yes) != no || no == yes {
 		t.Fatalf("letters %q and %q for %v", no, yes, Categories)
 	}

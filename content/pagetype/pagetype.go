@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"nhsdigital/content/consent"
 )
 
 // Page type names.
@@ -50,6 +52,17 @@ const (
 	SitemapPath  = "/sitemap.xml"
 	RobotsPath   = "/robots.txt"
 	FeedsPrefix  = "/feeds/"
+)
+
+// Ids of headings that mark a part of a page's body with a job.
+const (
+	// SavedPagesID is the id of the offline page's level 2 heading above
+	// the list of saved pages: the service worker puts the list in place
+	// of the paragraph that follows it.
+	SavedPagesID = "saved-pages"
+	// NoResultsID is the id of the search page's level 2 heading that
+	// begins what a search with no results shows: the body from it on.
+	NoResultsID = "no-results"
 )
 
 // Search scopes: the tabs of site search.
@@ -220,6 +233,21 @@ const (
 
 var body = []Field{req("body", Blocks)}
 
+// cookiesFields are the cookie settings page's: besides its body, what the
+// site stores that it needs (the consent cookie), and each category of
+// storage that needs consent, with what it stores. The settings form asks
+// about each category in the order given.
+func cookiesFields() []Field {
+	items := Field{Name: "items", Kind: Objects, Required: true, Min: 1, Sub: []Field{
+		req("name", String), req("purpose", String), req("expires", String)}}
+	return []Field{
+		req("body", Blocks),
+		{Name: "necessary", Kind: Object, Required: true, Sub: []Field{req("title", String), req("text", String), items}},
+		{Name: "categories", Kind: Objects, Required: true, Min: len(consent.Categories), Sub: []Field{
+			{Name: "key", Kind: Enum, Required: true, Enum: consent.Categories}, req("title", String), req("text", String), items}},
+	}
+}
+
 // builtin are the page types, in the order editors are told them.
 var builtin = []*Type{
 	{Name: Home, Label: "Home", Path: HomePath, Component: HomeComponent, Required: true, Unindexed: true, NoFeedback: true,
@@ -257,8 +285,8 @@ var builtin = []*Type{
 			{Name: "resources", Kind: Objects, Required: true, Min: 1, Sub: []Field{
 				req("title", String), req("href", Href), opt("format", String), opt("size", String)}},
 		}},
-	{Name: Search, Label: "Search", Path: SearchPath, Component: SearchComponent, Unindexed: true, Unmapped: true, NoFeedback: true},
-	{Name: Cookies, Label: "Page", Path: CookiesPath, Component: CookiesComponent, Required: true, NoFeedback: true, Fields: body},
+	{Name: Search, Label: "Search", Path: SearchPath, Component: SearchComponent, Unindexed: true, Unmapped: true, NoFeedback: true, Fields: body},
+	{Name: Cookies, Label: "Page", Path: CookiesPath, Component: CookiesComponent, Required: true, NoFeedback: true, Fields: cookiesFields()},
 	{Name: NotFound, Label: "Page", Path: NotFoundPath, Component: NotFoundComponent, Required: true, Unindexed: true, Unmapped: true, NoFeedback: true, Fields: body},
 	{Name: Offline, Label: "Page", Path: OfflinePath, Component: ContentComponent, Required: true, Unindexed: true, Unmapped: true, NoFeedback: true, Fields: body},
 }
