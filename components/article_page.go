@@ -5,6 +5,8 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/tidwall/gjson"
+
+	"nhsdigital/content/pagedata"
 )
 
 // ArticlePage renders a blog post, news item or feature: type and date,
@@ -24,16 +26,16 @@ type ArticlePage struct {
 
 // Render returns the page.
 func (p *ArticlePage) Render() app.UI {
-	page := p.View.Get("page")
-	body := page.Get("body")
+	page := pagedata.Of(p.View).Page()
+	body := page.Body()
 	contents := PageContents(headingsOf(body, newOutline()), true)
-	blocks := &Blocks{Items: body, Numbered: true, Media: p.Media, Path: page.Get("path").String()}
+	blocks := &Blocks{Items: body, Numbered: true, Media: p.Media, Path: page.Path()}
 
-	label := map[string]string{"blog": "Blog", "news": "News", "feature": "Feature"}[page.Get("type").String()]
-	published := page.Get("published").String()
+	label := map[string]string{"blog": "Blog", "news": "News", "feature": "Feature"}[page.Type()]
+	published := page.Published()
 
 	var authors app.UI
-	if list := page.Get("authors").Array(); len(list) > 0 {
+	if list := page.Authors().Array(); len(list) > 0 {
 		lis := make([]app.UI, len(list))
 		for i, a := range list {
 			lis[i] = app.Elem("li").Class("nhsd-authors__item").Body(
@@ -48,7 +50,7 @@ func (p *ArticlePage) Render() app.UI {
 	}
 
 	var subjects app.UI
-	if list := page.Get("relatedSubjects").Array(); len(list) > 0 {
+	if list := page.RelatedSubjects().Array(); len(list) > 0 {
 		lis := make([]app.UI, len(list))
 		for i, s := range list {
 			lis[i] = app.Elem("li").Class("nhsd-subjects__item").Body(
@@ -67,15 +69,15 @@ func (p *ArticlePage) Render() app.UI {
 			app.Text(label+" · "),
 			app.Elem("time").Attr("datetime", attr(published)).Text(formatDate(published)),
 		),
-		Title:    page.Get("title").String(),
-		Lead:     page.Get("summary").String(),
+		Title:    page.Title(),
+		Lead:     page.Summary(),
 		Intro:    []app.UI{authors},
 		Sidebar:  true,
 		Contents: contents,
 		Body: []app.UI{
 			app.Elem("div").Class("nhsd-prose").Body(blocks.Render()...),
 			subjects,
-			ShareLinks(p.Origin+page.Get("path").String(), page.Get("title").String()),
+			ShareLinks(p.Origin+page.Path(), page.Title()),
 		},
 		LastEdited: lastEditedOf(page),
 	}.Render()

@@ -9,6 +9,8 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/tidwall/gjson"
+
+	"nhsdigital/content/pagedata"
 )
 
 // CataloguePage is the service catalogue: every service with its status,
@@ -129,8 +131,8 @@ func (p *CataloguePage) onSubmit(ctx app.Context, e app.Event) { e.PreventDefaul
 
 // Render returns the page.
 func (p *CataloguePage) Render() app.UI {
-	page := p.View.Get("page")
-	all := p.View.Get("cards").Array()
+	page := pagedata.Of(p.View).Page()
+	all := pagedata.Of(p.View).Cards().Array()
 	topics := map[string]bool{}
 	// Every service is on the page, those that do not match hidden, so
 	// that the page's script can filter at once before the client runs
@@ -177,7 +179,7 @@ func (p *CataloguePage) Render() app.UI {
 	if len(all) > 0 {
 		list = append(list, app.Elem("ul").Class("nhsd-card-list").Body(items...))
 	}
-	blocks := &Blocks{Items: page.Get("body"), Media: p.Media, Path: p.View.Get("page.path").String()}
+	blocks := &Blocks{Items: page.Body(), Media: p.Media, Path: pagedata.Of(p.View).Page().Path()}
 	body := []app.UI{
 		app.Elem("div").Class("nhsd-prose").Body(blocks.Render()...),
 		app.Elem("form").Class("nhsd-filters").Attr("action", "/services").Attr("method", "get").OnSubmit(p.onSubmit).Body(
@@ -199,7 +201,7 @@ func (p *CataloguePage) Render() app.UI {
 		app.Elem("p").ID("nhsd-catalogue-count").Class("nhsd-result-count").Attr("role", "status").
 			DataSet("count-all", countAll).DataSet("count-some", countSome).Text(count),
 	}
-	return PageShell{Class: "nhsd-catalogue", Title: page.Get("title").String(), Lead: page.Get("summary").String(), Body: append(body, list...)}.Render()
+	return PageShell{Class: "nhsd-catalogue", Title: page.Title(), Lead: page.Summary(), Body: append(body, list...)}.Render()
 }
 
 // option renders a select option. go-app writes selected="false" for an

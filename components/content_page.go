@@ -3,6 +3,8 @@ package components
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/tidwall/gjson"
+
+	"nhsdigital/content/pagedata"
 )
 
 // ContentPage renders a generic page (legal and about pages): title,
@@ -22,13 +24,13 @@ type ContentPage struct {
 
 // Render returns the page.
 func (p *ContentPage) Render() app.UI {
-	page := p.View.Get("page")
-	body := page.Get("body")
+	page := pagedata.Of(p.View).Page()
+	body := page.Body()
 	contents := PageContents(headingsOf(body, newOutline()), false)
-	blocks := &Blocks{Items: body, Media: p.Media, Path: p.View.Get("page.path").String()}
+	blocks := &Blocks{Items: body, Media: p.Media, Path: pagedata.Of(p.View).Page().Path()}
 	return PageShell{
-		Title:      page.Get("title").String(),
-		Lead:       page.Get("summary").String(),
+		Title:      page.Title(),
+		Lead:       page.Summary(),
 		Sidebar:    true,
 		Contents:   contents,
 		Body:       []app.UI{app.Elem("div").Class("nhsd-prose").Body(append(blocks.Render(), p.Extra)...)},

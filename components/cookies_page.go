@@ -5,6 +5,7 @@ import (
 	"github.com/tidwall/gjson"
 
 	"nhsdigital/content/consent"
+	"nhsdigital/content/pagedata"
 	"nhsdigital/content/pagetype"
 )
 
@@ -27,7 +28,7 @@ type CookiesPage struct {
 
 // Render returns the page.
 func (p *CookiesPage) Render() app.UI {
-	page := p.View.Get("page")
+	page := pagedata.Of(p.View).Page()
 	var saved app.UI
 	if p.Saved != "" {
 		msg := "Your cookie settings were saved."
@@ -48,13 +49,13 @@ func (p *CookiesPage) Render() app.UI {
 	// What is stored, and why, is the page's own (its necessary and
 	// categories fields): the settings ask about each category it
 	// describes, in its order.
-	necessary := page.Get("necessary")
+	necessary := page.Necessary()
 	groups := []app.UI{
 		app.Elem("h2").Class("nhsd-heading-l").Text(necessary.Get("title").String()),
 		app.Elem("p").Class("nhsd-body").Text(necessary.Get("text").String()),
 		itemsTable(necessary.Get("title").String(), necessary.Get("items")),
 	}
-	for _, c := range page.Get("categories").Array() {
+	for _, c := range page.Categories().Array() {
 		key, title := c.Get("key").String(), c.Get("title").String()
 		yes := p.Record.Allows(key)
 		groups = append(groups, app.Elem("fieldset").Class("nhsd-fieldset").Body(
@@ -67,8 +68,8 @@ func (p *CookiesPage) Render() app.UI {
 			),
 		))
 	}
-	blocks := &Blocks{Items: page.Get("body"), Media: p.Record.Allows(consent.Media), Path: p.View.Get("page.path").String()}
-	return PageShell{Class: "nhsd-cookies", Above: saved, Title: page.Get("title").String(), Lead: page.Get("summary").String(), Body: []app.UI{
+	blocks := &Blocks{Items: page.Body(), Media: p.Record.Allows(consent.Media), Path: pagedata.Of(p.View).Page().Path()}
+	return PageShell{Class: "nhsd-cookies", Above: saved, Title: page.Title(), Lead: page.Summary(), Body: []app.UI{
 		app.Elem("div").Class("nhsd-prose").Body(blocks.Render()...),
 		app.Elem("h2").Class("nhsd-heading-l").Text("Your consent record"),
 		record,

@@ -3,6 +3,8 @@ package components
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/tidwall/gjson"
+
+	"nhsdigital/content/pagedata"
 )
 
 // HomePage renders the home page: the hero, a promotion, the four headline
@@ -24,7 +26,7 @@ type HomePage struct {
 
 // Render returns the page.
 func (p *HomePage) Render() app.UI {
-	home := p.View.Get("home")
+	home := pagedata.Of(p.View).Home()
 	s := home.Get("settings")
 	hero := s.Get("hero")
 	sec := s.Get("sections") // each section's heading and closing link

@@ -3,6 +3,8 @@ package components
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/tidwall/gjson"
+
+	"nhsdigital/content/pagedata"
 )
 
 // HubPage renders a section hub: a coloured banner with the title and
@@ -19,17 +21,17 @@ type HubPage struct {
 
 // Render returns the page.
 func (p *HubPage) Render() app.UI {
-	page := p.View.Get("page")
-	blocks := &Blocks{Items: page.Get("body"), Media: p.Media, Path: p.View.Get("page.path").String()}
+	page := pagedata.Of(p.View).Page()
+	blocks := &Blocks{Items: page.Body(), Media: p.Media, Path: pagedata.Of(p.View).Page().Path()}
 	var featured app.UI
-	if cards := p.View.Get("cards"); len(cards.Array()) > 0 {
+	if cards := pagedata.Of(p.View).Cards(); len(cards.Array()) > 0 {
 		featured = section("nhsd-featured", "Featured in this section", CardList(cards, 3, false))
 	}
 	return PageShell{
 		Class:  "nhsd-page--hub",
 		Banner: true,
-		Title:  page.Get("title").String(),
-		Lead:   page.Get("summary").String(),
+		Title:  page.Title(),
+		Lead:   page.Summary(),
 		Body: []app.UI{
 			app.Elem("div").Class("nhsd-prose").Body(blocks.Render()...),
 			featured,

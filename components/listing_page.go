@@ -3,6 +3,8 @@ package components
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/tidwall/gjson"
+
+	"nhsdigital/content/pagedata"
 )
 
 // ListingPage renders a list of dated pages, newest first: the blog index,
@@ -19,11 +21,11 @@ type ListingPage struct {
 
 // Render returns the page.
 func (p *ListingPage) Render() app.UI {
-	page := p.View.Get("page")
-	blocks := &Blocks{Items: page.Get("body"), Media: p.Media, Path: p.View.Get("page.path").String()}
-	cards := p.View.Get("cards")
+	page := pagedata.Of(p.View).Page()
+	blocks := &Blocks{Items: page.Body(), Media: p.Media, Path: pagedata.Of(p.View).Page().Path()}
+	cards := pagedata.Of(p.View).Cards()
 	title := "Latest"
-	if page.Get("type").String() == "series" {
+	if page.Type() == "series" {
 		title = "Editions"
 	}
 	n := len(cards.Array())
@@ -33,8 +35,8 @@ func (p *ListingPage) Render() app.UI {
 	}
 	return PageShell{
 		Class: "nhsd-listing",
-		Title: page.Get("title").String(),
-		Lead:  page.Get("summary").String(),
+		Title: page.Title(),
+		Lead:  page.Summary(),
 		Body: []app.UI{
 			app.Elem("div").Class("nhsd-prose").Body(blocks.Render()...),
 			section("nhsd-listing-title", title, list),

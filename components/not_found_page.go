@@ -3,6 +3,8 @@ package components
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/tidwall/gjson"
+
+	"nhsdigital/content/pagedata"
 )
 
 // NotFoundPage tells people the page does not exist and how to find what
@@ -21,10 +23,10 @@ type NotFoundPage struct {
 
 // Render returns the page.
 func (p *NotFoundPage) Render() app.UI {
-	page := p.View.Get("page")
-	blocks := &Blocks{Items: page.Get("body"), Media: p.Media, Path: p.View.Get("page.path").String()}
+	page := pagedata.Of(p.View).Page()
+	blocks := &Blocks{Items: page.Body(), Media: p.Media, Path: pagedata.Of(p.View).Page().Path()}
 	return PageShell{
-		Title: page.Get("title").String(),
+		Title: page.Title(),
 		LeadBody: []app.UI{
 			app.Text("We could not find a page at "),
 			app.Elem("code").Class("nhsd-code").Text(p.Path),

@@ -4,7 +4,8 @@ import (
 	"slices"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
-	"github.com/tidwall/gjson"
+
+	"nhsdigital/content/pagedata"
 )
 
 // PageShell lays out a page of any type but the home page: the page's one
@@ -129,11 +130,11 @@ func LastEdited(date string) app.UI {
 
 // lastEditedOf is the time a page prints as "Last edited", or "" when it
 // prints none: pages print it unless their showLastEdited says false.
-func lastEditedOf(page gjson.Result) string {
-	if v := page.Get("showLastEdited"); v.Exists() && !v.Bool() {
+func lastEditedOf(page pagedata.Doc) string {
+	if v := page.ShowLastEdited(); v.Exists() && !v.Bool() {
 		return ""
 	}
-	return page.Get("lastEdited").String()
+	return page.LastEdited()
 }
 
 // section is a titled group of cards or links on a page: a section

@@ -8,6 +8,8 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/tidwall/gjson"
+
+	"nhsdigital/content/pagedata"
 )
 
 // The plain shell: one element in the width container, the title as the
@@ -90,7 +92,7 @@ func TestLastEditedOf(t *testing.T) {
 		`{"lastEdited": "2024-06-03", "showLastEdited": false}`: "",
 		`{}`: "",
 	} {
-		if got := lastEditedOf(gjson.Parse(page)); got != want {
+		if got := lastEditedOf(pagedata.Of(gjson.Parse(`{"page": ` + page + `}`)).Page()); got != want {
 			t.Errorf("lastEditedOf(%s) = %q, want %q", page, got, want)
 		}
 	}

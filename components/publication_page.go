@@ -5,6 +5,8 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/tidwall/gjson"
+
+	"nhsdigital/content/pagedata"
 )
 
 // PublicationPage renders one edition of a statistical publication: its
@@ -23,13 +25,13 @@ type PublicationPage struct {
 
 // Render returns the page.
 func (p *PublicationPage) Render() app.UI {
-	page := p.View.Get("page")
-	series := p.View.Get("series")
-	body := page.Get("body")
+	page := pagedata.Of(p.View).Page()
+	series := pagedata.Of(p.View).Series()
+	body := page.Body()
 
 	// Key facts are shown only when the edition states some; an edition
 	// whose figures live on the original site has none.
-	hasFacts := len(page.Get("keyFacts").Array()) > 0
+	hasFacts := len(page.KeyFacts().Array()) > 0
 	toc := newOutline()
 	var entries []contentsEntry
 	if hasFacts {
@@ -44,23 +46,23 @@ func (p *PublicationPage) Render() app.UI {
 		keyFactsID := o.id("Key facts", "")
 		keyFacts = app.Elem("section").Class("nhsd-key-facts").Aria("labelledby", keyFactsID).Body(
 			app.Elem("h2").ID(keyFactsID).Class("nhsd-heading-l").Text("Key facts"),
-			Figures(page.Get("keyFacts"), ""),
+			Figures(page.KeyFacts(), ""),
 		)
 	}
-	blocks := &Blocks{Items: body, Outline: o, Media: p.Media, Path: p.View.Get("page.path").String()}
+	blocks := &Blocks{Items: body, Outline: o, Media: p.Media, Path: pagedata.Of(p.View).Page().Path()}
 	rendered := blocks.Render()
 	resourcesID := o.id("Resources", "")
 
-	published := page.Get("published").String()
+	published := page.Published()
 	summary := app.Elem("dl").Class("nhsd-summary-list").Body(
 		summaryRow("Publication date", app.Elem("time").Attr("datetime", attr(published)).Text(formatDate(published))),
-		summaryRow("Information type", app.Text(joinList(page.Get("informationType")))),
-		summaryRow("Geographic coverage", app.Text(joinList(page.Get("geographicCoverage")))),
-		summaryRow("Geographical granularity", app.Text(joinList(page.Get("granularity")))),
-		summaryRow("Date range", app.Text(formatDate(page.Get("coverageStart").String())+" to "+formatDate(page.Get("coverageEnd").String()))),
+		summaryRow("Information type", app.Text(joinList(page.InformationType()))),
+		summaryRow("Geographic coverage", app.Text(joinList(page.GeographicCoverage()))),
+		summaryRow("Geographical granularity", app.Text(joinList(page.Granularity()))),
+		summaryRow("Date range", app.Text(formatDate(page.CoverageStart())+" to "+formatDate(page.CoverageEnd()))),
 	)
 
-	resources := page.Get("resources").Array()
+	resources := page.Resources().Array()
 	lis := make([]app.UI, len(resources))
 	for i, r := range resources {
 		var meta []string
@@ -82,7 +84,7 @@ func (p *PublicationPage) Render() app.UI {
 		seriesLine = app.Elem("p").Class("nhsd-caption").Body(app.Text("Part of "),
 			app.Elem("a").Class("nhsd-link").Attr("href", attr(series.Get("path").String())).Text(series.Get("title").String()))
 	}
-	if rel := p.View.Get("related"); len(rel.Array()) > 0 {
+	if rel := pagedata.Of(p.View).Related(); len(rel.Array()) > 0 {
 		others = section("nhsd-other-editions", "Other editions in this series", CardList(rel, 3, true))
 	}
 	main := []app.UI{
@@ -98,8 +100,8 @@ func (p *PublicationPage) Render() app.UI {
 	return PageShell{
 		Class:      "nhsd-publication",
 		Above:      seriesLine,
-		Title:      page.Get("title").String(),
-		Lead:       page.Get("summary").String(),
+		Title:      page.Title(),
+		Lead:       page.Summary(),
 		Sidebar:    true,
 		Contents:   PageContents(entries, false),
 		Body:       main,

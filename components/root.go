@@ -10,6 +10,7 @@ import (
 	"github.com/tidwall/gjson"
 
 	"nhsdigital/content/consent"
+	"nhsdigital/content/pagedata"
 	"nhsdigital/content/pagetype"
 )
 
@@ -148,17 +149,17 @@ func leavesApp(href string) bool {
 
 // PageTitle is the text of the <title> of a page.
 func PageTitle(page gjson.Result, siteName string) string {
-	t := page.Get("title").String()
-	if page.Get("type").String() == "home" || t == "" {
+	d := pagedata.DocOf(page)
+	if d.Type() == pagetype.Home || d.Title() == "" {
 		return siteName
 	}
-	return t + " - " + siteName
+	return d.Title() + " - " + siteName
 }
 
 // Head returns the title and description of the page a view describes.
 func Head(view, site gjson.Result) (title, description string) {
-	page := view.Get("page")
-	return PageTitle(page, site.Get("name").String()), page.Get("summary").String()
+	page := pagedata.Of(view).Page()
+	return PageTitle(page.JSON(), site.Get("name").String()), page.Summary()
 }
 
 // TitleMarker and DescriptionMarker stand in for the page's title and
@@ -174,28 +175,28 @@ const (
 )
 
 func (r *Root) setHead(ctx app.Context) {
-	page := r.view.Get("page")
+	page := pagedata.Of(r.view).Page()
 	title, description := Head(r.view, r.site)
 	if !app.IsClient {
 		title, description = TitleMarker, DescriptionMarker
 	}
 	ctx.Page().SetTitle("%s", title)
 	ctx.Page().SetDescription("%s", description)
-	if r.view.Get("status").Int() == 200 {
-		ctx.Page().SetCanonicalLink("%s", strings.TrimRight(r.site.Get("origin").String(), "/")+page.Get("path").String())
+	if pagedata.Of(r.view).Status() == 200 {
+		ctx.Page().SetCanonicalLink("%s", strings.TrimRight(r.site.Get("origin").String(), "/")+page.Path())
 	}
 }
 
 // Render returns the page.
 func (r *Root) Render() app.UI {
-	page := r.view.Get("page")
+	page := pagedata.Of(r.view).Page()
 	return app.Elem("div").ID("nhsd-app").Class("nhsd-app").Body(
 		// No banner on the cookie page (it is the choice itself) nor on the
 		// offline page (shown only when a choice cannot be sent).
-		CookieBanner(r.site.Get("cookieBanner"), r.path, r.consent == nil && !slices.Contains([]string{pagetype.Cookies, pagetype.Offline}, page.Get("type").String()), r.chose),
+		CookieBanner(r.site.Get("cookieBanner"), r.path, r.consent == nil && !slices.Contains([]string{pagetype.Cookies, pagetype.Offline}, page.Type()), r.chose),
 		SkipLink(),
-		&Header{Name: r.site.Get("name").String(), Navigation: r.site.Get("navigation"), Path: r.path, Section: r.view.Get("section").String(), Query: r.searchQuery()},
-		Breadcrumbs(r.view.Get("crumbs")),
+		&Header{Name: r.site.Get("name").String(), Navigation: r.site.Get("navigation"), Path: r.path, Section: pagedata.Of(r.view).Section(), Query: r.searchQuery()},
+		Breadcrumbs(pagedata.Of(r.view).Crumbs()),
 		app.Elem("main").ID("main-content").Class("nhsd-main").Aria("busy", boolString(r.loading != "")).Body(r.pageBody(page), r.useful(page)),
 		Footer(r.site.Get("footer")),
 	)
@@ -231,14 +232,14 @@ func boolString(b bool) string {
 	return "false"
 }
 
-func (r *Root) pageBody(page gjson.Result) app.UI {
+func (r *Root) pageBody(page pagedata.Doc) app.UI {
 	if !r.view.Exists() {
 		return PageShell{Title: "Sorry, there is a problem", Body: []app.UI{
 			app.Elem("p").Class("nhsd-body").Text("This page could not be loaded. Check your connection and try again."),
 		}}.Render()
 	}
 	media := r.consent.Allows(consent.Media)
-	if r.view.Get("status").Int() == 404 {
+	if pagedata.Of(r.view).Status() == 404 {
 		missing := r.path
 		if r.missing != "" {
 			missing = r.missing
@@ -247,7 +248,7 @@ func (r *Root) pageBody(page gjson.Result) app.UI {
 	}
 	c := PageContext{View: r.view, Path: r.path, Query: r.query, Media: media, Source: r.src,
 		Origin: strings.TrimRight(r.site.Get("origin").String(), "/"), Consent: r.consent, Saved: r.saved}
-	if make, ok := pageComponents[pagetype.Get(page.Get("type").String()).Component]; ok {
+	if make, ok := pageComponents[pagetype.Get(page.Type()).Component]; ok {
 		return make(c)
 	}
 	return pageComponents[pagetype.ContentComponent](c)
@@ -255,11 +256,11 @@ func (r *Root) pageBody(page gjson.Result) app.UI {
 
 // useful is "Is this page useful?" at the foot of content pages: not on
 // the home page, search, the cookie and feedback forms, or error pages.
-func (r *Root) useful(page gjson.Result) app.UI {
-	if t, ok := pagetype.Of(page.Get("type").String()); !ok || t.NoFeedback {
+func (r *Root) useful(page pagedata.Doc) app.UI {
+	if t, ok := pagetype.Of(page.Type()); !ok || t.NoFeedback {
 		return nil
 	}
-	if r.view.Get("status").Int() == 404 || r.path == pagetype.FeedbackPath {
+	if pagedata.Of(r.view).Status() == 404 || r.path == pagetype.FeedbackPath {
 		return nil
 	}
 	return usefulBox(r.path, r.query)

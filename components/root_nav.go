@@ -9,6 +9,7 @@ import (
 	"github.com/tidwall/gjson"
 
 	"nhsdigital/content/consent"
+	"nhsdigital/content/pagedata"
 )
 
 // Navigation is the client's alone: on the server a page is rendered once,
@@ -76,7 +77,7 @@ func (r *Root) arrive(ctx app.Context, u *url.URL, v gjson.Result) {
 // countView reports a page view reached inside the app, only with consent
 // to statistics.
 func (r *Root) countView() {
-	if !app.IsClient || !r.consent.Allows(consent.Statistics) || r.view.Get("status").Int() != 200 {
+	if !app.IsClient || !r.consent.Allows(consent.Statistics) || pagedata.Of(r.view).Status() != 200 {
 		return
 	}
 	app.Window().Call("fetch", "/statistics", map[string]any{

@@ -9,6 +9,7 @@ import (
 	"github.com/tidwall/gjson"
 
 	"nhsdigital/content/consent"
+	"nhsdigital/content/pagedata"
 	"nhsdigital/content/pagetype"
 )
 
@@ -107,7 +108,7 @@ func TestRootPicksTheComponent(t *testing.T) {
 	} {
 		r := &Root{}
 		r.load(&Page{Source: exampleSource{}, Path: c.path, View: gjson.Parse(c.view), Consent: c.rec})
-		got := r.pageBody(r.view.Get("page"))
+		got := r.pageBody(pagedata.Of(r.view).Page())
 		if gotType, wantType := typeName(got), typeName(c.want); gotType != wantType {
 			t.Errorf("%s: %s, want %s", c.path, gotType, wantType)
 		}

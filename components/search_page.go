@@ -11,6 +11,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/tidwall/gjson"
 
+	"nhsdigital/content/pagedata"
 	"nhsdigital/content/pagetype"
 	"nhsdigital/content/search"
 )
@@ -144,8 +145,8 @@ func searchURL(q search.Query) string {
 
 // Render returns the page.
 func (p *SearchPage) Render() app.UI {
-	page := p.View.Get("page")
-	return PageShell{Class: "nhsd-search", Title: page.Get("title").String(), Body: []app.UI{
+	page := pagedata.Of(p.View).Page()
+	return PageShell{Class: "nhsd-search", Title: page.Title(), Body: []app.UI{
 		p.form(),
 		p.scopes(),
 		app.Elem("div").Class("nhsd-search__layout").Body(
@@ -369,7 +370,7 @@ func (p *SearchPage) results() []app.UI {
 	if r.Total == 0 {
 		// What to try is the search page's: its body from the heading
 		// {#no-results} on.
-		advice := &Blocks{Items: bodyFrom(p.View.Get("page.body"), pagetype.NoResultsID), Path: pagetype.SearchPath}
+		advice := &Blocks{Items: bodyFrom(pagedata.Of(p.View).Page().Body(), pagetype.NoResultsID), Path: pagetype.SearchPath}
 		out = append(out, app.Elem("div").Class("nhsd-search__empty").Body(advice.Render()...))
 		return out
 	}

@@ -4,6 +4,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/tidwall/gjson"
 
+	"nhsdigital/content/pagedata"
 	"nhsdigital/content/pagetype"
 )
 
@@ -25,9 +26,9 @@ type ServicePage struct {
 
 // Render returns the page.
 func (p *ServicePage) Render() app.UI {
-	page := p.View.Get("page")
-	sections := page.Get("sections")
-	related := p.View.Get("related")
+	page := pagedata.Of(p.View).Page()
+	sections := page.Sections()
+	related := pagedata.Of(p.View).Related()
 
 	// One outline for "Page contents", one for the body: same order, same ids.
 	toc := newOutline()
@@ -45,7 +46,7 @@ func (p *ServicePage) Render() app.UI {
 	body := make([]app.UI, 0, len(ServiceSections)+2)
 	for _, s := range ServiceSections {
 		id := o.id(s.Heading, "")
-		blocks := &Blocks{Items: sections.Get(s.Key), Outline: o, Nested: true, Media: p.Media, Path: p.View.Get("page.path").String()}
+		blocks := &Blocks{Items: sections.Get(s.Key), Outline: o, Nested: true, Media: p.Media, Path: pagedata.Of(p.View).Page().Path()}
 		body = append(body, app.Elem("section").Class("nhsd-service__section").Aria("labelledby", id).Body(
 			append([]app.UI{app.Elem("h2").ID(id).Class("nhsd-heading-l").Text(s.Heading)}, blocks.Render()...)...,
 		))
@@ -57,14 +58,14 @@ func (p *ServicePage) Render() app.UI {
 			CardList(related, 3, false),
 		))
 	}
-	extra := &Blocks{Items: page.Get("body"), Outline: o, Media: p.Media, Path: p.View.Get("page.path").String()}
+	extra := &Blocks{Items: page.Body(), Outline: o, Media: p.Media, Path: pagedata.Of(p.View).Page().Path()}
 	body = append(body, extra.Render()...)
 
 	return PageShell{
 		Class:      "nhsd-service",
-		Above:      app.Elem("p").Class("nhsd-caption").Body(app.Text("Service "), StatusTag(page.Get("serviceStatus").String())),
-		Title:      page.Get("title").String(),
-		Lead:       page.Get("summary").String(),
+		Above:      app.Elem("p").Class("nhsd-caption").Body(app.Text("Service "), StatusTag(page.ServiceStatus())),
+		Title:      page.Title(),
+		Lead:       page.Summary(),
 		Sidebar:    true,
 		Contents:   PageContents(entries, false),
 		Body:       []app.UI{app.Elem("div").Class("nhsd-prose").Body(body...)},
