@@ -3,6 +3,8 @@ package components
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/tidwall/gjson"
+
+	"nhsdigital/content/pagetype"
 )
 
 // Card shows a page in a list: its type, date, title (the link), summary
@@ -66,10 +68,7 @@ func CardList(cards gjson.Result, headingLevel int, showDate bool) app.UI {
 //   - status: the service's serviceStatus; one it does not know is shown
 //     as it is.
 func StatusTag(status string) app.UI {
-	label := map[string]string{"live": "Live", "beta": "Beta", "alpha": "Alpha", "retiring": "Retiring", "retired": "Retired"}[status]
-	if label == "" {
-		label = status
-	}
+	label := pagetype.StatusLabel(status)
 	return app.Elem("strong").Class("nhsd-tag nhsd-tag--"+attr(status)).Body(
 		app.Elem("span").Class("nhsd-visually-hidden").Text("Status: "), app.Text(label))
 }

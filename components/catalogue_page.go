@@ -11,6 +11,7 @@ import (
 	"github.com/tidwall/gjson"
 
 	"nhsdigital/content/pagedata"
+	"nhsdigital/content/pagetype"
 )
 
 // CataloguePage is the service catalogue: every service with its status,
@@ -160,8 +161,8 @@ func (p *CataloguePage) Render() app.UI {
 		topicOptions = append(topicOptions, option(t, t, t == p.topic))
 	}
 	statusOptions := []app.UI{option(AnyOption, "Any status", p.state == "")}
-	for _, s := range []string{"live", "beta", "alpha", "retiring", "retired"} {
-		statusOptions = append(statusOptions, option(s, strings.ToUpper(s[:1])+s[1:], s == p.state))
+	for _, s := range pagetype.ServiceStatuses {
+		statusOptions = append(statusOptions, option(s, pagetype.StatusLabel(s), s == p.state))
 	}
 	// The count's words, with {shown} and {all} for the numbers: the
 	// page's script writes the count with them too.

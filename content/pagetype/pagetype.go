@@ -185,8 +185,18 @@ type Field struct {
 func req(name string, k Kind) Field { return Field{Name: name, Kind: k, Required: true} }
 func opt(name string, k Kind) Field { return Field{Name: name, Kind: k} }
 
-// ServiceStatuses are the allowed values of a service's serviceStatus.
+// ServiceStatuses are the allowed values of a service's serviceStatus,
+// in the order the catalogue offers them.
 var ServiceStatuses = []string{"live", "beta", "alpha", "retiring", "retired"}
+
+// StatusLabel is a service status as a visitor reads it ("Live"); a
+// status it does not know is given as it is.
+func StatusLabel(status string) string {
+	if !slices.Contains(ServiceStatuses, status) {
+		return status
+	}
+	return strings.ToUpper(status[:1]) + status[1:]
+}
 
 // ServiceSections are the standard service template's sections, in order:
 // the JSON key under "sections" and the heading each renders under.
