@@ -169,14 +169,19 @@ async function page(event, url) {
     return res;
   });
   event.waitUntil(network.then(() => {}, () => {}));
+  // Why the saved copy stands in, which the page says: no answer at all
+  // (offline), no answer yet (slow), or a server error.
   let res = null;
+  let why = "slow";
   try {
     res = await Promise.race([network, delay(NAV_TIMEOUT_MS)]);
+    if (res) why = "error";
   } catch (err) {
     res = null;
+    why = "offline";
   }
   if (res && res.status < 500) return res;
-  const saved = await savedPage(url);
+  const saved = await savedPage(url, why);
   if (saved) return saved;
   if (res) return res;
   try {
@@ -380,7 +385,7 @@ async function expire() {
 // Answers offline
 // ---------------------------------------------------------------------------
 
-async function savedPage(url) {
+async function savedPage(url, why) {
   const cache = await openIfExists(PAGES);
   const res = cache && await cache.match(pageKey(url));
   if (!res) return null;
@@ -388,7 +393,7 @@ async function savedPage(url) {
   if (Date.now() - Number(at) > MAX_AGE_MS) return null;
   const text = await res.text();
   // Mark the copy, so the page can say it is a saved copy.
-  return new Response(text.replace("<html", '<html data-nhsd-saved="' + at + '"'), { status: 200, headers: res.headers });
+  return new Response(text.replace("<html", '<html data-nhsd-saved="' + at + '" data-nhsd-saved-why="' + why + '"'), { status: 200, headers: res.headers });
 }
 
 async function offlinePage(state) {

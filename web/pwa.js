@@ -232,17 +232,29 @@
 
   // --- Offline -------------------------------------------------------------
   const onOfflinePage = document.getElementById("nhsd-saved-pages") !== null;
-  const showOffline = () => {
-    if (onOfflinePage) return; // the page itself says so
-    show("nhsd-offline-notice", root.dataset.nhsdSaved
-      ? "You are offline. You are reading a copy saved on this device, which may be out of date."
-      : "You are offline. Pages saved on this device still open; other pages will open when you are back online.");
+  // The service worker says why it answered with a saved copy
+  // (data-nhsd-saved-why): no connection, a network too slow to answer in
+  // time, or a server error. Only the first is "offline".
+  const savedBecause = {
+    slow: "The network is slow, so you are reading a copy saved on this device, which may be out of date. Reload the page to try again.",
+    error: "The site could not answer, so you are reading a copy saved on this device, which may be out of date. Reload the page to try again.",
   };
-  window.addEventListener("offline", showOffline);
-  window.addEventListener("online", () => hide("nhsd-offline-notice"));
+  const showOffline = (offline) => {
+    if (onOfflinePage) return; // the page itself says so
+    const saved = root.dataset.nhsdSaved;
+    const because = !offline && saved && savedBecause[root.dataset.nhsdSavedWhy];
+    show("nhsd-offline-notice", because || (saved
+      ? "You are offline. You are reading a copy saved on this device, which may be out of date."
+      : "You are offline. Pages saved on this device still open; other pages will open when you are back online."));
+  };
+  window.addEventListener("offline", () => showOffline(true));
+  window.addEventListener("online", () => {
+    if (!root.dataset.nhsdSaved || root.dataset.nhsdSavedWhy === "offline") hide("nhsd-offline-notice");
+    else showOffline(false);
+  });
   if (root.dataset.nhsdSaved || !navigator.onLine) {
     // After the live region exists, so that it is announced.
-    setTimeout(showOffline, 100);
+    setTimeout(() => showOffline(!navigator.onLine), 100);
   }
 
   // --- Updates -------------------------------------------------------------

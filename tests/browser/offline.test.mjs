@@ -159,6 +159,28 @@ test("with consent, pages read before open offline, others show the offline page
   await context.close();
 });
 
+test("a network too slow to answer in time is not called offline", async () => {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await accept(page);
+  await page.goto(site.server.base + "/services/spine");
+  await waitForApp(page);
+  await until(async () => saved(page).then((s) => s.includes("/services/spine")), "page saved");
+  // The page's answer now takes longer than the worker waits (3 s), also
+  // when the worker asks for it.
+  await context.route("**/services/spine", async (route) => {
+    await new Promise((r) => setTimeout(r, 5000));
+    await route.continue().catch(() => {});
+  });
+  await page.goto(site.server.base + "/services/spine");
+  assert.equal(await page.locator("html").getAttribute("data-nhsd-saved-why"), "slow");
+  const notice = page.locator("#nhsd-offline-notice");
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /^The network is slow/);
+  assert.doesNotMatch(await notice.innerText(), /offline/);
+  await context.close();
+});
+
 test("without consent only the shell is saved, not the app, and offline shows the offline page", async () => {
   const context = await site.browser.newContext();
   const page = await context.newPage();
