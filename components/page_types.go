@@ -15,6 +15,7 @@ type PageContext struct {
 	Path    string          // the path shown
 	Query   string          // the query asked for, encoded
 	Origin  string          // the site's origin, without a trailing slash
+	Site    string          // the site's name
 	Media   bool            // the visitor allows embedded media
 	Consent *consent.Record // the visitor's record; nil when none
 	Saved   string          // what the cookie form just saved, from the query
@@ -33,7 +34,7 @@ var pageComponents = map[string]func(PageContext) app.UI{
 	pagetype.ListingComponent:     func(c PageContext) app.UI { return &ListingPage{View: c.View, Media: c.Media} },
 	pagetype.PublicationComponent: func(c PageContext) app.UI { return &PublicationPage{View: c.View, Media: c.Media} },
 	pagetype.SearchComponent: func(c PageContext) app.UI {
-		return &SearchPage{View: c.View, Query: c.Query, Source: c.Source}
+		return &SearchPage{View: c.View, Query: c.Query, Source: c.Source, SiteName: c.Site}
 	},
 	pagetype.CookiesComponent: func(c PageContext) app.UI {
 		return &CookiesPage{View: c.View, Record: c.Consent, Saved: c.Saved}

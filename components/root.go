@@ -12,6 +12,7 @@ import (
 	"nhsdigital/content/consent"
 	"nhsdigital/content/pagedata"
 	"nhsdigital/content/pagetype"
+	"nhsdigital/content/search"
 )
 
 // Root is the app's one route: it renders the page layout (skip link,
@@ -156,10 +157,16 @@ func PageTitle(page gjson.Result, siteName string) string {
 	return d.Title() + " - " + siteName
 }
 
-// Head returns the title and description of the page a view describes.
-func Head(view, site gjson.Result) (title, description string) {
+// Head returns the title and description of the page a view describes,
+// asked for with query (the search page's title says what was searched).
+func Head(view, site gjson.Result, query string) (title, description string) {
 	page := pagedata.Of(view).Page()
-	return PageTitle(page.JSON(), site.Get("name").String()), page.Summary()
+	title = PageTitle(page.JSON(), site.Get("name").String())
+	if page.Type() == pagetype.Search {
+		v, _ := url.ParseQuery(query)
+		title = SearchTitle(search.ParseQuery(v)) + " - " + site.Get("name").String()
+	}
+	return title, page.Summary()
 }
 
 // TitleMarker and DescriptionMarker stand in for the page's title and
@@ -176,7 +183,7 @@ const (
 
 func (r *Root) setHead(ctx app.Context) {
 	page := pagedata.Of(r.view).Page()
-	title, description := Head(r.view, r.site)
+	title, description := Head(r.view, r.site, r.query)
 	if !app.IsClient {
 		title, description = TitleMarker, DescriptionMarker
 	}
@@ -247,7 +254,7 @@ func (r *Root) pageBody(page pagedata.Doc) app.UI {
 		return &NotFoundPage{View: r.view, Path: missing, Media: media}
 	}
 	c := PageContext{View: r.view, Path: r.path, Query: r.query, Media: media, Source: r.src,
-		Origin: strings.TrimRight(r.site.Get("origin").String(), "/"), Consent: r.consent, Saved: r.saved}
+		Origin: strings.TrimRight(r.site.Get("origin").String(), "/"), Site: r.site.Get("name").String(), Consent: r.consent, Saved: r.saved}
 	if make, ok := pageComponents[pagetype.Get(page.Type()).Component]; ok {
 		return make(c)
 	}

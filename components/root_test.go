@@ -179,9 +179,22 @@ func TestHead(t *testing.T) {
 		`{"page": {"type": "home", "title": "Home", "summary": "H"}}`:     {"NHS Digital", "H"},
 		`{}`: {"NHS Digital", ""},
 	} {
-		title, description := Head(gjson.Parse(view), site)
+		title, description := Head(gjson.Parse(view), site, "q=ignored")
 		if [2]string{title, description} != want {
 			t.Errorf("Head(%s) = %q, %q, want %q", view, title, description, want)
+		}
+	}
+	// The search page's title says what was searched for, where, with
+	// which filters and on which page.
+	search := gjson.Parse(`{"page": {"type": "search", "title": "Search", "summary": "S"}}`)
+	for query, want := range map[string]string{
+		"":          "Search - NHS Digital",
+		"q=nhs+app": "Search results for ‘nhs app’ - NHS Digital",
+		"q=nhs+app&scope=services&topic=Spine&topic=GP+services&year=2024&page=2": "Search results for ‘nhs app’ in Services, Publication year: 2024, Topic: Spine, GP services, page 2 - NHS Digital",
+		"q=%3Cb%3E": "Search results for ‘<b>’ - NHS Digital", // (escaped where it is written)
+	} {
+		if title, _ := Head(search, site, query); title != want {
+			t.Errorf("Head(search, %q) = %q, want %q", query, title, want)
 		}
 	}
 }

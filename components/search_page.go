@@ -28,9 +28,10 @@ import (
 //   - Source: where the page's content comes from; it answers the search.
 type SearchPage struct {
 	app.Compo
-	View   gjson.Result
-	Query  string
-	Source Source
+	View     gjson.Result
+	Query    string
+	Source   Source
+	SiteName string // for the browser's title as the query changes
 
 	q       search.Query
 	typed   string
@@ -51,6 +52,7 @@ func (p *SearchPage) OnInit() {
 // OnUpdate follows the URL (links, back and forward).
 func (p *SearchPage) OnUpdate(ctx app.Context) {
 	p.read()
+	p.setTitle()
 	if !p.answerNow() {
 		p.answer(ctx)
 	}
@@ -60,6 +62,14 @@ func (p *SearchPage) OnUpdate(ctx app.Context) {
 func (p *SearchPage) OnMount(ctx app.Context) {
 	if p.result == nil {
 		p.answer(ctx)
+	}
+}
+
+// setTitle puts the query in the browser's title (SearchTitle): the
+// client changes the query without a navigation that would set it.
+func (p *SearchPage) setTitle() {
+	if app.IsClient && p.SiteName != "" {
+		app.Window().Get("document").Set("title", SearchTitle(p.q)+" - "+p.SiteName)
 	}
 }
 
@@ -123,6 +133,7 @@ func (p *SearchPage) onType(ctx app.Context, e app.Event) {
 		}
 		p.q = p.q.With(func(q *search.Query) { q.Text = p.typed })
 		app.Window().Get("history").Call("replaceState", nil, "", searchURL(p.q))
+		p.setTitle()
 		if !p.answerNow() {
 			p.answer(ctx)
 		}
@@ -190,7 +201,8 @@ func (p *SearchPage) scopes() app.UI {
 	lis := make([]app.UI, len(search.Scopes))
 	for i, s := range search.Scopes {
 		key := s.Key
-		a := app.Elem("a").Class("nhsd-tabs__link").Attr("href", attr(searchURL(p.q.With(func(q *search.Query) { q.Scope = key })))).Text(s.Name)
+		a := app.Elem("a").Class("nhsd-tabs__link").Attr("href", attr(searchURL(p.q.With(func(q *search.Query) { q.Scope = key })))).
+			DataSet("nhsd-focus", attr("scope:"+key)).Text(s.Name)
 		if p.q.Scope == key {
 			a = a.Attr("aria-current", "page").Class("nhsd-tabs__link nhsd-tabs__link--current")
 		}
@@ -241,7 +253,8 @@ func (p *SearchPage) filters() app.UI {
 			key, val := f.Key, v
 			href := searchURL(p.q.With(func(q *search.Query) { q.Filters[key] = remove(q.Filters[key], val) }))
 			chips = append(chips, app.Elem("li").Class("nhsd-chips__item").Body(
-				app.Elem("a").Class("nhsd-chip").Attr("href", attr(href)).Body(
+				app.Elem("a").Class("nhsd-chip").Attr("href", attr(href)).
+					DataSet("nhsd-focus", attr("chip:"+key+":"+val)).DataSet("nhsd-focus-else", attr("filter:"+key+":"+val)).Body(
 					app.Elem("span").Class("nhsd-visually-hidden").Text("Remove filter: "),
 					app.Text(f.Name+": "+v),
 					app.Elem("span").Class("nhsd-chip__cross").Text(" ×"),
@@ -254,7 +267,8 @@ func (p *SearchPage) filters() app.UI {
 		selected = app.Elem("div").Class("nhsd-chips").Body(
 			app.Elem("h3").Class("nhsd-heading-s").Text("Selected filters"),
 			app.Elem("ul").Class("nhsd-chips__list").Body(chips...),
-			app.Elem("p").Body(app.Elem("a").Class("nhsd-link").Attr("href", attr(clear)).Text("Clear filters")),
+			app.Elem("p").Body(app.Elem("a").Class("nhsd-link").Attr("href", attr(clear)).
+				DataSet("nhsd-focus", "clear").DataSet("nhsd-focus-else", "filters").Text("Clear filters")),
 		)
 	}
 	var groups []app.UI
@@ -273,7 +287,7 @@ func (p *SearchPage) filters() app.UI {
 					q.Filters[key] = append(q.Filters[key], val)
 				}
 			}))
-			a := app.Elem("a").Class("nhsd-facet__link").Attr("href", attr(href)).Body(
+			a := app.Elem("a").Class("nhsd-facet__link").Attr("href", attr(href)).DataSet("nhsd-focus", attr("filter:"+key+":"+val)).Body(
 				app.Elem("span").Class("nhsd-facet__value").Text(v.Value),
 				app.Text(" "),
 				app.Elem("span").Class("nhsd-facet__count").Text("("+formatInt(v.Count)+")"),
@@ -299,7 +313,7 @@ func (p *SearchPage) filters() app.UI {
 		groups = append(groups, d)
 	}
 	return app.Elem("div").ID(filtersID).Class("nhsd-search__filters").Body(
-		app.Elem("h2").Class("nhsd-heading-m").Text("Filter by"),
+		app.Elem("h2").Class("nhsd-heading-m").TabIndex(-1).DataSet("nhsd-focus", "filters").Text("Filter by"),
 		selected,
 		app.Elem("div").Class("nhsd-facets").Body(groups...),
 	)
@@ -326,6 +340,31 @@ func formatInt(n int) string {
 
 // CountSentence says how many results there are: "1,234 results for
 // ‘spine’ sorted by relevance".
+// SearchTitle is the search page's title for q, before the site's name:
+// what was searched for, where, with which filters and on which page, so
+// that a screen reader's list of tabs and the history tell them apart
+// ("Search results for ‘nhs app’ in Services, Topic: Spine, page 2").
+func SearchTitle(q search.Query) string {
+	title := "Search"
+	if t := strings.TrimSpace(q.Text); t != "" {
+		title = "Search results for ‘" + t + "’"
+	}
+	for _, sc := range search.Scopes {
+		if sc.Key != "" && sc.Key == q.Scope {
+			title += " in " + sc.Name
+		}
+	}
+	for _, f := range search.Facets {
+		if vs := q.Filters[f.Key]; len(vs) > 0 {
+			title += ", " + f.Name + ": " + strings.Join(vs, ", ")
+		}
+	}
+	if q.Page > 1 {
+		title += ", page " + strconv.Itoa(q.Page)
+	}
+	return title
+}
+
 func CountSentence(total int, text, sort string) string {
 	noun := " results"
 	if total == 1 {
@@ -353,8 +392,10 @@ func (p *SearchPage) results() []app.UI {
 	text := strings.TrimSpace(r.Query.Text)
 	out := []app.UI{status.Text(CountSentence(r.Total, text, r.Query.Sort))}
 	if text != "" {
-		rel := app.Elem("a").Class("nhsd-link").Attr("href", attr(searchURL(p.q.With(func(q *search.Query) { q.Sort = "" })))).Text("Relevance")
-		date := app.Elem("a").Class("nhsd-link").Attr("href", attr(searchURL(p.q.With(func(q *search.Query) { q.Sort = "date" })))).Text("Date")
+		rel := app.Elem("a").Class("nhsd-link").Attr("href", attr(searchURL(p.q.With(func(q *search.Query) { q.Sort = "" })))).
+			DataSet("nhsd-focus", "sort:relevance").Text("Relevance")
+		date := app.Elem("a").Class("nhsd-link").Attr("href", attr(searchURL(p.q.With(func(q *search.Query) { q.Sort = "date" })))).
+			DataSet("nhsd-focus", "sort:date").Text("Date")
 		if r.Query.Sort == "date" {
 			date = date.Attr("aria-current", "page").Class("nhsd-link nhsd-sort__current")
 		} else {

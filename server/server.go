@@ -740,7 +740,7 @@ func (s *Server) renderNow(r *http.Request, key string, record *consent.Record, 
 	rec := httptest.NewRecorder()
 	s.goapp.ServeHTTP(rec, req)
 	done()
-	title, description := components.Head(in.View, s.source.site)
+	title, description := components.Head(in.View, s.source.site, in.Query)
 	body := bytes.ReplaceAll(rec.Body.Bytes(), []byte(components.TitleMarker), []byte(html.EscapeString(title)))
 	body = bytes.ReplaceAll(body, []byte(components.DescriptionMarker), []byte(html.EscapeString(description)))
 	body = bytes.ReplaceAll(body, []byte(`="`+components.TrueMarker+`"`), []byte(`="true"`))

@@ -156,6 +156,42 @@
     catalogue.addEventListener("change", filter);
   }
 
+  // Focus stays with the control the visitor chose. A search filter, its
+  // chip, a scope tab or a sort link answers inside the client by
+  // rendering the page again, which replaces or moves the element that had
+  // focus: it would drop to the page's body. Each such control names
+  // itself (data-nhsd-focus) and what stands in for it once it is gone
+  // (data-nhsd-focus-else: a removed chip's filter); as the page changes,
+  // for a few seconds, focus is put back on it, unless the visitor has
+  // moved on.
+  let keep = null;
+  document.addEventListener("click", (e) => {
+    const el = e.target.closest && e.target.closest("[data-nhsd-focus]");
+    keep = el && root.dataset.nhsdApp === "ready"
+      ? { key: el.dataset.nhsdFocus, alt: el.dataset.nhsdFocusElse || "", until: Date.now() + 3000 }
+      : null;
+  }, true);
+  const named = (key) => key && document.querySelector('[data-nhsd-focus="' + CSS.escape(key) + '"]');
+  new MutationObserver(() => {
+    if (!keep) return;
+    if (Date.now() > keep.until) {
+      keep = null;
+      return;
+    }
+    const a = document.activeElement;
+    const onOne = a && a !== document.body && a.dataset && a.dataset.nhsdFocus;
+    if (a && a !== document.body && !onOne) {
+      keep = null; // the visitor went elsewhere
+      return;
+    }
+    if (onOne && a.dataset.nhsdFocus === keep.key) return;
+    const el = named(keep.key) || (onOne && a.dataset.nhsdFocus === keep.alt ? null : named(keep.alt));
+    if (!el) return;
+    const folded = el.closest("details");
+    if (folded && !folded.open) folded.open = true; // (a removed filter's list had closed)
+    el.focus();
+  }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-nhsd-focus"] });
+
   // Any other button only the client answers (type="button"), pressed
   // before the client has started (the press is what starts it): press it
   // again once the client runs, so one press is enough. The Menu is

@@ -75,6 +75,37 @@ test("the search page passes axe with results, filters open, chips and no result
   }
 });
 
+test("choosing or removing a filter keeps focus there, and the title says the search", async () => {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(site.server.base + "/search?q=data");
+  assert.equal(await page.title(), "Search results for ‘data’ - NHS Digital", "the server's title");
+  await waitForApp(page);
+  const facet = page.locator("details.nhsd-facet").first();
+  const name = (await facet.locator("summary").innerText()).trim();
+  await facet.locator("summary").click();
+  const link = facet.locator(".nhsd-facet__link").first();
+  const key = await link.getAttribute("data-nhsd-focus");
+  const value = (await link.locator(".nhsd-facet__value").innerText()).trim();
+  await link.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForSelector(".nhsd-chip");
+  await page.waitForFunction((k) => document.activeElement?.dataset?.nhsdFocus === k, key);
+  await page.waitForFunction((t) => document.title === t, `Search results for ‘data’, ${name}: ${value} - NHS Digital`);
+  // Removing it with its chip: focus goes to the filter, which is still there.
+  await page.locator(".nhsd-chip").first().focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => !document.querySelector(".nhsd-chip"));
+  await page.waitForFunction((k) => document.activeElement?.dataset?.nhsdFocus === k, key);
+  assert.equal(await page.title(), "Search results for ‘data’ - NHS Digital");
+  // A scope tab keeps focus too.
+  await page.getByRole("navigation", { name: "Search in" }).getByRole("link", { name: "Services" }).focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.title === "Search results for ‘data’ in Services - NHS Digital");
+  await page.waitForFunction(() => document.activeElement?.dataset?.nhsdFocus === "scope:services");
+  await context.close();
+});
+
 test("markup in the query is shown as text and never run", async () => {
   const context = await site.browser.newContext();
   const page = await context.newPage();
