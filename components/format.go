@@ -2,9 +2,9 @@ package components
 
 import (
 	"strconv"
-	"strings"
 	"time"
-	"unicode"
+
+	"nhsdigital/content/pagetype"
 )
 
 // parseDate reads a content date (YYYY-MM-DD or RFC 3339).
@@ -95,23 +95,10 @@ func daysFromCivil(y, m, d int64) int64 {
 
 // slug makes an HTML id from heading text: "How it works" → "how-it-works".
 func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			b.WriteRune(r)
-			dash = false
-		case !dash && b.Len() > 0:
-			b.WriteByte('-')
-			dash = true
-		}
+	if out := pagetype.Slug(s); out != "" {
+		return out
 	}
-	out := strings.TrimSuffix(b.String(), "-")
-	if out == "" {
-		out = "section"
-	}
-	return out
+	return "section"
 }
 
 // outline hands out unique heading ids in the order headings appear. The

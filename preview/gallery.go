@@ -14,6 +14,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"nhsdigital/components"
+	"nhsdigital/content/pagetype"
 )
 
 // The component gallery: every component's examples (components.Examples)
@@ -118,20 +119,7 @@ func exampleID(c components.ComponentExamples, e components.Example) string {
 
 // idPart makes a name part of an id: lower-case ASCII letters and digits
 // joined by dashes.
-func idPart(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.TrimSuffix(b.String(), "-")
-}
+func idPart(s string) string { return pagetype.Slug(s) }
 
 // findExample finds an example by its id.
 func findExample(id string) (components.ComponentExamples, components.Example, bool) {

@@ -20,6 +20,7 @@ import (
 	"github.com/google/uuid"
 
 	"nhsdigital/content"
+	"nhsdigital/content/pagetype"
 )
 
 var bases = []string{
@@ -192,20 +193,7 @@ func fmtInt(n int) string {
 	return s
 }
 
-func slugify(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.Trim(b.String(), "-")
-}
+func slugify(s string) string { return pagetype.Slug(s) }
 
 // writePage writes a page as the Markdown file an editor would write.
 func writePage(path string, v any) error {

@@ -17,7 +17,6 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/google/uuid"
 
@@ -113,21 +112,7 @@ func draft(typ, title, path, series string, now time.Time) map[string]any {
 // slugOf makes an address segment from a title: lower case letters and
 // digits joined by hyphens.
 func slugOf(title string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(title) {
-		switch {
-		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		default:
-			dash = true
-		}
-	}
-	s := b.String()
+	s := pagetype.Slug(title)
 	if len(s) > 80 {
 		s = strings.TrimRight(s[:80], "-")
 	}

@@ -24,3 +24,23 @@ func LinkHTML(href, text string) string {
 	}
 	return out + "</a>"
 }
+
+// Slug makes a path segment or an id from words: lower-case ASCII letters
+// and digits, each run of anything else one hyphen, none at either end
+// ("How it works" → "how-it-works").
+func Slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	return b.String()
+}

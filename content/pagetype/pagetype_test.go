@@ -100,3 +100,13 @@ func TestStatusLabel(t *testing.T) {
 		}
 	}
 }
+
+func TestSlug(t *testing.T) {
+	for in, want := range map[string]string{
+		"How it works": "how-it-works", "  NHS App: 2024!  ": "nhs-app-2024", "Café--Déjà": "caf-d-j", "": "", "---": "",
+	} {
+		if got := Slug(in); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
