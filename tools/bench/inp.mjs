@@ -8,6 +8,8 @@
 import { loadavg } from "node:os";
 import { startServer, launch } from "../../tests/browser/helpers.mjs";
 
+// JOURNEY=<part of a name> runs the journeys whose name has it.
+
 const runs = Number(process.env.RUNS || 3);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -40,7 +42,7 @@ const journeys = {
     await page.goto(base + "/services", { waitUntil: "load" });
     await page.getByLabel("Search services").click();
     await page.getByLabel("Search services").pressSequentially("spine", { delay: 120 });
-    await page.waitForFunction(() => document.querySelectorAll(".nhsd-card").length === 1, null, { timeout: 60000 });
+    await page.waitForFunction(() => document.querySelectorAll(".nhsd-card:not([hidden])").length === 1, null, { timeout: 60000 });
   },
   "/blog (phone): scroll, Menu open and close, a link": async (page, base) => {
     await page.goto(base + "/blog", { waitUntil: "load" });
@@ -59,6 +61,7 @@ const browser = await launch();
 const rows = [];
 try {
   for (const [name, journey] of Object.entries(journeys)) {
+    if (process.env.JOURNEY && !name.includes(process.env.JOURNEY)) continue; // JOURNEY=/services: that one alone
     for (const rate of [1, 4]) {
       const worst = [];
       for (let i = 0; i < runs; i++) {
