@@ -110,8 +110,10 @@ test("with consent, pages read before open offline, others show the offline page
   await page.goto(site.server.base + "/search?q=dementia");
   assert.match(await page.locator("#nhsd-search-status").innerText(), /for ‘dementia’/);
   await page.goto(site.server.base + "/search?q=spine");
-  assert.doesNotMatch(await page.locator("main").innerText(), /for ‘dementia’/);
+  assert.equal(await page.locator("#nhsd-search-status").count(), 0, "another search's results answered");
   assert.equal((await page.locator("main h1").innerText()).trim(), "You are offline");
+  // The list of saved pages names the saved search by its title.
+  assert.ok(await page.locator("#nhsd-saved-pages").getByRole("link", { name: "Search results for ‘dementia’" }).isVisible());
 
   // A page opened before: its saved copy, run by the app, with the notice.
   await page.goto(site.server.base + "/services/spine");
