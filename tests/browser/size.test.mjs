@@ -1,6 +1,7 @@
-// The WebAssembly sent to browsers stays within 1.15 × a minimal go-app
+// The WebAssembly sent to browsers stays within 1.16 × a minimal go-app
 // client (tools/minimal-client) built the same way, both brotli-compressed
-// as the server sends them.
+// as the server sends them. (1.15 until the page-type registry and the
+// typed page-data accessors reached the client: README, "WebAssembly".)
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -10,7 +11,7 @@ import { join } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
 import { root } from "./helpers.mjs";
 
-export const limit = 1.15;
+export const limit = 1.16;
 
 const brotli = (data) =>
   brotliCompressSync(data, {
