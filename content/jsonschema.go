@@ -112,7 +112,7 @@ func objectSchema(fields []field) map[string]any {
 // frontMatterFields are the fields of type t written in the front matter.
 func frontMatterFields(t string) []field {
 	var out []field
-	for _, f := range append(append([]field{}, commonFields()...), typeFields(t)...) {
+	for _, f := range pageFields(t) {
 		if bodyFields[f.name] == "" {
 			out = append(out, f)
 		}

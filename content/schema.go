@@ -1,6 +1,11 @@
 package content
 
-import "nhsdigital/content/pagetype"
+import (
+	"slices"
+	"sync"
+
+	"nhsdigital/content/pagetype"
+)
 
 // The schema of content files, as data: which fields each object may have,
 // which are required and what each holds. The validator walks documents
@@ -79,39 +84,83 @@ var ServiceStatuses = pagetype.ServiceStatuses
 var ServiceSections = pagetype.ServiceSections
 
 // commonFields are the fields every page has; its type is one of the
-// registry's types as they are when called.
-func commonFields() []field {
-	return []field{
-		req("id", kUUID),
-		{name: "type", kind: kEnum, required: true, enum: pagetype.Names()},
-		req("path", kPath),
-		req("title", kString),
-		req("summary", kString),
-		{name: "status", kind: kEnum, required: true, enum: []string{"published", "draft"}},
-		req("published", kDate),
-		opt("lastEdited", kDate), // when left out, the file's last commit (commits.go)
-		opt("expires", kDate),
-		opt("aliases", kStrings),
-		opt("topics", kStrings),
-		opt("informationType", kStrings),
-		opt("geographicCoverage", kStrings),
-		opt("granularity", kStrings),
-		opt("showLastEdited", kBool),
-		// The header section the page belongs to when its path does not
-		// say (the blog is in News and events); its children inherit it.
-		{name: "section", kind: kPathRef},
-		// The search scope of the page and its children, when its type
-		// and its parents' do not give one.
-		{name: "searchScope", kind: kEnum, enum: pagetype.Scopes},
-	}
-}
+// registry's types.
+func commonFields() []field { return schemaNow().common }
 
 // typeFields are the fields of a page of type t besides the common ones.
 func typeFields(t string) []field {
-	if pt, ok := pagetype.Of(t); ok && pt.Fields != nil {
-		return fieldsOf(pt.Fields)
+	if own, ok := schemaNow().own[t]; ok {
+		return own
 	}
 	return []field{opt("body", kBlocks)}
+}
+
+// pageFields are every field a page of type t may have: the common ones,
+// then its type's.
+func pageFields(t string) []field {
+	if all, ok := schemaNow().all[t]; ok {
+		return all
+	}
+	return append(commonFields(), typeFields(t)...)
+}
+
+// schema is the page schema made from the registry, made again only when
+// the registry changes (pagetype.Generation): every page loaded is
+// checked against it, and 20,000 pages must not make it 20,000 times.
+var schema struct {
+	sync.Mutex
+	made   bool
+	gen    uint64
+	common []field
+	own    map[string][]field // by type
+	all    map[string][]field // common, then own, by type
+}
+
+type schemaSet struct {
+	common   []field
+	own, all map[string][]field
+}
+
+func schemaNow() schemaSet {
+	gen := pagetype.Generation()
+	schema.Lock()
+	defer schema.Unlock()
+	if !schema.made || schema.gen != gen {
+		schema.made, schema.gen = true, gen
+		schema.common = []field{
+			req("id", kUUID),
+			{name: "type", kind: kEnum, required: true, enum: pagetype.Names()},
+			req("path", kPath),
+			req("title", kString),
+			req("summary", kString),
+			{name: "status", kind: kEnum, required: true, enum: []string{"published", "draft"}},
+			req("published", kDate),
+			opt("lastEdited", kDate), // when left out, the file's last commit (commits.go)
+			opt("expires", kDate),
+			opt("aliases", kStrings),
+			opt("topics", kStrings),
+			opt("informationType", kStrings),
+			opt("geographicCoverage", kStrings),
+			opt("granularity", kStrings),
+			opt("showLastEdited", kBool),
+			// The header section the page belongs to when its path does not
+			// say (the blog is in News and events); its children inherit it.
+			{name: "section", kind: kPathRef},
+			// The search scope of the page and its children, when its type
+			// and its parents' do not give one.
+			{name: "searchScope", kind: kEnum, enum: pagetype.Scopes},
+		}
+		schema.own, schema.all = map[string][]field{}, map[string][]field{}
+		for _, t := range pagetype.All() {
+			own := []field{opt("body", kBlocks)}
+			if t.Fields != nil {
+				own = fieldsOf(t.Fields)
+			}
+			schema.own[t.Name] = own
+			schema.all[t.Name] = append(slices.Clip(schema.common), own...)
+		}
+	}
+	return schemaSet{schema.common, schema.own, schema.all}
 }
 
 var linkFields = []field{req("text", kString), req("href", kHref)}

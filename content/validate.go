@@ -218,7 +218,7 @@ func (v *validator) checkDoc(file string, data []byte) {
 	for _, t := range top["topics"].Array() {
 		d.Topics = append(d.Topics, t.String())
 	}
-	fields := append(append([]field{}, commonFields()...), typeFields(d.Type)...)
+	fields := pageFields(d.Type)
 	v.checkObject(file, "$", root, fields)
 
 	d.Published, _ = ParseDate(top["published"].String())

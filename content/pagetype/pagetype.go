@@ -124,6 +124,7 @@ type Type struct {
 	Unindexed  bool // left out of site search
 	Unmapped   bool // left out of the sitemap (and disallowed to crawlers)
 	NoFeedback bool // no "Is this page useful?" at its foot
+	NoBanner   bool // no cookie banner: the page is the choice itself, or shown only offline
 }
 
 // FeedPath returns the path of t's feed, "" when it has none.
@@ -296,15 +297,16 @@ var builtin = []*Type{
 				req("title", String), req("href", Href), opt("format", String), opt("size", String)}},
 		}},
 	{Name: Search, Label: "Search", Path: SearchPath, Component: SearchComponent, Unindexed: true, Unmapped: true, NoFeedback: true, Fields: body},
-	{Name: Cookies, Label: "Page", Path: CookiesPath, Component: CookiesComponent, Required: true, NoFeedback: true, Fields: cookiesFields()},
+	{Name: Cookies, Label: "Page", Path: CookiesPath, Component: CookiesComponent, Required: true, NoFeedback: true, NoBanner: true, Fields: cookiesFields()},
 	{Name: NotFound, Label: "Page", Path: NotFoundPath, Component: NotFoundComponent, Required: true, Unindexed: true, Unmapped: true, NoFeedback: true, Fields: body},
-	{Name: Offline, Label: "Page", Path: OfflinePath, Component: ContentComponent, Required: true, Unindexed: true, Unmapped: true, NoFeedback: true, Fields: body},
+	{Name: Offline, Label: "Page", Path: OfflinePath, Component: ContentComponent, Required: true, Unindexed: true, Unmapped: true, NoFeedback: true, NoBanner: true, Fields: body},
 }
 
 var (
-	mu     sync.RWMutex
-	types  = slices.Clone(builtin)
-	byName = func() map[string]*Type {
+	mu         sync.RWMutex
+	generation uint64 // counts the changes Register and Unregister make
+	types      = slices.Clone(builtin)
+	byName     = func() map[string]*Type {
 		m := map[string]*Type{}
 		for _, t := range builtin {
 			m[t.Name] = t
@@ -322,6 +324,7 @@ func Register(t *Type) {
 	}
 	types = append(types, t)
 	byName[t.Name] = t
+	generation++
 }
 
 // Unregister removes a page type added with Register.
@@ -330,6 +333,15 @@ func Unregister(name string) {
 	defer mu.Unlock()
 	types = slices.DeleteFunc(types, func(o *Type) bool { return o.Name == name })
 	delete(byName, name)
+	generation++
+}
+
+// Generation changes whenever a type is registered or unregistered: what
+// is derived from the registry can be kept until it changes.
+func Generation() uint64 {
+	mu.RLock()
+	defer mu.RUnlock()
+	return generation
 }
 
 // Of returns the type named name, and whether there is one.
