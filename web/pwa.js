@@ -164,33 +164,31 @@
   // (data-nhsd-focus-else: a removed chip's filter); as the page changes,
   // for a few seconds, focus is put back on it, unless the visitor has
   // moved on.
+  // The page is watched only while there is a control to keep.
   let keep = null;
-  document.addEventListener("click", (e) => {
-    const el = e.target.closest && e.target.closest("[data-nhsd-focus]");
-    keep = el && root.dataset.nhsdApp === "ready"
-      ? { key: el.dataset.nhsdFocus, alt: el.dataset.nhsdFocusElse || "", until: Date.now() + 3000 }
-      : null;
-  }, true);
   const named = (key) => key && document.querySelector('[data-nhsd-focus="' + CSS.escape(key) + '"]');
-  new MutationObserver(() => {
-    if (!keep) return;
-    if (Date.now() > keep.until) {
-      keep = null;
-      return;
-    }
+  const watcher = new MutationObserver(() => {
+    if (!keep || Date.now() > keep.until) return stopKeeping();
     const a = document.activeElement;
     const onOne = a && a !== document.body && a.dataset && a.dataset.nhsdFocus;
-    if (a && a !== document.body && !onOne) {
-      keep = null; // the visitor went elsewhere
-      return;
-    }
+    if (a && a !== document.body && !onOne) return stopKeeping(); // the visitor went elsewhere
     if (onOne && a.dataset.nhsdFocus === keep.key) return;
     const el = named(keep.key) || (onOne && a.dataset.nhsdFocus === keep.alt ? null : named(keep.alt));
     if (!el) return;
     const folded = el.closest("details");
     if (folded && !folded.open) folded.open = true; // (a removed filter's list had closed)
     el.focus();
-  }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-nhsd-focus"] });
+  });
+  const stopKeeping = () => {
+    keep = null;
+    watcher.disconnect();
+  };
+  document.addEventListener("click", (e) => {
+    const el = e.target.closest && e.target.closest("[data-nhsd-focus]");
+    if (!el || root.dataset.nhsdApp !== "ready") return stopKeeping();
+    keep = { key: el.dataset.nhsdFocus, alt: el.dataset.nhsdFocusElse || "", until: Date.now() + 3000 };
+    watcher.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-nhsd-focus"] });
+  }, true);
 
   // Any other button only the client answers (type="button"), pressed
   // before the client has started (the press is what starts it): press it
