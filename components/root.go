@@ -2,7 +2,6 @@ package components
 
 import (
 	"net/url"
-	"slices"
 	"strings"
 	"time"
 
@@ -199,8 +198,8 @@ func (r *Root) Render() app.UI {
 	page := pagedata.Of(r.view).Page()
 	return app.Elem("div").ID("nhsd-app").Class("nhsd-app").Body(
 		// No banner on the cookie page (it is the choice itself) nor on the
-		// offline page (shown only when a choice cannot be sent).
-		CookieBanner(r.site.Get("cookieBanner"), r.path, r.consent == nil && !slices.Contains([]string{pagetype.Cookies, pagetype.Offline}, page.Type()), r.chose),
+		// offline page (shown only when a choice cannot be sent): NoBanner.
+		CookieBanner(r.site.Get("cookieBanner"), r.path, r.consent == nil && !pagetype.Get(page.Type()).NoBanner, r.chose),
 		SkipLink(),
 		&Header{Name: r.site.Get("name").String(), Navigation: r.site.Get("navigation"), Path: r.path, Section: pagedata.Of(r.view).Section(), Query: r.searchQuery()},
 		Breadcrumbs(pagedata.Of(r.view).Crumbs()),

@@ -57,7 +57,7 @@ type HomeView struct {
 	Data     []Card          `json:"data"`
 }
 
-// TypeLabels name each page type for people (pagetype.Type.Label). They
+// TypeLabel names a page type for people (pagetype.Type.Label). Labels
 // are also the values of the search's document type facet, so no label
 // may be another's plural: listing pages (the service catalogue, the blog
 // and feature indexes) are sections, not "Services" beside "Service".
