@@ -1,6 +1,7 @@
 package content
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -8,9 +9,10 @@ import (
 	"testing/fstest"
 
 	"nhsdigital/content/inline"
+	"nhsdigital/content/words"
 )
 
-const testSite = `{
+var testSite = `{
   "name": "NHS Digital", "cookiePolicy": "2026-11-22", "origin": "https://digital.nhs.uk", "description": "d",
   "navigation": [{"text": "Services", "href": "/services"}],
   "footer": {"groups": [{"title": "Legal", "links": [{"text": "Home", "href": "/"}]}], "copyright": "c"},
@@ -20,8 +22,28 @@ const testSite = `{
       "feature": {"title": "f"}, "blogs": {"title": "b", "more": {"text": "m", "href": "/"}},
       "news": {"title": "n", "more": {"text": "m", "href": "/"}}, "data": {"title": "d", "more": {"text": "m", "href": "/"}}}},
   "cookieBanner": {"title": "t", "text": "x", "accept": "a", "reject": "r", "view": "v", "accepted": "a", "rejected": "r",
-    "change": "You can {change} it.", "hide": "h"}
+    "change": "You can {change} it.", "hide": "h"},
+  "words": ` + testWords() + `
 }`
+
+// testWords are words for every key the code uses (words.All), each
+// with its placeholders.
+func testWords() string {
+	groups := map[string]map[string]string{}
+	for _, d := range words.All {
+		group, name, _ := strings.Cut(string(d.Key), ".")
+		if groups[group] == nil {
+			groups[group] = map[string]string{}
+		}
+		v := "w"
+		for _, h := range d.Holds {
+			v += " {" + h + "}"
+		}
+		groups[group][name] = v
+	}
+	b, _ := json.Marshal(groups)
+	return string(b)
+}
 
 // md writes a page given as JSON as the Markdown file that reads back as
 // it, with the converter that made content/pages.

@@ -150,3 +150,29 @@ func TestCookieBannerChangeHoldsItsLink(t *testing.T) {
 	_, err := Load(tree, Options{})
 	wantProblem(t, err, "site.json", "in {braces}")
 }
+
+// The site's words are content: every word the code uses must be in
+// site.json, as text, with the placeholders the code fills in; a word the
+// code does not use is an error too (a misspelt key).
+func TestSiteWords(t *testing.T) {
+	for _, c := range []struct{ from, to, want string }{
+		{`"skipLink":"w",`, ``, "is required"},
+		{`"notFound":"w {path}"`, `"notFound":"w {page}"`, "{path}"},
+		{`"notFound":"w {path}"`, `"notFound":"w"`, "{path}"},
+		{`"skipLink":"w"`, `"skipLink":"w {name}"`, "no {placeholders}"},
+		{`"menu":"w"`, `"menu":3`, "must be a string"},
+		{`"header":{`, `"header":{"menus":"w",`, `did you mean "menu"`},
+	} {
+		site := strings.Replace(testSite, c.from, c.to, 1)
+		if site == testSite {
+			t.Fatalf("%s is not in the test site's words", c.from)
+		}
+		tree := validTree()
+		tree["site.json"] = &fstest.MapFile{Data: []byte(site)}
+		_, err := Load(tree, Options{})
+		wantProblem(t, err, "site.json", c.want)
+	}
+	if _, err := Load(validTree(), Options{}); err != nil {
+		t.Fatalf("the test site's words: %v", err)
+	}
+}

@@ -2,9 +2,11 @@ package content
 
 import (
 	"slices"
+	"strings"
 	"sync"
 
 	"nhsdigital/content/pagetype"
+	"nhsdigital/content/words"
 )
 
 // The schema of content files, as data: which fields each object may have,
@@ -223,6 +225,32 @@ var siteFields = []field{
 		req("view", kString), req("accepted", kString), req("rejected", kString), req("change", kString),
 		req("hide", kString),
 	}},
+	wordsField(),
+}
+
+// wordsField is site.json's "words", made from the words the code uses
+// (words.All): each a required string, with inline markup where its Def
+// allows it. Their placeholders are checked apart (checkSite).
+func wordsField() field {
+	top := field{name: "words", kind: kObject, required: true}
+	groups := map[string]*field{}
+	var order []string
+	for _, d := range words.All {
+		group, name, _ := strings.Cut(string(d.Key), ".")
+		if groups[group] == nil {
+			groups[group] = &field{name: group, kind: kObject, required: true}
+			order = append(order, group)
+		}
+		k := kString
+		if d.Inline {
+			k = kInline
+		}
+		groups[group].sub = append(groups[group].sub, req(name, k))
+	}
+	for _, g := range order {
+		top.sub = append(top.sub, *groups[g])
+	}
+	return top
 }
 
 // moreFields are a home page section's heading and the link after its list.

@@ -18,6 +18,7 @@ import (
 	"nhsdigital/content/consent"
 	"nhsdigital/content/inline"
 	"nhsdigital/content/pagetype"
+	"nhsdigital/content/words"
 )
 
 var pathPattern = regexp.MustCompile(`^(/|(/[a-z0-9][a-z0-9-]*)+)$`)
@@ -144,6 +145,11 @@ func (v *validator) checkSite(file string, data []byte) {
 	v.checkObject(file, "$", root, siteFields)
 	if c := root.Get("cookieBanner.change"); c.Exists() && !linkTemplate.MatchString(c.String()) {
 		v.add(file, "$.cookieBanner.change", "must hold the words that link to the cookie settings in {braces}, once: You can {change your cookie settings} at any time.")
+	}
+	if w := root.Get("words"); w.IsObject() {
+		for _, p := range words.Check(w) {
+			v.add(file, "$.words."+string(p.Key), "%s", p.Message)
+		}
 	}
 }
 
