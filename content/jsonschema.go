@@ -134,9 +134,6 @@ func FrontMatterSchema() []byte {
 				required = append(required, f.name)
 			}
 		}
-		if t == TypePublication {
-			required = append(required, "geographicCoverage", "granularity", "informationType")
-		}
 		then := map[string]any{"propertyNames": map[string]any{"enum": names}, "required": required}
 		conds = append(conds, map[string]any{
 			"if":   map[string]any{"properties": map[string]any{"type": map[string]any{"const": t}}, "required": []string{"type"}},

@@ -159,7 +159,11 @@ func schemaNow() schemaSet {
 				own = fieldsOf(t.Fields)
 			}
 			schema.own[t.Name] = own
-			schema.all[t.Name] = append(slices.Clip(schema.common), own...)
+			// A type may give a common field again, to require it.
+			common := slices.DeleteFunc(slices.Clone(schema.common), func(c field) bool {
+				return slices.ContainsFunc(own, func(o field) bool { return o.name == c.name })
+			})
+			schema.all[t.Name] = append(common, own...)
 		}
 	}
 	return schemaSet{schema.common, schema.own, schema.all}

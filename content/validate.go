@@ -270,11 +270,6 @@ func (v *validator) checkDoc(file string, data []byte) {
 		if !s.IsZero() && !e.IsZero() && e.Before(s) {
 			v.add(file, "$.coverageEnd", "is before $.coverageStart")
 		}
-		for _, f := range []string{"geographicCoverage", "granularity", "informationType"} {
-			if !root.Get(f).Exists() {
-				v.add(file, "$."+f, "is required for publications")
-			}
-		}
 		if series := top["series"].String(); series != "" && parentPath(d.Path) != series {
 			v.add(file, "$.series", "is %s but the page's path %s is not directly under it", series, d.Path)
 		}

@@ -15,8 +15,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/google/uuid"
 
@@ -25,7 +27,13 @@ import (
 )
 
 func main() {
-	typ := flag.String("type", "", "page type: hub, page, service, blog, news, feature, series or publication")
+	var types []string
+	for _, t := range pagetype.All() {
+		if t.Path == "" { // a type of one page at a fixed path is not made anew
+			types = append(types, t.Name)
+		}
+	}
+	typ := flag.String("type", "", "page type: "+strings.Join(types, ", "))
 	title := flag.String("title", "", "the page's title")
 	series := flag.String("series", "", "for a publication: the path of its series")
 	dir := flag.String("dir", "content", "content folder")
@@ -75,7 +83,9 @@ func run(dir, typ, title, series, port string, now time.Time) error {
 // para is a paragraph block.
 func para(text string) map[string]any { return map[string]any{"type": "paragraph", "text": text} }
 
-// draft is the new page: the fields every page has and its type's template.
+// draft is the new page: the fields every page has, then what its type
+// requires (the registry's fields, pagetype.Type.Fields), each filled
+// with a value the validator accepts that tells the editor what to write.
 func draft(typ, title, path, series string, now time.Time) map[string]any {
 	d := map[string]any{
 		"id": uuid.NewString(), "type": typ, "path": path, "title": title,
@@ -85,28 +95,80 @@ func draft(typ, title, path, series string, now time.Time) map[string]any {
 		"lastEdited": now.UTC().Format(time.RFC3339),
 		"body":       []any{para("Write the page here in Markdown: paragraphs, ## headings, lists and links. content/README.md shows the containers for callouts, figures, quotes, contacts, links and video.")},
 	}
-	switch typ {
-	case content.TypeService:
-		sections := map[string]any{}
-		for _, s := range pagetype.ServiceSections {
-			sections[s.Key] = []any{para("Write the \"" + s.Heading + "\" section here.")}
+	f := filler{now: now, series: strings.TrimRight(series, "/")}
+	fields := pagetype.Get(typ).Fields
+	for _, fd := range fields {
+		if fd.Required && fd.Name != "body" {
+			d[fd.Name] = f.value(fd)
 		}
-		d["serviceStatus"] = "beta"
-		d["sections"] = sections
-		delete(d, "body")
-	case content.TypeBlog, content.TypeFeature:
-		d["authors"] = []any{map[string]any{"name": "Author's name", "role": "Author's role"}}
-	case content.TypePublication:
-		d["series"] = strings.TrimRight(series, "/")
-		d["coverageStart"] = now.UTC().AddDate(0, -1, 0).Format("2006-01-02")
-		d["coverageEnd"] = now.UTC().Format("2006-01-02")
-		d["keyFacts"] = []any{map[string]any{"value": "0", "label": "Replace with the first key fact"}}
-		d["resources"] = []any{map[string]any{"title": "Replace with the first file", "href": strings.TrimRight(series, "/"), "format": "XLSX"}}
-		d["informationType"] = []any{"Official statistics"}
-		d["geographicCoverage"] = []any{"England"}
-		d["granularity"] = []any{"Country"}
+	}
+	if fields != nil && !slices.ContainsFunc(fields, func(fd pagetype.Field) bool { return fd.Name == "body" && fd.Required }) {
+		delete(d, "body") // a service's body is its sections; a publication's, its key facts and resources
 	}
 	return d
+}
+
+// filler makes a value for a required field of a new page.
+type filler struct {
+	now    time.Time
+	series string // a publication's series: its page exists
+}
+
+func (f filler) value(fd pagetype.Field) any {
+	words := spaced(fd.Name)
+	switch fd.Kind {
+	case pagetype.Date:
+		return f.now.UTC().Format("2006-01-02")
+	case pagetype.Enum:
+		return fd.Enum[0]
+	case pagetype.Bool:
+		return false
+	case pagetype.Int:
+		return 0
+	case pagetype.PathRef, pagetype.Href:
+		if f.series != "" {
+			return f.series
+		}
+		return pagetype.HomePath
+	case pagetype.PathRefs:
+		return []any{f.value(pagetype.Field{Kind: pagetype.PathRef})}
+	case pagetype.Strings, pagetype.Inlines:
+		return []any{"Replace with the " + words}
+	case pagetype.Blocks:
+		return []any{para("Write the " + words + " here.")}
+	case pagetype.Object:
+		return f.object(fd.Sub)
+	case pagetype.Objects:
+		list := []any{}
+		for range max(fd.Min, 1) {
+			list = append(list, f.object(fd.Sub))
+		}
+		return list
+	}
+	return "Replace with the " + words
+}
+
+func (f filler) object(sub []pagetype.Field) map[string]any {
+	o := map[string]any{}
+	for _, fd := range sub {
+		if fd.Required {
+			o[fd.Name] = f.value(fd)
+		}
+	}
+	return o
+}
+
+// spaced writes a field's name as words: "howItWorks" → "how it works".
+func spaced(name string) string {
+	var b strings.Builder
+	for _, r := range name {
+		if unicode.IsUpper(r) {
+			b.WriteByte(' ')
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // slugOf makes an address segment from a title: lower case letters and

@@ -12,6 +12,7 @@ import (
 	"github.com/google/uuid"
 
 	"nhsdigital/content"
+	"nhsdigital/content/pagetype"
 )
 
 // copyContent copies the real content to a temporary folder.
@@ -103,5 +104,41 @@ func TestRefusals(t *testing.T) {
 	}
 	if _, err := content.Load(os.DirFS(dir), content.Options{Preview: true}); err != nil {
 		t.Errorf("a refusal left a file behind: %v", err)
+	}
+}
+
+// A page type added to the registry gets drafts too, made from its fields:
+// each required one filled with a value the validator accepts.
+func TestTypeAddedToTheRegistry(t *testing.T) {
+	pagetype.Register(&pagetype.Type{Name: "event", Label: "Event", Prefix: "/events/", Component: pagetype.ContentComponent,
+		Fields: []pagetype.Field{{Name: "body", Kind: pagetype.Blocks, Required: true},
+			{Name: "starts", Kind: pagetype.Date, Required: true},
+			{Name: "venue", Kind: pagetype.Object, Required: true, Sub: []pagetype.Field{{Name: "name", Kind: pagetype.String, Required: true}}},
+			{Name: "speakers", Kind: pagetype.Objects, Required: true, Min: 2, Sub: []pagetype.Field{{Name: "name", Kind: pagetype.String, Required: true}}},
+			{Name: "notes", Kind: pagetype.String}}})
+	t.Cleanup(func() { pagetype.Unregister("event") })
+	dir := copyContent(t)
+	now := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+	if err := run(dir, "event", "Open day", "", "8000", now); err != nil {
+		t.Fatal(err)
+	}
+	s, err := content.Load(os.DirFS(dir), content.Options{Preview: true, Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, ok := s.Doc("/events/open-day")
+	if !ok {
+		t.Fatal("no page at /events/open-day")
+	}
+	var raw struct {
+		Starts   string           `json:"starts"`
+		Venue    map[string]any   `json:"venue"`
+		Speakers []map[string]any `json:"speakers"`
+		Notes    *string          `json:"notes"`
+		Body     []any            `json:"body"`
+	}
+	json.Unmarshal([]byte(d.Raw), &raw)
+	if raw.Starts != "2026-11-22" || raw.Venue["name"] != "Replace with the name" || len(raw.Speakers) != 2 || raw.Notes != nil || len(raw.Body) != 1 {
+		t.Errorf("the draft: %s", d.Raw)
 	}
 }

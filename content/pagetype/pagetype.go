@@ -292,6 +292,10 @@ var builtin = []*Type{
 			{Name: "series", Kind: PathRef, Required: true, Target: []string{Series}},
 			req("coverageStart", Date),
 			req("coverageEnd", Date),
+			// Common fields every publication must give.
+			{Name: "informationType", Kind: Strings, Required: true, Min: 1},
+			{Name: "geographicCoverage", Kind: Strings, Required: true, Min: 1},
+			{Name: "granularity", Kind: Strings, Required: true, Min: 1},
 			{Name: "keyFacts", Kind: Objects, Sub: []Field{req("value", String), req("label", String)}},
 			{Name: "resources", Kind: Objects, Required: true, Min: 1, Sub: []Field{
 				req("title", String), req("href", Href), opt("format", String), opt("size", String)}},
