@@ -7,6 +7,8 @@ import (
 	"github.com/tidwall/gjson"
 
 	"nhsdigital/content/pagedata"
+	"nhsdigital/content/pagetype"
+	"nhsdigital/content/words"
 )
 
 // ArticlePage renders a blog post, news item or feature: type and date,
@@ -15,11 +17,13 @@ import (
 //
 // Options:
 //   - View: the article's view.
+//   - Words: the site's words.
 //   - Origin: the site's public origin, for share links.
 //   - Media: the visitor allows embedded media (videos).
 type ArticlePage struct {
 	app.Compo
 	View   gjson.Result
+	Words  words.Words // the site's words
 	Origin string
 	Media  bool // the visitor allows embedded media
 }
@@ -28,10 +32,10 @@ type ArticlePage struct {
 func (p *ArticlePage) Render() app.UI {
 	page := pagedata.Of(p.View).Page()
 	body := page.Body()
-	contents := PageContents(headingsOf(body, newOutline()), true)
-	blocks := &Blocks{Items: body, Numbered: true, Media: p.Media, Path: page.Path()}
+	contents := PageContents(p.Words.Get(words.PageContents), headingsOf(body, newOutline()), true)
+	blocks := &Blocks{Words: p.Words, Items: body, Numbered: true, Media: p.Media, Path: page.Path()}
 
-	label := map[string]string{"blog": "Blog", "news": "News", "feature": "Feature"}[page.Type()]
+	label := pagetype.Get(page.Type()).Label
 	published := page.Published()
 
 	var authors app.UI
@@ -44,7 +48,7 @@ func (p *ArticlePage) Render() app.UI {
 			)
 		}
 		authors = app.Elem("div").Class("nhsd-authors").Body(
-			app.Elem("p").Class("nhsd-authors__title").Text("Written by"),
+			app.Elem("p").Class("nhsd-authors__title").Text(p.Words.Get(words.WrittenBy)),
 			app.Elem("ul").Class("nhsd-authors__list").Body(lis...),
 		)
 	}
@@ -57,12 +61,13 @@ func (p *ArticlePage) Render() app.UI {
 				app.Elem("a").Class("nhsd-subjects__link").Attr("href", "/search?q="+url.QueryEscape(s.String())).Text(s.String()))
 		}
 		subjects = app.Elem("section").Class("nhsd-subjects").Aria("labelledby", "nhsd-subjects-title").Body(
-			app.Elem("h2").ID("nhsd-subjects-title").Class("nhsd-heading-m").Text("Related subjects"),
+			app.Elem("h2").ID("nhsd-subjects-title").Class("nhsd-heading-m").Text(p.Words.Get(words.RelatedSubjects)),
 			app.Elem("ul").Class("nhsd-subjects__list").Body(lis...),
 		)
 	}
 
 	return PageShell{
+		Words: p.Words,
 		Tag:   "article",
 		Class: "nhsd-article",
 		Above: app.Elem("p").Class("nhsd-caption").Body(
@@ -77,7 +82,7 @@ func (p *ArticlePage) Render() app.UI {
 		Body: []app.UI{
 			app.Elem("div").Class("nhsd-prose").Body(blocks.Render()...),
 			subjects,
-			ShareLinks(p.Origin+page.Path(), page.Title()),
+			ShareLinks(p.Origin+page.Path(), page.Title(), p.Words),
 		},
 		LastEdited: lastEditedOf(page),
 	}.Render()
@@ -89,10 +94,10 @@ func (p *ArticlePage) Render() app.UI {
 // Options:
 //   - pageURL: the page's full address.
 //   - title: the page's title, for the email's subject and the post.
-func ShareLinks(pageURL, title string) app.UI {
+func ShareLinks(pageURL, title string, w words.Words) app.UI {
 	u, t := url.QueryEscape(pageURL), url.QueryEscape(title)
 	links := []struct{ text, href string }{
-		{"Email", "mailto:?subject=" + url.PathEscape(title) + "&body=" + url.PathEscape(pageURL)},
+		{w.Get(words.ShareEmail), "mailto:?subject=" + url.PathEscape(title) + "&body=" + url.PathEscape(pageURL)},
 		{"LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?url=" + u},
 		{"X (Twitter)", "https://twitter.com/intent/tweet?url=" + u + "&text=" + t},
 		{"Facebook", "https://www.facebook.com/sharer/sharer.php?u=" + u},
@@ -101,10 +106,10 @@ func ShareLinks(pageURL, title string) app.UI {
 	for i, l := range links {
 		lis[i] = app.Elem("li").Class("nhsd-share__item").Body(
 			app.Elem("a").Class("nhsd-link").Attr("href", attr(l.href)).Body(
-				app.Text(l.text), app.Elem("span").Class("nhsd-visually-hidden").Text(" (share this page)")))
+				app.Text(l.text), app.Elem("span").Class("nhsd-visually-hidden").Text(" "+w.Get(words.ShareNote))))
 	}
 	return app.Elem("section").Class("nhsd-share").Aria("labelledby", "nhsd-share-title").Body(
-		app.Elem("h2").ID("nhsd-share-title").Class("nhsd-heading-m").Text("Share this page"),
+		app.Elem("h2").ID("nhsd-share-title").Class("nhsd-heading-m").Text(w.Get(words.ShareThisPage)),
 		app.Elem("ul").Class("nhsd-share__list").Body(lis...),
 	)
 }

@@ -12,7 +12,7 @@ func TestArticlePageEscapes(t *testing.T) {
 	h := jsonString(hostile)
 	view := gjson.Parse(`{"page": {"type": "blog", "path": ` + jsonString("/blog/"+hostile) + `, "title": ` + h + `, "summary": ` + h +
 		`, "published": ` + h + `, "lastEdited": ` + h + `, "authors": [{"name": ` + h + `, "role": ` + h + `}], "relatedSubjects": [` + h + `], "body": []}}`)
-	d := renderDoc(t, &ArticlePage{View: view, Origin: "https://www.example.com"})
+	d := renderDoc(t, &ArticlePage{Words: testWords, View: view, Origin: "https://www.example.com"})
 	d.wantSafe()
 	d.wantAttrs(".nhsd-caption time", "datetime", hostile)
 	d.wantAttrs(".nhsd-last-edited time", "datetime", hostile)
@@ -72,6 +72,6 @@ func TestArticlePageNews(t *testing.T) {
 	d.one(".nhsd-grid > .nhsd-grid__main > .nhsd-share")
 	checkAccessible(t, d)
 
-	d = renderDoc(t, &ArticlePage{View: gjson.Parse(`{"page": {"type": "feature", "title": "F", "published": "2024-01-02"}}`)})
+	d = renderDoc(t, &ArticlePage{Words: testWords, View: gjson.Parse(`{"page": {"type": "feature", "title": "F", "published": "2024-01-02"}}`)})
 	d.wantTexts("p.nhsd-caption", "Feature · 2 January 2024")
 }

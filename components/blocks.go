@@ -5,6 +5,8 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/tidwall/gjson"
+
+	"nhsdigital/content/words"
 )
 
 // Blocks renders a list of content blocks (see content/README.md).
@@ -17,6 +19,7 @@ import (
 //     sections), so the headings of links blocks drop to level 3.
 //   - Media: the visitor allows embedded media (video blocks play).
 //   - Path: the page, where a video's consent form comes back to.
+//   - Words: the site's words (a video's placeholder).
 type Blocks struct {
 	Items    gjson.Result
 	Outline  *outline
@@ -24,6 +27,7 @@ type Blocks struct {
 	Nested   bool
 	Media    bool   // the visitor allows embedded media
 	Path     string // the page, for forms that come back to it
+	Words    words.Words
 	h2       int
 }
 
@@ -119,7 +123,7 @@ func (b *Blocks) block(blk gjson.Result) app.UI {
 			app.Elem("ul").Class("nhsd-links__list").Body(lis...),
 		)
 	case "video":
-		return Video(blk, b.Media, b.Path)
+		return Video(blk, b.Media, b.Path, b.Words)
 	case "image":
 		img := app.Img().Class("nhsd-image__img").Attr("src", attr(blk.Get("src").String())).
 			Alt(attr(blk.Get("alt").String())).

@@ -9,6 +9,8 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/tidwall/gjson"
+
+	"nhsdigital/content/words"
 )
 
 func render(ui ...app.UI) string { return app.HTMLString(app.Div().Body(ui...)) }
@@ -29,7 +31,7 @@ func TestBlocksRenderEveryType(t *testing.T) {
 	  {"type": "image", "src": "/web/images/a.png", "alt": "A chart", "width": 640, "height": 360, "caption": "Figure 1"},
 	  {"type": "heading", "level": 2, "text": "Overview"}
 	]`)
-	b := &Blocks{Items: items}
+	b := &Blocks{Words: testWords, Items: items}
 	html := render(b.Render()...)
 	for _, want := range []string{
 		`id="overview"`,
@@ -52,7 +54,7 @@ func TestBlocksRenderEveryType(t *testing.T) {
 	if len(entries) != 2 || entries[0].ID != "overview" || entries[1].ID != "overview-2" {
 		t.Errorf("headingsOf = %+v", entries)
 	}
-	if PageContents(entries[:1], false) != nil {
+	if PageContents(testWords.Get(words.PageContents), entries[:1], false) != nil {
 		t.Error("a page with one section should have no contents list")
 	}
 }
@@ -71,7 +73,7 @@ func TestBlocksEscape(t *testing.T) {
 	  {"type": "links", "title": ` + h + `, "items": [{"text": ` + h + `, "href": ` + jsonString("/"+hostile) + `, "description": ` + h + `}]},
 	  {"type": "image", "src": ` + jsonString("/"+hostile) + `, "alt": ` + h + `, "width": 1, "height": 1, "caption": ` + h + `}
 	]`)
-	d := renderDoc(t, app.Div().Body((&Blocks{Items: items}).Render()...))
+	d := renderDoc(t, app.Div().Body((&Blocks{Words: testWords, Items: items}).Render()...))
 	d.wantSafe()
 	d.wantTexts("h2.nhsd-heading-l", hostile)
 	d.wantTexts("blockquote", hostile)
@@ -160,7 +162,7 @@ func TestBlocksLevels(t *testing.T) {
 	  {"type": "heading", "level": 5, "text": "Five"},
 	  {"type": "unknown", "text": "Unknown"}
 	]`)
-	d := renderDoc(t, app.Div().Body((&Blocks{Items: items, Nested: true}).Render()...))
+	d := renderDoc(t, app.Div().Body((&Blocks{Words: testWords, Items: items, Nested: true}).Render()...))
 	d.wantTexts("nav.nhsd-links > h3", "Links")
 	d.wantTexts("h4", "Four", "Five")
 	if strings.Contains(d.text(), "Unknown") {
@@ -179,7 +181,7 @@ func TestHeadingsOfAgreeWithBlocks(t *testing.T) {
 	  {"type": "heading", "level": 2, "text": "main content"}
 	]`)
 	entries := headingsOf(items, newOutline())
-	d := renderDoc(t, app.Div().Body((&Blocks{Items: items}).Render()...))
+	d := renderDoc(t, app.Div().Body((&Blocks{Words: testWords, Items: items}).Render()...))
 	var want []string
 	for _, e := range entries {
 		want = append(want, e.ID)
@@ -193,9 +195,9 @@ func TestHeadingsOfAgreeWithBlocks(t *testing.T) {
 // A video block is a Video, with the visitor's consent and the page.
 func TestBlocksVideo(t *testing.T) {
 	items := gjson.Parse(`[{"type": "video", "youtubeId": "abc", "title": "T"}]`)
-	d := renderDoc(t, app.Div().Body((&Blocks{Items: items, Path: "/a-page"}).Render()...))
+	d := renderDoc(t, app.Div().Body((&Blocks{Words: testWords, Items: items, Path: "/a-page"}).Render()...))
 	d.wantAttrs("input[name=return]", "value", "/a-page")
 	d.none("iframe")
-	d = renderDoc(t, app.Div().Body((&Blocks{Items: items, Media: true}).Render()...))
+	d = renderDoc(t, app.Div().Body((&Blocks{Words: testWords, Items: items, Media: true}).Render()...))
 	d.one("iframe")
 }

@@ -6,13 +6,14 @@ import (
 )
 
 // Breadcrumbs shows where a page sits: the pages above it, Home first, as
-// an ordered list in a navigation landmark labelled "Breadcrumb". It
+// an ordered list in a navigation landmark labelled label. It
 // renders nothing without crumbs.
 //
 // Options:
 //   - crumbs: the view's crumbs, a JSON list of {path, title}; the current
 //     page is not among them.
-func Breadcrumbs(crumbs gjson.Result) app.UI {
+//   - label: the landmark's label ("Breadcrumb").
+func Breadcrumbs(crumbs gjson.Result, label string) app.UI {
 	items := crumbs.Array()
 	if len(items) == 0 {
 		return nil
@@ -22,7 +23,7 @@ func Breadcrumbs(crumbs gjson.Result) app.UI {
 		lis[i] = app.Elem("li").Class("nhsd-breadcrumbs__item").Body(
 			app.Elem("a").Class("nhsd-breadcrumbs__link").Attr("href", attr(c.Get("path").String())).Text(c.Get("title").String()))
 	}
-	return app.Elem("nav").Class("nhsd-breadcrumbs nhsd-width-container").Aria("label", "Breadcrumb").Body(
+	return app.Elem("nav").Class("nhsd-breadcrumbs nhsd-width-container").Aria("label", attr(label)).Body(
 		app.Elem("ol").Class("nhsd-breadcrumbs__list").Body(lis...),
 	)
 }

@@ -19,14 +19,14 @@ func TestBreadcrumbs(t *testing.T) {
 	checkAccessible(t, d)
 
 	for _, crumbs := range []string{``, `[]`, `null`} {
-		if ui := Breadcrumbs(gjson.Parse(crumbs)); ui != nil {
+		if ui := Breadcrumbs(gjson.Parse(crumbs), "Breadcrumb"); ui != nil {
 			t.Errorf("Breadcrumbs(%q) renders %s", crumbs, render(ui))
 		}
 	}
 }
 
 func TestBreadcrumbsEscape(t *testing.T) {
-	d := renderDoc(t, Breadcrumbs(gjson.Parse(`[{"path": `+jsonString("/"+hostile)+`, "title": `+jsonString(hostile)+`}]`)))
+	d := renderDoc(t, Breadcrumbs(gjson.Parse(`[{"path": `+jsonString("/"+hostile)+`, "title": `+jsonString(hostile)+`}]`), hostile))
 	d.wantSafe()
 	d.wantAttrs("a", "href", "/"+hostile)
 	d.wantTexts("a", hostile)

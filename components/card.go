@@ -1,10 +1,13 @@
 package components
 
 import (
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/tidwall/gjson"
 
 	"nhsdigital/content/pagetype"
+	"nhsdigital/content/words"
 )
 
 // Card shows a page in a list: its type, date, title (the link), summary
@@ -15,13 +18,14 @@ import (
 //   - card: the page's card, a JSON object as content.Card gives it.
 //   - headingLevel: 2 or 3, so cards fit the page's heading outline.
 //   - showDate: print the publication date.
-func Card(card gjson.Result, headingLevel int, showDate bool) app.UI {
-	return CardItem(card, headingLevel, showDate)
+//   - w: the site's words (a service's status).
+func Card(card gjson.Result, headingLevel int, showDate bool, w words.Words) app.UI {
+	return CardItem(card, headingLevel, showDate, w)
 }
 
 // CardItem is Card as an element, for a list that adds attributes of its
 // own (the catalogue's data for its filters).
-func CardItem(card gjson.Result, headingLevel int, showDate bool) app.HTMLElem {
+func CardItem(card gjson.Result, headingLevel int, showDate bool, w words.Words) app.HTMLElem {
 	title := app.Elem("a").Class("nhsd-card__link").Attr("href", attr(card.Get("path").String())).Text(card.Get("title").String())
 	var heading app.UI
 	if headingLevel == 2 {
@@ -38,7 +42,7 @@ func CardItem(card gjson.Result, headingLevel int, showDate bool) app.HTMLElem {
 		meta = append(meta, app.Elem("time").Class("nhsd-card__date").Attr("datetime", attr(d)).Text(formatDate(d)))
 	}
 	if s := card.Get("serviceStatus").String(); s != "" {
-		meta = append(meta, StatusTag(s))
+		meta = append(meta, StatusTag(s, w.Get(words.StatusPrefix)))
 	}
 	return app.Elem("li").Class("nhsd-card").Body(
 		heading,
@@ -49,26 +53,28 @@ func CardItem(card gjson.Result, headingLevel int, showDate bool) app.HTMLElem {
 
 // CardList lays cards out in a responsive grid: a list, or nothing when
 // there are no cards. Its options are Card's, cards a JSON list of them.
-func CardList(cards gjson.Result, headingLevel int, showDate bool) app.UI {
+func CardList(cards gjson.Result, headingLevel int, showDate bool, w words.Words) app.UI {
 	items := cards.Array()
 	if len(items) == 0 {
 		return nil
 	}
 	lis := make([]app.UI, len(items))
 	for i, c := range items {
-		lis[i] = Card(c, headingLevel, showDate)
+		lis[i] = Card(c, headingLevel, showDate, w)
 	}
 	return app.Elem("ul").Class("nhsd-card-list").Body(lis...)
 }
 
 // StatusTag shows a service's status (live, beta, alpha, retiring,
-// retired) in words, after "Status:" for screen readers.
+// retired) in words; what stands around it ("Status: {status}") is for
+// screen readers only.
 //
 // Options:
 //   - status: the service's serviceStatus; one it does not know is shown
 //     as it is.
-func StatusTag(status string) app.UI {
-	label := pagetype.StatusLabel(status)
+//   - label: the words, with {status} where the status goes.
+func StatusTag(status, label string) app.UI {
+	before, after, _ := strings.Cut(label, "{status}")
 	return app.Elem("strong").Class("nhsd-tag nhsd-tag--"+attr(status)).Body(
-		app.Elem("span").Class("nhsd-visually-hidden").Text("Status: "), app.Text(label))
+		hiddenText(before), app.Text(pagetype.StatusLabel(status)), hiddenText(after))
 }

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/tidwall/gjson"
+
+	"nhsdigital/content/words"
 )
 
 // A card is a list item: its title a link in a heading of the level
@@ -27,7 +29,7 @@ func TestCard(t *testing.T) {
 	d.none(".nhsd-tag")
 	checkAccessible(t, d)
 
-	d = renderDoc(t, Card(gjson.Parse(`{"path": "/a", "title": "A"}`), 2, false))
+	d = renderDoc(t, Card(gjson.Parse(`{"path": "/a", "title": "A"}`), 2, false, testWords))
 	d.one("li > h2.nhsd-card__title > a")
 	d.none("h3")
 }
@@ -38,7 +40,7 @@ func TestCardList(t *testing.T) {
 	d.wantAttrs("ul.nhsd-card-list > li time", "datetime", "2024-01-15", "2024-03-05", "2024-02-20")
 	checkAccessible(t, d)
 	for _, cards := range []string{`[]`, ``} {
-		if ui := CardList(gjson.Parse(cards), 3, true); ui != nil {
+		if ui := CardList(gjson.Parse(cards), 3, true, testWords); ui != nil {
 			t.Errorf("CardList(%q) renders %s", cards, render(ui))
 		}
 	}
@@ -50,14 +52,14 @@ func TestStatusTag(t *testing.T) {
 	d := exampleDoc(t, "Card", "Status tags")
 	d.wantTexts("strong.nhsd-tag", "Status: Live", "Status: Beta", "Status: Alpha", "Status: Retiring", "Status: Retired")
 	d.one("strong.nhsd-tag.nhsd-tag--retiring")
-	d = renderDoc(t, StatusTag("paused"))
+	d = renderDoc(t, StatusTag("paused", testWords.Get(words.StatusPrefix)))
 	d.wantTexts("strong.nhsd-tag.nhsd-tag--paused", "Status: paused")
 }
 
 func TestCardEscapes(t *testing.T) {
 	card := `{"path": ` + jsonString("/"+hostile) + `, "title": ` + jsonString(hostile) + `, "label": ` + jsonString(hostile) +
 		`, "date": ` + jsonString(hostile) + `, "serviceStatus": ` + jsonString(hostile) + `, "summary": ` + jsonString(hostile) + `}`
-	d := renderDoc(t, Card(gjson.Parse(card), 3, true))
+	d := renderDoc(t, Card(gjson.Parse(card), 3, true, testWords))
 	d.wantSafe()
 	d.wantAttrs("a", "href", "/"+hostile)
 	d.wantAttrs("time", "datetime", hostile)

@@ -12,6 +12,7 @@ import (
 
 	"nhsdigital/content/pagedata"
 	"nhsdigital/content/pagetype"
+	"nhsdigital/content/words"
 )
 
 // CataloguePage is the service catalogue: every service with its status,
@@ -21,12 +22,14 @@ import (
 //
 // Options:
 //   - View: the catalogue's view; Cards holds every service.
+//   - Words: the site's words.
 //   - Query: the page's URL query (q, status, topic).
 //   - Media: the visitor allows embedded media (video blocks play).
 type CataloguePage struct {
 	app.Compo
 	View  gjson.Result
-	Media bool // the visitor allows embedded media (video blocks)
+	Words words.Words // the site's words
+	Media bool        // the visitor allows embedded media (video blocks)
 	Query string
 	q     string
 	state string
@@ -148,7 +151,7 @@ func (p *CataloguePage) Render() app.UI {
 		if topicsJSON == "" {
 			topicsJSON = "[]"
 		}
-		li := CardItem(c, 2, false).DataSet("status", attr(c.Get("serviceStatus").String())).DataSet("topics", attr(topicsJSON))
+		li := CardItem(c, 2, false, p.Words).DataSet("status", attr(c.Get("serviceStatus").String())).DataSet("topics", attr(topicsJSON))
 		if p.matches(c) {
 			shown++
 		} else {
@@ -156,23 +159,22 @@ func (p *CataloguePage) Render() app.UI {
 		}
 		items[i] = li
 	}
-	topicOptions := []app.UI{option(AnyOption, "All topics", p.topic == "")}
+	topicOptions := []app.UI{option(AnyOption, p.Words.Get(words.AllTopics), p.topic == "")}
 	for _, t := range slices.Sorted(maps.Keys(topics)) {
 		topicOptions = append(topicOptions, option(t, t, t == p.topic))
 	}
-	statusOptions := []app.UI{option(AnyOption, "Any status", p.state == "")}
+	statusOptions := []app.UI{option(AnyOption, p.Words.Get(words.AnyStatus), p.state == "")}
 	for _, s := range pagetype.ServiceStatuses {
 		statusOptions = append(statusOptions, option(s, pagetype.StatusLabel(s), s == p.state))
 	}
 	// The count's words, with {shown} and {all} for the numbers: the
 	// page's script writes the count with them too.
-	const countAll, countSome = "{all} services", "{shown} of {all} services"
-	count := countSome
+	countAll, countSome := p.Words.Get(words.CountAll), p.Words.Get(words.CountSome)
+	count := p.Words.Fill(words.CountSome, "shown", strconv.Itoa(shown), "all", strconv.Itoa(len(all)))
 	if shown == len(all) {
-		count = countAll
+		count = p.Words.Fill(words.CountAll, "all", strconv.Itoa(len(all)))
 	}
-	count = strings.NewReplacer("{shown}", strconv.Itoa(shown), "{all}", strconv.Itoa(len(all))).Replace(count)
-	none := app.Elem("p").ID("nhsd-catalogue-none").Class("nhsd-body").Text("No services match. Try fewer words or clear the filters.")
+	none := app.Elem("p").ID("nhsd-catalogue-none").Class("nhsd-body").Text(p.Words.Get(words.NoServices))
 	if shown > 0 {
 		none = none.Attr("hidden", true)
 	}
@@ -180,29 +182,29 @@ func (p *CataloguePage) Render() app.UI {
 	if len(all) > 0 {
 		list = append(list, app.Elem("ul").Class("nhsd-card-list").Body(items...))
 	}
-	blocks := &Blocks{Items: page.Body(), Media: p.Media, Path: pagedata.Of(p.View).Page().Path()}
+	blocks := &Blocks{Words: p.Words, Items: page.Body(), Media: p.Media, Path: pagedata.Of(p.View).Page().Path()}
 	body := []app.UI{
 		app.Elem("div").Class("nhsd-prose").Body(blocks.Render()...),
 		app.Elem("form").Class("nhsd-filters").Attr("action", "/services").Attr("method", "get").OnSubmit(p.onSubmit).Body(
 			app.Elem("div").Class("nhsd-filters__field nhsd-filters__field--wide").Body(
-				app.Elem("label").Attr("for", "nhsd-catalogue-q").Class("nhsd-label").Text("Search services"),
+				app.Elem("label").Attr("for", "nhsd-catalogue-q").Class("nhsd-label").Text(p.Words.Get(words.CatalogueSearch)),
 				app.Input().Attr("type", "search").ID("nhsd-catalogue-q").Attr("name", "q").Class("nhsd-input").
 					Value(attr(p.q)).Attr("autocomplete", "off").Attr("maxlength", "100").OnInput(p.onSearch),
 			),
 			app.Elem("div").Class("nhsd-filters__field").Body(
-				app.Elem("label").Attr("for", "nhsd-catalogue-status").Class("nhsd-label").Text("Status"),
+				app.Elem("label").Attr("for", "nhsd-catalogue-status").Class("nhsd-label").Text(p.Words.Get(words.CatalogueStatus)),
 				app.Elem("select").ID("nhsd-catalogue-status").Attr("name", "status").Class("nhsd-select").OnChange(p.onStatus).Body(statusOptions...),
 			),
 			app.Elem("div").Class("nhsd-filters__field").Body(
-				app.Elem("label").Attr("for", "nhsd-catalogue-topic").Class("nhsd-label").Text("Topic"),
+				app.Elem("label").Attr("for", "nhsd-catalogue-topic").Class("nhsd-label").Text(p.Words.Get(words.CatalogueTopic)),
 				app.Elem("select").ID("nhsd-catalogue-topic").Attr("name", "topic").Class("nhsd-select").OnChange(p.onTopic).Body(topicOptions...),
 			),
-			app.Elem("button").Attr("type", "submit").Class("nhsd-button nhsd-button--secondary nhsd-filters__submit").Text("Apply filters"),
+			app.Elem("button").Attr("type", "submit").Class("nhsd-button nhsd-button--secondary nhsd-filters__submit").Text(p.Words.Get(words.ApplyFilters)),
 		),
 		app.Elem("p").ID("nhsd-catalogue-count").Class("nhsd-result-count").Attr("role", "status").
-			DataSet("count-all", countAll).DataSet("count-some", countSome).Text(count),
+			DataSet("count-all", attr(countAll)).DataSet("count-some", attr(countSome)).Text(count),
 	}
-	return PageShell{Class: "nhsd-catalogue", Title: page.Title(), Lead: page.Summary(), Body: append(body, list...)}.Render()
+	return PageShell{Words: p.Words, Class: "nhsd-catalogue", Title: page.Title(), Lead: page.Summary(), Body: append(body, list...)}.Render()
 }
 
 // option renders a select option. go-app writes selected="false" for an

@@ -83,7 +83,7 @@ func TestCataloguePageFilters(t *testing.T) {
 		"status=unknown":             nil,
 		"status=any&topic=any":       {"Example service", "Another example service", "Retired example service"},
 	} {
-		d := renderDoc(t, &CataloguePage{View: exampleCatalogue, Query: q})
+		d := renderDoc(t, &CataloguePage{Words: testWords, View: exampleCatalogue, Query: q})
 		if got := shownServices(d); strings.Join(got, "|") != strings.Join(want, "|") {
 			t.Errorf("%s: shown %q, want %q", q, got, want)
 		}
@@ -106,7 +106,7 @@ func TestCataloguePageNoMatch(t *testing.T) {
 // Neither the query nor a service's topics can add markup.
 func TestCataloguePageEscapes(t *testing.T) {
 	view := gjson.Parse(`{"page": {"title": "T"}, "cards": [{"path": "/a", "title": "A", "topics": [` + jsonString(hostile) + `]}]}`)
-	d := renderDoc(t, &CataloguePage{View: view, Query: "q=" + url.QueryEscape(hostile) + "&topic=" + url.QueryEscape(hostile)})
+	d := renderDoc(t, &CataloguePage{Words: testWords, View: view, Query: "q=" + url.QueryEscape(hostile) + "&topic=" + url.QueryEscape(hostile)})
 	d.wantSafe()
 	d.wantAttrs("#nhsd-catalogue-q", "value", hostile)
 	d.wantAttrs("#nhsd-catalogue-topic option[value]", "value", AnyOption, hostile)

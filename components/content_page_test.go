@@ -32,6 +32,6 @@ func TestContentPageShort(t *testing.T) {
 
 // Extra (the feedback form on its page) follows the body inside the prose.
 func TestContentPageExtra(t *testing.T) {
-	d := renderDoc(t, &ContentPage{View: exampleShortPage, Extra: app.P().ID("extra").Text("Extra")})
+	d := renderDoc(t, &ContentPage{Words: testWords, View: exampleShortPage, Extra: app.P().ID("extra").Text("Extra")})
 	d.wantTexts(".nhsd-prose > p.nhsd-body + p#extra", "Extra")
 }

@@ -7,6 +7,7 @@ import (
 	"nhsdigital/content/consent"
 	"nhsdigital/content/pagedata"
 	"nhsdigital/content/pagetype"
+	"nhsdigital/content/words"
 )
 
 // CookiesPage is the cookie settings page: what each category does and
@@ -17,11 +18,13 @@ import (
 //   - View: the cookie page's view: its intro, and what the site stores
 //     that it needs and in each category of consent (its necessary and
 //     categories fields).
+//   - Words: the site's words.
 //   - Record: the visitor's consent, or nil.
 //   - Saved: the page comes back after saving ("1" or "withdrawn").
 type CookiesPage struct {
 	app.Compo
 	View   gjson.Result
+	Words  words.Words // the site's words
 	Record *consent.Record
 	Saved  string
 }
@@ -31,19 +34,19 @@ func (p *CookiesPage) Render() app.UI {
 	page := pagedata.Of(p.View).Page()
 	var saved app.UI
 	if p.Saved != "" {
-		msg := "Your cookie settings were saved."
+		msg := p.Words.Get(words.CookiesSaved)
 		if p.Saved == "withdrawn" {
-			msg = "You have withdrawn your consent: nothing beyond the consent record is stored."
+			msg = p.Words.Get(words.CookiesWithdrawn)
 		}
 		saved = app.Elem("div").ID("nhsd-cookies-saved").Class("nhsd-callout nhsd-callout--info").Attr("role", "status").TabIndex(-1).Body(
 			app.Elem("p").Class("nhsd-callout__title").Text(msg))
 	}
-	var record app.UI = app.Elem("p").Class("nhsd-body").Text("You have not made a choice yet, so nothing beyond what the site needs to work is stored.")
+	var record app.UI = app.Elem("p").Class("nhsd-body").Text(p.Words.Get(words.NoChoice))
 	if p.Record != nil {
 		record = app.Elem("dl").Class("nhsd-summary-list").Body(
-			summaryRow("Consent ID", app.Text(p.Record.ID)),
-			summaryRow("Given", app.Elem("time").Attr("datetime", p.Record.Time.Format("2006-01-02T15:04:05Z")).Text(p.Record.Time.Format("2 January 2006 15:04 UTC"))),
-			summaryRow("Policy version", app.Text(p.Record.Policy)),
+			summaryRow(p.Words.Get(words.ConsentID), app.Text(p.Record.ID)),
+			summaryRow(p.Words.Get(words.ConsentGiven), app.Elem("time").Attr("datetime", p.Record.Time.Format("2006-01-02T15:04:05Z")).Text(p.Record.Time.Format("2 January 2006 15:04 UTC"))),
+			summaryRow(p.Words.Get(words.PolicyVersion), app.Text(p.Record.Policy)),
 		)
 	}
 	// What is stored, and why, is the page's own (its necessary and
@@ -53,7 +56,7 @@ func (p *CookiesPage) Render() app.UI {
 	groups := []app.UI{
 		app.Elem("h2").Class("nhsd-heading-l").Text(necessary.Get("title").String()),
 		app.Elem("p").Class("nhsd-body").Text(necessary.Get("text").String()),
-		itemsTable(necessary.Get("title").String(), necessary.Get("items")),
+		itemsTable(necessary.Get("title").String(), necessary.Get("items"), p.Words),
 	}
 	for _, c := range page.Categories().Array() {
 		key, title := c.Get("key").String(), c.Get("title").String()
@@ -61,24 +64,24 @@ func (p *CookiesPage) Render() app.UI {
 		groups = append(groups, app.Elem("fieldset").Class("nhsd-fieldset").Body(
 			app.Elem("legend").Class("nhsd-fieldset__legend nhsd-heading-m").Text(title),
 			app.Elem("p").Class("nhsd-body").Text(c.Get("text").String()),
-			itemsTable(title, c.Get("items")),
+			itemsTable(title, c.Get("items"), p.Words),
 			app.Elem("div").Class("nhsd-radios").Body(
-				radio(key, "yes", "Yes", yes),
-				radio(key, "no", "No", !yes),
+				radio(key, "yes", p.Words.Get(words.Yes), yes),
+				radio(key, "no", p.Words.Get(words.No), !yes),
 			),
 		))
 	}
-	blocks := &Blocks{Items: page.Body(), Media: p.Record.Allows(consent.Media), Path: pagedata.Of(p.View).Page().Path()}
-	return PageShell{Class: "nhsd-cookies", Above: saved, Title: page.Title(), Lead: page.Summary(), Body: []app.UI{
+	blocks := &Blocks{Words: p.Words, Items: page.Body(), Media: p.Record.Allows(consent.Media), Path: pagedata.Of(p.View).Page().Path()}
+	return PageShell{Words: p.Words, Class: "nhsd-cookies", Above: saved, Title: page.Title(), Lead: page.Summary(), Body: []app.UI{
 		app.Elem("div").Class("nhsd-prose").Body(blocks.Render()...),
-		app.Elem("h2").Class("nhsd-heading-l").Text("Your consent record"),
+		app.Elem("h2").Class("nhsd-heading-l").Text(p.Words.Get(words.ConsentRecord)),
 		record,
 		app.Elem("form").Class("nhsd-cookies__form").Attr("method", "post").Attr("action", "/consent").Body(
 			append(groups,
 				app.Input().Attr("type", "hidden").Attr("name", "return").Attr("value", pagetype.CookiesPath),
 				app.Elem("div").Class("nhsd-cookies__buttons").Body(
-					app.Elem("button").Class("nhsd-button").Attr("type", "submit").Attr("name", "save").Attr("value", "1").Text("Save cookie settings"),
-					app.Elem("button").Class("nhsd-button nhsd-button--secondary").Attr("type", "submit").Attr("name", "withdraw").Attr("value", "1").Text("Withdraw all consent"),
+					app.Elem("button").Class("nhsd-button").Attr("type", "submit").Attr("name", "save").Attr("value", "1").Text(p.Words.Get(words.SaveSettings)),
+					app.Elem("button").Class("nhsd-button nhsd-button--secondary").Attr("type", "submit").Attr("name", "withdraw").Attr("value", "1").Text(p.Words.Get(words.WithdrawAll)),
 				),
 			)...,
 		),
@@ -97,7 +100,7 @@ func radio(name, value, label string, checked bool) app.UI {
 	)
 }
 
-func itemsTable(caption string, items gjson.Result) app.UI {
+func itemsTable(caption string, items gjson.Result, w words.Words) app.UI {
 	rows := items.Array()
 	trs := make([]app.UI, len(rows))
 	for i, r := range rows {
@@ -110,9 +113,9 @@ func itemsTable(caption string, items gjson.Result) app.UI {
 		app.Elem("table").Class("nhsd-table").Body(
 			app.Elem("caption").Class("nhsd-visually-hidden").Text(caption),
 			app.Elem("thead").Body(app.Elem("tr").Body(
-				app.Elem("th").Attr("scope", "col").Text("Name"),
-				app.Elem("th").Attr("scope", "col").Text("Purpose"),
-				app.Elem("th").Attr("scope", "col").Text("Expires"))),
+				app.Elem("th").Attr("scope", "col").Text(w.Get(words.CookieName)),
+				app.Elem("th").Attr("scope", "col").Text(w.Get(words.CookiePurpose)),
+				app.Elem("th").Attr("scope", "col").Text(w.Get(words.CookieExpires)))),
 			app.Elem("tbody").Body(trs...),
 		),
 	)

@@ -14,7 +14,7 @@ import (
 // /consent that comes back here, with Save and Withdraw.
 func TestCookiesPage(t *testing.T) {
 	d := exampleDoc(t, "CookiesPage", "Before a choice")
-	d.wantTexts("div.nhsd-page.nhsd-cookies > h1", "Cookie settings")
+	d.wantTexts("div.nhsd-page.nhsd-cookies > h1", "Example cookie settings")
 	d.none("#nhsd-cookies-saved")
 	d.wantTexts("h2.nhsd-heading-l + p.nhsd-body", "You have not made a choice yet, so nothing beyond what the site needs to work is stored.", "An example of what the site needs.")
 	d.one("form.nhsd-cookies__form[method=post][action=/consent]")
@@ -50,13 +50,13 @@ func TestCookiesPageSaved(t *testing.T) {
 	d.wantAttrs("input[name=media][checked]", "value", "yes")
 	checkAccessible(t, d)
 
-	d = renderDoc(t, &CookiesPage{View: exampleCookies, Record: exampleRecord(false, false, false), Saved: "withdrawn"})
+	d = renderDoc(t, &CookiesPage{Words: testWords, View: exampleCookies, Record: exampleRecord(false, false, false), Saved: "withdrawn"})
 	d.wantTexts("#nhsd-cookies-saved", "You have withdrawn your consent: nothing beyond the consent record is stored.")
 }
 
 func TestCookiesPageEscapes(t *testing.T) {
 	rec := &consent.Record{ID: hostile, Policy: hostile, Time: time.Date(2024, 6, 3, 12, 0, 0, 0, time.UTC)}
-	d := renderDoc(t, &CookiesPage{View: exampleCookies, Record: rec})
+	d := renderDoc(t, &CookiesPage{Words: testWords, View: exampleCookies, Record: rec})
 	d.wantSafe()
 	d.wantTexts("dl dd", hostile, "3 June 2024 12:00 UTC", hostile)
 	d.wantAttrs("dl time", "datetime", "2024-06-03T12:00:00Z")

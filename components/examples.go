@@ -14,6 +14,7 @@ import (
 
 	"nhsdigital/content/consent"
 	"nhsdigital/content/search"
+	"nhsdigital/content/words"
 )
 
 // Example is one named example of a component: a set of its options. The
@@ -37,11 +38,16 @@ type ComponentExamples struct {
 }
 
 // Examples returns every component's examples, in the gallery's order:
-// the parts of every page, content, then each page type.
-func Examples() []ComponentExamples {
+// the parts of every page, content, then each page type. site is the site
+// data the client gets (see Source.Site): its words, and the feedback
+// form the server writes.
+func Examples(site gjson.Result) []ComponentExamples {
+	w := words.Of(site)
+	form := site.Get("feedbackForm").String()
+	src := exampleSource{site: withWords(exampleSite, site)}
 	return []ComponentExamples{
 		{"SkipLink", "skip_link.go", "The first link of every page, shown when focused: it jumps to the main content.", []Example{
-			{Name: "Skip link", UI: func() app.UI { return SkipLink() }},
+			{Name: "Skip link", UI: func() app.UI { return SkipLink(w.Get(words.SkipLink)) }},
 		}},
 		{"CookieBanner", "cookie_banner.go", "Asks about additional cookies until the visitor chooses, then confirms the choice.", []Example{
 			{Name: "Asking", UI: func() app.UI { return CookieBanner(exampleSite.Get("cookieBanner"), "/services/example", true, "") }},
@@ -54,61 +60,61 @@ func Examples() []ComponentExamples {
 		}},
 		{"Header", "header.go", "The logo, the search box and the site's sections, folded behind Menu on phones.", []Example{
 			{Name: "On a page outside the sections", UI: func() app.UI {
-				return &Header{Name: exampleSite.Get("name").String(), Navigation: exampleSite.Get("navigation"), Path: "/example-page"}
+				return &Header{Words: w, Name: exampleSite.Get("name").String(), Navigation: exampleSite.Get("navigation"), Path: "/example-page"}
 			}},
 			{Name: "On a section's own page", UI: func() app.UI {
-				return &Header{Name: exampleSite.Get("name").String(), Navigation: exampleSite.Get("navigation"), Path: "/services"}
+				return &Header{Words: w, Name: exampleSite.Get("name").String(), Navigation: exampleSite.Get("navigation"), Path: "/services"}
 			}},
 			{Name: "On a page in a section", UI: func() app.UI {
-				return &Header{Name: exampleSite.Get("name").String(), Navigation: exampleSite.Get("navigation"), Path: "/services/example"}
+				return &Header{Words: w, Name: exampleSite.Get("name").String(), Navigation: exampleSite.Get("navigation"), Path: "/services/example"}
 			}},
 			{Name: "On the search page, with the query", UI: func() app.UI {
-				return &Header{Name: exampleSite.Get("name").String(), Navigation: exampleSite.Get("navigation"), Path: "/search", Query: "example words"}
+				return &Header{Words: w, Name: exampleSite.Get("name").String(), Navigation: exampleSite.Get("navigation"), Path: "/search", Query: "example words"}
 			}},
 			{Name: "With the menu open", UI: func() app.UI {
-				return &Header{Name: exampleSite.Get("name").String(), Navigation: exampleSite.Get("navigation"), Path: "/example-page", open: true}
+				return &Header{Words: w, Name: exampleSite.Get("name").String(), Navigation: exampleSite.Get("navigation"), Path: "/example-page", open: true}
 			}},
 		}},
 		{"Breadcrumbs", "breadcrumbs.go", "The pages above the current one, Home first.", []Example{
 			{Name: "Two levels up", UI: func() app.UI {
-				return Breadcrumbs(gjson.Parse(`[{"path": "/", "title": "Home"}, {"path": "/services", "title": "Services"}]`))
+				return Breadcrumbs(gjson.Parse(`[{"path": "/", "title": "Home"}, {"path": "/services", "title": "Services"}]`), w.Get(words.BreadcrumbLabel))
 			}},
 		}},
 		{"Footer", "footer.go", "Link groups from the site settings, the cookie settings link and the copyright line.", []Example{
-			{Name: "Footer", UI: func() app.UI { return Footer(exampleSite.Get("footer")) }},
+			{Name: "Footer", UI: func() app.UI { return Footer(exampleSite.Get("footer"), w.Get(words.CookieSettings)) }},
 		}},
 		{"PageShell", "page_shell.go", "The layout every page but the home page builds on: title, lead, body, page contents and Last edited.", []Example{
 			{Name: "Title, lead and body", UI: func() app.UI {
-				return PageShell{Title: "Example page", Lead: "The lead paragraph of an example page.", Body: exampleProse()}.Render()
+				return PageShell{Words: w, Title: "Example page", Lead: "The lead paragraph of an example page.", Body: exampleProse()}.Render()
 			}},
 			{Name: "In a banner (section hubs)", UI: func() app.UI {
-				return PageShell{Class: "nhsd-page--hub", Banner: true, Title: "Example section", Lead: "The summary of an example section.", Body: exampleProse()}.Render()
+				return PageShell{Words: w, Class: "nhsd-page--hub", Banner: true, Title: "Example section", Lead: "The summary of an example section.", Body: exampleProse()}.Render()
 			}},
 			{Name: "With a caption, page contents and Last edited", UI: func() app.UI {
 				o := newOutline()
-				blocks := &Blocks{Items: exampleBody, Outline: o}
-				return PageShell{
+				blocks := &Blocks{Words: w, Items: exampleBody, Outline: o}
+				return PageShell{Words: w,
 					Above:      app.Elem("p").Class("nhsd-caption").Text("Example caption"),
 					Title:      "Example article-like page",
 					Lead:       "The lead paragraph of an example page.",
 					Sidebar:    true,
-					Contents:   PageContents(headingsOf(exampleBody, newOutline()), false),
+					Contents:   PageContents(w.Get(words.PageContents), headingsOf(exampleBody, newOutline()), false),
 					Body:       []app.UI{app.Elem("div").Class("nhsd-prose").Body(blocks.Render()...)},
 					LastEdited: "2024-06-03T13:30:00Z",
 				}.Render()
 			}},
 		}},
 		{"PageContents", "page_contents.go", `The "Page contents" list of a long page's sections.`, []Example{
-			{Name: "Sections, above the body they list", UI: func() app.UI { return exampleContentsAndBody(false) }},
-			{Name: "Numbered sections (articles)", UI: func() app.UI { return exampleContentsAndBody(true) }},
+			{Name: "Sections, above the body they list", UI: func() app.UI { return exampleContentsAndBody(false, w) }},
+			{Name: "Numbered sections (articles)", UI: func() app.UI { return exampleContentsAndBody(true, w) }},
 		}},
 		{"Blocks", "blocks.go", "The content blocks of a page's body, each type as content/README.md describes it.", []Example{
 			{Name: "Every type of block", UI: func() app.UI {
-				b := &Blocks{Items: exampleBlocks, Path: "/example-page"}
+				b := &Blocks{Words: w, Items: exampleBlocks, Path: "/example-page"}
 				return app.Elem("div").Class("nhsd-prose").Body(b.Render()...)
 			}},
 			{Name: "Numbered headings (articles)", UI: func() app.UI {
-				b := &Blocks{Items: exampleBody, Numbered: true}
+				b := &Blocks{Words: w, Items: exampleBody, Numbered: true}
 				return app.Elem("div").Class("nhsd-prose").Body(b.Render()...)
 			}},
 			{Name: "Headline figures", UI: func() app.UI { return Figures(exampleFigures, "") }},
@@ -119,7 +125,7 @@ func Examples() []ComponentExamples {
 		}},
 		{"Video", "video.go", "A YouTube video, shown only with consent to embedded media; until then a placeholder. (With consent it loads from YouTube, so the gallery shows the placeholder only.)", []Example{
 			{Name: "Before consent", UI: func() app.UI {
-				return Video(gjson.Parse(`{"type": "video", "youtubeId": "example", "title": "An example video", "caption": "The caption of an example video."}`), false, "/example-page")
+				return Video(gjson.Parse(`{"type": "video", "youtubeId": "example", "title": "An example video", "caption": "The caption of an example video."}`), false, "/example-page", w)
 			}},
 		}},
 		{"RichText", "escape.go", "Inline HTML made by the server (links, emphasis) put in place as it is.", []Example{
@@ -129,89 +135,89 @@ func Examples() []ComponentExamples {
 		}},
 		{"Card", "card.go", "A page in a list: its type, date or status, title link and summary.", []Example{
 			{Name: "A service, with its status", UI: func() app.UI {
-				return app.Elem("ul").Class("nhsd-card-list").Body(Card(exampleCards.Get("0"), 3, false))
+				return app.Elem("ul").Class("nhsd-card-list").Body(Card(exampleCards.Get("0"), 3, false, w))
 			}},
 			{Name: "A blog post, with its date", UI: func() app.UI {
-				return app.Elem("ul").Class("nhsd-card-list").Body(Card(exampleCards.Get("1"), 3, true))
+				return app.Elem("ul").Class("nhsd-card-list").Body(Card(exampleCards.Get("1"), 3, true, w))
 			}},
-			{Name: "A list of cards", UI: func() app.UI { return CardList(exampleCards, 3, true) }},
+			{Name: "A list of cards", UI: func() app.UI { return CardList(exampleCards, 3, true, w) }},
 			{Name: "Status tags", UI: func() app.UI {
-				return app.Elem("p").Body(StatusTag("live"), app.Text(" "), StatusTag("beta"), app.Text(" "), StatusTag("alpha"),
-					app.Text(" "), StatusTag("retiring"), app.Text(" "), StatusTag("retired"))
+				return app.Elem("p").Body(StatusTag("live", w.Get(words.StatusPrefix)), app.Text(" "), StatusTag("beta", w.Get(words.StatusPrefix)), app.Text(" "), StatusTag("alpha", w.Get(words.StatusPrefix)),
+					app.Text(" "), StatusTag("retiring", w.Get(words.StatusPrefix)), app.Text(" "), StatusTag("retired", w.Get(words.StatusPrefix)))
 			}},
 		}},
 		{"feedbackBlock and usefulBox", "feedback.go", `The feedback form and its thank-you note, and "Is this page useful?" at the foot of pages.`, []Example{
-			{Name: "Feedback form", UI: func() app.UI { return feedbackBlock("") }},
-			{Name: "Feedback form for a page", UI: func() app.UI { return feedbackBlock("page=%2Fservices%2Fexample") }},
-			{Name: "Feedback sent", UI: func() app.UI { return feedbackBlock("sent=1") }},
-			{Name: "Is this page useful?", UI: func() app.UI { return usefulBox("/services/example", "") }},
-			{Name: "Is this page useful? No", UI: func() app.UI { return usefulBox("/services/example", "useful=no") }},
-			{Name: "Is this page useful? Answered", UI: func() app.UI { return usefulBox("/services/example", "useful=yes") }},
+			{Name: "Feedback form", UI: func() app.UI { return feedbackBlock("", form, w) }},
+			{Name: "Feedback form for a page", UI: func() app.UI { return feedbackBlock("page=%2Fservices%2Fexample", form, w) }},
+			{Name: "Feedback sent", UI: func() app.UI { return feedbackBlock("sent=1", form, w) }},
+			{Name: "Is this page useful?", UI: func() app.UI { return usefulBox("/services/example", "", w) }},
+			{Name: "Is this page useful? No", UI: func() app.UI { return usefulBox("/services/example", "useful=no", w) }},
+			{Name: "Is this page useful? Answered", UI: func() app.UI { return usefulBox("/services/example", "useful=yes", w) }},
 		}},
 		{"HomePage", "home_page.go", "The home page: hero, promotion, figures, services, feature, blogs, news and data.", []Example{
-			{Name: "Home page", UI: func() app.UI { return &HomePage{View: exampleHome} }},
+			{Name: "Home page", UI: func() app.UI { return &HomePage{Words: w, View: exampleHome} }},
 		}},
 		{"HubPage", "hub_page.go", "A section hub: a banner, the body and the section's featured pages.", []Example{
-			{Name: "Section hub", UI: func() app.UI { return &HubPage{View: exampleHub} }},
+			{Name: "Section hub", UI: func() app.UI { return &HubPage{Words: w, View: exampleHub} }},
 		}},
 		{"CataloguePage", "catalogue_page.go", "The service catalogue with its filters.", []Example{
-			{Name: "Every service", UI: func() app.UI { return &CataloguePage{View: exampleCatalogue} }},
+			{Name: "Every service", UI: func() app.UI { return &CataloguePage{Words: w, View: exampleCatalogue} }},
 			{Name: "Filtered by status and topic", UI: func() app.UI {
-				return &CataloguePage{View: exampleCatalogue, Query: "status=live&topic=Example+topic"}
+				return &CataloguePage{Words: w, View: exampleCatalogue, Query: "status=live&topic=Example+topic"}
 			}},
-			{Name: "Nothing matches", UI: func() app.UI { return &CataloguePage{View: exampleCatalogue, Query: "q=no+such+words"} }},
+			{Name: "Nothing matches", UI: func() app.UI { return &CataloguePage{Words: w, View: exampleCatalogue, Query: "q=no+such+words"} }},
 		}},
 		{"ServicePage", "service_page.go", "A service in the standard template.", []Example{
-			{Name: "Service", UI: func() app.UI { return &ServicePage{View: exampleService} }},
+			{Name: "Service", UI: func() app.UI { return &ServicePage{Words: w, View: exampleService} }},
 		}},
 		{"ArticlePage", "article_page.go", "A blog post, news item or feature.", []Example{
-			{Name: "Blog post", UI: func() app.UI { return &ArticlePage{View: exampleBlog, Origin: exampleOrigin} }},
-			{Name: "News item without authors", UI: func() app.UI { return &ArticlePage{View: exampleNews, Origin: exampleOrigin} }},
+			{Name: "Blog post", UI: func() app.UI { return &ArticlePage{Words: w, View: exampleBlog, Origin: exampleOrigin} }},
+			{Name: "News item without authors", UI: func() app.UI { return &ArticlePage{Words: w, View: exampleNews, Origin: exampleOrigin} }},
 		}},
 		{"ListingPage", "listing_page.go", "A list of dated pages: the blog index, latest news, features, a series' editions.", []Example{
-			{Name: "Blog index", UI: func() app.UI { return &ListingPage{View: exampleBlogIndex} }},
-			{Name: "A series with no editions yet", UI: func() app.UI { return &ListingPage{View: exampleSeries} }},
+			{Name: "Blog index", UI: func() app.UI { return &ListingPage{Words: w, View: exampleBlogIndex} }},
+			{Name: "A series with no editions yet", UI: func() app.UI { return &ListingPage{Words: w, View: exampleSeries} }},
 		}},
 		{"PublicationPage", "publication_page.go", "An edition of a statistical publication.", []Example{
-			{Name: "Publication with key facts", UI: func() app.UI { return &PublicationPage{View: examplePublication} }},
-			{Name: "Publication without key facts", UI: func() app.UI { return &PublicationPage{View: examplePublicationNoFacts} }},
+			{Name: "Publication with key facts", UI: func() app.UI { return &PublicationPage{Words: w, View: examplePublication} }},
+			{Name: "Publication without key facts", UI: func() app.UI { return &PublicationPage{Words: w, View: examplePublicationNoFacts} }},
 		}},
 		{"ContentPage", "content_page.go", "A generic page: legal and about pages.", []Example{
-			{Name: "Page with sections", UI: func() app.UI { return &ContentPage{View: exampleContent} }},
-			{Name: "Short page", UI: func() app.UI { return &ContentPage{View: exampleShortPage} }},
+			{Name: "Page with sections", UI: func() app.UI { return &ContentPage{Words: w, View: exampleContent} }},
+			{Name: "Short page", UI: func() app.UI { return &ContentPage{Words: w, View: exampleShortPage} }},
 		}},
 		{"CookiesPage", "cookies_page.go", "The cookie settings: each category with a choice, and the consent record.", []Example{
-			{Name: "Before a choice", UI: func() app.UI { return &CookiesPage{View: exampleCookies} }},
+			{Name: "Before a choice", UI: func() app.UI { return &CookiesPage{Words: w, View: exampleCookies} }},
 			{Name: "Just saved", UI: func() app.UI {
-				return &CookiesPage{View: exampleCookies, Record: exampleRecord(true, false, true), Saved: "1"}
+				return &CookiesPage{Words: w, View: exampleCookies, Record: exampleRecord(true, false, true), Saved: "1"}
 			}},
 		}},
 		{"SearchPage", "search_page.go", "The site search, here over a few example pages.", []Example{
 			{Name: "Results", UI: func() app.UI {
-				return &SearchPage{View: exampleSearchView, Query: "q=example", Source: exampleSource{}}
+				return &SearchPage{Words: w, View: exampleSearchView, Query: "q=example", Source: src}
 			}},
 			{Name: "Second page, by date, with a filter", UI: func() app.UI {
-				return &SearchPage{View: exampleSearchView, Query: "q=example&sort=date&topic=Example+topic&page=2", Source: exampleSource{}}
+				return &SearchPage{Words: w, View: exampleSearchView, Query: "q=example&sort=date&topic=Example+topic&page=2", Source: src}
 			}},
 			{Name: "No results", UI: func() app.UI {
-				return &SearchPage{View: exampleSearchView, Query: "q=zzzz", Source: exampleSource{}}
+				return &SearchPage{Words: w, View: exampleSearchView, Query: "q=zzzz", Source: src}
 			}},
 		}},
 		{"NotFoundPage", "not_found_page.go", "The page for an address with no page, sent with status 404.", []Example{
-			{Name: "Not found", UI: func() app.UI { return &NotFoundPage{View: exampleNotFound, Path: "/example/no-such-page"} }},
+			{Name: "Not found", UI: func() app.UI { return &NotFoundPage{Words: w, View: exampleNotFound, Path: "/example/no-such-page"} }},
 		}},
 		{"Root", "root.go", "The whole page: cookie banner, skip link, header, breadcrumbs, the page's component, Is this page useful? and footer.", []Example{
 			{Name: "A page before a cookie choice", Page: true, UI: func() app.UI {
-				return rootExample(&Page{Path: "/services/example", View: exampleService})
+				return rootExample(&Page{Path: "/services/example", View: exampleService}, src)
 			}},
 			{Name: "A page right after accepting cookies", Page: true, UI: func() app.UI {
-				return rootExample(&Page{Path: "/example-page", Query: "consent=accepted", View: exampleContent, Consent: exampleRecord(true, true, true)})
+				return rootExample(&Page{Path: "/example-page", Query: "consent=accepted", View: exampleContent, Consent: exampleRecord(true, true, true)}, src)
 			}},
 			{Name: "An address with no page", Page: true, UI: func() app.UI {
-				return rootExample(&Page{Path: "/404", View: exampleNotFound, Missing: "/example/no-such-page", Consent: exampleRecord(false, false, false)})
+				return rootExample(&Page{Path: "/404", View: exampleNotFound, Missing: "/example/no-such-page", Consent: exampleRecord(false, false, false)}, src)
 			}},
 			{Name: "A page whose content could not be had", Page: true, UI: func() app.UI {
-				return rootExample(&Page{Path: "/example-page", Consent: exampleRecord(false, false, false)})
+				return rootExample(&Page{Path: "/example-page", Consent: exampleRecord(false, false, false)}, src)
 			}},
 		}},
 	}
@@ -219,9 +225,9 @@ func Examples() []ComponentExamples {
 
 // rootExample is the page Root renders for p, as a server render makes
 // it (without the head, which go-app writes around it).
-func rootExample(p *Page) app.UI {
+func rootExample(p *Page, src exampleSource) app.UI {
 	if p.Source == nil {
-		p.Source = exampleSource{}
+		p.Source = src
 	}
 	r := &Root{}
 	r.load(p)
@@ -311,10 +317,10 @@ func exampleProse() []app.UI {
 }
 
 // exampleContentsAndBody is exampleBody with its page contents.
-func exampleContentsAndBody(numbered bool) app.UI {
-	b := &Blocks{Items: exampleBody, Numbered: numbered}
+func exampleContentsAndBody(numbered bool, w words.Words) app.UI {
+	b := &Blocks{Words: w, Items: exampleBody, Numbered: numbered}
 	return app.Elem("div").Body(
-		PageContents(headingsOf(exampleBody, newOutline()), numbered),
+		PageContents(w.Get(words.PageContents), headingsOf(exampleBody, newOutline()), numbered),
 		app.Elem("div").Class("nhsd-prose").Body(b.Render()...),
 	)
 }
@@ -453,7 +459,7 @@ var exampleShortPage = gjson.Parse(`{"status": 200, "page": {"type": "page", "pa
   "summary": "The summary of an example page.", "showLastEdited": false, "body": [{"type": "paragraph", "text": "The body of an example page."}]},
   "crumbs": [{"path": "/", "title": "Home"}]}`)
 
-var exampleCookies = gjson.Parse(`{"status": 200, "page": {"type": "cookies", "path": "/cookies", "title": "Cookie settings",
+var exampleCookies = gjson.Parse(`{"status": 200, "page": {"type": "cookies", "path": "/cookies", "title": "Example cookie settings",
   "summary": "The summary of an example cookie page.", "body": [{"type": "paragraph", "text": "The introduction of an example cookie page."}],
   "necessary": {"title": "Cookies that the site needs", "text": "An example of what the site needs.",
     "items": [{"name": "nhsd_consent", "purpose": "An example purpose", "expires": "1 year"}]},
@@ -480,9 +486,22 @@ var exampleNotFound = gjson.Parse(`{"status": 404, "page": {"type": "not-found",
 
 // exampleSource gives the examples' site settings and views, and answers
 // searches over a few example pages.
-type exampleSource struct{}
+// exampleSource is the examples' content: exampleSite, with the words
+// and feedback form of the site the examples are shown for.
+type exampleSource struct{ site gjson.Result }
 
-func (exampleSource) Site() gjson.Result { return exampleSite }
+func (s exampleSource) Site() gjson.Result { return s.site }
+
+// withWords is example with the words and feedback form of site.
+func withWords(example, site gjson.Result) gjson.Result {
+	raw := strings.TrimSuffix(strings.TrimSpace(example.Raw), "}")
+	for _, k := range []string{"words", "feedbackForm"} {
+		if v := site.Get(k); v.Exists() {
+			raw += `, "` + k + `": ` + v.Raw
+		}
+	}
+	return gjson.Parse(raw + "}")
+}
 
 func (exampleSource) View(path string) (gjson.Result, bool) {
 	for _, v := range []gjson.Result{exampleHome, exampleHub, exampleCatalogue, exampleService, exampleBlog, exampleNews,

@@ -12,7 +12,7 @@ import (
 // landmarks, a title and one main.
 func TestExamplesAreAccessible(t *testing.T) {
 	names := map[string]bool{}
-	for _, c := range Examples() {
+	for _, c := range Examples(testSite) {
 		if len(c.Examples) == 0 {
 			t.Errorf("%s has no examples", c.Component)
 		}
@@ -43,7 +43,7 @@ func TestExamplesAreAccessible(t *testing.T) {
 // Examples must not pass for facts: no figure or quotation in them is
 // more than a placeholder.
 func TestExamplesArePlaceholders(t *testing.T) {
-	for _, c := range Examples() {
+	for _, c := range Examples(testSite) {
 		for _, e := range c.Examples {
 			d := renderDoc(t, e.UI())
 			for _, q := range d.texts("blockquote") {

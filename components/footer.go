@@ -13,7 +13,8 @@ import (
 //
 // Options:
 //   - Settings: the site settings' footer object {groups, copyright}.
-func Footer(settings gjson.Result) app.UI {
+//   - cookieSettings: the words of the link to the cookie settings.
+func Footer(settings gjson.Result, cookieSettings string) app.UI {
 	groups := settings.Get("groups").Array()
 	cols := make([]app.UI, len(groups))
 	for i, g := range groups {
@@ -33,7 +34,7 @@ func Footer(settings gjson.Result) app.UI {
 		app.Elem("div").Class("nhsd-width-container").Body(
 			app.Elem("div").Class("nhsd-footer__groups").Body(cols...),
 			app.Elem("div").Class("nhsd-footer__meta").Body(
-				app.Elem("a").Attr("href", pagetype.CookiesPath).Class("nhsd-link nhsd-footer__cookies").Text("Cookie settings"),
+				app.Elem("a").Attr("href", pagetype.CookiesPath).Class("nhsd-link nhsd-footer__cookies").Text(cookieSettings),
 				app.Elem("p").Class("nhsd-footer__copyright").Text(settings.Get("copyright").String()),
 			),
 		),

@@ -30,7 +30,7 @@ func TestFooter(t *testing.T) {
 // Site settings cannot add markup to the footer.
 func TestFooterEscapes(t *testing.T) {
 	settings := gjson.Parse(`{"groups": [{"title": ` + jsonString(hostile) + `, "links": [{"text": ` + jsonString(hostile) + `, "href": ` + jsonString("/a"+hostile) + `}]}], "copyright": ` + jsonString(hostile) + `}`)
-	d := renderDoc(t, Footer(settings))
+	d := renderDoc(t, Footer(settings, "Cookie settings"))
 	d.wantSafe()
 	d.wantTexts("h2", hostile)
 	d.wantTexts(".nhsd-footer__item a", hostile)

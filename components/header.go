@@ -8,6 +8,7 @@ import (
 	"github.com/tidwall/gjson"
 
 	"nhsdigital/content/pagetype"
+	"nhsdigital/content/words"
 )
 
 // Header is the site header: the logo linking home, a search box (a plain
@@ -24,8 +25,10 @@ import (
 //   - Section: the path of the section the page is in when its path
 //     does not say (the page data's "section": the blog is in News).
 //   - Query: the current search query, kept in the search box.
+//   - Words: the site's words (the Menu button, the search box's labels).
 type Header struct {
 	app.Compo
+	Words      words.Words
 	Name       string
 	Navigation gjson.Result
 	Path       string
@@ -87,31 +90,42 @@ func (h *Header) Render() app.UI {
 		navClass += " nhsd-header__nav--open"
 	}
 	// The logo is the site's name, its first word in the box.
+	// The words around it ("{name} home page") are for screen readers.
 	mark, rest, _ := strings.Cut(h.Name, " ")
+	before, after := h.Words.Split(words.HomeLink, "name")
 	return app.Elem("header").Class("nhsd-header").OnKeyDown(h.onKey).Body(
 		app.Elem("div").Class("nhsd-header__inner nhsd-width-container").Body(
 			app.Elem("a").Attr("href", "/").Class("nhsd-header__logo").Body(
+				hiddenText(before),
 				app.Elem("span").Class("nhsd-header__logo-nhs").Text(mark),
 				app.Text(" "),
 				app.Elem("span").Class("nhsd-header__logo-text").Text(rest),
-				app.Elem("span").Class("nhsd-visually-hidden").Text(" home page"),
+				hiddenText(after),
 			),
-			app.Elem("form").Class("nhsd-header__search").Attr("action", pagetype.SearchPath).Attr("method", "get").Attr("role", "search").Aria("label", "Site search").OnSubmit(h.onSearch).Body(
-				app.Elem("label").Attr("for", "nhsd-header-search").Class("nhsd-visually-hidden").Text("Search this site"),
+			app.Elem("form").Class("nhsd-header__search").Attr("action", pagetype.SearchPath).Attr("method", "get").Attr("role", "search").Aria("label", attr(h.Words.Get(words.SiteSearch))).OnSubmit(h.onSearch).Body(
+				app.Elem("label").Attr("for", "nhsd-header-search").Class("nhsd-visually-hidden").Text(h.Words.Get(words.SearchThisSite)),
 				app.Input().Attr("type", "search").ID("nhsd-header-search").Attr("name", "q").Class("nhsd-header__search-input").
-					Value(attr(h.Query)).Attr("placeholder", "Search").Attr("autocomplete", "off").Attr("maxlength", "256"),
+					Value(attr(h.Query)).Attr("placeholder", attr(h.Words.Get(words.SearchButton))).Attr("autocomplete", "off").Attr("maxlength", "256"),
 				app.Elem("button").Attr("type", "submit").Class("nhsd-header__search-button").Body(
 					app.Elem("span").Class("nhsd-header__search-icon"),
-					app.Elem("span").Class("nhsd-visually-hidden").Text("Search"),
+					app.Elem("span").Class("nhsd-visually-hidden").Text(h.Words.Get(words.SearchButton)),
 				),
 			),
 			app.Elem("button").Attr("type", "button").ID("nhsd-menu-button").Class("nhsd-header__menu-button").
-				Aria("expanded", boolString(h.open)).Aria("controls", "nhsd-nav").OnClick(h.toggle).Text("Menu"),
+				Aria("expanded", boolString(h.open)).Aria("controls", "nhsd-nav").OnClick(h.toggle).Text(h.Words.Get(words.Menu)),
 		),
-		app.Elem("nav").ID("nhsd-nav").Class(navClass).Aria("label", "Sections").Body(
+		app.Elem("nav").ID("nhsd-nav").Class(navClass).Aria("label", attr(h.Words.Get(words.Sections))).Body(
 			app.Elem("ul").ID("nhsd-nav-list").Class("nhsd-header__nav-list nhsd-width-container").Body(lis...),
 		),
 	)
+}
+
+// hiddenText is text for screen readers only; nothing for "".
+func hiddenText(s string) app.UI {
+	if s == "" {
+		return nil
+	}
+	return app.Elem("span").Class("nhsd-visually-hidden").Text(s)
 }
 
 // in reports whether path is section or under it.

@@ -28,7 +28,7 @@ func TestHeaderMarksTheCurrentSection(t *testing.T) {
 		{"/servicesx", "", ""},
 		{"/cookies", "/servicesx", ""},
 	} {
-		html := render(&Header{Navigation: nav, Path: c.path, Section: c.section})
+		html := render(&Header{Words: testWords, Navigation: nav, Path: c.path, Section: c.section})
 		got := ""
 		for _, m := range current.FindAllStringSubmatch(html, -1) {
 			got += strings.Replace(m[1], TrueMarker, "true", 1) + " " + m[2]
@@ -42,7 +42,7 @@ func TestHeaderMarksTheCurrentSection(t *testing.T) {
 // An open menu says so in a server render too: "true" is written as the
 // marker the server replaces, never as a bare attribute.
 func TestOpenMenuSaysExpanded(t *testing.T) {
-	html := render(&Header{Navigation: gjson.Parse(`[]`), open: true})
+	html := render(&Header{Words: testWords, Navigation: gjson.Parse(`[]`), open: true})
 	if !strings.Contains(html, `aria-expanded="`+TrueMarker+`"`) {
 		t.Errorf("an open menu's button lacks aria-expanded=true:\n%s", html)
 	}
@@ -93,7 +93,7 @@ func TestHeaderExamples(t *testing.T) {
 
 func TestHeaderEscapes(t *testing.T) {
 	nav := gjson.Parse(`[{"text": ` + jsonString(hostile) + `, "href": ` + jsonString("/"+hostile) + `}]`)
-	d := renderDoc(t, &Header{Navigation: nav, Path: "/" + hostile, Query: hostile})
+	d := renderDoc(t, &Header{Words: testWords, Navigation: nav, Path: "/" + hostile, Query: hostile})
 	d.wantSafe()
 	d.wantAttrs("input#nhsd-header-search", "value", hostile)
 	d.wantAttrs("#nhsd-nav-list a", "href", "/"+hostile)
@@ -117,7 +117,7 @@ func TestIn(t *testing.T) {
 
 // The logo is the site's name, its first word in the box.
 func TestHeaderLogoIsTheSiteName(t *testing.T) {
-	d := renderDoc(t, &Header{Name: "Example Site Name", Navigation: gjson.Parse(`[]`)})
+	d := renderDoc(t, &Header{Words: testWords, Name: "Example Site Name", Navigation: gjson.Parse(`[]`)})
 	d.wantTexts(".nhsd-header__logo-nhs", "Example")
 	d.wantTexts(".nhsd-header__logo-text", "Site Name")
 	d.wantTexts("a.nhsd-header__logo", "Example Site Name home page")

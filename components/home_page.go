@@ -5,6 +5,7 @@ import (
 	"github.com/tidwall/gjson"
 
 	"nhsdigital/content/pagedata"
+	"nhsdigital/content/words"
 )
 
 // HomePage renders the home page: the hero, a promotion, the four headline
@@ -19,9 +20,11 @@ import (
 //
 // Options:
 //   - View: the home page's view; Home holds the resolved modules.
+//   - Words: the site's words.
 type HomePage struct {
 	app.Compo
-	View gjson.Result
+	View  gjson.Result
+	Words words.Words // the site's words
 }
 
 // Render returns the page.
@@ -67,18 +70,18 @@ func (p *HomePage) Render() app.UI {
 				Figures(s.Get("figures"), ""),
 			),
 			section("nhsd-home-services", sec.Get("services.title").String(),
-				CardList(home.Get("services"), 3, false), more(sec.Get("services.more"))),
+				CardList(home.Get("services"), 3, false, p.Words), more(sec.Get("services.more"))),
 		),
 		feature,
 		app.Elem("div").Class("nhsd-width-container").Body(
 			app.Elem("div").Class("nhsd-columns").Body(
 				section("nhsd-home-blogs", sec.Get("blogs.title").String(),
-					CardList(home.Get("blogs"), 3, true), more(sec.Get("blogs.more"))),
+					CardList(home.Get("blogs"), 3, true, p.Words), more(sec.Get("blogs.more"))),
 				section("nhsd-home-news", sec.Get("news.title").String(),
-					CardList(home.Get("news"), 3, true), more(sec.Get("news.more"))),
+					CardList(home.Get("news"), 3, true, p.Words), more(sec.Get("news.more"))),
 			),
 			section("nhsd-home-data", sec.Get("data.title").String(),
-				CardList(home.Get("data"), 3, true), more(sec.Get("data.more"))),
+				CardList(home.Get("data"), 3, true, p.Words), more(sec.Get("data.more"))),
 		),
 	)
 }

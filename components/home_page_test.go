@@ -16,7 +16,7 @@ func TestHomePageEscapes(t *testing.T) {
 	  "hero": {"title": ` + h + `, "text": ` + h + `, "link": {"text": ` + h + `, "href": ` + href + `}},
 	  "promo": {"title": ` + h + `, "text": ` + h + `, "href": ` + href + `}},
 	  "feature": {"path": ` + href + `, "title": ` + h + `, "summary": ` + h + `}}}`)
-	d := renderDoc(t, &HomePage{View: view})
+	d := renderDoc(t, &HomePage{Words: testWords, View: view})
 	d.wantSafe()
 	d.wantTexts("h1", hostile)
 	d.wantAttrs(".nhsd-hero a", "href", "/"+hostile)
@@ -53,7 +53,7 @@ func TestHomePage(t *testing.T) {
 
 // Without a feature, promotion or hero link, those parts are left out.
 func TestHomePageWithout(t *testing.T) {
-	d := renderDoc(t, &HomePage{View: gjson.Parse(`{"home": {"settings": {"hero": {"title": "T", "text": "X"}}, "feature": null}}`)})
+	d := renderDoc(t, &HomePage{Words: testWords, View: gjson.Parse(`{"home": {"settings": {"hero": {"title": "T", "text": "X"}}, "feature": null}}`)})
 	d.none(".nhsd-feature")
 	d.none(".nhsd-promo")
 	d.none(".nhsd-hero a")
@@ -63,7 +63,7 @@ func TestHomePageWithout(t *testing.T) {
 // The sections' headings and closing links are the site settings'.
 func TestHomePageWordsAreContent(t *testing.T) {
 	view := strings.NewReplacer("Latest blogs", "Blogiau diweddaraf", "See all blogs", "Pob blog").Replace(exampleHome.Raw)
-	d := renderDoc(t, &HomePage{View: gjson.Parse(view)})
+	d := renderDoc(t, &HomePage{Words: testWords, View: gjson.Parse(view)})
 	d.wantTexts("#nhsd-home-blogs", "Blogiau diweddaraf")
 	d.wantTexts("section[aria-labelledby=nhsd-home-blogs] .nhsd-more a", "Pob blog")
 }

@@ -10,14 +10,18 @@ package components
 
 import (
 	"encoding/json"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/tidwall/gjson"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"nhsdigital/content/words"
 )
 
 // hostile is a string no component may let out of its attribute or text:
@@ -66,7 +70,7 @@ func parseDoc(t *testing.T, s string) *doc {
 // example returns an example of a component (see Examples).
 func example(t *testing.T, component, name string) Example {
 	t.Helper()
-	for _, c := range Examples() {
+	for _, c := range Examples(testSite) {
 		if c.Component != component {
 			continue
 		}
@@ -523,3 +527,24 @@ func checkAccessible(t testing.TB, d *doc, outside ...string) {
 		}
 	}
 }
+
+// testSite is the site data components get (see Source.Site): the site's
+// own words, from content/site.json, and a feedback form standing in for
+// the one the server writes.
+var testSite = func() gjson.Result {
+	raw, err := os.ReadFile("../content/site.json")
+	if err != nil {
+		panic(err)
+	}
+	form := `<form class="nhsd-fb" method="post" action="/feedback"><label class="nhsd-label" for="fb-page">Which page?</label>` +
+		`<input class="nhsd-input" id="fb-page" name="page" type="text" value="{page}"><button class="nhsd-button" type="submit">Send</button></form>`
+	return gjson.Parse(`{"words": ` + gjson.GetBytes(raw, "words").Raw + `, "feedbackForm": ` + jsonString(form) + `}`)
+}()
+
+// testWords are the site's words; testForm is testSite's feedback form.
+var (
+	testWords = words.Of(testSite)
+	testForm  = testSite.Get("feedbackForm").String()
+	// testSource is the examples' content with testSite's words.
+	testSource = exampleSource{site: withWords(exampleSite, testSite)}
+)

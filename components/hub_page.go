@@ -5,6 +5,7 @@ import (
 	"github.com/tidwall/gjson"
 
 	"nhsdigital/content/pagedata"
+	"nhsdigital/content/words"
 )
 
 // HubPage renders a section hub: a coloured banner with the title and
@@ -12,22 +13,25 @@ import (
 //
 // Options:
 //   - View: the hub's view; its cards are the featured pages.
+//   - Words: the site's words.
 //   - Media: the visitor allows embedded media (video blocks play).
 type HubPage struct {
 	app.Compo
 	View  gjson.Result
-	Media bool // the visitor allows embedded media (video blocks)
+	Words words.Words // the site's words
+	Media bool        // the visitor allows embedded media (video blocks)
 }
 
 // Render returns the page.
 func (p *HubPage) Render() app.UI {
 	page := pagedata.Of(p.View).Page()
-	blocks := &Blocks{Items: page.Body(), Media: p.Media, Path: pagedata.Of(p.View).Page().Path()}
+	blocks := &Blocks{Words: p.Words, Items: page.Body(), Media: p.Media, Path: pagedata.Of(p.View).Page().Path()}
 	var featured app.UI
 	if cards := pagedata.Of(p.View).Cards(); len(cards.Array()) > 0 {
-		featured = section("nhsd-featured", "Featured in this section", CardList(cards, 3, false))
+		featured = section("nhsd-featured", p.Words.Get(words.Featured), CardList(cards, 3, false, p.Words))
 	}
 	return PageShell{
+		Words:  p.Words,
 		Class:  "nhsd-page--hub",
 		Banner: true,
 		Title:  page.Title(),

@@ -23,6 +23,6 @@ func TestHubPage(t *testing.T) {
 	d.none(".nhsd-last-edited")
 	checkAccessible(t, d)
 
-	d = renderDoc(t, &HubPage{View: gjson.Parse(`{"page": {"title": "T", "body": []}, "cards": []}`)})
+	d = renderDoc(t, &HubPage{Words: testWords, View: gjson.Parse(`{"page": {"title": "T", "body": []}, "cards": []}`)})
 	d.none("section")
 }

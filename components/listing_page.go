@@ -5,6 +5,8 @@ import (
 	"github.com/tidwall/gjson"
 
 	"nhsdigital/content/pagedata"
+	"nhsdigital/content/pagetype"
+	"nhsdigital/content/words"
 )
 
 // ListingPage renders a list of dated pages, newest first: the blog index,
@@ -12,28 +14,31 @@ import (
 //
 // Options:
 //   - View: the listing's view; Cards holds the pages listed.
+//   - Words: the site's words.
 //   - Media: the visitor allows embedded media (video blocks play).
 type ListingPage struct {
 	app.Compo
 	View  gjson.Result
-	Media bool // the visitor allows embedded media (video blocks)
+	Words words.Words // the site's words
+	Media bool        // the visitor allows embedded media (video blocks)
 }
 
 // Render returns the page.
 func (p *ListingPage) Render() app.UI {
 	page := pagedata.Of(p.View).Page()
-	blocks := &Blocks{Items: page.Body(), Media: p.Media, Path: pagedata.Of(p.View).Page().Path()}
+	blocks := &Blocks{Words: p.Words, Items: page.Body(), Media: p.Media, Path: pagedata.Of(p.View).Page().Path()}
 	cards := pagedata.Of(p.View).Cards()
-	title := "Latest"
-	if page.Type() == "series" {
-		title = "Editions"
+	title := p.Words.Get(words.Latest)
+	if page.Type() == pagetype.Series {
+		title = p.Words.Get(words.Editions)
 	}
 	n := len(cards.Array())
-	var list app.UI = app.Elem("p").Class("nhsd-body").Text("There is nothing here yet.")
+	var list app.UI = app.Elem("p").Class("nhsd-body").Text(p.Words.Get(words.Nothing))
 	if n > 0 {
-		list = CardList(cards, 3, true)
+		list = CardList(cards, 3, true, p.Words)
 	}
 	return PageShell{
+		Words: p.Words,
 		Class: "nhsd-listing",
 		Title: page.Title(),
 		Lead:  page.Summary(),

@@ -5,6 +5,7 @@ import (
 	"github.com/tidwall/gjson"
 
 	"nhsdigital/content/pagedata"
+	"nhsdigital/content/words"
 )
 
 // NotFoundPage tells people the page does not exist and how to find what
@@ -12,26 +13,25 @@ import (
 //
 // Options:
 //   - View: the not-found page's view.
+//   - Words: the site's words.
 //   - Path: the path that was asked for.
 //   - Media: the visitor allows embedded media (video blocks play).
 type NotFoundPage struct {
 	app.Compo
 	View  gjson.Result
-	Media bool // the visitor allows embedded media (video blocks)
+	Words words.Words // the site's words
+	Media bool        // the visitor allows embedded media (video blocks)
 	Path  string
 }
 
 // Render returns the page.
 func (p *NotFoundPage) Render() app.UI {
 	page := pagedata.Of(p.View).Page()
-	blocks := &Blocks{Items: page.Body(), Media: p.Media, Path: pagedata.Of(p.View).Page().Path()}
+	blocks := &Blocks{Words: p.Words, Items: page.Body(), Media: p.Media, Path: pagedata.Of(p.View).Page().Path()}
 	return PageShell{
-		Title: page.Title(),
-		LeadBody: []app.UI{
-			app.Text("We could not find a page at "),
-			app.Elem("code").Class("nhsd-code").Text(p.Path),
-			app.Text("."),
-		},
-		Body: []app.UI{app.Elem("div").Class("nhsd-prose").Body(blocks.Render()...)},
+		Words:    p.Words,
+		Title:    page.Title(),
+		LeadBody: around(p.Words, words.NotFound, "path", app.Elem("code").Class("nhsd-code").Text(p.Path)),
+		Body:     []app.UI{app.Elem("div").Class("nhsd-prose").Body(blocks.Render()...)},
 	}.Render()
 }

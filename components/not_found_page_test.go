@@ -16,7 +16,7 @@ func TestNotFoundPage(t *testing.T) {
 }
 
 func TestNotFoundPageEscapes(t *testing.T) {
-	d := renderDoc(t, &NotFoundPage{View: exampleNotFound, Path: "/" + hostile})
+	d := renderDoc(t, &NotFoundPage{Words: testWords, View: exampleNotFound, Path: "/" + hostile})
 	d.wantSafe()
 	d.wantTexts("code", "/"+hostile)
 }

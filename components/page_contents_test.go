@@ -4,6 +4,8 @@ package components
 
 import (
 	"testing"
+
+	"nhsdigital/content/words"
 )
 
 // "Page contents" is a navigation landmark labelled by its heading, with
@@ -30,15 +32,15 @@ func TestPageContents(t *testing.T) {
 // A page with fewer than two sections lists none.
 func TestPageContentsNeedsTwoSections(t *testing.T) {
 	for _, entries := range [][]contentsEntry{nil, {{ID: "a", Text: "A"}}} {
-		if PageContents(entries, false) != nil || PageContents(entries, true) != nil {
-			t.Errorf("PageContents(%v) renders a list", entries)
+		if PageContents(testWords.Get(words.PageContents), entries, false) != nil || PageContents(testWords.Get(words.PageContents), entries, true) != nil {
+			t.Errorf("PageContents(testWords.Get(words.PageContents), %v) renders a list", entries)
 		}
 	}
 }
 
 func TestPageContentsEscapes(t *testing.T) {
 	o := newOutline()
-	d := renderDoc(t, PageContents([]contentsEntry{{ID: o.id(hostile, ""), Text: hostile}, {ID: o.id(hostile, ""), Text: hostile}}, false))
+	d := renderDoc(t, PageContents(testWords.Get(words.PageContents), []contentsEntry{{ID: o.id(hostile, ""), Text: hostile}, {ID: o.id(hostile, ""), Text: hostile}}, false))
 	d.wantSafe()
 	d.wantTexts("li a", hostile, hostile)
 	d.wantAttrs("li a", "href", "#x-onfocus-alert-1-data-x-script-alert-2-script-caf", "#x-onfocus-alert-1-data-x-script-alert-2-script-caf-2")

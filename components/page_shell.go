@@ -2,10 +2,12 @@ package components
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"nhsdigital/content/pagedata"
+	"nhsdigital/content/words"
 )
 
 // PageShell lays out a page of any type but the home page: the page's one
@@ -38,6 +40,7 @@ import (
 //   - LastEdited: when the page was last edited, as content gives it (a
 //     date or an RFC 3339 time; lastEditedOf reads it from a page); ""
 //     prints no line. It closes the main column.
+//   - Words: the site's words ("Last edited").
 type PageShell struct {
 	Tag        string
 	Class      string
@@ -51,6 +54,7 @@ type PageShell struct {
 	Sidebar    bool
 	Contents   app.UI
 	LastEdited string
+	Words      words.Words
 }
 
 // Render returns the page.
@@ -81,7 +85,7 @@ func (s PageShell) lead() app.UI {
 
 // main is the body with "Last edited" after it, in columns with Sidebar.
 func (s PageShell) main() []app.UI {
-	main := slices.Concat(s.Body, []app.UI{LastEdited(s.LastEdited)})
+	main := slices.Concat(s.Body, []app.UI{LastEdited(s.Words.Get(words.LastEdited), s.LastEdited)})
 	if !s.Sidebar {
 		return main
 	}
@@ -118,13 +122,19 @@ func Lead(text string) app.UI {
 
 // LastEdited prints when the page was last edited, on the UK clock;
 // nothing for "".
-func LastEdited(date string) app.UI {
+//
+// Options:
+//   - label: the words, with {date} where the time goes.
+//   - date: the time, as content gives it.
+func LastEdited(label, date string) app.UI {
 	if date == "" {
 		return nil
 	}
+	before, after, _ := strings.Cut(label, "{date}")
 	return app.Elem("p").Class("nhsd-last-edited").Body(
-		app.Text("Last edited: "),
+		text(before),
 		app.Elem("time").Attr("datetime", attr(date)).Text(formatDateTime(date)),
+		text(after),
 	)
 }
 
@@ -135,6 +145,21 @@ func lastEditedOf(page pagedata.Doc) string {
 		return ""
 	}
 	return page.LastEdited()
+}
+
+// around is the words of k with the element el where its placeholder
+// name goes.
+func around(w words.Words, k words.Key, name string, el app.UI) []app.UI {
+	before, after := w.Split(k, name)
+	return []app.UI{text(before), el, text(after)}
+}
+
+// text is s as a text node, or nothing for "".
+func text(s string) app.UI {
+	if s == "" {
+		return nil
+	}
+	return app.Text(s)
 }
 
 // section is a titled group of cards or links on a page: a section

@@ -31,7 +31,7 @@ func TestPageShell(t *testing.T) {
 	checkAccessible(t, d)
 
 	// The order: above, title, lead, intro, body.
-	d = renderDoc(t, PageShell{
+	d = renderDoc(t, PageShell{Words: testWords,
 		Tag: "article", Class: "nhsd-example", Above: app.P().Class("nhsd-caption").Text("Above"), Title: "Title",
 		Intro: []app.UI{app.P().Text("Intro")}, Body: []app.UI{app.P().Text("Body")},
 	}.Render())
@@ -72,14 +72,14 @@ func TestPageShellSidebar(t *testing.T) {
 	checkAccessible(t, d)
 
 	// No contents: the main column alone.
-	d = renderDoc(t, PageShell{Title: "T", Sidebar: true, Body: []app.UI{app.P().Text("Body")}}.Render())
+	d = renderDoc(t, PageShell{Words: testWords, Title: "T", Sidebar: true, Body: []app.UI{app.P().Text("Body")}}.Render())
 	d.one("div.nhsd-grid > div.nhsd-grid__main > p")
 	d.none(".nhsd-grid__side")
 }
 
 // A lead with markup: the not-found page's path.
 func TestPageShellLeadBody(t *testing.T) {
-	d := renderDoc(t, PageShell{Title: "T", Lead: "ignored", LeadBody: []app.UI{app.Text("At "), app.Elem("code").Text("/x"), app.Text(".")}}.Render())
+	d := renderDoc(t, PageShell{Words: testWords, Title: "T", Lead: "ignored", LeadBody: []app.UI{app.Text("At "), app.Elem("code").Text("/x"), app.Text(".")}}.Render())
 	d.wantTexts("p.nhsd-lead", "At /x.")
 	d.wantTexts("p.nhsd-lead code", "/x")
 }
@@ -96,10 +96,10 @@ func TestLastEditedOf(t *testing.T) {
 			t.Errorf("lastEditedOf(%s) = %q, want %q", page, got, want)
 		}
 	}
-	if LastEdited("") != nil {
+	if LastEdited("Last edited: {date}", "") != nil {
 		t.Errorf("LastEdited(\"\") renders something")
 	}
-	d := renderDoc(t, LastEdited("2024-01-15"))
+	d := renderDoc(t, LastEdited("Last edited: {date}", "2024-01-15"))
 	d.wantTexts("p.nhsd-last-edited", "Last edited: 15 January 2024")
 }
 
@@ -112,7 +112,7 @@ func TestSection(t *testing.T) {
 }
 
 func TestPageShellEscapes(t *testing.T) {
-	d := renderDoc(t, PageShell{Title: hostile, Lead: hostile, LastEdited: hostile, Sidebar: true}.Render())
+	d := renderDoc(t, PageShell{Words: testWords, Title: hostile, Lead: hostile, LastEdited: hostile, Sidebar: true}.Render())
 	d.wantSafe()
 	d.wantTexts("h1", hostile)
 	d.wantTexts(".nhsd-lead", hostile)

@@ -7,6 +7,7 @@ import (
 	"github.com/tidwall/gjson"
 
 	"nhsdigital/content/pagedata"
+	"nhsdigital/content/words"
 )
 
 // PublicationPage renders one edition of a statistical publication: its
@@ -16,16 +17,18 @@ import (
 // Options:
 //   - View: the publication's view; Series is the series card and Related
 //     the other editions.
+//   - Words: the site's words.
 //   - Media: the visitor allows embedded media (video blocks play).
 type PublicationPage struct {
 	app.Compo
 	View  gjson.Result
-	Media bool // the visitor allows embedded media (video blocks)
+	Words words.Words // the site's words
+	Media bool        // the visitor allows embedded media (video blocks)
 }
 
 // Render returns the page.
 func (p *PublicationPage) Render() app.UI {
-	page := pagedata.Of(p.View).Page()
+	page, w := pagedata.Of(p.View).Page(), p.Words
 	series := pagedata.Of(p.View).Series()
 	body := page.Body()
 
@@ -35,31 +38,31 @@ func (p *PublicationPage) Render() app.UI {
 	toc := newOutline()
 	var entries []contentsEntry
 	if hasFacts {
-		entries = append(entries, contentsEntry{ID: toc.id("Key facts", ""), Text: "Key facts"})
+		entries = append(entries, contentsEntry{ID: toc.id(w.Get(words.KeyFacts), ""), Text: w.Get(words.KeyFacts)})
 	}
 	entries = append(entries, headingsOf(body, toc)...)
-	entries = append(entries, contentsEntry{ID: toc.id("Resources", ""), Text: "Resources"})
+	entries = append(entries, contentsEntry{ID: toc.id(w.Get(words.Resources), ""), Text: w.Get(words.Resources)})
 
 	o := newOutline()
 	var keyFacts app.UI
 	if hasFacts {
-		keyFactsID := o.id("Key facts", "")
+		keyFactsID := o.id(w.Get(words.KeyFacts), "")
 		keyFacts = app.Elem("section").Class("nhsd-key-facts").Aria("labelledby", keyFactsID).Body(
-			app.Elem("h2").ID(keyFactsID).Class("nhsd-heading-l").Text("Key facts"),
+			app.Elem("h2").ID(keyFactsID).Class("nhsd-heading-l").Text(w.Get(words.KeyFacts)),
 			Figures(page.KeyFacts(), ""),
 		)
 	}
-	blocks := &Blocks{Items: body, Outline: o, Media: p.Media, Path: pagedata.Of(p.View).Page().Path()}
+	blocks := &Blocks{Words: p.Words, Items: body, Outline: o, Media: p.Media, Path: pagedata.Of(p.View).Page().Path()}
 	rendered := blocks.Render()
-	resourcesID := o.id("Resources", "")
+	resourcesID := o.id(w.Get(words.Resources), "")
 
 	published := page.Published()
 	summary := app.Elem("dl").Class("nhsd-summary-list").Body(
-		summaryRow("Publication date", app.Elem("time").Attr("datetime", attr(published)).Text(formatDate(published))),
-		summaryRow("Information type", app.Text(joinList(page.InformationType()))),
-		summaryRow("Geographic coverage", app.Text(joinList(page.GeographicCoverage()))),
-		summaryRow("Geographical granularity", app.Text(joinList(page.Granularity()))),
-		summaryRow("Date range", app.Text(formatDate(page.CoverageStart())+" to "+formatDate(page.CoverageEnd()))),
+		summaryRow(w.Get(words.PublicationDate), app.Elem("time").Attr("datetime", attr(published)).Text(formatDate(published))),
+		summaryRow(w.Get(words.InformationType), app.Text(joinList(page.InformationType()))),
+		summaryRow(w.Get(words.GeographicCoverage), app.Text(joinList(page.GeographicCoverage()))),
+		summaryRow(w.Get(words.Granularity), app.Text(joinList(page.Granularity()))),
+		summaryRow(w.Get(words.DateRange), app.Text(w.Fill(words.DateRangeValue, "start", formatDate(page.CoverageStart()), "end", formatDate(page.CoverageEnd())))),
 	)
 
 	resources := page.Resources().Array()
@@ -81,29 +84,30 @@ func (p *PublicationPage) Render() app.UI {
 
 	var seriesLine, others app.UI
 	if series.Exists() {
-		seriesLine = app.Elem("p").Class("nhsd-caption").Body(app.Text("Part of "),
-			app.Elem("a").Class("nhsd-link").Attr("href", attr(series.Get("path").String())).Text(series.Get("title").String()))
+		seriesLine = app.Elem("p").Class("nhsd-caption").Body(around(w, words.PartOf, "series",
+			app.Elem("a").Class("nhsd-link").Attr("href", attr(series.Get("path").String())).Text(series.Get("title").String()))...)
 	}
 	if rel := pagedata.Of(p.View).Related(); len(rel.Array()) > 0 {
-		others = section("nhsd-other-editions", "Other editions in this series", CardList(rel, 3, true))
+		others = section("nhsd-other-editions", w.Get(words.OtherEditions), CardList(rel, 3, true, w))
 	}
 	main := []app.UI{
 		summary,
 		keyFacts,
 		app.Elem("div").Class("nhsd-prose").Body(rendered...),
 		app.Elem("section").Class("nhsd-resources").Aria("labelledby", resourcesID).Body(
-			app.Elem("h2").ID(resourcesID).Class("nhsd-heading-l").Text("Resources"),
+			app.Elem("h2").ID(resourcesID).Class("nhsd-heading-l").Text(w.Get(words.Resources)),
 			app.Elem("ul").Class("nhsd-resources__list").Body(lis...),
 		),
 		others,
 	}
 	return PageShell{
+		Words:      p.Words,
 		Class:      "nhsd-publication",
 		Above:      seriesLine,
 		Title:      page.Title(),
 		Lead:       page.Summary(),
 		Sidebar:    true,
-		Contents:   PageContents(entries, false),
+		Contents:   PageContents(w.Get(words.PageContents), entries, false),
 		Body:       main,
 		LastEdited: lastEditedOf(page),
 	}.Render()

@@ -13,7 +13,7 @@ func TestPublicationPageEscapes(t *testing.T) {
 	view := gjson.Parse(`{"page": {"type": "publication", "path": "/p", "title": ` + h + `, "published": ` + h + `, "lastEdited": ` + h +
 		`, "informationType": [` + h + `], "resources": [{"title": ` + h + `, "href": ` + jsonString("/"+hostile) + `, "format": ` + h + `}], "body": []},
 		"series": {"path": ` + jsonString("/"+hostile) + `, "title": ` + h + `}}`)
-	d := renderDoc(t, &PublicationPage{View: view})
+	d := renderDoc(t, &PublicationPage{Words: testWords, View: view})
 	d.wantSafe()
 	d.wantAttrs(".nhsd-caption a", "href", "/"+hostile)
 	d.wantTexts(".nhsd-caption a", hostile)

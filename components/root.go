@@ -12,6 +12,7 @@ import (
 	"nhsdigital/content/pagedata"
 	"nhsdigital/content/pagetype"
 	"nhsdigital/content/search"
+	"nhsdigital/content/words"
 )
 
 // Root is the app's one route: it renders the page layout (skip link,
@@ -163,7 +164,7 @@ func Head(view, site gjson.Result, query string) (title, description string) {
 	title = PageTitle(page.JSON(), site.Get("name").String())
 	if page.Type() == pagetype.Search {
 		v, _ := url.ParseQuery(query)
-		title = SearchTitle(search.ParseQuery(v)) + " - " + site.Get("name").String()
+		title = SearchTitle(search.ParseQuery(v), words.Of(site)) + " - " + site.Get("name").String()
 	}
 	return title, page.Summary()
 }
@@ -195,16 +196,16 @@ func (r *Root) setHead(ctx app.Context) {
 
 // Render returns the page.
 func (r *Root) Render() app.UI {
-	page := pagedata.Of(r.view).Page()
+	page, w := pagedata.Of(r.view).Page(), words.Of(r.site)
 	return app.Elem("div").ID("nhsd-app").Class("nhsd-app").Body(
 		// No banner on the cookie page (it is the choice itself) nor on the
 		// offline page (shown only when a choice cannot be sent): NoBanner.
 		CookieBanner(r.site.Get("cookieBanner"), r.path, r.consent == nil && !pagetype.Get(page.Type()).NoBanner, r.chose),
-		SkipLink(),
-		&Header{Name: r.site.Get("name").String(), Navigation: r.site.Get("navigation"), Path: r.path, Section: pagedata.Of(r.view).Section(), Query: r.searchQuery()},
-		Breadcrumbs(pagedata.Of(r.view).Crumbs()),
+		SkipLink(w.Get(words.SkipLink)),
+		&Header{Words: w, Name: r.site.Get("name").String(), Navigation: r.site.Get("navigation"), Path: r.path, Section: pagedata.Of(r.view).Section(), Query: r.searchQuery()},
+		Breadcrumbs(pagedata.Of(r.view).Crumbs(), w.Get(words.BreadcrumbLabel)),
 		app.Elem("main").ID("main-content").Class("nhsd-main").Aria("busy", boolString(r.loading != "")).Body(r.pageBody(page), r.useful(page)),
-		Footer(r.site.Get("footer")),
+		Footer(r.site.Get("footer"), w.Get(words.CookieSettings)),
 	)
 }
 
@@ -239,9 +240,10 @@ func boolString(b bool) string {
 }
 
 func (r *Root) pageBody(page pagedata.Doc) app.UI {
+	w := words.Of(r.site)
 	if !r.view.Exists() {
-		return PageShell{Title: "Sorry, there is a problem", Body: []app.UI{
-			app.Elem("p").Class("nhsd-body").Text("This page could not be loaded. Check your connection and try again."),
+		return PageShell{Title: w.Get(words.NotLoadedTitle), Body: []app.UI{
+			app.Elem("p").Class("nhsd-body").Text(w.Get(words.NotLoaded)),
 		}}.Render()
 	}
 	media := r.consent.Allows(consent.Media)
@@ -250,9 +252,9 @@ func (r *Root) pageBody(page pagedata.Doc) app.UI {
 		if r.missing != "" {
 			missing = r.missing
 		}
-		return &NotFoundPage{View: r.view, Path: missing, Media: media}
+		return &NotFoundPage{View: r.view, Words: w, Path: missing, Media: media}
 	}
-	c := PageContext{View: r.view, Path: r.path, Query: r.query, Media: media, Source: r.src,
+	c := PageContext{View: r.view, Words: w, FeedbackForm: r.site.Get("feedbackForm").String(), Path: r.path, Query: r.query, Media: media, Source: r.src,
 		Origin: strings.TrimRight(r.site.Get("origin").String(), "/"), Site: r.site.Get("name").String(), Consent: r.consent, Saved: r.saved}
 	if make, ok := pageComponents[pagetype.Get(page.Type()).Component]; ok {
 		return make(c)
@@ -269,5 +271,5 @@ func (r *Root) useful(page pagedata.Doc) app.UI {
 	if pagedata.Of(r.view).Status() == 404 || r.path == pagetype.FeedbackPath {
 		return nil
 	}
-	return usefulBox(r.path, r.query)
+	return usefulBox(r.path, r.query, words.Of(r.site))
 }

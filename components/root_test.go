@@ -45,7 +45,7 @@ func TestRootConfirmsTheChoice(t *testing.T) {
 	// The same address, with a choice made long ago: nothing.
 	rec := exampleRecord(true, true, true)
 	rec.Time = rec.Time.AddDate(0, 0, -1)
-	d = renderDoc(t, rootExample(&Page{Path: "/example-page", Query: "consent=accepted", View: exampleContent, Consent: rec}))
+	d = renderDoc(t, rootExample(&Page{Path: "/example-page", Query: "consent=accepted", View: exampleContent, Consent: rec}, testSource))
 	d.none("#nhsd-cookie-banner")
 }
 
@@ -88,26 +88,26 @@ func TestRootPicksTheComponent(t *testing.T) {
 		banner     bool
 		useful     bool
 	}{
-		{"/", `{"status": 200, "page": {"type": "home"}}`, nil, &HomePage{}, true, false},
-		{"/h", `{"status": 200, "page": {"type": "hub"}}`, media, &HubPage{}, false, true},
-		{"/services", `{"status": 200, "page": {"type": "service-catalogue"}}`, nil, &CataloguePage{}, true, true},
-		{"/s", `{"status": 200, "page": {"type": "service"}}`, nil, &ServicePage{}, true, true},
-		{"/b", `{"status": 200, "page": {"type": "blog"}}`, nil, &ArticlePage{}, true, true},
-		{"/n", `{"status": 200, "page": {"type": "news"}}`, nil, &ArticlePage{}, true, true},
-		{"/f", `{"status": 200, "page": {"type": "feature"}}`, nil, &ArticlePage{}, true, true},
-		{"/blog", `{"status": 200, "page": {"type": "blog-index"}}`, nil, &ListingPage{}, true, true},
-		{"/series", `{"status": 200, "page": {"type": "series"}}`, nil, &ListingPage{}, true, true},
-		{"/p", `{"status": 200, "page": {"type": "publication"}}`, nil, &PublicationPage{}, true, true},
-		{"/search", `{"status": 200, "page": {"type": "search"}}`, nil, &SearchPage{}, true, false},
-		{"/cookies", `{"status": 200, "page": {"type": "cookies"}}`, nil, &CookiesPage{}, false, false},
-		{"/blog/a-series", `{"status": 200, "page": {"type": "blog-series"}}`, nil, &ListingPage{}, true, true},
-		{pagetype.FeedbackPath, `{"status": 200, "page": {"type": "page"}}`, nil, &ContentPage{}, true, false},
-		{"/offline", `{"status": 200, "page": {"type": "offline"}}`, nil, &ContentPage{}, false, false},
-		{"/legal", `{"status": 200, "page": {"type": "page"}}`, nil, &ContentPage{}, true, true},
-		{"/404", `{"status": 404, "page": {"type": "not-found"}}`, nil, &NotFoundPage{}, true, false},
+		{"/", `{"status": 200, "page": {"type": "home"}}`, nil, &HomePage{Words: testWords}, true, false},
+		{"/h", `{"status": 200, "page": {"type": "hub"}}`, media, &HubPage{Words: testWords}, false, true},
+		{"/services", `{"status": 200, "page": {"type": "service-catalogue"}}`, nil, &CataloguePage{Words: testWords}, true, true},
+		{"/s", `{"status": 200, "page": {"type": "service"}}`, nil, &ServicePage{Words: testWords}, true, true},
+		{"/b", `{"status": 200, "page": {"type": "blog"}}`, nil, &ArticlePage{Words: testWords}, true, true},
+		{"/n", `{"status": 200, "page": {"type": "news"}}`, nil, &ArticlePage{Words: testWords}, true, true},
+		{"/f", `{"status": 200, "page": {"type": "feature"}}`, nil, &ArticlePage{Words: testWords}, true, true},
+		{"/blog", `{"status": 200, "page": {"type": "blog-index"}}`, nil, &ListingPage{Words: testWords}, true, true},
+		{"/series", `{"status": 200, "page": {"type": "series"}}`, nil, &ListingPage{Words: testWords}, true, true},
+		{"/p", `{"status": 200, "page": {"type": "publication"}}`, nil, &PublicationPage{Words: testWords}, true, true},
+		{"/search", `{"status": 200, "page": {"type": "search"}}`, nil, &SearchPage{Words: testWords}, true, false},
+		{"/cookies", `{"status": 200, "page": {"type": "cookies"}}`, nil, &CookiesPage{Words: testWords}, false, false},
+		{"/blog/a-series", `{"status": 200, "page": {"type": "blog-series"}}`, nil, &ListingPage{Words: testWords}, true, true},
+		{pagetype.FeedbackPath, `{"status": 200, "page": {"type": "page"}}`, nil, &ContentPage{Words: testWords}, true, false},
+		{"/offline", `{"status": 200, "page": {"type": "offline"}}`, nil, &ContentPage{Words: testWords}, false, false},
+		{"/legal", `{"status": 200, "page": {"type": "page"}}`, nil, &ContentPage{Words: testWords}, true, true},
+		{"/404", `{"status": 404, "page": {"type": "not-found"}}`, nil, &NotFoundPage{Words: testWords}, true, false},
 	} {
 		r := &Root{}
-		r.load(&Page{Source: exampleSource{}, Path: c.path, View: gjson.Parse(c.view), Consent: c.rec})
+		r.load(&Page{Source: testSource, Path: c.path, View: gjson.Parse(c.view), Consent: c.rec})
 		got := r.pageBody(pagedata.Of(r.view).Page())
 		if gotType, wantType := typeName(got), typeName(c.want); gotType != wantType {
 			t.Errorf("%s: %s, want %s", c.path, gotType, wantType)
@@ -124,7 +124,7 @@ func TestRootPicksTheComponent(t *testing.T) {
 		}
 	}
 	r := &Root{}
-	r.load(&Page{Source: exampleSource{}, Path: pagetype.FeedbackPath, Query: "page=%2Fa", View: gjson.Parse(`{"status": 200, "page": {"type": "page"}}`)})
+	r.load(&Page{Source: testSource, Path: pagetype.FeedbackPath, Query: "page=%2Fa", View: gjson.Parse(`{"status": 200, "page": {"type": "page"}}`)})
 	d := renderDoc(t, r.Render())
 	d.wantAttrs("#fb-page", "value", "/a")
 }
@@ -173,7 +173,7 @@ func TestRootSearchQuery(t *testing.T) {
 
 // The page's title names the site after it, but for the home page.
 func TestHead(t *testing.T) {
-	site := gjson.Parse(`{"name": "NHS Digital"}`)
+	site := gjson.Parse(`{"name": "NHS Digital", "words": ` + testSite.Get("words").Raw + `}`)
 	for view, want := range map[string][2]string{
 		`{"page": {"type": "service", "title": "Spine", "summary": "S"}}`: {"Spine - NHS Digital", "S"},
 		`{"page": {"type": "home", "title": "Home", "summary": "H"}}`:     {"NHS Digital", "H"},

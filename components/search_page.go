@@ -14,6 +14,7 @@ import (
 	"nhsdigital/content/pagedata"
 	"nhsdigital/content/pagetype"
 	"nhsdigital/content/search"
+	"nhsdigital/content/words"
 )
 
 // SearchPage is the site search: a query box that answers as you type,
@@ -24,11 +25,13 @@ import (
 //
 // Options:
 //   - View: the search page's view.
+//   - Words: the site's words.
 //   - Query: the page's URL query (q, scope, facets, sort, page).
 //   - Source: where the page's content comes from; it answers the search.
 type SearchPage struct {
 	app.Compo
 	View     gjson.Result
+	Words    words.Words // the site's words
 	Query    string
 	Source   Source
 	SiteName string // for the browser's title as the query changes
@@ -69,7 +72,7 @@ func (p *SearchPage) OnMount(ctx app.Context) {
 // client changes the query without a navigation that would set it.
 func (p *SearchPage) setTitle() {
 	if app.IsClient && p.SiteName != "" {
-		app.Window().Get("document").Set("title", SearchTitle(p.q)+" - "+p.SiteName)
+		app.Window().Get("document").Set("title", SearchTitle(p.q, p.Words)+" - "+p.SiteName)
 	}
 }
 
@@ -157,7 +160,7 @@ func searchURL(q search.Query) string {
 // Render returns the page.
 func (p *SearchPage) Render() app.UI {
 	page := pagedata.Of(p.View).Page()
-	return PageShell{Class: "nhsd-search", Title: page.Title(), Body: []app.UI{
+	return PageShell{Words: p.Words, Class: "nhsd-search", Title: page.Title(), Body: []app.UI{
 		p.form(),
 		p.scopes(),
 		app.Elem("div").Class("nhsd-search__layout").Body(
@@ -177,13 +180,13 @@ func (p *SearchPage) form() app.UI {
 		}
 	}
 	return app.Elem("form").Class("nhsd-search-form").Attr("action", pagetype.SearchPath).Attr("method", "get").Attr("role", "search").
-		Aria("label", "Search this site").OnSubmit(p.onSubmit).Body(
-		app.Elem("label").Attr("for", "nhsd-search-q").Class("nhsd-label").Text("Search for"),
+		Aria("label", attr(p.Words.Get(words.SearchFormLabel))).OnSubmit(p.onSubmit).Body(
+		app.Elem("label").Attr("for", "nhsd-search-q").Class("nhsd-label").Text(p.Words.Get(words.SearchFor)),
 		app.Elem("div").Class("nhsd-search-form__row").Body(
 			append(hidden,
 				app.Input().Attr("type", "search").ID("nhsd-search-q").Attr("name", "q").Class("nhsd-input").Attr("value", attr(p.typed)).
 					Attr("autocomplete", "off").Attr("maxlength", strconv.Itoa(search.MaxQueryLength)).OnInput(p.onType),
-				app.Elem("button").Attr("type", "submit").Class("nhsd-button").Text("Search"),
+				app.Elem("button").Attr("type", "submit").Class("nhsd-button").Text(p.Words.Get(words.SearchSubmit)),
 			)...,
 		),
 	)
@@ -208,7 +211,7 @@ func (p *SearchPage) scopes() app.UI {
 		}
 		lis[i] = app.Elem("li").Class("nhsd-tabs__item").Body(a)
 	}
-	return app.Elem("nav").Class("nhsd-tabs").Aria("label", "Search in").Body(app.Elem("ul").Class("nhsd-tabs__list").Body(lis...))
+	return app.Elem("nav").Class("nhsd-tabs").Aria("label", attr(p.Words.Get(words.SearchIn))).Body(app.Elem("ul").Class("nhsd-tabs__list").Body(lis...))
 }
 
 // filterToggle is the "Filter" button that, on phones, shows the filters
@@ -231,9 +234,9 @@ func (p *SearchPage) filterToggle() app.UI {
 	if !some && selected == 0 {
 		return nil
 	}
-	text := "Filter"
+	text := p.Words.Get(words.Filter)
 	if selected > 0 {
-		text += " (" + formatInt(selected) + " selected)"
+		text = p.Words.Fill(words.FilterSelected, "count", formatInt(selected))
 	}
 	return app.Elem("button").Attr("type", "button").Class("nhsd-button nhsd-button--secondary nhsd-filter-toggle").
 		Aria("controls", filtersID).Aria("expanded", "false").Text(text)
@@ -255,7 +258,7 @@ func (p *SearchPage) filters() app.UI {
 			chips = append(chips, app.Elem("li").Class("nhsd-chips__item").Body(
 				app.Elem("a").Class("nhsd-chip").Attr("href", attr(href)).
 					DataSet("nhsd-focus", attr("chip:"+key+":"+val)).DataSet("nhsd-focus-else", attr("filter:"+key+":"+val)).Body(
-					app.Elem("span").Class("nhsd-visually-hidden").Text("Remove filter: "),
+					app.Elem("span").Class("nhsd-visually-hidden").Text(p.Words.Get(words.RemoveFilter)+" "),
 					app.Text(f.Name+": "+v),
 					app.Elem("span").Class("nhsd-chip__cross").Text(" ×"),
 				)))
@@ -265,10 +268,10 @@ func (p *SearchPage) filters() app.UI {
 	if len(chips) > 0 {
 		clear := searchURL(p.q.With(func(q *search.Query) { q.Filters = map[string][]string{} }))
 		selected = app.Elem("div").Class("nhsd-chips").Body(
-			app.Elem("h3").Class("nhsd-heading-s").Text("Selected filters"),
+			app.Elem("h3").Class("nhsd-heading-s").Text(p.Words.Get(words.SelectedFilters)),
 			app.Elem("ul").Class("nhsd-chips__list").Body(chips...),
 			app.Elem("p").Body(app.Elem("a").Class("nhsd-link").Attr("href", attr(clear)).
-				DataSet("nhsd-focus", "clear").DataSet("nhsd-focus-else", "filters").Text("Clear filters")),
+				DataSet("nhsd-focus", "clear").DataSet("nhsd-focus-else", "filters").Text(p.Words.Get(words.ClearFilters))),
 		)
 	}
 	var groups []app.UI
@@ -298,7 +301,7 @@ func (p *SearchPage) filters() app.UI {
 					app.Elem("span").Class("nhsd-facet__value").Text(v.Value),
 					app.Text(" "),
 					app.Elem("span").Class("nhsd-facet__count").Text("("+formatInt(v.Count)+")"),
-					app.Elem("span").Class("nhsd-visually-hidden").Text(", selected: follow to remove"),
+					app.Elem("span").Class("nhsd-visually-hidden").Text(p.Words.Get(words.FacetSelected)),
 				)
 			}
 			lis = append(lis, app.Elem("li").Class("nhsd-facet__item").Body(a))
@@ -313,7 +316,7 @@ func (p *SearchPage) filters() app.UI {
 		groups = append(groups, d)
 	}
 	return app.Elem("div").ID(filtersID).Class("nhsd-search__filters").Body(
-		app.Elem("h2").Class("nhsd-heading-m").TabIndex(-1).DataSet("nhsd-focus", "filters").Text("Filter by"),
+		app.Elem("h2").Class("nhsd-heading-m").TabIndex(-1).DataSet("nhsd-focus", "filters").Text(p.Words.Get(words.FilterBy)),
 		selected,
 		app.Elem("div").Class("nhsd-facets").Body(groups...),
 	)
@@ -338,20 +341,18 @@ func formatInt(n int) string {
 	return s
 }
 
-// CountSentence says how many results there are: "1,234 results for
-// ‘spine’ sorted by relevance".
 // SearchTitle is the search page's title for q, before the site's name:
 // what was searched for, where, with which filters and on which page, so
 // that a screen reader's list of tabs and the history tell them apart
 // ("Search results for ‘nhs app’ in Services, Topic: Spine, page 2").
-func SearchTitle(q search.Query) string {
-	title := "Search"
+func SearchTitle(q search.Query, w words.Words) string {
+	title := w.Get(words.SearchTitle)
 	if t := strings.TrimSpace(q.Text); t != "" {
-		title = "Search results for ‘" + t + "’"
+		title = w.Fill(words.SearchTitleQuery, "query", t)
 	}
 	for _, sc := range search.Scopes {
 		if sc.Key != "" && sc.Key == q.Scope {
-			title += " in " + sc.Name
+			title += " " + w.Fill(words.SearchTitleScope, "scope", sc.Name)
 		}
 	}
 	for _, f := range search.Facets {
@@ -360,24 +361,25 @@ func SearchTitle(q search.Query) string {
 		}
 	}
 	if q.Page > 1 {
-		title += ", page " + strconv.Itoa(q.Page)
+		title += ", " + w.Fill(words.SearchTitlePage, "page", strconv.Itoa(q.Page))
 	}
 	return title
 }
 
-func CountSentence(total int, text, sort string) string {
-	noun := " results"
+// CountSentence says how many results there are: "1,234 results for
+// ‘spine’ sorted by relevance".
+func CountSentence(total int, text, sort string, w words.Words) string {
+	s := w.Fill(words.ResultMany, "count", formatInt(total))
 	if total == 1 {
-		noun = " result"
+		s = w.Fill(words.ResultOne, "count", formatInt(total))
 	}
-	s := formatInt(total) + noun
 	if t := strings.TrimSpace(text); t != "" {
-		s += " for ‘" + t + "’"
+		s += " " + w.Fill(words.ForQuery, "query", t)
 	}
 	if sort == "date" || strings.TrimSpace(text) == "" {
-		return s + " sorted by date"
+		return s + " " + w.Get(words.ByDate)
 	}
-	return s + " sorted by relevance"
+	return s + " " + w.Get(words.ByRelevance)
 }
 
 func (p *SearchPage) results() []app.UI {
@@ -385,33 +387,33 @@ func (p *SearchPage) results() []app.UI {
 	status := app.Elem("p").ID("nhsd-search-status").Class("nhsd-result-count").Attr("role", "status").Aria("live", "polite")
 	switch {
 	case p.failed:
-		return []app.UI{status.Text("Search is not available right now. Check your connection and try again.")}
+		return []app.UI{status.Text(p.Words.Get(words.SearchUnavailable))}
 	case r == nil:
-		return []app.UI{status.Text("Searching…")}
+		return []app.UI{status.Text(p.Words.Get(words.Searching))}
 	}
 	text := strings.TrimSpace(r.Query.Text)
-	out := []app.UI{status.Text(CountSentence(r.Total, text, r.Query.Sort))}
+	out := []app.UI{status.Text(CountSentence(r.Total, text, r.Query.Sort, p.Words))}
 	if text != "" {
 		rel := app.Elem("a").Class("nhsd-link").Attr("href", attr(searchURL(p.q.With(func(q *search.Query) { q.Sort = "" })))).
-			DataSet("nhsd-focus", "sort:relevance").Text("Relevance")
+			DataSet("nhsd-focus", "sort:relevance").Text(p.Words.Get(words.Relevance))
 		date := app.Elem("a").Class("nhsd-link").Attr("href", attr(searchURL(p.q.With(func(q *search.Query) { q.Sort = "date" })))).
-			DataSet("nhsd-focus", "sort:date").Text("Date")
+			DataSet("nhsd-focus", "sort:date").Text(p.Words.Get(words.Date))
 		if r.Query.Sort == "date" {
 			date = date.Attr("aria-current", "page").Class("nhsd-link nhsd-sort__current")
 		} else {
 			rel = rel.Attr("aria-current", "page").Class("nhsd-link nhsd-sort__current")
 		}
-		out = append(out, app.Elem("p").Class("nhsd-sort").Body(app.Text("Sort by: "), rel, app.Text(" "), date))
+		out = append(out, app.Elem("p").Class("nhsd-sort").Body(app.Text(p.Words.Get(words.SortBy)+" "), rel, app.Text(" "), date))
 	}
 	if r.Suggestion != "" {
 		href := searchURL(p.q.With(func(q *search.Query) { q.Text = r.Suggestion }))
-		out = append(out, app.Elem("p").Class("nhsd-suggestion").Body(
-			app.Text("Did you mean "), app.Elem("a").Class("nhsd-link").Attr("href", attr(href)).Text(r.Suggestion), app.Text("?")))
+		out = append(out, app.Elem("p").Class("nhsd-suggestion").Body(around(p.Words, words.DidYouMean, "suggestion",
+			app.Elem("a").Class("nhsd-link").Attr("href", attr(href)).Text(r.Suggestion))...))
 	}
 	if r.Total == 0 {
 		// What to try is the search page's: its body from the heading
 		// {#no-results} on.
-		advice := &Blocks{Items: bodyFrom(pagedata.Of(p.View).Page().Body(), pagetype.NoResultsID), Path: pagetype.SearchPath}
+		advice := &Blocks{Words: p.Words, Items: bodyFrom(pagedata.Of(p.View).Page().Body(), pagetype.NoResultsID), Path: pagetype.SearchPath}
 		out = append(out, app.Elem("div").Class("nhsd-search__empty").Body(advice.Render()...))
 		return out
 	}
@@ -457,16 +459,11 @@ func (p *SearchPage) pagination() app.UI {
 	if r.Pages <= 1 {
 		return nil
 	}
-	link := func(page int, text, label string) app.UI {
+	w := p.Words
+	link := func(page int, text, label, class string) app.UI {
 		href := searchURL(p.q.With(func(q *search.Query) { q.Page = page }))
-		class := "nhsd-pagination__link"
-		switch text {
-		case "Previous":
-			class += " nhsd-pagination__link--prev"
-		case "Next":
-			class += " nhsd-pagination__link--next"
-		}
-		a := app.Elem("a").Class(class).Attr("href", attr(href)).Aria("label", label).Text(text)
+		class = classes("nhsd-pagination__link", class)
+		a := app.Elem("a").Class(class).Attr("href", attr(href)).Aria("label", attr(label)).Text(text)
 		if page == r.Page {
 			a = a.Attr("aria-current", "page").Class("nhsd-pagination__link nhsd-pagination__link--current")
 		}
@@ -474,28 +471,28 @@ func (p *SearchPage) pagination() app.UI {
 	}
 	var lis []app.UI
 	if r.Page > 1 {
-		lis = append(lis, link(r.Page-1, "Previous", "Previous page"))
+		lis = append(lis, link(r.Page-1, w.Get(words.Previous), w.Get(words.PreviousPage), "nhsd-pagination__link--prev"))
 	}
 	from, to := max(1, r.Page-2), min(r.Pages, r.Page+2)
 	if from > 1 {
-		lis = append(lis, link(1, "1", "Page 1"))
+		lis = append(lis, link(1, "1", w.Fill(words.PageN, "page", "1"), ""))
 		if from > 2 {
 			lis = append(lis, app.Elem("li").Class("nhsd-pagination__item nhsd-pagination__gap").Text("…"))
 		}
 	}
 	for i := from; i <= to; i++ {
-		lis = append(lis, link(i, strconv.Itoa(i), "Page "+strconv.Itoa(i)))
+		lis = append(lis, link(i, strconv.Itoa(i), w.Fill(words.PageN, "page", strconv.Itoa(i)), ""))
 	}
 	if to < r.Pages {
 		if to < r.Pages-1 {
 			lis = append(lis, app.Elem("li").Class("nhsd-pagination__item nhsd-pagination__gap").Text("…"))
 		}
-		lis = append(lis, link(r.Pages, strconv.Itoa(r.Pages), "Page "+strconv.Itoa(r.Pages)))
+		lis = append(lis, link(r.Pages, strconv.Itoa(r.Pages), w.Fill(words.PageN, "page", strconv.Itoa(r.Pages)), ""))
 	}
 	if r.Page < r.Pages {
-		lis = append(lis, link(r.Page+1, "Next", "Next page"))
+		lis = append(lis, link(r.Page+1, w.Get(words.Next), w.Get(words.NextPage), "nhsd-pagination__link--next"))
 	}
-	return app.Elem("nav").Class("nhsd-pagination").Aria("label", "Results pages").Body(app.Elem("ul").Class("nhsd-pagination__list").Body(lis...))
+	return app.Elem("nav").Class("nhsd-pagination").Aria("label", attr(w.Get(words.ResultsPages))).Body(app.Elem("ul").Class("nhsd-pagination__list").Body(lis...))
 }
 
 // bodyFrom is the blocks of body from the heading with id on, as a JSON

@@ -30,7 +30,7 @@ func (f fixedSearch) Search(q search.Query) (*search.Result, []search.Fragment, 
 // Neither the query nor a result can add markup.
 func TestSearchPageEscapes(t *testing.T) {
 	src := fixedSearch{frag: search.Fragment{Path: "/" + hostile, Title: hostile, Summary: hostile, Label: hostile, Date: hostile, Text: hostile}}
-	d := renderDoc(t, &SearchPage{View: exampleSearchView, Query: "q=" + url.QueryEscape(hostile) + "&topic=" + url.QueryEscape(hostile), Source: src})
+	d := renderDoc(t, &SearchPage{Words: testWords, View: exampleSearchView, Query: "q=" + url.QueryEscape(hostile) + "&topic=" + url.QueryEscape(hostile), Source: src})
 	d.wantSafe()
 	d.wantAttrs("input#nhsd-search-q", "value", hostile)
 	d.wantAttrs("input[type=hidden][name=topic]", "value", hostile)
@@ -117,7 +117,7 @@ func TestSearchPageFiltered(t *testing.T) {
 	d.wantTexts("ol#nhsd-search-results > li h2 a", "Example page 11", "Example page 9", "Example page 7", "Example page 5", "Example page 3", "Example page 1")
 	checkAccessible(t, d)
 
-	d = renderDoc(t, &SearchPage{View: exampleSearchView, Query: "q=example&page=2", Source: exampleSource{}})
+	d = renderDoc(t, &SearchPage{Words: testWords, View: exampleSearchView, Query: "q=example&page=2", Source: testSource})
 	d.wantTexts(".nhsd-pagination a", "Previous", "1", "2")
 	d.wantAttrs(".nhsd-pagination a[aria-current=page]", "aria-label", "Page 2")
 	d.wantTexts("ol#nhsd-search-results > li h2 a", "Example page 2", "Example page 1")
@@ -138,9 +138,9 @@ func TestSearchPageNoResults(t *testing.T) {
 
 // A search that fails says so; one not answered yet says it is searching.
 func TestSearchPageStates(t *testing.T) {
-	d := renderDoc(t, &SearchPage{View: exampleSearchView, Query: "q=x", Source: fixedSearch{err: errors.New("offline")}})
+	d := renderDoc(t, &SearchPage{Words: testWords, View: exampleSearchView, Query: "q=x", Source: fixedSearch{err: errors.New("offline")}})
 	d.wantTexts("#nhsd-search-status[role=status]", "Search is not available right now. Check your connection and try again.")
-	d = renderDoc(t, &SearchPage{View: exampleSearchView, Query: "q=x", Source: viewsOnly{}})
+	d = renderDoc(t, &SearchPage{Words: testWords, View: exampleSearchView, Query: "q=x", Source: viewsOnly{}})
 	d.wantTexts("#nhsd-search-status", "Searching…")
 	d.one("div.nhsd-search__filters")
 	d.none("#nhsd-search-filters")
@@ -161,8 +161,8 @@ func TestCountSentence(t *testing.T) {
 		{1234, " spine ", "date", "1,234 results for ‘spine’ sorted by date"},
 		{20000, "", "", "20,000 results sorted by date"},
 	} {
-		if got := CountSentence(c.total, c.text, c.sort); got != c.want {
-			t.Errorf("CountSentence(%d, %q, %q) = %q, want %q", c.total, c.text, c.sort, got, c.want)
+		if got := CountSentence(c.total, c.text, c.sort, testWords); got != c.want {
+			t.Errorf("CountSentence(%d, %q, %q, testWords) = %q, want %q", c.total, c.text, c.sort, got, c.want)
 		}
 	}
 	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 1234567: "1,234,567"} {
@@ -179,7 +179,7 @@ func TestSearchPageNoResultsIsContent(t *testing.T) {
 	  {"type": "paragraph", "text": "Not this."},
 	  {"type": "heading", "level": 2, "text": "Nothing found", "id": "no-results"},
 	  {"type": "paragraph", "text": "Try <a class=\"nhsd-link\" href=\"/example-page\">the example page</a>."}]}}`)
-	d := renderDoc(t, &SearchPage{View: view, Query: "q=zzzz", Source: exampleSource{}})
+	d := renderDoc(t, &SearchPage{Words: testWords, View: view, Query: "q=zzzz", Source: testSource})
 	d.wantTexts(".nhsd-search__empty h2", "Nothing found")
 	d.wantTexts(".nhsd-search__empty p", "Try the example page.")
 	d.wantAttrs(".nhsd-search__empty a", "href", "/example-page")

@@ -47,7 +47,7 @@ func TestServicePageWithout(t *testing.T) {
 	view := gjson.Parse(`{"page": {"title": "S", "serviceStatus": "live", "lastEdited": "2024-01-01", "showLastEdited": false,
 	  "sections": {"about": [{"type": "heading", "level": 3, "text": "Benefits"}]},
 	  "body": [{"type": "heading", "level": 2, "text": "Benefits"}]}}`)
-	d := renderDoc(t, &ServicePage{View: view})
+	d := renderDoc(t, &ServicePage{Words: testWords, View: view})
 	d.none("[aria-labelledby=related-services]")
 	d.none(".nhsd-last-edited")
 	d.wantAttrs(".nhsd-prose h2", "id", "about-this-service", "who-it-is-for", "how-it-works", "benefits-2", "status-and-usage", "how-to-access", "contact-us", "benefits-3")

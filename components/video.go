@@ -7,6 +7,7 @@ import (
 	"github.com/tidwall/gjson"
 
 	"nhsdigital/content/pagetype"
+	"nhsdigital/content/words"
 )
 
 // Video shows a YouTube video, but only with consent to embedded media:
@@ -20,22 +21,23 @@ import (
 //   - Block: the video block {youtubeId, title, caption}.
 //   - Allowed: the visitor allows embedded media.
 //   - Path: the page, where the form comes back to.
-func Video(block gjson.Result, allowed bool, path string) app.UI {
+//   - Words: the site's words (the placeholder's).
+func Video(block gjson.Result, allowed bool, path string, w words.Words) app.UI {
 	id := html.EscapeString(block.Get("youtubeId").String())
-	title := html.EscapeString(block.Get("title").String())
+	title := html.EscapeString(w.Fill(words.VideoTitle, "title", block.Get("title").String()))
 	caption := ""
 	if c := block.Get("caption").String(); c != "" {
 		caption = `<figcaption class="nhsd-image__caption">` + html.EscapeString(c) + `</figcaption>`
 	}
 	if allowed {
 		return app.Raw(`<figure class="nhsd-video"><div class="nhsd-video__frame"><iframe class="nhsd-video__iframe" src="https://www.youtube-nocookie.com/embed/` + id +
-			`" title="Video: ` + title + `" allow="encrypted-media; picture-in-picture" allowfullscreen loading="lazy" referrerpolicy="strict-origin-when-cross-origin"></iframe></div>` +
+			`" title="` + title + `" allow="encrypted-media; picture-in-picture" allowfullscreen loading="lazy" referrerpolicy="strict-origin-when-cross-origin"></iframe></div>` +
 			caption + `</figure>`)
 	}
-	return app.Raw(`<figure class="nhsd-video"><div class="nhsd-video__placeholder"><p class="nhsd-video__title">Video: ` + title + `</p>` +
-		`<p class="nhsd-body">This video is hosted by YouTube, which may set cookies when it plays. We only show it here if you allow videos from other websites.</p>` +
+	return app.Raw(`<figure class="nhsd-video"><div class="nhsd-video__placeholder"><p class="nhsd-video__title">` + title + `</p>` +
+		`<p class="nhsd-body">` + html.EscapeString(w.Get(words.VideoExplain)) + `</p>` +
 		`<form method="post" action="/consent"><input type="hidden" name="return" value="` + html.EscapeString(path) + `">` +
-		`<button class="nhsd-button" type="submit" name="consent" value="media">Allow videos and show it</button></form>` +
-		`<p class="nhsd-body">` + pagetype.LinkHTML("https://www.youtube.com/watch?v="+block.Get("youtubeId").String(), "Watch it on YouTube instead") + `</p>` +
+		`<button class="nhsd-button" type="submit" name="consent" value="media">` + html.EscapeString(w.Get(words.VideoAllow)) + `</button></form>` +
+		`<p class="nhsd-body">` + pagetype.LinkHTML("https://www.youtube.com/watch?v="+block.Get("youtubeId").String(), w.Get(words.VideoWatch)) + `</p>` +
 		`</div>` + caption + `</figure>`)
 }

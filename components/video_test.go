@@ -30,7 +30,7 @@ func TestVideoBeforeConsent(t *testing.T) {
 
 // With consent: the frame from youtube-nocookie.com, titled, and no form.
 func TestVideoWithConsent(t *testing.T) {
-	d := renderDoc(t, Video(gjson.Parse(`{"youtubeId": "abc_-1", "title": "An example video"}`), true, "/p"))
+	d := renderDoc(t, Video(gjson.Parse(`{"youtubeId": "abc_-1", "title": "An example video"}`), true, "/p", testWords))
 	frame := d.one("figure.nhsd-video > div.nhsd-video__frame > iframe.nhsd-video__iframe")
 	for k, v := range map[string]string{
 		"src": "https://www.youtube-nocookie.com/embed/abc_-1", "title": "Video: An example video",
@@ -49,7 +49,7 @@ func TestVideoEscapes(t *testing.T) {
 	h := jsonString(hostile)
 	block := gjson.Parse(`{"youtubeId": ` + h + `, "title": ` + h + `, "caption": ` + h + `}`)
 	for _, allowed := range []bool{false, true} {
-		d := renderDoc(t, Video(block, allowed, "/"+hostile))
+		d := renderDoc(t, Video(block, allowed, "/"+hostile, testWords))
 		d.wantSafe()
 		d.wantTexts("figcaption", hostile)
 		if allowed {

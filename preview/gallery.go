@@ -10,11 +10,14 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/tidwall/gjson"
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
 	"nhsdigital/components"
 	"nhsdigital/content/pagetype"
+	"nhsdigital/content/words"
 )
 
 // The component gallery: every component's examples (components.Examples)
@@ -31,15 +34,15 @@ var galleryCSS []byte
 
 // serveGallery answers the gallery, its pages and its stylesheet; it
 // reports whether the path was one of them.
-func serveGallery(w http.ResponseWriter, r *http.Request) bool {
+func serveGallery(w http.ResponseWriter, r *http.Request, site gjson.Result) bool {
 	switch {
 	case r.URL.Path == galleryStyle:
 		w.Header().Set("Content-Type", "text/css; charset=utf-8")
 		w.Write(galleryCSS)
 	case r.URL.Path == galleryPath:
-		ownPage(w, http.StatusOK, "Components", galleryHead, gallery())
+		ownPage(w, http.StatusOK, "Components", galleryHead, gallery(site))
 	case strings.HasPrefix(r.URL.Path, galleryPath+"/"):
-		c, e, ok := findExample(strings.TrimPrefix(r.URL.Path, galleryPath+"/"))
+		c, e, ok := findExample(strings.TrimPrefix(r.URL.Path, galleryPath+"/"), site)
 		if !ok || !e.Page {
 			previewPage(w, http.StatusNotFound, "No such example", "The component gallery at "+galleryPath+" lists every example.")
 			return true
@@ -59,13 +62,21 @@ func serveGallery(w http.ResponseWriter, r *http.Request) bool {
 
 const galleryHead = `<link rel="stylesheet" href="` + galleryStyle + `">`
 
-// gallery is the gallery page's body.
-func gallery() string {
-	all := components.Examples()
+// gallery is the gallery page's body, its examples in the words of site
+// (the site data the client gets: see server.Server.SiteData).
+func gallery(site gjson.Result) string {
+	all := components.Examples(site)
 	var b strings.Builder
-	b.WriteString(`<a class="nhsd-skip-link" href="#main-content">Skip to main content</a>`)
-	b.WriteString(`<header class="nhsd-header"><div class="nhsd-header__inner nhsd-width-container"><a class="nhsd-header__logo" href="/">` +
-		`<span class="nhsd-header__logo-nhs">NHS</span> <span class="nhsd-header__logo-text">Digital</span><span class="nhsd-visually-hidden"> home page</span></a></div></header>`)
+	// The site's own skip link and header.
+	w := words.Of(site)
+	for _, ui := range []app.UI{components.SkipLink(w.Get(words.SkipLink)),
+		&components.Header{Words: w, Name: site.Get("name").String(), Navigation: site.Get("navigation")}} {
+		s, err := components.RenderHTML(ui)
+		if err != nil {
+			s = `<p class="nhsd-body nhsd-gallery__error">` + html.EscapeString(err.Error()) + `</p>`
+		}
+		b.WriteString(s)
+	}
 	b.WriteString(`<main id="main-content" class="nhsd-main"><div class="nhsd-width-container nhsd-page nhsd-gallery">`)
 	b.WriteString(`<h1 class="nhsd-heading-xl">Components</h1>`)
 	b.WriteString(`<p class="nhsd-lead">Every component of the site with named examples of its options, as the server renders them, before any script runs. Each is defined and documented in its file under components/, where its tests render the same examples. The examples hold placeholder content only.</p>`)
@@ -122,8 +133,8 @@ func exampleID(c components.ComponentExamples, e components.Example) string {
 func idPart(s string) string { return pagetype.Slug(s) }
 
 // findExample finds an example by its id.
-func findExample(id string) (components.ComponentExamples, components.Example, bool) {
-	for _, c := range components.Examples() {
+func findExample(id string, site gjson.Result) (components.ComponentExamples, components.Example, bool) {
+	for _, c := range components.Examples(site) {
 		for _, e := range c.Examples {
 			if exampleID(c, e) == id {
 				return c, e, true

@@ -10,6 +10,8 @@ import (
 
 	xhtml "golang.org/x/net/html"
 
+	"github.com/tidwall/gjson"
+
 	"nhsdigital/components"
 	"nhsdigital/content"
 	"nhsdigital/server"
@@ -126,7 +128,7 @@ func TestGallery(t *testing.T) {
 	}
 	var wantH2, wantH3, pages []string
 	inline := 0
-	for _, c := range components.Examples() {
+	for _, c := range components.Examples(gjson.Result{}) {
 		wantH2 = append(wantH2, c.Component)
 		for _, e := range c.Examples {
 			wantH3 = append(wantH3, e.Name)
@@ -187,7 +189,7 @@ func TestGallery(t *testing.T) {
 	if r := get(live, galleryPath+"/no-such-example", "Host", "localhost"); r.code != http.StatusNotFound {
 		t.Errorf("an unknown example: %d", r.code)
 	}
-	if r := get(live, galleryPath+"/"+exampleID(components.Examples()[0], components.Examples()[0].Examples[0]), "Host", "localhost"); r.code != http.StatusNotFound {
+	if r := get(live, galleryPath+"/"+exampleID(components.Examples(gjson.Result{})[0], components.Examples(gjson.Result{})[0].Examples[0]), "Host", "localhost"); r.code != http.StatusNotFound {
 		t.Errorf("an example shown in the gallery has a page of its own: %d", r.code)
 	}
 	if r := get(live, galleryStyle, "Host", "localhost"); r.code != http.StatusOK || !strings.HasPrefix(r.header.Get("Content-Type"), "text/css") || !strings.Contains(r.body, ".nhsd-gallery__example") {

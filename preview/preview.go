@@ -30,6 +30,8 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
+	"github.com/tidwall/gjson"
+
 	"nhsdigital/content"
 	"nhsdigital/server"
 )
@@ -320,10 +322,14 @@ func (p *preview) serve(w http.ResponseWriter, r *http.Request) {
 		w.Write(script)
 		return
 	}
-	if serveGallery(w, r) {
+	srv := p.live.Current()
+	var site gjson.Result
+	if srv != nil {
+		site = srv.SiteData()
+	}
+	if serveGallery(w, r, site) {
 		return
 	}
-	srv := p.live.Current()
 	if srv == nil {
 		// No good version yet: show the problems on every page.
 		ownPage(w, http.StatusServiceUnavailable, "Content problems", `<script defer src="`+scriptPath+`"></script>`,

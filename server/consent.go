@@ -20,6 +20,7 @@ import (
 
 	"nhsdigital/content"
 	"nhsdigital/content/consent"
+	"nhsdigital/content/words"
 )
 
 // consentOf returns the request's consent record when it answers the
@@ -37,6 +38,9 @@ func (s *Server) consentOf(r *http.Request) *consent.Record {
 }
 
 func (s *Server) policy() string { return s.store.Site().Get("cookiePolicy").String() }
+
+// words is the site's words (site.json "words").
+func (s *Server) words() words.Words { return words.Of(s.source.site) }
 
 // crossOriginProtection refuses form posts and page views sent from
 // other sites: Sec-Fetch-Site says so in every current browser; without

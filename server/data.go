@@ -11,6 +11,7 @@ import (
 	"github.com/tidwall/gjson"
 
 	"nhsdigital/content"
+	"nhsdigital/content/words"
 )
 
 // storeSource gives components the content store's views. Each view is
@@ -21,8 +22,10 @@ type storeSource struct {
 	store    *content.Store
 	site     gjson.Result
 	siteJSON []byte
-	notFound []byte
-	search   *searchIndex
+	// feedbackForm is the empty feedback form (see feedbackForm).
+	feedbackForm string
+	notFound     []byte
+	search       *searchIndex
 
 	mu        sync.RWMutex
 	views     map[string][]byte
@@ -50,9 +53,13 @@ func newStoreSource(store *content.Store) *storeSource {
 	src := &storeSource{store: store, views: map[string][]byte{}, viewLimit: maxViewBytes}
 	site := store.Site()
 	slim := map[string]json.RawMessage{}
-	for _, k := range []string{"name", "cookiePolicy", "origin", "description", "navigation", "footer", "cookieBanner"} {
+	for _, k := range []string{"name", "cookiePolicy", "origin", "description", "navigation", "footer", "cookieBanner", "words"} {
 		slim[k] = json.RawMessage(site.Get(k).Raw)
 	}
+	// The empty feedback form, in the site's words, with {page} where the
+	// page it is about goes: the client renders it as it is.
+	src.feedbackForm = feedbackForm(words.Of(site), map[string]string{"page": "{page}"}, nil)
+	slim["feedbackForm"], _ = json.Marshal(src.feedbackForm)
 	src.siteJSON, _ = json.Marshal(slim)
 	src.site = gjson.ParseBytes(src.siteJSON)
 	src.notFound, _ = json.Marshal(store.ViewOf("\x00not-found"))

@@ -24,6 +24,7 @@ import (
 
 	"nhsdigital/components"
 	"nhsdigital/content"
+	"nhsdigital/content/words"
 )
 
 // Export writes the published site into dir as files any static host can
@@ -384,12 +385,14 @@ func (w *exporter) forward(from, to string) {
 		title = d.Title
 	}
 	t, href := htmlEscape(title), htmlEscape(to)
+	wd := w.s.words()
+	before, after := wd.Split(words.MovedText, "title")
 	page := `<!doctype html>
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>` + t + ` has moved</title>
+<title>` + htmlEscape(wd.Fill(words.MovedTitle, "title", title)) + `</title>
 <meta http-equiv="refresh" content="0; url=` + href + `">
 <meta name="robots" content="noindex">
 <link rel="canonical" href="` + htmlEscape(w.s.store.Origin()+to) + `">
@@ -397,8 +400,8 @@ func (w *exporter) forward(from, to string) {
 </head>
 <body>
 <main class="nhsd-width-container nhsd-main-wrapper">
-<h1 class="nhsd-heading-xl">This page has moved</h1>
-<p class="nhsd-body"><a class="nhsd-link" href="` + href + `">` + t + `</a> is now at ` + href + `.</p>
+<h1 class="nhsd-heading-xl">` + htmlEscape(wd.Get(words.Moved)) + `</h1>
+<p class="nhsd-body">` + htmlEscape(strings.Replace(before, "{path}", to, 1)) + `<a class="nhsd-link" href="` + href + `">` + t + `</a>` + htmlEscape(strings.Replace(after, "{path}", to, 1)) + `</p>
 </main>
 </body>
 </html>

@@ -8,19 +8,21 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
+	"html"
 	"log"
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
-	"nhsdigital/components"
 	"nhsdigital/content/pagetype"
+	"nhsdigital/content/words"
 	"nhsdigital/server/store"
 )
 
@@ -71,19 +73,20 @@ const (
 var emailRE = regexp.MustCompile(`^[^\s@]+@[^\s@]+\.[^\s@]+$`)
 
 // cleanText checks a field: valid UTF-8, no control characters but line
-// breaks and tabs, at most max characters. It trims the ends.
-func cleanText(v string, max int) (string, string) {
+// breaks and tabs, at most max characters. It trims the ends. The problem
+// is said in the words w, about the field named field.
+func cleanText(w words.Words, field, v string, max int) (string, string) {
 	if !utf8.ValidString(v) {
-		return "", "contains characters we cannot read"
+		return "", w.Fill(words.FeedbackUnreadableText, "field", field)
 	}
 	v = strings.TrimSpace(strings.ReplaceAll(v, "\r\n", "\n"))
 	for _, c := range v {
 		if unicode.IsControl(c) && c != '\n' && c != '\t' {
-			return "", "contains characters we cannot read"
+			return "", w.Fill(words.FeedbackUnreadableText, "field", field)
 		}
 	}
 	if n := utf8.RuneCountInString(v); n > max {
-		return "", fmt.Sprintf("must be %d characters or fewer (it has %d)", max, n)
+		return "", w.Fill(words.FeedbackTooLong, "field", field, "max", strconv.Itoa(max), "count", strconv.Itoa(n))
 	}
 	return v, ""
 }
@@ -102,11 +105,12 @@ func (s *Server) serveFeedbackPost(w http.ResponseWriter, r *http.Request) {
 	}
 	values := map[string]string{}
 	errs := map[string]string{}
+	wd := s.words()
 	for _, f := range feedbackFields {
 		raw := r.PostForm.Get(f.Name)
-		v, problem := cleanText(raw, f.Max)
+		v, problem := cleanText(wd, wd.Get(f.Label), raw, f.Max)
 		if problem != "" {
-			errs[f.Name] = strings.TrimSuffix(f.Label, " (optional)") + " " + problem
+			errs[f.Name] = problem
 			if utf8.ValidString(raw) {
 				v = raw
 			} else {
@@ -118,13 +122,13 @@ func (s *Server) serveFeedbackPost(w http.ResponseWriter, r *http.Request) {
 	values["found"] = r.PostForm.Get("found")
 	if values["found"] != "yes" && values["found"] != "no" {
 		values["found"] = ""
-		errs["found"] = "Say whether you found what you were looking for"
+		errs["found"] = wd.Get(words.FeedbackNeedFound)
 	}
 	if values["more"] == "" && errs["more"] == "" {
-		errs["more"] = "Tell us more about your visit"
+		errs["more"] = wd.Get(words.FeedbackNeedMore)
 	}
 	if e := values["email"]; e != "" && errs["email"] == "" && !emailRE.MatchString(e) {
-		errs["email"] = "Enter an email address like name@example.org, or leave it empty"
+		errs["email"] = wd.Get(words.FeedbackBadEmail)
 	}
 	if r.PostForm.Get("website") != "" {
 		// The hidden field is filled: a robot. It gets what a person would.
@@ -132,16 +136,16 @@ func (s *Server) serveFeedbackPost(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if len(errs) > 0 {
-		errs[""] = "We found some errors in what you sent. Check each one below."
+		errs[""] = wd.Get(words.FeedbackErrors)
 		s.feedbackPage(w, r, http.StatusBadRequest, values, errs)
 		return
 	}
 	if !s.feedbackLimit.allow(s.clientAddr(r)) {
-		s.feedbackPage(w, r, http.StatusTooManyRequests, values, map[string]string{"": "You have sent a lot of feedback in a short time. Wait ten minutes, then send this again: what you typed is below."})
+		s.feedbackPage(w, r, http.StatusTooManyRequests, values, map[string]string{"": wd.Get(words.FeedbackTooMany)})
 		return
 	}
 	if s.db == nil {
-		s.feedbackPage(w, r, http.StatusServiceUnavailable, values, map[string]string{"": "This server keeps no feedback. Nothing you typed is lost: it is below."})
+		s.feedbackPage(w, r, http.StatusServiceUnavailable, values, map[string]string{"": wd.Get(words.FeedbackNoStore)})
 		return
 	}
 	ctx, cancel := context.WithTimeout(r.Context(), dbTimeout)
@@ -151,7 +155,7 @@ func (s *Server) serveFeedbackPost(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		log.Printf("feedback not stored: %v", err)
 		w.Header().Set("Retry-After", "120")
-		s.feedbackPage(w, r, http.StatusServiceUnavailable, values, map[string]string{"": "Sorry, we could not save your feedback just now. Nothing you typed is lost: it is below. Try sending it again in a few minutes."})
+		s.feedbackPage(w, r, http.StatusServiceUnavailable, values, map[string]string{"": wd.Get(words.FeedbackSaveFailed)})
 		return
 	}
 	http.Redirect(w, r, pagetype.FeedbackPath+"?sent=1", http.StatusSeeOther)
@@ -166,10 +170,14 @@ func (s *Server) feedbackPage(w http.ResponseWriter, r *http.Request, status int
 	get.URL = &url.URL{Path: pagetype.FeedbackPath}
 	get.RequestURI = pagetype.FeedbackPath
 	pg := s.render(get)
-	empty := []byte(components.FeedbackFormHTML(""))
-	body := bytes.Replace(pg.asset.plain(), empty, []byte(feedbackForm(values, errs)), 1)
+	wd := s.words()
+	empty := []byte(strings.Replace(s.source.feedbackForm, "{page}", "", 1))
+	body := bytes.Replace(pg.asset.plain(), empty, []byte(feedbackForm(wd, values, errs)), 1)
 	body = withoutClient(body)
-	body = bytes.Replace(body, []byte("<title>"), []byte("<title>Error: "), 1)
+	if i, j := bytes.Index(body, []byte("<title>")), bytes.Index(body, []byte("</title>")); i >= 0 && j > i {
+		title := wd.Fill(words.ErrorTitle, "title", html.UnescapeString(string(body[i+len("<title>"):j])))
+		body = slices.Concat(body[:i+len("<title>")], []byte(html.EscapeString(title)), body[j:])
+	}
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Cache-Control", "no-store")
@@ -199,13 +207,13 @@ func (s *Server) serveUseful(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	answer := r.PostForm.Get("answer")
-	comment, problem := cleanText(r.PostForm.Get("comment"), usefulMaxComment)
+	comment, problem := cleanText(s.words(), "What went wrong", r.PostForm.Get("comment"), usefulMaxComment)
 	switch {
 	case answer != "yes" && answer != "no" && answer != "detail":
 		http.Error(w, "The answer must be yes or no.", http.StatusBadRequest)
 		return
 	case answer == "detail" && problem != "":
-		http.Error(w, "What went wrong "+problem+". Go back and shorten it.", http.StatusBadRequest)
+		http.Error(w, problem+". Go back and shorten it.", http.StatusBadRequest)
 		return
 	}
 	if !s.usefulLimit.allow(s.clientAddr(r)) {

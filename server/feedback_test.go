@@ -4,6 +4,7 @@ package server
 
 import (
 	"context"
+	"html"
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
@@ -16,8 +17,9 @@ import (
 	"testing"
 	"time"
 
-	"nhsdigital/components"
+	"nhsdigital/content/inline"
 	"nhsdigital/content/pagetype"
+	"nhsdigital/content/words"
 	dbstore "nhsdigital/server/store"
 )
 
@@ -325,12 +327,33 @@ func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 func timeNow() time.Time { return time.Now() }
 
-// The client's copy of the empty form is the server's, byte for byte: the
-// server finds it in the page to write it again with values and errors.
+// The page carries the form the server writes in the site's words, with
+// the page it is about filled in and escaped; the client gets the same
+// empty form in the site data.
 func TestFeedbackFormInStep(t *testing.T) {
+	srv := newServer(t, realStore(t))
+	wd := srv.words()
 	for _, p := range []string{"", "/services/spine", `"><x>&`} {
-		if got, want := components.FeedbackFormHTML(p), feedbackForm(map[string]string{"page": p}, nil); got != want {
-			t.Errorf("page %q: components.feedbackFormTemplate is out of step with server/feedbackform.go:\n%s\n%s", p, got, want)
+		want := feedbackForm(wd, map[string]string{"page": p}, nil)
+		if body := get(srv, fbPath+"?page="+url.QueryEscape(p)).body; !strings.Contains(body, want) {
+			t.Errorf("page %q: the feedback page does not carry the server's form %s", p, want)
+		}
+	}
+	if got := srv.source.site.Get("feedbackForm").String(); got != feedbackForm(wd, map[string]string{"page": "{page}"}, nil) {
+		t.Errorf("the site data's form is not the server's: %s", got)
+	}
+	// Every word of the form is the site's.
+	form := feedbackForm(wd, nil, map[string]string{"": "x", "found": "y", "more": "z"})
+	for _, k := range []words.Key{words.FeedbackReason, words.FeedbackReasonHint, words.FeedbackFound, words.Yes, words.No, words.FeedbackMore,
+		words.FeedbackPage, words.FeedbackAboutYou, words.FeedbackOrganisation, words.FeedbackRole, words.FeedbackEmail, words.FeedbackTrap,
+		words.FeedbackSend, words.FeedbackProblem, words.ErrorPrefix} {
+		if !strings.Contains(form, html.EscapeString(wd.Get(k))) {
+			t.Errorf("the form lacks %s (%q)", k, wd.Get(k))
+		}
+	}
+	for _, k := range []words.Key{words.FeedbackStatic, words.FeedbackNotice} {
+		if !strings.Contains(form, inline.HTML(wd.Get(k))) {
+			t.Errorf("the form lacks %s as HTML", k)
 		}
 	}
 }

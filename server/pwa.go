@@ -3,6 +3,7 @@
 package server
 
 import (
+	"bytes"
 	_ "embed"
 	"encoding/json"
 	"fmt"
@@ -11,7 +12,9 @@ import (
 	"nhsdigital/components"
 	"nhsdigital/content"
 	"nhsdigital/content/consent"
+	"nhsdigital/content/inline"
 	"nhsdigital/content/pagetype"
+	"nhsdigital/content/words"
 )
 
 // The service worker's script, a template the server fills in (worker.js
@@ -74,8 +77,35 @@ func (s *Server) workerScript() []byte {
 		"{{.Search}}", pagetype.SearchPath,
 		"{{.SavedPagesID}}", content.SavedPagesID,
 		"{{.TitleSuffix}}", jsString(htmlEscape(" - "+site.Get("name").String())),
+		"/*{{.Words}}*/ {}", offlineWords(s.words()),
 	)
 	return []byte(r.Replace(workerTemplate))
+}
+
+// offlineWords are the words of the offline page's list of saved pages,
+// as a JavaScript object for the service worker: notSaved is text (a
+// plain answer), the others HTML.
+func offlineWords(w words.Words) string {
+	b, _ := json.Marshal(map[string]string{
+		"notSaved":      w.Get(words.OfflineNotSaved),
+		"saved":         htmlEscape(w.Get(words.OfflineSaved)),
+		"noneTurnedOff": inline.HTML(w.Get(words.OfflineNoneOff)),
+		"none":          htmlEscape(w.Get(words.OfflineNone)),
+	})
+	return string(b)
+}
+
+// pageScript is web/pwa.js with the site's words for its notices
+// (site.json "words.notices") in place.
+func pageScript(script []byte, w words.Words) []byte {
+	notices := map[string]string{}
+	for _, k := range []words.Key{words.NoticesLabel, words.NoticeSlow, words.NoticeError, words.NoticeOfflineSaved, words.NoticeOffline,
+		words.NoticeUpdate, words.NoticeReload, words.NoticeInstall, words.NoticeInstallButton, words.NoticeNotNow} {
+		_, name, _ := strings.Cut(string(k), ".")
+		notices[name] = w.Get(k)
+	}
+	b, _ := json.Marshal(notices)
+	return bytes.Replace(script, []byte("/*{{.Words}}*/ {}"), b, 1)
 }
 
 // jsString escapes s for a double-quoted JavaScript string.
@@ -110,9 +140,9 @@ func (s *Server) manifest() []byte {
 	// Shortcuts (a long press on the installed app's icon): the pages
 	// people go to most, named by their own titles.
 	var shortcuts []shortcut
-	for _, p := range []struct{ name, path string }{{"Search", "/search"}, {"Services", "/services"}, {"Latest news", "/news-and-events/latest-news"}} {
-		if _, ok := s.store.Doc(p.path); ok {
-			shortcuts = append(shortcuts, shortcut{p.name, p.path, []icon{{s.versioned("/web/icons/icon-192.png"), "192x192", "image/png", "any"}}})
+	for _, t := range []string{pagetype.Search, pagetype.ServiceCatalogue, pagetype.NewsIndex} {
+		if d, ok := s.store.Doc(pagetype.PathOf(t)); ok {
+			shortcuts = append(shortcuts, shortcut{d.Title, d.Path, []icon{{s.versioned("/web/icons/icon-192.png"), "192x192", "image/png", "any"}}})
 		}
 	}
 	// Screenshots of the home page (tools/screenshots.mjs), shown by

@@ -203,6 +203,8 @@ func New(cfg Config) (*Server, error) {
 	// The consent cookie's codec for the page's scripts, configured from
 	// the Go categories and this content's policy version.
 	s.assets[consentScript] = newAsset("consent.js", []byte(consent.Script(s.policy())), "")
+	// The page's script, with the site's words for its notices.
+	s.assets["/web/pwa.js"] = newAsset("pwa.js", pageScript(assets["/web/pwa.js"].plain(), s.words()), "")
 
 	// The version covers everything a visitor gets: content and assets.
 	h := sha256.New()
@@ -331,6 +333,10 @@ var knownRevision = regexp.MustCompile(`buildRevision=[0-9a-f]{40}\b`)
 
 // Store returns the content this server serves.
 func (s *Server) Store() *content.Store { return s.store }
+
+// SiteData is the site data the client gets (/page-data/site.json): the
+// site's name, navigation, footer, words and the empty feedback form.
+func (s *Server) SiteData() gjson.Result { return s.source.site }
 
 // Version identifies this build of the site (content and assets).
 func (s *Server) Version() string { return s.version }

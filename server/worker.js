@@ -33,6 +33,9 @@ const OFFLINE_URL = "{{.Offline}}";
 const SEARCH_URL = "{{.Search}}";
 const CONSENT = self.nhsdConsent;
 const TITLE_SUFFIX = "{{.TitleSuffix}}";
+// The site's words for the offline page's list (site.json
+// "words.offline"): notSaved as text, the others as HTML.
+const WORDS = /*{{.Words}}*/ {};
 // The offline page's heading above its list of saved pages, and the
 // paragraph after it, which the list replaces.
 const SAVED_LIST = /(<h2[^>]*id="{{.SavedPagesID}}"[^>]*>[\s\S]*?<\/h2>\s*)<p[^>]*>[\s\S]*?<\/p>/;
@@ -400,7 +403,7 @@ async function offlinePage(state) {
   const shell = await caches.open(SHELL);
   const res = await shell.match(OFFLINE_URL, { ignoreVary: true });
   if (!res) {
-    return new Response("You are offline, and this page is not saved on this device.", {
+    return new Response(WORDS.notSaved, {
       status: 503, headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
   }
@@ -429,12 +432,11 @@ async function savedList(state) {
   if (items.length > 0) {
     inner = '<ul class="nhsd-list nhsd-saved-pages__list">' + items.map((i) =>
       '<li><a class="nhsd-link" href="' + escapeAttr(i.href) + '">' + i.title + "</a> " +
-      '<span class="nhsd-saved-pages__date">saved ' + formatDate(i.at) + "</span></li>").join("") + "</ul>";
+      '<span class="nhsd-saved-pages__date">' + WORDS.saved.replace("{date}", formatDate(i.at)) + "</span></li>").join("") + "</ul>";
   } else if (state === false) {
-    inner = '<p class="nhsd-body">No pages are saved on this device, because saving pages for offline reading is turned off. ' +
-      'You can turn it on in <a class="nhsd-link" href="/cookies">cookie settings</a> when you are back online.</p>';
+    inner = '<p class="nhsd-body">' + WORDS.noneTurnedOff + "</p>";
   } else {
-    inner = '<p class="nhsd-body">No pages are saved on this device yet.</p>';
+    inner = '<p class="nhsd-body">' + WORDS.none + "</p>";
   }
   return '<div id="nhsd-saved-pages" class="nhsd-saved-pages">' + inner + "</div>";
 }

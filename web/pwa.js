@@ -21,6 +21,9 @@
   const codec = self.nhsdConsent;
   const consent = codec ? codec.find(document.cookie) : null; // null: the codec did not load
   const root = document.documentElement;
+  // The site's words for the notices (site.json "words.notices"), which
+  // the server puts here.
+  const words = /*{{.Words}}*/ {};
 
   // A static host may answer /a/b by redirecting to /a/b/ (where its
   // index.html is): show the page's own address, the one the app and the
@@ -222,7 +225,7 @@
   const region = document.createElement("div");
   region.className = "nhsd-notices";
   region.setAttribute("role", "region");
-  region.setAttribute("aria-label", "Site notices");
+  region.setAttribute("aria-label", words.label);
   region.setAttribute("aria-live", "polite");
   document.body.appendChild(region);
 
@@ -270,16 +273,16 @@
   // (data-nhsd-saved-why): no connection, a network too slow to answer in
   // time, or a server error. Only the first is "offline".
   const savedBecause = {
-    slow: "The network is slow, so you are reading a copy saved on this device, which may be out of date. Reload the page to try again.",
-    error: "The site could not answer, so you are reading a copy saved on this device, which may be out of date. Reload the page to try again.",
+    slow: words.slow,
+    error: words.error,
   };
   const showOffline = (offline) => {
     if (onOfflinePage) return; // the page itself says so
     const saved = root.dataset.nhsdSaved;
     const because = !offline && saved && savedBecause[root.dataset.nhsdSavedWhy];
     show("nhsd-offline-notice", because || (saved
-      ? "You are offline. You are reading a copy saved on this device, which may be out of date."
-      : "You are offline. Pages saved on this device still open; other pages will open when you are back online."));
+      ? words.offlineSaved
+      : words.offline));
   };
   window.addEventListener("offline", () => showOffline(true));
   window.addEventListener("online", () => {
@@ -295,8 +298,8 @@
   let asked = false;
   const hadController = sw.controller !== null;
   const offerUpdate = (reg) => {
-    show("nhsd-update-notice", "A new version of this site is available.", {
-      label: "Reload",
+    show("nhsd-update-notice", words.update, {
+      label: words.reload,
       action: () => {
         asked = true;
         if (reg && reg.waiting) {
@@ -338,8 +341,8 @@
   let installEvent = null;
   window.addEventListener("beforeinstallprompt", (e) => {
     installEvent = e;
-    show("nhsd-install-notice", "You can install this site on your device and read it offline.", {
-      label: "Install this site",
+    show("nhsd-install-notice", words.install, {
+      label: words.installButton,
       action: () => {
         const ev = installEvent;
         installEvent = null;
@@ -351,7 +354,7 @@
     const later = document.createElement("button");
     later.type = "button";
     later.className = "nhsd-button nhsd-button--reverse nhsd-notice__button";
-    later.textContent = "Not now";
+    later.textContent = words.notNow;
     later.addEventListener("click", () => hide("nhsd-install-notice"));
     el.appendChild(later);
   });
