@@ -44,6 +44,7 @@ func run() {
 	// Feedback, usefulness answers and page views: where they are kept.
 	dataDir := flag.String("data", "data", "folder (created) of the SQLite database, when -database-url is not set, and of the checked pages kept for the next start (cache/)")
 	databaseURL := flag.String("database-url", os.Getenv("DATABASE_URL"), "PostgreSQL database (postgres://…) shared by several servers; default SQLite in -data")
+	memoryMiB := flag.Int64("memory-limit", defaultMemoryLimitMiB, "soft limit, in MiB, on the memory the server holds: the garbage collector works harder near it, and it rises when the site alone comes near it; 0 for none; GOMEMLIMIT, when set, is used instead")
 	retention := flag.Duration("feedback-retention", 2*365*24*time.Hour, "feedback older than this is deleted (0 keeps it)")
 	ops := opsFlags()
 	if err := flagsFromEnv(flag.CommandLine); err != nil {
@@ -221,6 +222,9 @@ func run() {
 			"addr", ln.Addr().String(), "version", cur.Store().Version, "build", versionLine())
 	} else {
 		log.Printf("%s on http://localhost%s; the content has problems, shown on every page:\n%v", mode, portOf(ln.Addr().String()), h.Problems())
+	}
+	if !*previewing {
+		go limitMemory(*memoryMiB) // it runs the collector once, to see what is live
 	}
 	if shelf != nil {
 		kept, checked := shelf.Counts()
