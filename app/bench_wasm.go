@@ -2,9 +2,9 @@
 
 package main
 
-import "nhsdigital/components"
+import "nhsdigital/client"
 
 // The search benchmark's hook (window.nhsdSearchBench) is only in a client
 // built with -tags bench (tools/bench/search.mjs builds one): it never
 // reaches visitors.
-func init() { components.RegisterSearchBench() }
+func init() { client.RegisterSearchBench() }

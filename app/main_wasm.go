@@ -5,7 +5,7 @@ package main
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
-	"nhsdigital/components"
+	"nhsdigital/client"
 )
 
 // run starts the client: it fetches the current page's data first, so the
@@ -13,7 +13,7 @@ import (
 // data cannot be had, the prerendered page stays as it is and links work
 // as ordinary links.
 func run() {
-	if err := components.Preload(); err != nil {
+	if err := client.Start(); err != nil {
 		app.Log("page data unavailable, keeping the server-rendered page:", err)
 		return
 	}

@@ -6,8 +6,10 @@
 //
 // The same code renders on the server (the prerendered HTML) and in the
 // WebAssembly client, which takes the page over; components read content
-// through a Source, the content store on the server and page data fetched
-// with the browser's fetch in the client. Everything here is compiled into
+// through a Source, the content store on the server and, in the browser,
+// the client's (package client: page data fetched with the browser's
+// fetch, the search index, the take-over), which they use through Client
+// and never reach into. Everything here is compiled into
 // the WebAssembly, whose size is checked against a limit, so server-only
 // code belongs in the server package.
 package components

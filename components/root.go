@@ -32,7 +32,7 @@ type Root struct {
 	site    gjson.Result
 	clicks  app.Func
 	loading string
-	before  *takeover
+	before  Takeover
 	missing string // on the server: the unknown path the not-found page answers
 	chose   string // the banner's confirmation: see confirmation
 	saved   string // the cookie page's confirmation
@@ -56,7 +56,7 @@ func (r *Root) setConsent(rec *consent.Record, q url.Values) {
 	r.chose, r.saved = confirmation(q, rec, time.Now())
 }
 
-// OnInit reads the current page in the browser, where Preload has fetched
+// OnInit reads the current page in the browser, where client.Start has fetched
 // it, so the first client render equals the prerendered HTML.
 func (r *Root) OnInit() {
 	if app.IsClient {
@@ -64,7 +64,9 @@ func (r *Root) OnInit() {
 		r.src = sourceFor(u)
 		r.show(u.Path, u.RawQuery)
 		r.readConsent(u)
-		r.before = captureTakeover()
+		if client != nil {
+			r.before = client.Capture()
+		}
 	}
 }
 
@@ -116,8 +118,10 @@ func (r *Root) OnMount(ctx app.Context) {
 	})
 	app.Window().Get("document").Call("addEventListener", "click", r.clicks)
 	ctx.Defer(func(ctx app.Context) {
-		r.before.restore()
-		r.before = nil
+		if r.before != nil {
+			r.before.Restore()
+			r.before = nil
+		}
 		// Tell tests and scripts that the client runs the page now. (This
 		// page's view was counted by web/pwa.js when it loaded.)
 		app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-nhsd-app", "ready")

@@ -41,7 +41,7 @@ func (r *Root) OnNav(ctx app.Context) {
 	}
 	r.loading = u.Path
 	path := u.Path
-	loadView(path, func(v gjson.Result, err error) {
+	client.Load(path, func(v gjson.Result, err error) {
 		ctx.Dispatch(func(ctx app.Context) {
 			if r.loading != path {
 				return // a later navigation won
@@ -77,17 +77,11 @@ func (r *Root) arrive(ctx app.Context, u *url.URL, v gjson.Result) {
 // countView reports a page view reached inside the app, only with consent
 // to statistics.
 func (r *Root) countView() {
-	if !app.IsClient || !r.consent.Allows(consent.Statistics) || pagedata.Of(r.view).Status() != 200 {
+	if client == nil || !r.consent.Allows(consent.Statistics) || pagedata.Of(r.view).Status() != 200 {
 		return
 	}
-	app.Window().Call("fetch", "/statistics", map[string]any{
-		"method": "POST", "body": r.path, "keepalive": true, "credentials": "same-origin",
-		"headers": map[string]any{"Content-Type": "text/plain"},
-	}).Call("catch", ignore) // offline: the view goes uncounted
+	client.CountView(r.path)
 }
-
-// ignore is a JavaScript callback that does nothing.
-var ignore = app.FuncOf(func(app.Value, []app.Value) any { return nil })
 
 // focusID moves focus to the element with id, making it focusable if it is
 // not, and scrolls it into view.
@@ -102,18 +96,4 @@ func focusID(id string) bool {
 	el.Call("focus")
 	el.Call("scrollIntoView")
 	return true
-}
-
-// loadView fetches the view of path in the browser and calls done with it.
-func loadView(path string, done func(gjson.Result, error)) {
-	b := browser.(*browserSource)
-	fetchText(versioned(PageDataURL(path)), func(r fetchResult) {
-		if r.err != nil {
-			done(gjson.Result{}, r.err)
-			return
-		}
-		v := gjson.Parse(r.body)
-		b.put(path, v)
-		done(v, nil)
-	})
 }

@@ -249,7 +249,7 @@ func New(cfg Config) (*Server, error) {
 // without the app (links, forms, the cookie banner), and starting the app
 // holds the main thread (about 0.5 s on a slow phone): starting it at load
 // would make the page slow to answer the first tap. What was typed or
-// focused before it starts is carried over (components/takeover.go). A
+// focused before it starts is carried over (client/takeover.go). A
 // visitor who asks to save data (navigator.connection.saveData) never
 // gets the client, nor the service worker unless they chose offline
 // reading.

@@ -1,6 +1,6 @@
-//go:build bench
+//go:build wasm && bench
 
-package components
+package client
 
 import (
 	"net/url"
@@ -15,7 +15,7 @@ import (
 // browser: window.nhsdSearchBench(text) answers a query as the search page
 // does (fetching what it needs) and resolves to {ms, total}.
 func RegisterSearchBench() {
-	b := browser.(*browserSource)
+	b := browser
 	app.Window().Set("nhsdSearchBench", app.FuncOf(func(this app.Value, args []app.Value) any {
 		text := ""
 		if len(args) > 0 {

@@ -1,4 +1,6 @@
-package components
+//go:build wasm
+
+package client
 
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -78,8 +80,8 @@ func (t *takeover) typed() map[string]any {
 	return values
 }
 
-// restore applies the state to the client's DOM.
-func (t *takeover) restore() {
+// Restore applies the state to the client's DOM.
+func (t *takeover) Restore() {
 	if t == nil {
 		return
 	}
