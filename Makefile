@@ -92,9 +92,12 @@ test-browser:
 # 1,000, 5,000 and 20,000 documents beside Hugo (start, memory, preview, publishing, export).
 bench: build setup
 	bash tools/bench/setup.sh
+	bash tools/audit/setup.sh
 	node tools/bench/serve.mjs
 	node tools/bench/browser.mjs
 	node tools/bench/inp.mjs
+	node tools/bench/firstvisit.mjs
+	node tools/bench/lighthouse.mjs
 	node tools/bench/search.mjs
 	node tools/bench/preview.mjs
 	node tools/bench/scale.mjs

@@ -2,19 +2,14 @@
 // over) and the Nu checker (prerendered HTML) on every page type; Lighthouse
 // (mobile and desktop) on every page type. A report, not a
 // test: it exits 0 whenever it ran, whatever it found.
-import { spawn, execFile } from "node:child_process";
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
+import { lighthouseRun } from "./lighthouse.mjs";
 import { startServer, launch, waitForApp, axe, pageTypes, vnuJar } from "../../tests/browser/helpers.mjs";
 
-const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
-const chromiumFlags = [
-  "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-];
 const widths = [[390, 844], [1280, 800]];
 // Lighthouse runs on every page type (about 8 s a run); LIGHTHOUSE=home,blog
 // limits it to some. The targets are set for home, service, blog and search.
@@ -87,55 +82,6 @@ async function axeAll(base) {
     await browser.close();
   }
   return results;
-}
-
-// startChromium runs Chromium on a new profile with a debugging port and
-// resolves once the port is known.
-function startChromium() {
-  const profile = mkdtempSync(join(tmpdir(), "nhsd-audit-profile-"));
-  const proc = spawn(chromiumPath, [...chromiumFlags, `--user-data-dir=${profile}`, "--remote-debugging-port=0", "about:blank"],
-    { stdio: ["ignore", "ignore", "pipe"] });
-  const exited = new Promise((resolve) => proc.once("exit", resolve));
-  const stop = async () => {
-    if (proc.pid !== undefined && proc.exitCode === null && proc.signalCode === null) {
-      proc.kill("SIGTERM");
-      const t = setTimeout(() => proc.kill("SIGKILL"), 5000);
-      await exited;
-      clearTimeout(t);
-    }
-    rmSync(profile, { recursive: true, force: true });
-  };
-  return new Promise((resolve, reject) => {
-    let text = "";
-    const timer = setTimeout(() => fail(new Error("Chromium did not open its debugging port:\n" + text)), 30000);
-    const fail = (e) => { clearTimeout(timer); stop().then(() => reject(e)); };
-    let ready = false;
-    proc.on("error", (e) => { if (!ready) fail(e); });
-    exited.then(() => { if (!ready) fail(new Error("Chromium exited:\n" + text)); });
-    proc.stderr.on("data", (d) => {
-      if (ready) return;
-      text += d;
-      const m = text.match(/DevTools listening on ws:\/\/[^:]+:(\d+)\//);
-      if (m) {
-        ready = true;
-        clearTimeout(timer);
-        resolve({ port: Number(m[1]), stop });
-      }
-    });
-  });
-}
-
-// lighthouseRun audits one URL in a Chromium of its own and writes the JSON report.
-async function lighthouseRun(url, config, file) {
-  const chrome = await startChromium();
-  try {
-    const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error" }, config);
-    if (!result) throw new Error("Lighthouse returned no result");
-    writeFileSync(file, result.report);
-    return result.lhr;
-  } finally {
-    await chrome.stop();
-  }
 }
 
 // table formats rows (arrays of strings) as aligned columns, with a rule

@@ -4,7 +4,9 @@
 // belongs to an interaction (interactionId > 0), the worst one a journey.
 // Each journey starts on a cold first visit, so the client's start (on the
 // first interaction) is inside it. At 1× and with the CPU throttled 4×
-// (Lighthouse's mobile profile), RUNS times each (default 3).
+// (Lighthouse's mobile profile), RUNS times each (default 3): the worst
+// of each run, their median, and how many main-thread tasks over 50 ms
+// (long tasks) the runs had, by length.
 import { loadavg } from "node:os";
 import { startServer, launch } from "../../tests/browser/helpers.mjs";
 
@@ -21,7 +23,16 @@ const observe = () => {
       if (e.interactionId > 0) console.debug("nhsd-interaction " + e.name + " " + Math.round(e.duration));
     }
   }).observe({ type: "event", durationThreshold: 16, buffered: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) console.debug("nhsd-longtask " + Math.round(e.duration));
+  }).observe({ type: "longtask", buffered: true });
 };
+
+// buckets are the long-task histogram's: 50–100, 100–200, 200–400 and
+// 400 ms or more.
+const buckets = [[50, 100], [100, 200], [200, 400], [400, Infinity]];
+const bucketName = ([lo, hi]) => (hi === Infinity ? `≥ ${lo}` : `${lo}–${hi}`);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const journeys = {
   "/search: click the box, type \"nhs app\"": async (page, base) => {
@@ -64,6 +75,7 @@ try {
     if (process.env.JOURNEY && !name.includes(process.env.JOURNEY)) continue; // JOURNEY=/services: that one alone
     for (const rate of [1, 4]) {
       const worst = [];
+      const long = buckets.map(() => 0);
       for (let i = 0; i < runs; i++) {
         const phone = name.includes("phone");
         const context = await browser.newContext(phone ? { viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true } : { viewport: { width: 1280, height: 900 } });
@@ -74,14 +86,19 @@ try {
         page.on("console", (m) => {
           const t = m.text();
           if (t.startsWith("nhsd-interaction ")) durations.push(Number(t.split(" ")[2]));
+          if (t.startsWith("nhsd-longtask ")) {
+            const d = Number(t.split(" ")[1]);
+            const b = buckets.findIndex(([lo, hi]) => d >= lo && d < hi);
+            if (b >= 0) long[b]++;
+          }
         });
         await journey(page, server.base);
         await sleep(500); // the last entries are reported after their paint
         worst.push(Math.max(0, ...durations));
         await context.close();
       }
-      rows.push([name, `${rate}×`, worst.join(" / ")]);
-      console.log(`${name} at ${rate}×: worst interaction ${worst.join(" / ")} ms`);
+      rows.push([name, `${rate}×`, median(worst), worst.join(" / "), ...long]);
+      console.log(`${name} at ${rate}×: worst interaction ${worst.join(" / ")} ms; long tasks ${long.join(" / ")}`);
     }
   }
 } finally {
@@ -89,6 +106,6 @@ try {
   await server.stop();
 }
 
-console.log(`\nInteractions: worst of each journey, ${runs} runs (ms), load average ${loadavg().map((x) => x.toFixed(1)).join(" ")}`);
-console.log("| journey | CPU | worst interaction (ms) |\n|---|---|---|");
+console.log(`\nInteractions: worst of each journey, ${runs} runs (ms), and the runs' long tasks by length (ms), load average ${loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+console.log(`| journey | CPU | worst, median | each run | ${buckets.map(bucketName).join(" | ")} |\n|---|---|---|---|${buckets.map(() => "---|").join("")}`);
 for (const r of rows) console.log("| " + r.join(" | ") + " |");

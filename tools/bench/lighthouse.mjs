@@ -1,0 +1,42 @@
+// make bench (Lighthouse): Lighthouse's mobile performance score and Total
+// Blocking Time on every page type, RUNS times each (default 3), each run
+// a first visit in a new Chromium profile; the median of the runs is what
+// counts. LIGHTHOUSE=home,blog limits it to some page types. Lighthouse's
+// own CPU benchmark of the machine is printed beside each, as other work on
+// the machine moves it.
+import { loadavg } from "node:os";
+import { lighthouseRun } from "../audit/lighthouse.mjs";
+import { startServer, pageTypes } from "../../tests/browser/helpers.mjs";
+
+const runs = Number(process.env.RUNS || 3);
+const types = process.env.LIGHTHOUSE ? process.env.LIGHTHOUSE.split(",") : Object.keys(pageTypes);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const server = await startServer();
+const rows = [];
+try {
+  for (const type of types) {
+    const scores = [], tbts = [], cpus = [];
+    for (let i = 0; i < runs; i++) {
+      const lhr = await lighthouseRun(server.base + pageTypes[type]);
+      if (lhr.runtimeError) {
+        // Lighthouse audits only pages answered with 200: the not-found
+        // page answers 404, as it must.
+        console.log(`${type}: not audited (${lhr.runtimeError.code})`);
+        break;
+      }
+      scores.push(Math.round(lhr.categories.performance.score * 100));
+      tbts.push(Math.round(lhr.audits["total-blocking-time"].numericValue));
+      cpus.push(Math.round(lhr.environment.benchmarkIndex));
+    }
+    if (scores.length === 0) continue;
+    rows.push([type, pageTypes[type], median(scores), scores.join(" / "), median(tbts), tbts.join(" / "), cpus.join(" / ")]);
+    console.log(`${type}: performance ${scores.join(" / ")}, TBT ${tbts.join(" / ")} ms`);
+  }
+} finally {
+  await server.stop();
+}
+
+console.log(`\nLighthouse mobile: median of ${runs} runs, load average ${loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+console.log("| page type | path | performance (median) | runs | TBT ms (median) | runs | CPU benchmark |\n|---|---|---|---|---|---|---|");
+for (const r of rows) console.log("| " + r.join(" | ") + " |");
