@@ -53,7 +53,7 @@ const (
 func fieldSchema(f field) map[string]any {
 	s := map[string]any{}
 	nonEmpty := map[string]any{"type": "string", "minLength": 1}
-	switch f.kind {
+	switch f.Kind {
 	case kString, kInline:
 		s = nonEmpty
 	case kAnyString:
@@ -75,19 +75,19 @@ func fieldSchema(f field) map[string]any {
 	case kInt:
 		s["type"] = "integer"
 	case kEnum:
-		s["type"], s["enum"] = "string", f.enum
+		s["type"], s["enum"] = "string", f.Enum
 	case kObject:
-		s = objectSchema(f.sub)
+		s = objectSchema(f.Sub)
 	case kObjects:
-		s["type"], s["items"] = "array", objectSchema(f.sub)
+		s["type"], s["items"] = "array", objectSchema(f.Sub)
 	}
-	if f.kind == kStrings || f.kind == kPathRefs {
+	if f.Kind == kStrings || f.Kind == kPathRefs {
 		s["uniqueItems"] = true
 	}
-	if f.min > 0 {
-		s["minItems"] = f.min
+	if f.Min > 0 {
+		s["minItems"] = f.Min
 	}
-	if d := fieldDocs[f.name]; d != "" {
+	if d := fieldDocs[f.Name]; d != "" {
 		s["description"] = d
 	}
 	return s
@@ -97,9 +97,9 @@ func objectSchema(fields []field) map[string]any {
 	props := map[string]any{}
 	var required []string
 	for _, f := range fields {
-		props[f.name] = fieldSchema(f)
-		if f.required {
-			required = append(required, f.name)
+		props[f.Name] = fieldSchema(f)
+		if f.Required {
+			required = append(required, f.Name)
 		}
 	}
 	s := map[string]any{"type": "object", "properties": props, "additionalProperties": false}
@@ -113,7 +113,7 @@ func objectSchema(fields []field) map[string]any {
 func frontMatterFields(t string) []field {
 	var out []field
 	for _, f := range pageFields(t) {
-		if bodyFields[f.name] == "" {
+		if bodyFields[f.Name] == "" {
 			out = append(out, f)
 		}
 	}
@@ -128,10 +128,10 @@ func FrontMatterSchema() []byte {
 		var names []string
 		var required []string
 		for _, f := range frontMatterFields(t) {
-			all[f.name] = fieldSchema(f)
-			names = append(names, f.name)
-			if f.required {
-				required = append(required, f.name)
+			all[f.Name] = fieldSchema(f)
+			names = append(names, f.Name)
+			if f.Required {
+				required = append(required, f.Name)
 			}
 		}
 		then := map[string]any{"propertyNames": map[string]any{"enum": names}, "required": required}
@@ -142,8 +142,8 @@ func FrontMatterSchema() []byte {
 	}
 	var required []string
 	for _, f := range commonFields() {
-		if f.required {
-			required = append(required, f.name)
+		if f.Required {
+			required = append(required, f.Name)
 		}
 	}
 	schema := map[string]any{

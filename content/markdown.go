@@ -1125,8 +1125,8 @@ func sectionHeadings() string {
 
 func bodyRequired(typ string) bool {
 	for _, f := range typeFields(typ) {
-		if f.name == "body" {
-			return f.required
+		if f.Name == "body" {
+			return f.Required
 		}
 	}
 	return false

@@ -35,27 +35,12 @@ const (
 	kAnyString = pagetype.AnyString
 )
 
-type field struct {
-	name     string
-	kind     kind
-	required bool
-	sub      []field  // kObject, kObjects
-	enum     []string // kEnum
-	min      int      // minimum list length
-	target   []string // kPathRef, kPathRefs: the types the page referred to may have
-}
+// field is a field of the schema: the registry's own type, so the
+// validator and the registry describe fields one way.
+type field = pagetype.Field
 
-// fieldsOf turns the registry's fields into the validator's.
-func fieldsOf(fs []pagetype.Field) []field {
-	var out []field
-	for _, f := range fs {
-		out = append(out, field{name: f.Name, kind: f.Kind, required: f.Required, sub: fieldsOf(f.Sub), enum: f.Enum, min: f.Min, target: f.Target})
-	}
-	return out
-}
-
-func req(name string, k kind) field { return field{name: name, kind: k, required: true} }
-func opt(name string, k kind) field { return field{name: name, kind: k} }
+func req(name string, k kind) field { return field{Name: name, Kind: k, Required: true} }
+func opt(name string, k kind) field { return field{Name: name, Kind: k} }
 
 // Page types (see package pagetype, which owns them).
 const (
@@ -131,11 +116,11 @@ func schemaNow() schemaSet {
 		schema.made, schema.gen = true, gen
 		schema.common = []field{
 			req("id", kUUID),
-			{name: "type", kind: kEnum, required: true, enum: pagetype.Names()},
+			{Name: "type", Kind: kEnum, Required: true, Enum: pagetype.Names()},
 			req("path", kPath),
 			req("title", kString),
 			req("summary", kString),
-			{name: "status", kind: kEnum, required: true, enum: []string{"published", "draft"}},
+			{Name: "status", Kind: kEnum, Required: true, Enum: []string{"published", "draft"}},
 			req("published", kDate),
 			opt("lastEdited", kDate), // when left out, the file's last commit (commits.go)
 			opt("expires", kDate),
@@ -147,21 +132,21 @@ func schemaNow() schemaSet {
 			opt("showLastEdited", kBool),
 			// The header section the page belongs to when its path does not
 			// say (the blog is in News and events); its children inherit it.
-			{name: "section", kind: kPathRef},
+			{Name: "section", Kind: kPathRef},
 			// The search scope of the page and its children, when its type
 			// and its parents' do not give one.
-			{name: "searchScope", kind: kEnum, enum: pagetype.Scopes},
+			{Name: "searchScope", Kind: kEnum, Enum: pagetype.Scopes},
 		}
 		schema.own, schema.all = map[string][]field{}, map[string][]field{}
 		for _, t := range pagetype.All() {
 			own := []field{opt("body", kBlocks)}
 			if t.Fields != nil {
-				own = fieldsOf(t.Fields)
+				own = t.Fields
 			}
 			schema.own[t.Name] = own
 			// A type may give a common field again, to require it.
 			common := slices.DeleteFunc(slices.Clone(schema.common), func(c field) bool {
-				return slices.ContainsFunc(own, func(o field) bool { return o.name == c.name })
+				return slices.ContainsFunc(own, func(o field) bool { return o.Name == c.Name })
 			})
 			schema.all[t.Name] = append(common, own...)
 		}
@@ -175,19 +160,19 @@ var linkFields = []field{req("text", kString), req("href", kHref)}
 var blockFields = map[string][]field{
 	"heading":   {req("text", kString), req("level", kInt), opt("id", kString)},
 	"paragraph": {req("text", kInline)},
-	"list":      {{name: "items", kind: kInlines, required: true, min: 1}, opt("ordered", kBool)},
+	"list":      {{Name: "items", Kind: kInlines, Required: true, Min: 1}, opt("ordered", kBool)},
 	"quote":     {req("text", kString), req("name", kString), opt("role", kString)},
-	"figures": {{name: "items", kind: kObjects, required: true, min: 1, sub: []field{
+	"figures": {{Name: "items", Kind: kObjects, Required: true, Min: 1, Sub: []field{
 		req("value", kString), req("label", kString), opt("text", kString)}}},
-	"callout": {opt("title", kString), req("text", kInline), {name: "variant", kind: kEnum, enum: []string{"info", "warning"}}},
-	"table": {req("caption", kString), {name: "head", kind: kStrings, required: true, min: 1},
-		{name: "rows", kind: kObjects, required: true, min: 1}}, // rows checked specially
-	"contacts": {opt("title", kString), {name: "items", kind: kObjects, required: true, min: 1, sub: []field{
+	"callout": {opt("title", kString), req("text", kInline), {Name: "variant", Kind: kEnum, Enum: []string{"info", "warning"}}},
+	"table": {req("caption", kString), {Name: "head", Kind: kStrings, Required: true, Min: 1},
+		{Name: "rows", Kind: kObjects, Required: true, Min: 1}}, // rows checked specially
+	"contacts": {opt("title", kString), {Name: "items", Kind: kObjects, Required: true, Min: 1, Sub: []field{
 		req("label", kString), req("value", kString), opt("href", kHref)}}},
-	"links": {req("title", kString), {name: "items", kind: kObjects, required: true, min: 1, sub: []field{
+	"links": {req("title", kString), {Name: "items", Kind: kObjects, Required: true, Min: 1, Sub: []field{
 		req("text", kString), req("href", kHref), opt("description", kString)}}},
 	"video": {req("youtubeId", kString), req("title", kString), opt("caption", kString)},
-	"image": {req("src", kString), {name: "alt", kind: kAnyString, required: true}, req("width", kInt), req("height", kInt),
+	"image": {req("src", kString), {Name: "alt", Kind: kAnyString, Required: true}, req("width", kInt), req("height", kInt),
 		opt("caption", kString), opt("decorative", kBool)},
 }
 
@@ -196,35 +181,35 @@ var siteFields = []field{
 	req("cookiePolicy", kString),
 	req("origin", kString),
 	req("description", kString),
-	{name: "navigation", kind: kObjects, required: true, min: 1, sub: linkFields},
-	{name: "footer", kind: kObject, required: true, sub: []field{
-		{name: "groups", kind: kObjects, required: true, min: 1, sub: []field{
-			req("title", kString), {name: "links", kind: kObjects, required: true, min: 1, sub: linkFields}}},
+	{Name: "navigation", Kind: kObjects, Required: true, Min: 1, Sub: linkFields},
+	{Name: "footer", Kind: kObject, Required: true, Sub: []field{
+		{Name: "groups", Kind: kObjects, Required: true, Min: 1, Sub: []field{
+			req("title", kString), {Name: "links", Kind: kObjects, Required: true, Min: 1, Sub: linkFields}}},
 		req("copyright", kString),
 	}},
-	{name: "home", kind: kObject, required: true, sub: []field{
-		{name: "hero", kind: kObject, required: true, sub: []field{req("title", kString), req("text", kString),
-			{name: "link", kind: kObject, sub: linkFields}}},
-		{name: "promo", kind: kObject, sub: []field{req("title", kString), req("text", kString), req("href", kHref)}},
-		{name: "figures", kind: kObjects, required: true, min: 1, sub: []field{req("value", kString), req("label", kString),
-			req("text", kString), {name: "link", kind: kObject, sub: linkFields}}},
-		{name: "services", kind: kPathRefs, required: true, min: 1},
+	{Name: "home", Kind: kObject, Required: true, Sub: []field{
+		{Name: "hero", Kind: kObject, Required: true, Sub: []field{req("title", kString), req("text", kString),
+			{Name: "link", Kind: kObject, Sub: linkFields}}},
+		{Name: "promo", Kind: kObject, Sub: []field{req("title", kString), req("text", kString), req("href", kHref)}},
+		{Name: "figures", Kind: kObjects, Required: true, Min: 1, Sub: []field{req("value", kString), req("label", kString),
+			req("text", kString), {Name: "link", Kind: kObject, Sub: linkFields}}},
+		{Name: "services", Kind: kPathRefs, Required: true, Min: 1},
 		req("feature", kPathRef),
-		{name: "data", kind: kPathRefs, required: true, min: 1},
+		{Name: "data", Kind: kPathRefs, Required: true, Min: 1},
 		// The headings of the home page's sections and the link that ends
 		// each list.
-		{name: "sections", kind: kObject, required: true, sub: []field{
-			{name: "figures", kind: kObject, required: true, sub: []field{req("title", kString)}},
-			{name: "services", kind: kObject, required: true, sub: moreFields},
-			{name: "feature", kind: kObject, required: true, sub: []field{req("title", kString)}},
-			{name: "blogs", kind: kObject, required: true, sub: moreFields},
-			{name: "news", kind: kObject, required: true, sub: moreFields},
-			{name: "data", kind: kObject, required: true, sub: moreFields},
+		{Name: "sections", Kind: kObject, Required: true, Sub: []field{
+			{Name: "figures", Kind: kObject, Required: true, Sub: []field{req("title", kString)}},
+			{Name: "services", Kind: kObject, Required: true, Sub: moreFields},
+			{Name: "feature", Kind: kObject, Required: true, Sub: []field{req("title", kString)}},
+			{Name: "blogs", Kind: kObject, Required: true, Sub: moreFields},
+			{Name: "news", Kind: kObject, Required: true, Sub: moreFields},
+			{Name: "data", Kind: kObject, Required: true, Sub: moreFields},
 		}},
 	}},
 	// The cookie banner's words. In "change", the words in {braces} link
 	// to the cookie settings.
-	{name: "cookieBanner", kind: kObject, required: true, sub: []field{
+	{Name: "cookieBanner", Kind: kObject, Required: true, Sub: []field{
 		req("title", kString), req("text", kString), req("accept", kString), req("reject", kString),
 		req("view", kString), req("accepted", kString), req("rejected", kString), req("change", kString),
 		req("hide", kString),
@@ -236,26 +221,26 @@ var siteFields = []field{
 // (words.All): each a required string, with inline markup where its Def
 // allows it. Their placeholders are checked apart (checkSite).
 func wordsField() field {
-	top := field{name: "words", kind: kObject, required: true}
+	top := field{Name: "words", Kind: kObject, Required: true}
 	groups := map[string]*field{}
 	var order []string
 	for _, d := range words.All {
 		group, name, _ := strings.Cut(string(d.Key), ".")
 		if groups[group] == nil {
-			groups[group] = &field{name: group, kind: kObject, required: true}
+			groups[group] = &field{Name: group, Kind: kObject, Required: true}
 			order = append(order, group)
 		}
 		k := kString
 		if d.Inline {
 			k = kInline
 		}
-		groups[group].sub = append(groups[group].sub, req(name, k))
+		groups[group].Sub = append(groups[group].Sub, req(name, k))
 	}
 	for _, g := range order {
-		top.sub = append(top.sub, *groups[g])
+		top.Sub = append(top.Sub, *groups[g])
 	}
 	return top
 }
 
 // moreFields are a home page section's heading and the link after its list.
-var moreFields = []field{req("title", kString), {name: "more", kind: kObject, required: true, sub: linkFields}}
+var moreFields = []field{req("title", kString), {Name: "more", Kind: kObject, Required: true, Sub: linkFields}}

@@ -362,7 +362,7 @@ func (v *validator) checkObject(file, at string, obj gjson.Result, fields []fiel
 		name := k.String()
 		known := false
 		for _, f := range fields {
-			if f.name == name {
+			if f.Name == name {
 				known = true
 				break
 			}
@@ -375,10 +375,10 @@ func (v *validator) checkObject(file, at string, obj gjson.Result, fields []fiel
 		return true
 	})
 	for _, f := range fields {
-		val := vals[f.name]
-		p := at + "." + f.name
+		val := vals[f.Name]
+		p := at + "." + f.Name
 		if !val.Exists() || val.Type == gjson.Null {
-			if f.required {
+			if f.Required {
 				v.add(file, p, "is required")
 			}
 			continue
@@ -409,12 +409,12 @@ func (v *validator) checkValue(file, p string, val gjson.Result, f field) {
 			return nil, false
 		}
 		items := val.Array()
-		if len(items) < f.min {
-			v.add(file, p, "must have at least %d item(s), has %d", f.min, len(items))
+		if len(items) < f.Min {
+			v.add(file, p, "must have at least %d item(s), has %d", f.Min, len(items))
 		}
 		return items, true
 	}
-	switch f.kind {
+	switch f.Kind {
 	case kString:
 		nonEmpty()
 	case kAnyString:
@@ -448,8 +448,8 @@ func (v *validator) checkValue(file, p string, val gjson.Result, f field) {
 			v.checkHref(file, p, s, refHref)
 		}
 	case kEnum:
-		if s, ok := str(); ok && !slices.Contains(f.enum, s) {
-			v.add(file, p, "%q is not allowed; use one of: %s", s, strings.Join(f.enum, ", "))
+		if s, ok := str(); ok && !slices.Contains(f.Enum, s) {
+			v.add(file, p, "%q is not allowed; use one of: %s", s, strings.Join(f.Enum, ", "))
 		}
 	case kBool:
 		if val.Type != gjson.True && val.Type != gjson.False {
@@ -472,13 +472,13 @@ func (v *validator) checkValue(file, p string, val gjson.Result, f field) {
 				continue
 			}
 			s := it.String()
-			switch f.kind {
+			switch f.Kind {
 			case kInlines:
 				v.checkInline(file, ip, s)
 			case kPathRefs:
 				v.ref(file, ip, s, refPath)
 			}
-			if f.kind != kInlines && seen[s] {
+			if f.Kind != kInlines && seen[s] {
 				v.add(file, ip, "%q is listed twice", s)
 			}
 			seen[s] = true
@@ -488,7 +488,7 @@ func (v *validator) checkValue(file, p string, val gjson.Result, f field) {
 			v.add(file, p, "must be an object, got %s", typeName(val))
 			return
 		}
-		v.checkObject(file, p, val, f.sub)
+		v.checkObject(file, p, val, f.Sub)
 	case kObjects:
 		items, ok := list()
 		if !ok {
@@ -496,14 +496,14 @@ func (v *validator) checkValue(file, p string, val gjson.Result, f field) {
 		}
 		for i, it := range items {
 			ip := fmt.Sprintf("%s[%d]", p, i)
-			if f.sub == nil { // table rows: checked by the table block
+			if f.Sub == nil { // table rows: checked by the table block
 				continue
 			}
 			if !it.IsObject() {
 				v.add(file, ip, "must be an object, got %s", typeName(it))
 				continue
 			}
-			v.checkObject(file, ip, it, f.sub)
+			v.checkObject(file, ip, it, f.Sub)
 		}
 	case kBlocks:
 		items, ok := list()
@@ -732,20 +732,20 @@ func (v *validator) crossCheck() {
 	for _, d := range v.docs {
 		root := gjson.Parse(d.Raw)
 		for _, f := range typeFields(d.Type) {
-			if len(f.target) == 0 {
+			if len(f.Target) == 0 {
 				continue
 			}
 			check := func(at string, ref gjson.Result) {
-				if t, ok := byPath[ref.String()]; ok && !slices.Contains(f.target, t.Type) {
-					v.addAt(d, at, "%s is a %s page, not a %s page", t.Path, t.Type, strings.Join(f.target, " or "))
+				if t, ok := byPath[ref.String()]; ok && !slices.Contains(f.Target, t.Type) {
+					v.addAt(d, at, "%s is a %s page, not a %s page", t.Path, t.Type, strings.Join(f.Target, " or "))
 				}
 			}
-			if f.kind == kPathRefs {
-				for i, ref := range root.Get(f.name).Array() {
-					check(fmt.Sprintf("$.%s[%d]", f.name, i), ref)
+			if f.Kind == kPathRefs {
+				for i, ref := range root.Get(f.Name).Array() {
+					check(fmt.Sprintf("$.%s[%d]", f.Name, i), ref)
 				}
-			} else if ref := root.Get(f.name); ref.Exists() {
-				check("$."+f.name, ref)
+			} else if ref := root.Get(f.Name); ref.Exists() {
+				check("$."+f.Name, ref)
 			}
 		}
 	}
@@ -811,7 +811,7 @@ func typeName(v gjson.Result) string {
 func fieldNames(fields []field) string {
 	n := make([]string, len(fields))
 	for i, f := range fields {
-		n[i] = f.name
+		n[i] = f.Name
 	}
 	return strings.Join(n, ", ")
 }
@@ -819,8 +819,8 @@ func fieldNames(fields []field) string {
 func suggest(name string, fields []field) string {
 	best, bestD := "", 3
 	for _, f := range fields {
-		if d := distance(strings.ToLower(name), strings.ToLower(f.name)); d < bestD {
-			best, bestD = f.name, d
+		if d := distance(strings.ToLower(name), strings.ToLower(f.Name)); d < bestD {
+			best, bestD = f.Name, d
 		}
 	}
 	if best == "" {
