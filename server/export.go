@@ -656,5 +656,7 @@ func mapHashSizes(keys []string) string {
 
 // nginxQuote quotes s as one nginx configuration word.
 func nginxQuote(s string) string {
-	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+	return `"` + nginxEscaper.Replace(s) + `"`
 }
+
+var nginxEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`)

@@ -459,9 +459,11 @@ func (s *Server) scripts() []string {
 	return out
 }
 
-func htmlEscape(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
-}
+func htmlEscape(s string) string { return htmlEscaper.Replace(s) }
+
+// htmlEscaper is made once: a Replacer builds its tables on first use,
+// and pages call htmlEscape a dozen times each.
+var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
 
 // DefaultWriteTimeout is how long a client may take to read each 64 KB of
 // an answer when Config.WriteTimeout is not set.
