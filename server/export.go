@@ -155,7 +155,12 @@ func writeSite(s *Server, dir string, writeFile func(name string, body []byte) e
 	names := slices.Sorted(maps.Keys(searchFiles))
 	w.parallel(len(names), func(i int) {
 		u := "/search-index/" + names[i]
-		w.save(u, strings.TrimPrefix(u, "/"), http.StatusOK, !isFragmentFile(names[i])) // fragments: one a page
+		if isFragmentFile(names[i]) { // one a page: no copies
+			w.save(u, strings.TrimPrefix(u, "/"), http.StatusOK, false)
+			return
+		}
+		// The index makes its gzip copies at the level the export would.
+		w.saveFrom(u, strings.TrimPrefix(u, "/"), searchFiles[names[i]])
 	})
 	for p := range s.generated() {
 		w.file(p, http.StatusOK)
@@ -318,6 +323,18 @@ func (w *exporter) notFound() {
 // save writes the answer to url as name, and with copies its compressed
 // copies.
 func (w *exporter) save(url, name string, status int, copies bool) {
+	w.saveCopies(url, name, status, copies, nil)
+}
+
+// saveFrom is save, with copies, of an answer with 200 that is the body
+// of from, an asset whose gzip copy is made at the export's level for it
+// (gzip.DefaultCompression: it is not one of the server's assets): the
+// copy is taken from it rather than made again.
+func (w *exporter) saveFrom(url, name string, from *asset) {
+	w.saveCopies(url, name, http.StatusOK, true, from)
+}
+
+func (w *exporter) saveCopies(url, name string, status int, copies bool, from *asset) {
 	if w.failed() != nil {
 		return
 	}
@@ -339,7 +356,13 @@ func (w *exporter) save(url, name string, status int, copies bool) {
 		if w.s.assets[url] != nil {
 			level = gzip.BestCompression // the assets: fetched by every visitor
 		}
-		if gz := gzipLevel(body, level); gz != nil {
+		var gz []byte
+		if from != nil && level == gzip.DefaultCompression {
+			gz = from.gzipped()
+		} else {
+			gz = gzipLevel(body, level)
+		}
+		if gz != nil {
 			w.write(name+".gz", gz)
 		}
 	}

@@ -194,7 +194,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.crossOrigin = crossOriginProtection(cfg.Store.Origin())
 	s.db, s.feedbackLimit, s.usefulLimit = cfg.DB, sh.feedbackLimit, sh.usefulLimit
-	s.search = buildSearch(cfg.Store, cfg.Private)
+	s.search = buildSearch(cfg.Store, cfg.Private, cfg.Static)
 	s.source = newStoreSource(cfg.Store)
 	s.source.search = s.search
 	s.generated = sync.OnceValue(func() map[string]*asset { return machineReadable(cfg.Store) })
