@@ -5,6 +5,7 @@ package server
 import (
 	"encoding/json"
 	"image/png"
+	"math/rand/v2"
 	"os"
 	"regexp"
 	"strings"
@@ -190,5 +191,32 @@ func TestFavicon(t *testing.T) {
 	r := get(srv, "/favicon.ico")
 	if r.code != 200 || r.header.Get("Content-Type") != "image/x-icon" || !strings.HasPrefix(r.body, "\x00\x00\x01\x00") {
 		t.Errorf("/favicon.ico: %d %q %q", r.code, r.header.Get("Content-Type"), r.body[:min(len(r.body), 8)])
+	}
+}
+
+// The head elements are found as the regular expressions they stand for
+// would find them, in pages and in made-up heads of their pieces.
+func TestHeadElementReplaceAll(t *testing.T) {
+	elements := []headElement{ogTypeMeta, ogImageMeta, appleTouchLink}
+	pieces := []string{"<meta ", "<link ", "<meta", `property="og:type"`, `property="og:image"`, `property="og:image:width"`,
+		`rel="apple-touch-icon"`, ">", " ", "x", `"`, "<", "\n", "é", "\xff"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	var heads []string
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		heads = append(heads, b.String())
+	}
+	heads = append(heads, "", `<head><meta content="website" property="og:type"><meta property="og:image" content="x"><link href="/a.png" rel="apple-touch-icon"></head>`)
+	for _, e := range elements {
+		re := regexp.MustCompile(regexp.QuoteMeta(e.open) + `[^>]*` + regexp.QuoteMeta(e.attr) + `[^>]*>`)
+		for _, h := range heads {
+			want := re.ReplaceAllLiteral([]byte(h), []byte("[R]"))
+			if got := e.replaceAll([]byte(h), []byte("[R]")); string(got) != string(want) {
+				t.Fatalf("%s in %q:\ngot  %q\nwant %q", e.attr, h, got, want)
+			}
+		}
 	}
 }
