@@ -3,6 +3,7 @@
 package server
 
 import (
+	"bytes"
 	"encoding/json"
 	"image/png"
 	"math/rand/v2"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"nhsdigital/components"
 	"nhsdigital/content"
 )
 
@@ -217,6 +219,41 @@ func TestHeadElementReplaceAll(t *testing.T) {
 			if got := e.replaceAll([]byte(h), []byte("[R]")); string(got) != string(want) {
 				t.Fatalf("%s in %q:\ngot  %q\nwant %q", e.attr, h, got, want)
 			}
+		}
+	}
+}
+
+// withMarkers makes what replacing the markers in turn makes, titles and
+// descriptions that hold markers or parts of them included.
+func TestWithMarkers(t *testing.T) {
+	title, desc, tru := components.TitleMarker, components.DescriptionMarker, components.TrueMarker
+	pieces := []string{title, desc, tru, `="`, `"`, "=", "x", "-", " ", "<title>", "</title>",
+		title[:5], title[5:], desc[:10], desc[10:], tru[:4], tru[4:], `="` + tru[:6], tru[6:] + `"`}
+	for _, m := range []marker{titleMarker, descriptionMarker, trueAttr} { // split about their anchors
+		a := string(m.text)
+		pieces = append(pieces, a[:m.anchor], a[m.anchor:], a[:m.anchor+1], a[m.anchor+1:], a[m.anchor:m.anchor+2])
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	text := func(n int) string {
+		var b strings.Builder
+		for range rng.IntN(n) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	sequential := func(page []byte, title, desc string) []byte {
+		out := bytes.ReplaceAll(page, []byte(components.TitleMarker), []byte(title))
+		out = bytes.ReplaceAll(out, []byte(components.DescriptionMarker), []byte(desc))
+		return bytes.ReplaceAll(out, []byte(`="`+components.TrueMarker+`"`), []byte(`="true"`))
+	}
+	for i := range 50000 {
+		page, tt, dd := text(16), "A title", "A description"
+		if i%2 == 0 {
+			tt, dd = text(4), text(4)
+		}
+		want := sequential([]byte(page), tt, dd)
+		if got := withMarkers([]byte(page), tt, dd); !bytes.Equal(got, want) {
+			t.Fatalf("page %q, title %q, description %q:\ngot  %q\nwant %q", page, tt, dd, got, want)
 		}
 	}
 }
