@@ -4,6 +4,7 @@ package server
 
 import (
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"errors"
 	"fmt"
@@ -132,12 +133,38 @@ func export(s *Server, dir string, writeFile func(name string, body []byte) erro
 	return files, nil
 }
 
-// writeSite writes the copy into dir.
+// writeSite writes the copy into dir. Every core takes its share of all
+// of it: the few files that take long (the assets, compressed at the
+// best level; the feeds and sitemap, made here) come first, beside the
+// first pages rather than after the last; the search index, built in the
+// background meanwhile, comes after the pages.
 func writeSite(s *Server, dir string, writeFile func(name string, body []byte) error) (int, error) {
 	w := &exporter{s: s, dir: dir, writeFile: writeFile}
+	// The largest assets first (the WebAssembly), so no core waits for
+	// one at the end.
+	assets := slices.SortedFunc(maps.Keys(s.assets), func(a, b string) int {
+		return cmp.Or(cmp.Compare(len(s.assets[b].body), len(s.assets[a].body)), strings.Compare(a, b))
+	})
+	var others []func()
+	for _, p := range assets {
+		others = append(others, func() { w.file(p, http.StatusOK) })
+	}
+	others = append(others,
+		func() {
+			for p := range s.generated() {
+				w.file(p, http.StatusOK)
+			}
+		},
+		func() { w.file(components.SiteDataURL, http.StatusOK) },
+		w.notFound,
+	)
 	docs := s.store.Docs()
-	w.parallel(len(docs), func(i int) {
-		d := docs[i]
+	w.parallel(len(others)+len(docs), func(i int) {
+		if i < len(others) {
+			others[i]()
+			return
+		}
+		d := docs[i-len(others)]
 		if d.Type == content.TypeNotFound {
 			// Its data answers unknown pages' data (see nginxConf).
 			w.save(components.PageDataURL(d.Path), pageDataName(d.Path), http.StatusNotFound, false)
@@ -146,37 +173,41 @@ func writeSite(s *Server, dir string, writeFile func(name string, body []byte) e
 		w.page(d.Path)
 		w.save(components.PageDataURL(d.Path), pageDataName(d.Path), http.StatusOK, false)
 	})
-	w.file(components.SiteDataURL, http.StatusOK)
-	w.notFound()
+	if err := w.failed(); err != nil {
+		return 0, err
+	}
 	_, searchFiles, err := s.search.get()
 	if err != nil {
 		return 0, fmt.Errorf("export: the search index: %w", err)
 	}
 	names := slices.Sorted(maps.Keys(searchFiles))
-	w.parallel(len(names), func(i int) {
-		u := "/search-index/" + names[i]
-		if isFragmentFile(names[i]) { // one a page: no copies
+	aliases := s.store.Aliases()
+	from := slices.Sorted(maps.Keys(aliases))
+	notFoundData := components.PageDataURL(w.s.notFoundPath())
+	others = []func(){
+		func() { w.write("_nginx.conf", nginxConf(s, from, aliases, notFoundData)) },
+		func() {
+			for _, a := range from {
+				w.forward(a, aliases[a])
+			}
+			w.write("_redirects", redirectRules(from, aliases, notFoundData))
+			w.write("_headers", headerRules(s.security))
+		},
+	}
+	w.parallel(len(others)+len(names), func(i int) {
+		if i < len(others) {
+			others[i]()
+			return
+		}
+		name := names[i-len(others)]
+		u := "/search-index/" + name
+		if isFragmentFile(name) { // one a page: no copies
 			w.save(u, strings.TrimPrefix(u, "/"), http.StatusOK, false)
 			return
 		}
 		// The index makes its gzip copies at the level the export would.
-		w.saveFrom(u, strings.TrimPrefix(u, "/"), searchFiles[names[i]])
+		w.saveFrom(u, strings.TrimPrefix(u, "/"), searchFiles[name])
 	})
-	for p := range s.generated() {
-		w.file(p, http.StatusOK)
-	}
-	for p := range s.assets {
-		w.file(p, http.StatusOK)
-	}
-	aliases := s.store.Aliases()
-	from := slices.Sorted(maps.Keys(aliases))
-	for _, a := range from {
-		w.forward(a, aliases[a])
-	}
-	notFoundData := components.PageDataURL(w.s.notFoundPath())
-	w.write("_redirects", redirectRules(from, aliases, notFoundData))
-	w.write("_headers", headerRules(s.security))
-	w.write("_nginx.conf", nginxConf(s, from, aliases, notFoundData))
 	return int(w.count.Load()), w.failed()
 }
 
