@@ -4,6 +4,7 @@ package server
 
 import (
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"errors"
 	"fmt"
@@ -133,12 +134,40 @@ func export(s *Server, dir string, writeFile func(name string, body []byte) erro
 	return files, nil
 }
 
-// writeSite writes the copy into dir.
+// writeSite writes the copy into dir. Every core takes its share of all
+// of it: the few files that take long (the assets, compressed at the
+// best level; the feeds and sitemap, made here) come first, beside the
+// first pages rather than after the last; the search index, built in the
+// background meanwhile, comes after the pages.
 func writeSite(s *Server, dir string, writeFile func(name string, body []byte) error) (int, error) {
 	w := &exporter{s: s, dir: dir, writeFile: writeFile}
+	w.startFlushing()
+	defer w.stopFlushing()
+	// The largest assets first (the WebAssembly), so no core waits for
+	// one at the end.
+	assets := slices.SortedFunc(maps.Keys(s.assets), func(a, b string) int {
+		return cmp.Or(cmp.Compare(len(s.assets[b].body), len(s.assets[a].body)), strings.Compare(a, b))
+	})
+	var others []func()
+	for _, p := range assets {
+		others = append(others, func() { w.file(p, http.StatusOK) })
+	}
+	others = append(others,
+		func() {
+			for p := range s.generated() {
+				w.file(p, http.StatusOK)
+			}
+		},
+		func() { w.file(components.SiteDataURL, http.StatusOK) },
+		w.notFound,
+	)
 	docs := s.store.Docs()
-	w.parallel(len(docs), func(i int) {
-		d := docs[i]
+	w.parallel(len(others)+len(docs), func(i int) {
+		if i < len(others) {
+			others[i]()
+			return
+		}
+		d := docs[i-len(others)]
 		if d.Type == content.TypeNotFound {
 			// Its data answers unknown pages' data (see nginxConf).
 			w.save(components.PageDataURL(d.Path), pageDataName(d.Path), http.StatusNotFound, false)
@@ -147,33 +176,106 @@ func writeSite(s *Server, dir string, writeFile func(name string, body []byte) e
 		w.page(d.Path)
 		w.save(components.PageDataURL(d.Path), pageDataName(d.Path), http.StatusOK, false)
 	})
-	w.file(components.SiteDataURL, http.StatusOK)
-	w.notFound()
+	if err := w.failed(); err != nil {
+		return 0, err
+	}
 	_, searchFiles, err := s.search.get()
 	if err != nil {
 		return 0, fmt.Errorf("export: the search index: %w", err)
 	}
 	names := slices.Sorted(maps.Keys(searchFiles))
-	w.parallel(len(names), func(i int) {
-		u := "/search-index/" + names[i]
-		w.save(u, strings.TrimPrefix(u, "/"), http.StatusOK, !isFragmentFile(names[i])) // fragments: one a page
-	})
-	for p := range s.generated() {
-		w.file(p, http.StatusOK)
-	}
-	for p := range s.assets {
-		w.file(p, http.StatusOK)
-	}
 	aliases := s.store.Aliases()
 	from := slices.Sorted(maps.Keys(aliases))
-	for _, a := range from {
-		w.forward(a, aliases[a])
-	}
 	notFoundData := components.PageDataURL(w.s.notFoundPath())
-	w.write("_redirects", redirectRules(from, aliases, notFoundData))
-	w.write("_headers", headerRules(s.security))
-	w.write("_nginx.conf", nginxConf(s, from, aliases, notFoundData))
+	others = []func(){
+		func() { w.write("_nginx.conf", nginxConf(s, from, aliases, notFoundData)) },
+		func() {
+			for _, a := range from {
+				w.forward(a, aliases[a])
+			}
+			w.write("_redirects", redirectRules(from, aliases, notFoundData))
+			w.write("_headers", headerRules(s.security))
+		},
+	}
+	w.parallel(len(others)+len(names), func(i int) {
+		if i < len(others) {
+			others[i]()
+			return
+		}
+		name := names[i-len(others)]
+		u := "/search-index/" + name
+		if isFragmentFile(name) { // one a page: no copies
+			w.save(u, strings.TrimPrefix(u, "/"), http.StatusOK, false)
+			return
+		}
+		// The index makes its gzip copies at the level the export would.
+		w.saveFrom(u, strings.TrimPrefix(u, "/"), searchFiles[name])
+	})
+	w.stopFlushing()
 	return int(w.count.Load()), w.failed()
+}
+
+// flushEvery is how many bytes the export writes between two flushes of
+// the file system. The system keeps what is written in memory up to a
+// tenth of it by default before it writes any to the disk: without
+// these, the whole copy (about 900 MB at 20,000 pages) would be written
+// out at the end, by syncTree, while every core waits.
+const flushEvery = 128 << 20
+
+// startFlushing starts the goroutine that flushes the file system as the
+// copy is written (see flushEvery), where it can be flushed in one call.
+// Its errors are the export's: a write that fails to reach the disk is
+// reported by the first flush after it only.
+func (w *exporter) startFlushing() {
+	flush, done := fileSystemFlusher(w.dir)
+	if flush == nil {
+		return
+	}
+	w.flush = make(chan struct{}, 1)
+	w.flushed = make(chan struct{})
+	go func() {
+		defer close(w.flushed)
+		defer done()
+		for range w.flush {
+			if err := flush(); err != nil {
+				w.fail(fmt.Errorf("export: %w", err))
+			}
+		}
+	}()
+}
+
+// stopFlushing waits for the flush under way, if any, and stops the
+// flushing goroutine.
+func (w *exporter) stopFlushing() {
+	if w.flush == nil {
+		return
+	}
+	w.flushMu.Lock()
+	if !w.flushStopped {
+		w.flushStopped = true
+		close(w.flush)
+	}
+	w.flushMu.Unlock()
+	<-w.flushed
+}
+
+// wrote counts n bytes written, and asks for a flush every flushEvery.
+func (w *exporter) wrote(n int) {
+	if w.flush == nil {
+		return
+	}
+	total := w.written.Add(int64(n))
+	if total/flushEvery == (total-int64(n))/flushEvery {
+		return
+	}
+	w.flushMu.Lock()
+	if !w.flushStopped {
+		select {
+		case w.flush <- struct{}{}:
+		default: // one is under way, or asked for already
+		}
+	}
+	w.flushMu.Unlock()
 }
 
 // parallel runs f for 0…n-1, one worker a core, until an export fails.
@@ -282,6 +384,12 @@ type exporter struct {
 
 	dirs sync.Map // folders made so far
 
+	written      atomic.Int64  // bytes written so far
+	flush        chan struct{} // asks for a flush; nil: never (see startFlushing)
+	flushed      chan struct{} // closed when the flushing goroutine is done
+	flushMu      sync.Mutex    // guards flushStopped and closing flush
+	flushStopped bool
+
 	mu  sync.Mutex
 	err error // the first error; see failed and fail
 }
@@ -319,6 +427,18 @@ func (w *exporter) notFound() {
 // save writes the answer to url as name, and with copies its compressed
 // copies.
 func (w *exporter) save(url, name string, status int, copies bool) {
+	w.saveCopies(url, name, status, copies, nil)
+}
+
+// saveFrom is save, with copies, of an answer with 200 that is the body
+// of from, an asset whose gzip copy is made at the export's level for it
+// (gzip.DefaultCompression: it is not one of the server's assets): the
+// copy is taken from it rather than made again.
+func (w *exporter) saveFrom(url, name string, from *asset) {
+	w.saveCopies(url, name, http.StatusOK, true, from)
+}
+
+func (w *exporter) saveCopies(url, name string, status int, copies bool, from *asset) {
 	if w.failed() != nil {
 		return
 	}
@@ -340,7 +460,13 @@ func (w *exporter) save(url, name string, status int, copies bool) {
 		if w.s.assets[url] != nil {
 			level = gzip.BestCompression // the assets: fetched by every visitor
 		}
-		if gz := gzipLevel(body, level); gz != nil {
+		var gz []byte
+		if from != nil && level == gzip.DefaultCompression {
+			gz = from.gzipped()
+		} else {
+			gz = gzipLevel(body, level)
+		}
+		if gz != nil {
 			w.write(name+".gz", gz)
 		}
 	}
@@ -371,6 +497,7 @@ func (w *exporter) write(name string, body []byte) {
 		return
 	}
 	w.count.Add(1)
+	w.wrote(len(body))
 }
 
 // forward writes the page at an old address: it sends browsers on to the
@@ -659,5 +786,7 @@ func mapHashSizes(keys []string) string {
 
 // nginxQuote quotes s as one nginx configuration word.
 func nginxQuote(s string) string {
-	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+	return `"` + nginxEscaper.Replace(s) + `"`
 }
+
+var nginxEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`)

@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"net/url"
 	"path"
-	"regexp"
 	"strings"
 
 	"github.com/tidwall/gjson"
@@ -30,10 +29,51 @@ const (
 // go-app writes these head elements itself, with attributes in map order;
 // withHead replaces them.
 var (
-	ogTypeRE     = regexp.MustCompile(`<meta [^>]*property="og:type"[^>]*>`)
-	ogImageRE    = regexp.MustCompile(`<meta [^>]*property="og:image"[^>]*>`)
-	appleTouchRE = regexp.MustCompile(`<link [^>]*rel="apple-touch-icon"[^>]*>`)
+	ogTypeMeta     = headElement{`<meta `, `property="og:type"`}
+	ogImageMeta    = headElement{`<meta `, `property="og:image"`}
+	appleTouchLink = headElement{`<link `, `rel="apple-touch-icon"`}
 )
+
+// headElement matches the elements that open with open and have attr
+// before their first '>': what the regular expression
+// open[^>]*attr[^>]*> matches (attr holds no '>'), found without one,
+// whose backtracking took 150 µs a page.
+type headElement struct{ open, attr string }
+
+// replaceAll returns b with every match of e replaced by with, as
+// regexp.Regexp.ReplaceAllLiteral does: leftmost matches, none
+// overlapping. b is returned as it is when nothing matches.
+func (e headElement) replaceAll(b, with []byte) []byte {
+	var out []byte
+	last := 0
+	for i := 0; ; {
+		start := bytes.Index(b[i:], []byte(e.open))
+		if start < 0 {
+			break
+		}
+		start += i
+		inside := start + len(e.open)
+		end := bytes.IndexByte(b[inside:], '>')
+		if end < 0 {
+			break // no '>' after this start, nor after any later one
+		}
+		end += inside
+		if !bytes.Contains(b[inside:end], []byte(e.attr)) {
+			i = start + 1
+			continue
+		}
+		if out == nil {
+			out = make([]byte, 0, len(b)+len(with))
+		}
+		out = append(out, b[last:start]...)
+		out = append(out, with...)
+		last, i = end+1, end+1
+	}
+	if out == nil {
+		return b
+	}
+	return append(out, b[last:]...)
+}
 
 // withHead completes a rendered page's head from its content: og:type
 // (article, with its times, for blogs, news and features), the share
@@ -86,11 +126,16 @@ func (s *Server) withHead(body []byte, view gjson.Result, r *http.Request, statu
 			}
 		}
 	}
-	out := make([]byte, 0, len(body)+2048)
-	out = append(out, body[:head]...)
-	out = ogTypeRE.ReplaceAllLiteral(out, []byte(`<meta property="og:type" content="`+ogType+`">`))
-	out = ogImageRE.ReplaceAllLiteral(out, []byte(`<meta property="og:image" content="`+urlAttr(imageURL)+`">`))
-	out = appleTouchRE.ReplaceAllLiteral(out, []byte(`<link rel="apple-touch-icon" sizes="180x180" href="`+s.versioned(appleTouchIcon)+`">`))
+	h := body[:head]
+	h = ogTypeMeta.replaceAll(h, []byte(`<meta property="og:type" content="`+ogType+`">`))
+	h = ogImageMeta.replaceAll(h, []byte(`<meta property="og:image" content="`+urlAttr(imageURL)+`">`))
+	h = appleTouchLink.replaceAll(h, []byte(`<link rel="apple-touch-icon" sizes="180x180" href="`+s.versioned(appleTouchIcon)+`">`))
+	size := len(h) + len(body) - head
+	for _, e := range extra {
+		size += len(e)
+	}
+	out := make([]byte, 0, size)
+	out = append(out, h...)
 	for _, e := range extra {
 		out = append(out, e...)
 	}

@@ -3,13 +3,16 @@
 package server
 
 import (
+	"bytes"
 	"encoding/json"
 	"image/png"
+	"math/rand/v2"
 	"os"
 	"regexp"
 	"strings"
 	"testing"
 
+	"nhsdigital/components"
 	"nhsdigital/content"
 )
 
@@ -190,5 +193,67 @@ func TestFavicon(t *testing.T) {
 	r := get(srv, "/favicon.ico")
 	if r.code != 200 || r.header.Get("Content-Type") != "image/x-icon" || !strings.HasPrefix(r.body, "\x00\x00\x01\x00") {
 		t.Errorf("/favicon.ico: %d %q %q", r.code, r.header.Get("Content-Type"), r.body[:min(len(r.body), 8)])
+	}
+}
+
+// The head elements are found as the regular expressions they stand for
+// would find them, in pages and in made-up heads of their pieces.
+func TestHeadElementReplaceAll(t *testing.T) {
+	elements := []headElement{ogTypeMeta, ogImageMeta, appleTouchLink}
+	pieces := []string{"<meta ", "<link ", "<meta", `property="og:type"`, `property="og:image"`, `property="og:image:width"`,
+		`rel="apple-touch-icon"`, ">", " ", "x", `"`, "<", "\n", "é", "\xff"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	var heads []string
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		heads = append(heads, b.String())
+	}
+	heads = append(heads, "", `<head><meta content="website" property="og:type"><meta property="og:image" content="x"><link href="/a.png" rel="apple-touch-icon"></head>`)
+	for _, e := range elements {
+		re := regexp.MustCompile(regexp.QuoteMeta(e.open) + `[^>]*` + regexp.QuoteMeta(e.attr) + `[^>]*>`)
+		for _, h := range heads {
+			want := re.ReplaceAllLiteral([]byte(h), []byte("[R]"))
+			if got := e.replaceAll([]byte(h), []byte("[R]")); string(got) != string(want) {
+				t.Fatalf("%s in %q:\ngot  %q\nwant %q", e.attr, h, got, want)
+			}
+		}
+	}
+}
+
+// withMarkers makes what replacing the markers in turn makes, titles and
+// descriptions that hold markers or parts of them included.
+func TestWithMarkers(t *testing.T) {
+	title, desc, tru := components.TitleMarker, components.DescriptionMarker, components.TrueMarker
+	pieces := []string{title, desc, tru, `="`, `"`, "=", "x", "-", " ", "<title>", "</title>",
+		title[:5], title[5:], desc[:10], desc[10:], tru[:4], tru[4:], `="` + tru[:6], tru[6:] + `"`}
+	for _, m := range []marker{titleMarker, descriptionMarker, trueAttr} { // split about their anchors
+		a := string(m.text)
+		pieces = append(pieces, a[:m.anchor], a[m.anchor:], a[:m.anchor+1], a[m.anchor+1:], a[m.anchor:m.anchor+2])
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	text := func(n int) string {
+		var b strings.Builder
+		for range rng.IntN(n) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	sequential := func(page []byte, title, desc string) []byte {
+		out := bytes.ReplaceAll(page, []byte(components.TitleMarker), []byte(title))
+		out = bytes.ReplaceAll(out, []byte(components.DescriptionMarker), []byte(desc))
+		return bytes.ReplaceAll(out, []byte(`="`+components.TrueMarker+`"`), []byte(`="true"`))
+	}
+	for i := range 50000 {
+		page, tt, dd := text(16), "A title", "A description"
+		if i%2 == 0 {
+			tt, dd = text(4), text(4)
+		}
+		want := sequential([]byte(page), tt, dd)
+		if got := withMarkers([]byte(page), tt, dd); !bytes.Equal(got, want) {
+			t.Fatalf("page %q, title %q, description %q:\ngot  %q\nwant %q", page, tt, dd, got, want)
+		}
 	}
 }

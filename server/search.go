@@ -37,8 +37,10 @@ type searchIndex struct {
 // files are compressed when first asked for, not here.
 //
 // A lazy index (the preview's, remade at every save) is built only when
-// first needed.
-func buildSearch(store *content.Store, lazy bool) *searchIndex {
+// first needed. The files are kept packed (see asset.pack) unless plain:
+// a static export, which writes every file once and at once, keeps them
+// as they are rather than compress them to unpack them again.
+func buildSearch(store *content.Store, lazy, plain bool) *searchIndex {
 	ctx, cancel := context.WithCancel(context.Background())
 	si := &searchIndex{ready: make(chan struct{}), cancel: cancel}
 	build := func() {
@@ -58,12 +60,18 @@ func buildSearch(store *content.Store, lazy bool) *searchIndex {
 		si.files = make(map[string]*asset, 1+len(b.Shards)+len(b.Fragments))
 		// Kept packed (gzip only, about a third of the size): at 20,000
 		// documents the fragments and shards are about 70 MB as text.
-		si.files["meta.json"] = newLazyAsset("meta.json", b.Meta, "application/json").pack()
+		keep := func(a *asset) *asset {
+			if plain {
+				return a
+			}
+			return a.pack()
+		}
+		si.files["meta.json"] = keep(newLazyAsset("meta.json", b.Meta, "application/json"))
 		for i, sh := range b.Shards {
-			si.files["shard-"+strconv.Itoa(i)+".txt"] = newLazyAsset("shard.txt", []byte(sh), "text/plain; charset=utf-8").pack()
+			si.files["shard-"+strconv.Itoa(i)+".txt"] = keep(newLazyAsset("shard.txt", []byte(sh), "text/plain; charset=utf-8"))
 		}
 		for i, f := range b.Fragments {
-			si.files[fragmentFile(i)] = newLazyAsset("doc.json", f, "application/json").pack()
+			si.files[fragmentFile(i)] = keep(newLazyAsset("doc.json", f, "application/json"))
 		}
 		b.Fragments, b.Shards, b.Meta = nil, nil, nil // served from the files alone
 		// The build's working memory (every document's terms) is garbage

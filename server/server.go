@@ -194,7 +194,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.crossOrigin = crossOriginProtection(cfg.Store.Origin())
 	s.db, s.feedbackLimit, s.usefulLimit = cfg.DB, sh.feedbackLimit, sh.usefulLimit
-	s.search = buildSearch(cfg.Store, cfg.Private)
+	s.search = buildSearch(cfg.Store, cfg.Private, cfg.Static)
 	s.source = newStoreSource(cfg.Store)
 	s.source.search = s.search
 	s.generated = sync.OnceValue(func() map[string]*asset { return machineReadable(cfg.Store) })
@@ -465,9 +465,11 @@ func (s *Server) scripts() []string {
 	return out
 }
 
-func htmlEscape(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
-}
+func htmlEscape(s string) string { return htmlEscaper.Replace(s) }
+
+// htmlEscaper is made once: a Replacer builds its tables on first use,
+// and pages call htmlEscape a dozen times each.
+var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
 
 // DefaultWriteTimeout is how long a client may take to read each 64 KB of
 // an answer when Config.WriteTimeout is not set.
@@ -747,9 +749,7 @@ func (s *Server) renderNow(r *http.Request, key string, record *consent.Record, 
 	s.goapp.ServeHTTP(rec, req)
 	done()
 	title, description := components.Head(in.View, s.source.site, in.Query)
-	body := bytes.ReplaceAll(rec.Body.Bytes(), []byte(components.TitleMarker), []byte(html.EscapeString(title)))
-	body = bytes.ReplaceAll(body, []byte(components.DescriptionMarker), []byte(html.EscapeString(description)))
-	body = bytes.ReplaceAll(body, []byte(`="`+components.TrueMarker+`"`), []byte(`="true"`))
+	body := withMarkers(rec.Body.Bytes(), html.EscapeString(title), html.EscapeString(description))
 	body = s.withHead(body, in.View, r, status)
 	if s.notice != nil {
 		body = withNotice(body, s.notice(s.store, r.URL.Path))
@@ -768,6 +768,83 @@ func (s *Server) renderNow(r *http.Request, key string, record *consent.Record, 
 		pg.status = http.StatusInternalServerError
 	}
 	return pg
+}
+
+// The markers a server render writes (components.TitleMarker and the
+// others), as withMarkers finds them.
+var (
+	titleMarker       = newMarker(components.TitleMarker)
+	descriptionMarker = newMarker(components.DescriptionMarker)
+	trueAttr          = newMarker(`="` + components.TrueMarker + `"`)
+)
+
+// A marker is found by its anchor, the part from its first digit on: a
+// page holds "nhsd-" and `="` hundreds of times, which bytes.Index
+// would stop at, but few digits.
+type marker struct {
+	text   []byte
+	anchor int // where the anchor begins in text
+}
+
+func newMarker(s string) marker {
+	return marker{text: []byte(s), anchor: max(0, strings.IndexAny(s, "0123456789"))}
+}
+
+// index returns where m is first in b at or after from, or -1.
+func (m marker) index(b []byte, from int) int {
+	anchor := m.text[m.anchor:]
+	for i := from + m.anchor; i <= len(b); {
+		j := bytes.Index(b[i:], anchor)
+		if j < 0 {
+			return -1
+		}
+		if at := i + j - m.anchor; bytes.Equal(b[at:at+len(m.text)], m.text) {
+			return at
+		}
+		i += j + 1
+	}
+	return -1
+}
+
+// withMarkers returns a rendered page with its title and description
+// (escaped) in place of their markers, and "true" in place of
+// components.TrueMarker's attribute values: what replacing each in turn
+// over the whole page makes (bytes.ReplaceAll, three times), in one pass.
+// The two differ only when a replacement makes a later marker, with the
+// page around it or by itself (a title that holds a marker): the one-pass
+// page then still holds a marker, and is made again the other way. (No
+// marker overlaps itself or another, so a marker made that way is there
+// in both, and replacing them in turn misses none.)
+func withMarkers(page []byte, title, description string) []byte {
+	out := make([]byte, 0, len(page)+4*(len(title)+len(description)))
+	last := 0
+	next := [3]int{-2, -2, -2} // where each marker is next found; -2: not looked for yet, -1: none
+	markers := [3]marker{titleMarker, descriptionMarker, trueAttr}
+	with := [3][]byte{[]byte(title), []byte(description), []byte(`="true"`)}
+	for {
+		first := -1
+		for m := range markers {
+			if next[m] == -2 || next[m] >= 0 && next[m] < last {
+				next[m] = markers[m].index(page, last)
+			}
+			if next[m] >= 0 && (first < 0 || next[m] < next[first]) {
+				first = m
+			}
+		}
+		if first < 0 {
+			break
+		}
+		out = append(out, page[last:next[first]]...)
+		out = append(out, with[first]...)
+		last = next[first] + len(markers[first].text)
+	}
+	out = append(out, page[last:]...)
+	if descriptionMarker.index(out, 0) >= 0 || trueAttr.index(out, 0) >= 0 {
+		out = bytes.ReplaceAll(page, titleMarker.text, []byte(title))
+		out = bytes.ReplaceAll(out, descriptionMarker.text, []byte(description))
+		out = bytes.ReplaceAll(out, trueAttr.text, []byte(`="true"`))
+	}
+	return out
 }
 
 var appOpenTag = regexp.MustCompile(`<div[^>]*\bid="nhsd-app"[^>]*>`)

@@ -25,3 +25,21 @@ func syncFileSystem(dir string) (bool, error) {
 	}
 	return true, nil
 }
+
+// fileSystemFlusher returns a function that flushes the file system
+// holding dir (syncfs) and reports the write errors since its last call
+// (none where the system lacks syncfs), and one that closes it; nil and
+// nil where dir cannot be opened.
+func fileSystemFlusher(dir string) (flush func() error, done func()) {
+	f, err := os.Open(dir)
+	if err != nil {
+		return nil, nil
+	}
+	flush = func() error {
+		if err := unix.Syncfs(int(f.Fd())); err != nil && !errors.Is(err, unix.ENOSYS) {
+			return err
+		}
+		return nil
+	}
+	return flush, func() { f.Close() }
+}
