@@ -231,9 +231,15 @@
 
   // Keep room for the notices at the bottom of the page, so they never
   // cover the footer or the element that has focus.
+  // Only a change is written: setting the property on the root element
+  // makes the browser work out the style of the whole page again (on a
+  // slow phone a long task as the page loads, when nothing has changed).
   const makeRoom = () => {
     const fixed = region.children.length > 0 && getComputedStyle(region).position === "fixed";
-    root.style.setProperty("--nhsd-notices-height", fixed ? region.offsetHeight + "px" : "0px");
+    const height = fixed ? region.offsetHeight + "px" : "";
+    if (root.style.getPropertyValue("--nhsd-notices-height") === height) return;
+    if (height) root.style.setProperty("--nhsd-notices-height", height);
+    else root.style.removeProperty("--nhsd-notices-height");
   };
   if ("ResizeObserver" in window) new ResizeObserver(makeRoom).observe(region);
 
