@@ -19,7 +19,9 @@
 (() => {
   "use strict";
   const codec = self.nhsdConsent;
-  const consent = codec ? codec.find(document.cookie) : null; // null: the codec did not load
+  // The consent cookie is read once the page has loaded (see afterLoad):
+  // null until then, and when the codec did not load.
+  let consent = null;
   const root = document.documentElement;
   // The site's words for the notices (site.json "words.notices"), which
   // the server puts here.
@@ -36,15 +38,27 @@
   // Counted only with consent to statistics under the current policy, and
   // only for pages that exist (the server ignores other paths too). Views
   // inside the app are counted by the app.
-  const nav = performance.getEntriesByType("navigation")[0];
-  const status = nav && nav.responseStatus;
-  if (consent !== null && codec.allows(codec.parse(consent), "statistics") &&
-      (status === undefined || status === 0 || status === 200) && !root.hasAttribute("data-nhsd-saved")) {
-    fetch("/statistics", {
-      method: "POST", body: location.pathname, keepalive: true, credentials: "same-origin",
-      headers: { "Content-Type": "text/plain" },
-    }).catch(() => {}); // offline: the view goes uncounted
-  }
+  const countView = () => {
+    const nav = performance.getEntriesByType("navigation")[0];
+    const status = nav && nav.responseStatus;
+    if (consent !== null && codec.allows(codec.parse(consent), "statistics") &&
+        (status === undefined || status === 0 || status === 200) && !root.hasAttribute("data-nhsd-saved")) {
+      fetch("/statistics", {
+        method: "POST", body: location.pathname, keepalive: true, credentials: "same-origin",
+        headers: { "Content-Type": "text/plain" },
+      }).catch(() => {}); // offline: the view goes uncounted
+    }
+  };
+
+  // afterLoad runs f in a task of its own once the page has loaded.
+  // Reading document.cookie waits for the browser's network service (10 to
+  // 20 ms as a page loads, measured): it need not hold up the task that
+  // makes the page answer.
+  const afterLoad = (f) => {
+    const later = () => setTimeout(f, 0);
+    if (document.readyState === "complete") later();
+    else addEventListener("load", later, { once: true });
+  };
 
   // --- After a cookie choice -----------------------------------------------
   // The confirmation takes focus. (The server shows it only to the visitor
@@ -219,6 +233,15 @@
     lost = "";
   }).observe(root, { attributes: true, attributeFilter: ["data-nhsd-app"] });
 
+  // The visitor's consent: page views are counted with it, and the
+  // service worker is told it (see tell, below).
+  afterLoad(() => {
+    consent = codec ? codec.find(document.cookie) : null;
+    countView();
+    const controller = "serviceWorker" in navigator && navigator.serviceWorker.controller;
+    if (controller && consent !== null) controller.postMessage({ type: "consent", value: consent });
+  });
+
   if (!("serviceWorker" in navigator)) return;
   const sw = navigator.serviceWorker;
 
@@ -373,6 +396,5 @@
   const tell = () => {
     if (sw.controller && consent !== null) sw.controller.postMessage({ type: "consent", value: consent });
   };
-  tell();
   sw.addEventListener("controllerchange", tell);
 })();
