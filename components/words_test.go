@@ -18,18 +18,13 @@ import (
 // another site (each the word's key, placeholders kept), no example shows
 // any of this site's words.
 func TestWordsAreTheSites(t *testing.T) {
-	other := map[string]map[string]string{}
-	for _, d := range words.All {
-		group, name, _ := strings.Cut(string(d.Key), ".")
-		if other[group] == nil {
-			other[group] = map[string]string{}
-		}
+	other := words.Shape(func(d words.Def) string {
 		v := "[" + string(d.Key) + "]"
 		for _, h := range d.Holds {
 			v += " {" + h + "}"
 		}
-		other[group][name] = v
-	}
+		return v
+	})
 	raw, _ := json.Marshal(map[string]any{"words": other, "feedbackForm": testForm})
 	site := gjson.ParseBytes(raw)
 

@@ -29,19 +29,13 @@ var testSite = `{
 // testWords are words for every key the code uses (words.All), each
 // with its placeholders.
 func testWords() string {
-	groups := map[string]map[string]string{}
-	for _, d := range words.All {
-		group, name, _ := strings.Cut(string(d.Key), ".")
-		if groups[group] == nil {
-			groups[group] = map[string]string{}
-		}
+	b, _ := json.Marshal(words.Shape(func(d words.Def) string {
 		v := "w"
 		for _, h := range d.Holds {
 			v += " {" + h + "}"
 		}
-		groups[group][name] = v
-	}
-	b, _ := json.Marshal(groups)
+		return v
+	}))
 	return string(b)
 }
 

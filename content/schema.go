@@ -2,7 +2,6 @@ package content
 
 import (
 	"slices"
-	"strings"
 	"sync"
 
 	"nhsdigital/content/pagetype"
@@ -225,7 +224,7 @@ func wordsField() field {
 	groups := map[string]*field{}
 	var order []string
 	for _, d := range words.All {
-		group, name, _ := strings.Cut(string(d.Key), ".")
+		group, name := d.Key.Split()
 		if groups[group] == nil {
 			groups[group] = &field{Name: group, Kind: kObject, Required: true}
 			order = append(order, group)

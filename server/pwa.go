@@ -101,7 +101,7 @@ func pageScript(script []byte, w words.Words) []byte {
 	notices := map[string]string{}
 	for _, k := range []words.Key{words.NoticesLabel, words.NoticeSlow, words.NoticeError, words.NoticeOfflineSaved, words.NoticeOffline,
 		words.NoticeUpdate, words.NoticeReload, words.NoticeInstall, words.NoticeInstallButton, words.NoticeNotNow} {
-		_, name, _ := strings.Cut(string(k), ".")
+		_, name := k.Split()
 		notices[name] = w.Get(k)
 	}
 	b, _ := json.Marshal(notices)

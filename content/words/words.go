@@ -12,6 +12,7 @@ package words
 import (
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/tidwall/gjson"
 )
@@ -29,15 +30,62 @@ type Def struct {
 }
 
 // Words is the site's words, read from its site data.
-type Words struct{ r gjson.Result }
+type Words struct{ t *table }
+
+// table is the words of one site data, read once.
+type table struct {
+	raw   string // the site data they were read from
+	words map[Key]string
+}
+
+// last is the table Of read last: a render asks for the words of the same
+// site data many times (every component), and scanning the site's JSON
+// for each word would cost a page some 150 µs.
+var last atomic.Pointer[table]
 
 // Of reads the words of a site's data (site.json, or what the server sends
-// of it).
-func Of(site gjson.Result) Words { return Words{site.Get("words")} }
+// of it), once for each site data.
+func Of(site gjson.Result) Words {
+	if t := last.Load(); t != nil && t.raw == site.Raw {
+		return Words{t}
+	}
+	r := site.Get("words")
+	t := &table{raw: site.Raw, words: make(map[Key]string, len(All))}
+	for _, d := range All {
+		t.words[d.Key] = r.Get(string(d.Key)).String()
+	}
+	last.Store(t)
+	return Words{t}
+}
 
 // Get returns the text of k; "" when the site has none (Check makes that
 // an error in content).
-func (w Words) Get(k Key) string { return w.r.Get(string(k)).String() }
+func (w Words) Get(k Key) string {
+	if w.t == nil {
+		return ""
+	}
+	return w.t.words[k]
+}
+
+// Split cuts a key into its group and its name ("search", "button").
+func (k Key) Split() (group, name string) {
+	group, name, _ = strings.Cut(string(k), ".")
+	return group, name
+}
+
+// Shape is a words table in site.json's shape, group by group, with the
+// text text gives each word.
+func Shape(text func(Def) string) map[string]map[string]string {
+	out := map[string]map[string]string{}
+	for _, d := range All {
+		group, name := d.Key.Split()
+		if out[group] == nil {
+			out[group] = map[string]string{}
+		}
+		out[group][name] = text(d)
+	}
+	return out
+}
 
 // Fill returns the text of k with its placeholders filled in: pairs are
 // name, value, name, value… ("count", "3").
