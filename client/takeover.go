@@ -101,6 +101,11 @@ func (t *takeover) Restore() {
 			f.Set("value", v)
 		}
 		f.Call("dispatchEvent", app.Window().Get("Event").New("input", map[string]any{"bubbles": true}))
+		// A choice (a select, a check box, a radio button) is answered on
+		// "change" (the catalogue's status and topic): say it changed too.
+		if _, choice := v.(bool); choice || f.Get("tagName").String() == "SELECT" {
+			f.Call("dispatchEvent", app.Window().Get("Event").New("change", map[string]any{"bubbles": true}))
+		}
 	}
 	if len(t.focusPath) == 0 {
 		return
