@@ -86,6 +86,26 @@ func Start() error {
 	return nil
 }
 
+// Quiet waits for a pause in what the visitor does (the page script's
+// nhsdQuiet, which app.js defines): the client's steps that hold the main
+// thread longest run in a pause, not between two keys. It returns at once
+// where there is no such script.
+func Quiet() {
+	quiet := app.Window().Get("nhsdQuiet")
+	if quiet.Type() != app.TypeFunction {
+		return
+	}
+	done := make(chan struct{})
+	var then app.Func
+	then = app.FuncOf(func(app.Value, []app.Value) any {
+		then.Release()
+		close(done)
+		return nil
+	})
+	quiet.Invoke().Call("then", then)
+	<-done // waiting on JavaScript hands the main thread back to the browser
+}
+
 // Load fetches the view of path, keeps it and calls done with it.
 func (b *browserSource) Load(path string, done func(gjson.Result, error)) {
 	fetchText(versioned(components.PageDataURL(path)), func(r fetchResult) {

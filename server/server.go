@@ -245,14 +245,18 @@ func New(cfg Config) (*Server, error) {
 
 // startOnInteraction changes go-app's app.js to start the WebAssembly when
 // the visitor first reaches for the page (a key, a touch, the pointer, the
-// wheel, focus) instead of at once. The prerendered page is whole and works
-// without the app (links, forms, the cookie banner), and starting the app
-// holds the main thread (about 0.5 s on a slow phone): starting it at load
-// would make the page slow to answer the first tap. What was typed or
-// focused before it starts is carried over (client/takeover.go). A
-// visitor who asks to save data (navigator.connection.saveData) never
-// gets the client, nor the service worker unless they chose offline
-// reading.
+// wheel, focus) instead of at once, and then only in a pause: once no key,
+// tap or click has come for quietFor. The prerendered page is whole and
+// works without the app (links, forms, the cookie banner, the Menu, the
+// catalogue's filter), and starting the app holds the main thread in a
+// few long tasks (about 1.3 s of a slow phone's main thread in all):
+// starting it at load would make the page slow to answer the first tap,
+// and starting it while the visitor types would hold up their keys. Each
+// step of the start waits for a pause again (nhsdQuiet: before Go runs,
+// and before the client replaces the page). What was typed or focused
+// before it starts is carried over (client/takeover.go). A visitor who
+// asks to save data (navigator.connection.saveData) never gets the
+// client, nor the service worker unless they chose offline reading.
 func startOnInteraction(appJS []byte) ([]byte, error) {
 	const call = "\ngoappInitWebAssembly();\n"
 	if !bytes.Contains(appJS, []byte(call)) {
@@ -264,9 +268,27 @@ func startOnInteraction(appJS []byte) ([]byte, error) {
   // client only makes it quicker to use, and the page works without it.
   if (navigator.connection && navigator.connection.saveData) return;
   const events = ["keydown", "pointerdown", "pointermove", "touchstart", "wheel", "focusin"];
+  // What the visitor does (not where the pointer rests) puts the start
+  // off: a key, a tap, a click, text going in.
+  const busy = ["keydown", "pointerdown", "touchstart", "input"];
+  let last = performance.now();
+  busy.forEach(function (e) { addEventListener(e, function () { last = performance.now(); }, { capture: true, passive: true }); });
+  // nhsdQuiet resolves once nothing has come for ` + quietFor + ` ms, in
+  // an idle moment of the browser.
+  self.nhsdQuiet = function () {
+    return new Promise(function (resolve) {
+      const wait = function () {
+        const left = last + ` + quietFor + ` - performance.now();
+        if (left > 0) return setTimeout(wait, left);
+        if (self.requestIdleCallback) requestIdleCallback(resolve, { timeout: 1000 });
+        else setTimeout(resolve, 0);
+      };
+      wait();
+    });
+  };
   const start = function () {
     events.forEach(function (e) { removeEventListener(e, start, true); });
-    goappInitWebAssembly();
+    nhsdQuiet().then(goappInitWebAssembly);
   };
   events.forEach(function (e) { addEventListener(e, start, { capture: true, passive: true }); });
 })();
@@ -297,8 +319,36 @@ if (!(navigator.connection && navigator.connection.saveData)) {
 	if !bytes.Contains(appJS, []byte(hidden)) {
 		return nil, errors.New("server: go-app's app.js no longer handles beforeinstallprompt as expected; update startOnInteraction")
 	}
-	return bytes.Replace(appJS, []byte(hidden), []byte("deferredPrompt = e;"), 1), nil
+	appJS = bytes.Replace(appJS, []byte(hidden), []byte("deferredPrompt = e;"), 1)
+	// go-app pumps the WebAssembly's bytes through a JavaScript stream to
+	// show a progress label nobody sees here (the page is whole before the
+	// client runs). The pump runs on the main thread, chunk by chunk (about
+	// 200 ms of a slow phone's main thread for this client), and keeps the
+	// browser from compiling the bytes as they arrive off it. The browser's
+	// own response streams them to the compiler.
+	pumped := wasmFetch.FindIndex(appJS)
+	if pumped == nil {
+		return nil, errors.New("server: go-app's app.js no longer fetches the WebAssembly with fetchWithProgress(url, showProgress); update startOnInteraction")
+	}
+	appJS = wasmFetch.ReplaceAll(appJS, []byte("fetch($1)"))
+	// The compiled module is ready in the task that finishes reading it:
+	// start Go in a pause of its own, so that keys pressed in between are
+	// answered first.
+	const run = "\n    go.run(wasm.instance);\n"
+	if !bytes.Contains(appJS, []byte(run)) {
+		return nil, errors.New("server: go-app's app.js no longer starts Go with go.run(wasm.instance); update startOnInteraction")
+	}
+	return bytes.Replace(appJS, []byte(run), []byte("\n    await nhsdQuiet();"+run), 1), nil
 }
+
+// quietFor is how long, in milliseconds, the visitor must leave the page
+// alone before each step of the client's start: longer than the gap
+// between keys of someone typing.
+const quietFor = "1000"
+
+// wasmFetch finds go-app's fetch of the WebAssembly, whose progress
+// stream startOnInteraction takes out.
+var wasmFetch = regexp.MustCompile(`fetchWithProgress\(("[^"]+"), showProgress\)`)
 
 // pageTag is the ETag of the page at url: it changes when the server's code,
 // the content, the assets or the URL change, and only then.

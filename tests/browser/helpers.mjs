@@ -103,16 +103,17 @@ export function watch(page) {
 
 // waitForApp waits until the WebAssembly client has taken over the page.
 // The client starts on the visitor's first interaction: a Shift key press,
-// which changes nothing else, is one.
+// which changes nothing else, is one. It starts in the visitor's pauses
+// (a second with no key), so the press is not repeated often.
 // A press made while the page is still loading, before its scripts
 // listen, starts nothing (as for a visitor, the next one does): it is
-// pressed again each second until the client runs.
+// pressed again every four seconds until the client runs.
 export async function waitForApp(page) {
   const ready = () => document.documentElement.dataset.nhsdApp === "ready";
   for (const end = Date.now() + 30000; Date.now() < end;) {
     if (await page.evaluate(ready).catch(() => false)) return;
     await page.keyboard.press("Shift");
-    if (await page.waitForFunction(ready, null, { timeout: 1000 }).then(() => true, () => false)) return;
+    if (await page.waitForFunction(ready, null, { timeout: 4000 }).then(() => true, () => false)) return;
   }
   throw new Error("the client did not start within 30 s");
 }

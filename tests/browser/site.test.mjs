@@ -285,6 +285,34 @@ test("the client starts on the first interaction, not at load, and keeps where t
   await context.close();
 });
 
+test("the client starts in a pause: while the visitor types, nothing of it is fetched and their keys are theirs", async () => {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const asked = [];
+  page.on("request", (r) => asked.push({ path: new URL(r.url()).pathname, at: Date.now() }));
+  await page.goto(site.server.base + "/search");
+  await page.waitForLoadState("load");
+  const box = page.getByLabel("Search for");
+  await box.click();
+  // A key every 300 ms for three seconds: never the pause the client waits for.
+  let lastKey = 0;
+  for (const key of "nhs digital") {
+    await box.press(key === " " ? "Space" : key);
+    lastKey = Date.now();
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  assert.deepEqual(asked.filter((r) => r.path === "/web/app.wasm"), [], "the WebAssembly was fetched while the visitor typed");
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.nhsdApp), undefined, "the client started while the visitor typed");
+  // Once they stop, it starts, and what they typed stays, with the focus.
+  await page.waitForFunction(() => document.documentElement.dataset.nhsdApp === "ready", null, { timeout: 30000 });
+  const wasm = asked.find((r) => r.path === "/web/app.wasm");
+  assert.ok(wasm && wasm.at - lastKey >= 900, `the WebAssembly was asked for ${wasm && wasm.at - lastKey} ms after the last key`);
+  assert.equal(await box.inputValue(), "nhs digital");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "nhsd-search-q");
+  await page.waitForFunction(() => /for ‘nhs digital’/.test(document.getElementById("nhsd-search-status")?.textContent || ""));
+  await context.close();
+});
+
 test("a visitor who asks to save data gets the page alone: no client, and no worker unless they chose offline reading", async () => {
   const context = await site.browser.newContext({ viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true });
   await context.addInitScript(() => Object.defineProperty(navigator, "connection", { value: { saveData: true }, configurable: true }));
