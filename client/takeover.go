@@ -72,12 +72,31 @@ func (t *takeover) typed() map[string]any {
 				values[f.Get("id").String()] = f.Get("checked").Bool()
 			}
 		default:
-			if f.Get("tagName").String() == "SELECT" || f.Get("value").String() != f.Get("defaultValue").String() {
+			if changed(f) {
 				values[f.Get("id").String()] = f.Get("value").String()
 			}
 		}
 	}
 	return values
+}
+
+// changed reports whether a text field or a select holds something other
+// than what the page came with. A select has no defaultValue: the page's
+// choice is its last option marked selected, or its first when none is.
+// One left as it was must not be put back, or the client would answer a
+// change nobody made (an update of the whole page as it takes over).
+func changed(f app.Value) bool {
+	if f.Get("tagName").String() != "SELECT" {
+		return f.Get("value").String() != f.Get("defaultValue").String()
+	}
+	options := f.Get("options")
+	initial := 0
+	for i := 0; i < options.Length(); i++ {
+		if options.Index(i).Get("defaultSelected").Bool() {
+			initial = i
+		}
+	}
+	return f.Get("selectedIndex").Int() != initial
 }
 
 // Restore applies the state to the client's DOM.
