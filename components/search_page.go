@@ -43,6 +43,13 @@ type SearchPage struct {
 	failed  bool
 	loading bool
 	seq     int
+
+	// excerpts are the results' excerpts as HTML, made once for each
+	// answer (excerptsOf): a page renders again for other reasons (a
+	// filter opened, the answer's loading state), and finding each
+	// result's best stretch again would cost a phone tens of milliseconds.
+	excerpts   []string
+	excerptsOf *search.Result
 }
 
 // OnInit reads the query and, where the answer is at hand, answers it
@@ -127,6 +134,10 @@ func (p *SearchPage) answer(ctx app.Context) {
 // onType searches as you type, after a short pause, and keeps the URL in
 // step without adding a history entry for every letter.
 func (p *SearchPage) onType(ctx app.Context, e app.Event) {
+	// The box already shows what was typed: nothing to render until the
+	// pause below (a render of the page, and of the page around it, for
+	// every key would hold a phone's main thread between keys).
+	ctx.PreventUpdate()
 	p.typed = ctx.JSSrc().Get("value").String()
 	p.seq++
 	seq := p.seq
@@ -417,6 +428,13 @@ func (p *SearchPage) results() []app.UI {
 		out = append(out, app.Elem("div").Class("nhsd-search__empty").Body(advice.Render()...))
 		return out
 	}
+	if p.excerptsOf != r || len(p.excerpts) != len(p.frags) {
+		p.excerpts = make([]string, len(p.frags))
+		for i, f := range p.frags {
+			p.excerpts[i] = excerpt(f.Text, r.Marks, r.Prefix)
+		}
+		p.excerptsOf = r
+	}
 	items := make([]app.UI, len(p.frags))
 	for i, f := range p.frags {
 		items[i] = app.Elem("li").Class("nhsd-search-result").Body(
@@ -427,19 +445,19 @@ func (p *SearchPage) results() []app.UI {
 			),
 			app.Elem("h2").Class("nhsd-search-result__title").Body(app.Elem("a").Class("nhsd-link").Attr("href", attr(f.Path)).Text(f.Title)),
 			app.Elem("p").Class("nhsd-search-result__summary").Text(f.Summary),
-			excerpt(f.Text, r.Marks, r.Prefix),
+			rawOrNil(p.excerpts[i]),
 		)
 	}
 	out = append(out, app.Elem("ol").ID("nhsd-search-results").Class("nhsd-search-results").Body(items...), p.pagination())
 	return out
 }
 
-// excerpt renders the best stretch of a result's text with the query's
-// words marked, as exact HTML.
-func excerpt(text string, marks []string, prefix string) app.UI {
+// excerpt is the best stretch of a result's text with the query's words
+// marked, as exact HTML; "" when the text has none.
+func excerpt(text string, marks []string, prefix string) string {
 	segs := search.Excerpt(text, marks, prefix)
 	if len(segs) == 0 {
-		return nil
+		return ""
 	}
 	var b strings.Builder
 	b.WriteString(`<p class="nhsd-search-result__excerpt">`)
@@ -451,7 +469,15 @@ func excerpt(text string, marks []string, prefix string) app.UI {
 		}
 	}
 	b.WriteString("</p>")
-	return app.Raw(b.String())
+	return b.String()
+}
+
+// rawOrNil is exact HTML, or nothing for "".
+func rawOrNil(html string) app.UI {
+	if html == "" {
+		return nil
+	}
+	return app.Raw(html)
 }
 
 func (p *SearchPage) pagination() app.UI {
