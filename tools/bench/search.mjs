@@ -6,13 +6,13 @@
 // result (what Chromium's network log counts, and the same files brotli-
 // compressed as a CDN would send them), and warm query latency in Chromium.
 import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { mkdirSync, writeFileSync, readFileSync, existsSync, rmSync, readdirSync, statSync } from "node:fs";
+import { mkdirSync, writeFileSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import { join, extname, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants } from "node:zlib";
 import { startServer, launch, waitForApp } from "../../tests/browser/helpers.mjs";
+import { corpus } from "./corpus.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const cache = join(root, ".cache", "bench");
@@ -21,22 +21,6 @@ const sizes = (process.env.SIZES || "1000,20000").split(",").map(Number);
 const brotli = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const kb = (n) => (n / 1024).toFixed(1) + " KB";
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * p))]; };
-
-// corpus writes (once for each state of the real content and of the
-// generator) a content folder of the real pages plus n synthetic ones.
-function corpus(n) {
-  const h = createHash("sha256");
-  for (const f of readdirSync(join(root, "content"), { recursive: true }).sort()) {
-    const full = join(root, "content", f);
-    if (statSync(full).isFile()) h.update(f + "\0").update(readFileSync(full));
-  }
-  h.update(readFileSync(join(root, "cmd", "corpus", "main.go")));
-  const dir = join(cache, `corpus-${n}-${h.digest("hex").slice(0, 12)}`);
-  if (!existsSync(join(dir, "site.json"))) {
-    execFileSync("go", ["run", "./cmd/corpus", "-n", String(n), "-out", dir], { cwd: root, stdio: "inherit" });
-  }
-  return dir;
-}
 
 function rss(pid) {
   const m = readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+) kB/);
