@@ -131,6 +131,12 @@ func (p *SearchPage) answer(ctx app.Context) {
 	})
 }
 
+// typingPause is how long the search box waits after a key before it
+// searches: longer than the gap between the keys of someone typing on a
+// phone (150 ms answered between keys there, and each answer's render,
+// about 200 ms of a slow phone's main thread, held up the next key).
+const typingPause = 300 * time.Millisecond
+
 // onType searches as you type, after a short pause, and keeps the URL in
 // step without adding a history entry for every letter.
 func (p *SearchPage) onType(ctx app.Context, e app.Event) {
@@ -141,8 +147,9 @@ func (p *SearchPage) onType(ctx app.Context, e app.Event) {
 	p.typed = ctx.JSSrc().Get("value").String()
 	p.seq++
 	seq := p.seq
-	ctx.After(150*time.Millisecond, func(ctx app.Context) {
+	ctx.After(typingPause, func(ctx app.Context) {
 		if seq != p.seq {
+			ctx.PreventUpdate() // a later key has its own pause
 			return
 		}
 		p.q = p.q.With(func(q *search.Query) { q.Text = p.typed })
