@@ -116,9 +116,14 @@ func (p *CataloguePage) update(ctx app.Context) {
 	app.Window().Get("history").Call("replaceState", nil, "", u)
 }
 
+// onSearch keeps the typed words for the page's next render. The page's
+// script (web/pwa.js) narrows the list and keeps the address in step at
+// each key, by the same rule (matches), whether the client runs or not:
+// a render of the list and the page around it for every key would hold a
+// slow phone's main thread between keys.
 func (p *CataloguePage) onSearch(ctx app.Context, e app.Event) {
+	ctx.PreventUpdate()
 	p.q = trimTo(ctx.JSSrc().Get("value").String(), 100)
-	p.update(ctx)
 }
 
 func (p *CataloguePage) onStatus(ctx app.Context, e app.Event) {

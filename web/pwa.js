@@ -129,36 +129,53 @@
     b.setAttribute("aria-expanded", String(filtersOpen));
   });
 
-  // The service catalogue's filters answer at once, before the client runs
-  // and if it never does, as the client's do (CataloguePage.matches): every
-  // service is on the page, those that do not match are hidden, and the
-  // address keeps the filters, which is where the client reads them from
-  // when it starts. The count's words come with the page
-  // (data-count-all, data-count-some: {shown} and {all} are put in).
-  const catalogue = document.querySelector(".nhsd-catalogue form.nhsd-filters");
-  if (catalogue) {
+  // The service catalogue's filters answer at once, before the client runs,
+  // if it never does, and while it runs, by the same rule as the client's
+  // (CataloguePage.matches): every service is on the page, those that do
+  // not match are hidden, and the address keeps the filters, which is
+  // where the client reads them from when it starts. While it runs, the
+  // client keeps the typed words for its own renders and leaves the list
+  // to this script: a render for every key would hold a slow phone's main
+  // thread between keys (also on a catalogue the client navigated to).
+  // Both set the same cards hidden, so whichever writes last, the page is
+  // the same. The count's words come with the page (data-count-all,
+  // data-count-some: {shown} and {all} are put in); the count's text is
+  // changed in its own text node, which the client holds on to.
+  {
+    // Each card's words, lower-cased, read once for each card element.
+    const texts = new WeakMap();
+    const textOf = (li) => {
+      let t = texts.get(li);
+      if (t === undefined) {
+        t = ((li.querySelector(".nhsd-card__link")?.textContent || "") + " " +
+          (li.querySelector(".nhsd-card__summary")?.textContent || "")).toLowerCase();
+        texts.set(li, t);
+      }
+      return t;
+    };
     const filter = () => {
-      if (root.dataset.nhsdApp === "ready") return;
-      const q = catalogue.elements.q.value.trim().slice(0, 100);
+      const form = document.querySelector(".nhsd-catalogue form.nhsd-filters"); // the client's, once it runs
+      if (!form) return;
+      const q = form.elements.q.value.trim().slice(0, 100);
       // ("any" is the value of "Any status" and "All topics": AnyOption.)
-      const status = catalogue.elements.status.value === "any" ? "" : catalogue.elements.status.value;
-      const topic = catalogue.elements.topic.value === "any" ? "" : catalogue.elements.topic.value;
+      const status = form.elements.status.value === "any" ? "" : form.elements.status.value;
+      const topic = form.elements.topic.value === "any" ? "" : form.elements.topic.value;
       const words = q.toLowerCase().split(/\s+/).filter(Boolean);
       const cards = document.querySelectorAll(".nhsd-catalogue .nhsd-card");
       let shown = 0;
       for (const li of cards) {
-        const text = ((li.querySelector(".nhsd-card__link")?.textContent || "") + " " +
-          (li.querySelector(".nhsd-card__summary")?.textContent || "")).toLowerCase();
         const ok = (!status || li.dataset.status === status) &&
           (!topic || (li.dataset.topics || "").split("\n").includes(topic)) &&
-          words.every((w) => text.includes(w));
-        li.hidden = !ok;
+          words.every((w) => textOf(li).includes(w));
+        if (li.hidden === ok) li.hidden = !ok;
         if (ok) shown++;
       }
       const count = document.getElementById("nhsd-catalogue-count");
       if (count) {
         const template = shown === cards.length ? count.dataset.countAll : count.dataset.countSome;
-        if (template) count.textContent = template.replace("{shown}", String(shown)).replace("{all}", String(cards.length));
+        const text = template && template.replace("{shown}", String(shown)).replace("{all}", String(cards.length));
+        if (text && count.firstChild && count.firstChild.nodeType === Node.TEXT_NODE) count.firstChild.nodeValue = text;
+        else if (text) count.textContent = text;
       }
       const none = document.getElementById("nhsd-catalogue-none");
       if (none) none.hidden = shown > 0;
@@ -169,8 +186,9 @@
       const query = params.toString();
       history.replaceState(history.state, "", location.pathname + (query ? "?" + query : ""));
     };
-    catalogue.addEventListener("input", filter);
-    catalogue.addEventListener("change", filter);
+    // On the document: the client replaces the form when it takes over.
+    document.addEventListener("input", (e) => { if (e.target.closest && e.target.closest(".nhsd-catalogue form.nhsd-filters")) filter(); });
+    document.addEventListener("change", (e) => { if (e.target.closest && e.target.closest(".nhsd-catalogue form.nhsd-filters")) filter(); });
   }
 
   // Focus stays with the control the visitor chose. A search filter, its

@@ -186,6 +186,27 @@ test("the catalogue filters as you type and keeps the URL in step", async () => 
   assert.ok(titles.some((t) => t.includes("Electronic Prescription Service")), titles.join());
   assert.match(page.url(), /\?q=prescription$/);
   assert.match(await page.locator("#nhsd-catalogue-count").innerText(), /of \d+ services/);
+  // The page's script narrows the list at each key and the client renders
+  // on a choice: the two agree, whichever wrote last.
+  const visible = () => page.locator(".nhsd-card:not([hidden]) .nhsd-card__link").allInnerTexts();
+  await page.getByLabel("Status").selectOption("retired");
+  await page.waitForFunction(() => /\?q=prescription&status=retired$/.test(location.href));
+  assert.deepEqual(await visible(), []);
+  assert.ok(await page.locator("#nhsd-catalogue-none").isVisible(), "nothing matching says so");
+  await page.getByLabel("Search services").fill("");
+  await page.getByLabel("Status").selectOption("Any status");
+  await page.waitForFunction((n) => document.querySelectorAll(".nhsd-card:not([hidden])").length === n, all);
+  assert.ok(await page.locator("#nhsd-catalogue-none").isHidden());
+  assert.equal(await page.locator("#nhsd-catalogue-count").innerText(), `${all} services`);
+  await page.getByLabel("Search services").pressSequentially("spine");
+  await page.waitForFunction(() => [...document.querySelectorAll(".nhsd-card:not([hidden]) .nhsd-card__link")].map((a) => a.textContent.trim()).join() === "Spine");
+  assert.equal(await page.locator("#nhsd-catalogue-count").innerText(), `1 of ${all} services`);
+  // A render of the client's (a topic chosen) keeps what was typed.
+  await page.getByLabel("Topic").selectOption({ index: 0 });
+  await page.getByLabel("Status").selectOption("live");
+  await page.waitForFunction(() => /\?q=spine&status=live$/.test(location.href));
+  assert.deepEqual(await visible(), ["Spine"]);
+  assert.equal(await page.getByLabel("Search services").inputValue(), "spine");
   await context.close();
 });
 
