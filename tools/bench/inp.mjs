@@ -91,6 +91,13 @@ const journeys = {
     await page.getByLabel("Search services").pressSequentially("spine", { delay: 120 });
     await page.waitForFunction(() => document.querySelectorAll(".nhsd-card:not([hidden])").length === 1, null, { timeout: 60000 });
   },
+  "/services, client running: type in the filter": async (page, { base }) => {
+    await page.goto(base + "/services", { waitUntil: "load" });
+    await waitForApp(page);
+    await page.getByLabel("Search services").click();
+    await page.getByLabel("Search services").pressSequentially("spine", { delay: 120 });
+    await page.waitForFunction(() => document.querySelectorAll(".nhsd-card:not([hidden])").length === 1, null, { timeout: 60000 });
+  },
   "/blog (phone): scroll, Menu open and close, a link": async (page, { base }) => {
     await page.goto(base + "/blog", { waitUntil: "load" });
     await page.mouse.wheel(0, 600);
