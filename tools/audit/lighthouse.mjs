@@ -25,7 +25,9 @@ function startChromium() {
       await exited;
       clearTimeout(t);
     }
-    rmSync(profile, { recursive: true, force: true });
+    // Chromium's helper processes can still be writing to the profile
+    // just after it exits: try again for a second before giving up.
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   };
   return new Promise((resolve, reject) => {
     let text = "";
