@@ -38,16 +38,27 @@ type table struct {
 	words map[Key]string
 }
 
-// last is the table Of read last: a render asks for the words of the same
-// site data many times (every component), and scanning the site's JSON
-// for each word would cost a page some 150 µs.
-var last atomic.Pointer[table]
+// recent are the tables Of read last, newest first: a render asks for the
+// words of the same site data many times (every component), and scanning
+// the site's JSON for each word would cost a page some 150 µs. A few are
+// kept, not one: a server renders for more than one site data at once (a
+// static copy's and its own), and one would be read again at every turn.
+var recent atomic.Pointer[[]*table]
+
+// keptTables is how many tables recent holds.
+const keptTables = 4
 
 // Of reads the words of a site's data (site.json, or what the server sends
 // of it), once for each site data.
 func Of(site gjson.Result) Words {
-	if t := last.Load(); t != nil && t.raw == site.Raw {
-		return Words{t}
+	var kept []*table
+	if p := recent.Load(); p != nil {
+		kept = *p
+	}
+	for _, t := range kept {
+		if t.raw == site.Raw {
+			return Words{t}
+		}
 	}
 	// One pass over the words' groups: a path lookup for each word would
 	// scan the JSON again each time (some 25 ms on a slow phone).
@@ -61,7 +72,8 @@ func Of(site gjson.Result) Words {
 		})
 		return true
 	})
-	last.Store(t)
+	next := append([]*table{t}, kept[:min(len(kept), keptTables-1)]...)
+	recent.Store(&next)
 	return Words{t}
 }
 

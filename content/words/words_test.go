@@ -60,3 +60,22 @@ func TestKeys(t *testing.T) {
 		}
 	}
 }
+
+// A server renders for more than one site data at once: Of keeps the
+// words of each, so that taking turns reads neither again (a read
+// allocates the table), and each keeps its own words.
+func TestOfKeepsSeveralSites(t *testing.T) {
+	other := gjson.Parse(`{"words": {"page": {"notFound": "Nothing at {path}."}}}`)
+	words.Of(site)
+	words.Of(other)
+	allocs := testing.AllocsPerRun(100, func() {
+		words.Of(site)
+		words.Of(other)
+	})
+	if allocs != 0 {
+		t.Errorf("taking turns between two sites allocates %v times a turn: their words are read again", allocs)
+	}
+	if a, b := words.Of(site).Get(words.NotFound), words.Of(other).Get(words.NotFound); a != "No page at {path}." || b != "Nothing at {path}." {
+		t.Errorf("the sites' words are mixed up: %q, %q", a, b)
+	}
+}
