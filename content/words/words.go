@@ -38,27 +38,21 @@ type table struct {
 	words map[Key]string
 }
 
-// recent are the tables Of read last, newest first: a render asks for the
-// words of the same site data many times (every component), and scanning
-// the site's JSON for each word would cost a page some 150 µs. A few are
-// kept, not one: a server renders for more than one site data at once (a
-// static copy's and its own), and one would be read again at every turn.
-var recent atomic.Pointer[[]*table]
-
-// keptTables is how many tables recent holds.
-const keptTables = 4
+// last is the table Of read last: a render asks for the words of the same
+// site data many times (every component), and scanning the site's JSON
+// for each word would cost a page some 150 µs.
+var last atomic.Pointer[table]
 
 // Of reads the words of a site's data (site.json, or what the server sends
 // of it), once for each site data.
 func Of(site gjson.Result) Words {
-	var kept []*table
-	if p := recent.Load(); p != nil {
-		kept = *p
+	// No site data yet (a server render's first pass, before the page is
+	// given it): no words, and the table of the site's stays kept.
+	if site.Raw == "" {
+		return Words{}
 	}
-	for _, t := range kept {
-		if t.raw == site.Raw {
-			return Words{t}
-		}
+	if t := last.Load(); t != nil && t.raw == site.Raw {
+		return Words{t}
 	}
 	// One pass over the words' groups: a path lookup for each word would
 	// scan the JSON again each time (some 25 ms on a slow phone).
@@ -72,8 +66,7 @@ func Of(site gjson.Result) Words {
 		})
 		return true
 	})
-	next := append([]*table{t}, kept[:min(len(kept), keptTables-1)]...)
-	recent.Store(&next)
+	last.Store(t)
 	return Words{t}
 }
 
