@@ -162,12 +162,8 @@ func writeSite(s *Server, dir string, writeFile func(name string, body []byte) e
 		w.notFound,
 	)
 	docs := s.store.Docs()
-	w.parallel(len(others)+len(docs), func(i int) {
-		if i < len(others) {
-			others[i]()
-			return
-		}
-		d := docs[i-len(others)]
+	w.parallel(others, len(docs), func(i int) {
+		d := docs[i]
 		if d.Type == content.TypeNotFound {
 			// Its data answers unknown pages' data (see nginxConf).
 			w.save(components.PageDataURL(d.Path), pageDataName(d.Path), http.StatusNotFound, false)
@@ -197,12 +193,8 @@ func writeSite(s *Server, dir string, writeFile func(name string, body []byte) e
 			w.write("_headers", headerRules(s.security))
 		},
 	}
-	w.parallel(len(others)+len(names), func(i int) {
-		if i < len(others) {
-			others[i]()
-			return
-		}
-		name := names[i-len(others)]
+	w.parallel(others, len(names), func(i int) {
+		name := names[i]
 		u := "/search-index/" + name
 		if isFragmentFile(name) { // one a page: no copies
 			w.save(u, strings.TrimPrefix(u, "/"), http.StatusOK, false)
@@ -278,16 +270,23 @@ func (w *exporter) wrote(n int) {
 	w.flushMu.Unlock()
 }
 
-// parallel runs f for 0…n-1, one worker a core, until an export fails.
-func (w *exporter) parallel(n int, f func(i int)) {
+// parallel runs the jobs first, then f for 0…n-1, one worker a core,
+// until an export fails: the jobs (the few that take long) are taken
+// first, so that no core is left with one at the end.
+func (w *exporter) parallel(jobs []func(), n int, f func(i int)) {
 	next := atomic.Int64{}
+	total := len(jobs) + n
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := int(next.Add(1) - 1); i < n && w.failed() == nil; i = int(next.Add(1) - 1) {
-				f(i)
+			for i := int(next.Add(1) - 1); i < total && w.failed() == nil; i = int(next.Add(1) - 1) {
+				if i < len(jobs) {
+					jobs[i]()
+				} else {
+					f(i - len(jobs))
+				}
 			}
 		}()
 	}

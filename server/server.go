@@ -326,8 +326,7 @@ if (!(navigator.connection && navigator.connection.saveData)) {
 	// 200 ms of a slow phone's main thread for this client), and keeps the
 	// browser from compiling the bytes as they arrive off it. The browser's
 	// own response streams them to the compiler.
-	pumped := wasmFetch.FindIndex(appJS)
-	if pumped == nil {
+	if !wasmFetch.Match(appJS) {
 		return nil, errors.New("server: go-app's app.js no longer fetches the WebAssembly with fetchWithProgress(url, showProgress); update startOnInteraction")
 	}
 	appJS = wasmFetch.ReplaceAll(appJS, []byte("fetch($1)"))

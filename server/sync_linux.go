@@ -17,13 +17,7 @@ func syncFileSystem(dir string) (bool, error) {
 		return true, err
 	}
 	defer f.Close()
-	if err := unix.Syncfs(int(f.Fd())); err != nil {
-		if errors.Is(err, unix.ENOSYS) {
-			return false, nil
-		}
-		return true, err
-	}
-	return true, nil
+	return syncfs(f)
 }
 
 // fileSystemFlusher returns a function that flushes the file system
@@ -36,10 +30,20 @@ func fileSystemFlusher(dir string) (flush func() error, done func()) {
 		return nil, nil
 	}
 	flush = func() error {
-		if err := unix.Syncfs(int(f.Fd())); err != nil && !errors.Is(err, unix.ENOSYS) {
-			return err
-		}
-		return nil
+		_, err := syncfs(f)
+		return err
 	}
 	return flush, func() { f.Close() }
+}
+
+// syncfs flushes the file system holding f, and reports false where the
+// system lacks the call.
+func syncfs(f *os.File) (bool, error) {
+	if err := unix.Syncfs(int(f.Fd())); err != nil {
+		if errors.Is(err, unix.ENOSYS) {
+			return false, nil
+		}
+		return true, err
+	}
+	return true, nil
 }
