@@ -252,12 +252,10 @@
   }).observe(root, { attributes: true, attributeFilter: ["data-nhsd-app"] });
 
   // The visitor's consent: page views are counted with it, and the
-  // service worker is told it (see tell, below).
+  // service worker is told it (tell, below, which afterLoad runs next).
   afterLoad(() => {
     consent = codec ? codec.find(document.cookie) : null;
     countView();
-    const controller = "serviceWorker" in navigator && navigator.serviceWorker.controller;
-    if (controller && consent !== null) controller.postMessage({ type: "consent", value: consent });
   });
 
   if (!("serviceWorker" in navigator)) return;
@@ -414,5 +412,6 @@
   const tell = () => {
     if (sw.controller && consent !== null) sw.controller.postMessage({ type: "consent", value: consent });
   };
+  afterLoad(tell);
   sw.addEventListener("controllerchange", tell);
 })();
