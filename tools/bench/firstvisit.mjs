@@ -1,9 +1,9 @@
 // make bench (first visit): what a first visit to a blog post costs in
 // bytes, on a phone-sized screen in a new profile, and what it leaves on
 // the device, at each step a visitor takes: the page alone (read, no
-// interaction, 10 s), a first key press (which starts the client), then a
-// choice in the cookie banner (reject, or accept, which turns on offline
-// reading) and the next page.
+// interaction, 10 s), a first key press (which starts the client in the
+// pause after it), then a choice in the cookie banner (reject, or accept,
+// which turns on offline reading) and the next page.
 //
 // Fetched is what the network carried (transferSize: compressed bytes and
 // headers) to the page and to its service worker; stored is what the
@@ -51,7 +51,7 @@ try {
       await waitForApp(page);
       await sleep(5000);
       const t = await stored(page);
-      rows.push(["then a key press (the client starts)", kb(await fetched(page, context, 0)), kb(t.usage), t.cookies]);
+      rows.push(["then a key press (the client starts, in the pause after it)", kb(await fetched(page, context, 0)), kb(t.usage), t.cookies]);
       await context.close();
       continue;
     }

@@ -5,10 +5,9 @@
 // Each journey starts on a cold first visit, so the client's start (on the
 // first interaction, in the visitor's pauses) is inside it, apart from
 // those "client running", which wait for it first. At 1× and with the CPU
-// throttled 4×
-// (Lighthouse's mobile profile), RUNS times each (default 3): the worst
-// of each run, their median, and how many main-thread tasks over 50 ms
-// (long tasks) the runs had, by length.
+// throttled 4× (Lighthouse's mobile profile), RUNS times each (default
+// 3): the worst of each run, their median, and how many main-thread tasks
+// over 50 ms (long tasks) the runs had, by length.
 import { loadavg } from "node:os";
 import { startServer, launch, waitForApp } from "../../tests/browser/helpers.mjs";
 import { corpus } from "./corpus.mjs";
@@ -37,12 +36,24 @@ const buckets = [[50, 100], [100, 200], [200, 400], [400, Infinity]];
 const bucketName = ([lo, hi]) => (hi === Infinity ? `≥ ${lo}` : `${lo}–${hi}`);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+// resultsShow waits until the search page shows the results for "nhs app".
+const resultsShow = (page) =>
+  page.waitForFunction(() => /for ‘nhs app’/.test(document.getElementById("nhsd-search-status")?.textContent || ""), null, { timeout: 60000 });
+
 // typeSearch clicks the search box and types "nhs app", a key every 120 ms,
 // until the results for it show.
 const typeSearch = async (page) => {
   await page.getByLabel("Search for").click();
   await page.getByLabel("Search for").pressSequentially("nhs app", { delay: 120 });
-  await page.waitForFunction(() => /for ‘nhs app’/.test(document.getElementById("nhsd-search-status")?.textContent || ""), null, { timeout: 60000 });
+  await resultsShow(page);
+};
+
+// typeFilter clicks the catalogue's filter and types "spine", a key every
+// 120 ms, until the list is that one service.
+const typeFilter = async (page) => {
+  await page.getByLabel("Search services").click();
+  await page.getByLabel("Search services").pressSequentially("spine", { delay: 120 });
+  await page.waitForFunction(() => document.querySelectorAll(".nhsd-card:not([hidden])").length === 1, null, { timeout: 60000 });
 };
 
 // Each journey gets the page and the servers' addresses: base, the real
@@ -65,7 +76,7 @@ const journeys = {
       await page.getByLabel("Search for").press(i % 2 ? "Backspace" : "s");
     }
     await page.getByLabel("Search for").pressSequentially(" app", { delay: 120 });
-    await page.waitForFunction(() => /for ‘nhs app’/.test(document.getElementById("nhsd-search-status")?.textContent || ""), null, { timeout: 60000 });
+    await resultsShow(page);
   },
   "/search, client running: type \"nhs app\"": async (page, { base }) => {
     await page.goto(base + "/search", { waitUntil: "load" });
@@ -87,16 +98,12 @@ const journeys = {
   },
   "/services: type in the filter": async (page, { base }) => {
     await page.goto(base + "/services", { waitUntil: "load" });
-    await page.getByLabel("Search services").click();
-    await page.getByLabel("Search services").pressSequentially("spine", { delay: 120 });
-    await page.waitForFunction(() => document.querySelectorAll(".nhsd-card:not([hidden])").length === 1, null, { timeout: 60000 });
+    await typeFilter(page);
   },
   "/services, client running: type in the filter": async (page, { base }) => {
     await page.goto(base + "/services", { waitUntil: "load" });
     await waitForApp(page);
-    await page.getByLabel("Search services").click();
-    await page.getByLabel("Search services").pressSequentially("spine", { delay: 120 });
-    await page.waitForFunction(() => document.querySelectorAll(".nhsd-card:not([hidden])").length === 1, null, { timeout: 60000 });
+    await typeFilter(page);
   },
   "/blog (phone): scroll, Menu open and close, a link": async (page, { base }) => {
     await page.goto(base + "/blog", { waitUntil: "load" });
