@@ -148,6 +148,11 @@ func TestStructuredData(t *testing.T) {
 		if !strings.Contains(res.body, `<link rel="apple-touch-icon" sizes="180x180" href="`+srv.versioned(appleTouchIcon)+`">`) || strings.Count(res.body, `rel="apple-touch-icon"`) != 1 {
 			t.Errorf("%s: not one 180 px apple-touch icon", d.Path)
 		}
+		// The page's icon is an image, not an SVG document, which the
+		// browser would build on the page's main thread as it loads.
+		if icons := iconLink.FindAllString(res.body, -1); len(icons) != 1 || !strings.Contains(icons[0], ` href="`+srv.versioned(favicon)+`"`) {
+			t.Errorf("%s: the page's icons are %q, not the ICO alone", d.Path, icons)
+		}
 		for _, f := range siteFeeds(srv.store) {
 			if !strings.Contains(res.body, `<link rel="alternate" type="application/rss+xml" title="`+htmlEscape(f.Title)+`" href="`+f.Path+`">`) {
 				t.Errorf("%s: no autodiscovery link to %s", d.Path, f.Path)
@@ -172,6 +177,9 @@ func TestStructuredData(t *testing.T) {
 }
 
 // The share image and the apple-touch icon are the sizes the head says.
+// iconLink matches a link to the page's icon, its attributes in any order.
+var iconLink = regexp.MustCompile(`<link [^>]*rel="icon"[^>]*>`)
+
 func TestShareImageAndAppleTouchIcon(t *testing.T) {
 	for name, size := range map[string][2]int{"share-1200x630.png": {1200, 630}, "apple-touch-icon.png": {180, 180}} {
 		f, err := os.Open("../web/icons/" + name)

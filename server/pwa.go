@@ -31,7 +31,7 @@ const offlinePath = pagetype.OfflinePath
 // offline page and what it needs to show, a few kilobytes. Asset URLs carry
 // their content hash, data URLs the site version.
 func (s *Server) shellFiles() []string {
-	files := []string{"/web/site.css", "/web/nojs.css", consentScript, "/web/pwa.js", "/web/icons/icon.svg"}
+	files := []string{"/web/site.css", "/web/nojs.css", consentScript, "/web/pwa.js", favicon}
 	if s.static {
 		files = append(files, "/web/static.js")
 	}
