@@ -183,6 +183,27 @@ test("a network too slow to answer in time is not called offline", async () => {
   await context.close();
 });
 
+// Registering the worker takes a slow phone's main thread for a while: it
+// waits until the page has loaded, and runs after the load event's
+// handlers, in a task of its own.
+test("the service worker is registered once the page has loaded", async () => {
+  const context = await site.browser.newContext();
+  await context.addInitScript(() => {
+    const register = ServiceWorkerContainer.prototype.register;
+    self.nhsdRegistered = [];
+    ServiceWorkerContainer.prototype.register = function (...args) {
+      const nav = performance.getEntriesByType("navigation")[0];
+      self.nhsdRegistered.push({ state: document.readyState, loadEnded: !!nav && nav.loadEventEnd > 0 });
+      return register.apply(this, args);
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(site.server.base + "/services/spine");
+  await waitForWorker(page);
+  assert.deepEqual(await page.evaluate(() => self.nhsdRegistered), [{ state: "complete", loadEnded: true }]);
+  await context.close();
+});
+
 test("without consent only the shell is saved, not the app, and offline shows the offline page", async () => {
   const context = await site.browser.newContext();
   const page = await context.newPage();
