@@ -19,8 +19,8 @@
 (() => {
   "use strict";
   const codec = self.nhsdConsent;
-  // The consent cookie is read once the page has loaded (see afterLoad):
-  // null until then, and when the codec did not load.
+  // The consent cookie's value, read once the page has loaded (see
+  // afterLoad): null until then, and when the codec did not load.
   let consent = null;
   const root = document.documentElement;
   // The site's words for the notices (site.json "words.notices"), which
@@ -50,10 +50,9 @@
     }
   };
 
-  // afterLoad runs f in a task of its own once the page has loaded.
-  // Reading document.cookie waits for the browser's network service (10 to
-  // 20 ms as a page loads, measured): it need not hold up the task that
-  // makes the page answer.
+  // afterLoad runs f in a task of its own once the page has loaded (in
+  // the order asked): reading the consent cookie need not hold up the
+  // task that makes the page answer.
   const afterLoad = (f) => {
     const later = () => setTimeout(f, 0);
     if (document.readyState === "complete") later();
@@ -252,10 +251,20 @@
   }).observe(root, { attributes: true, attributeFilter: ["data-nhsd-app"] });
 
   // The visitor's consent: page views are counted with it, and the
-  // service worker is told it (tell, below, which afterLoad runs next).
+  // service worker is told it (tell, below, once it is read). Where the
+  // browser has the Cookie Store API, the cookie is read without waiting:
+  // document.cookie holds the main thread until the network service
+  // answers (2 to 9 ms after a page's load on this machine, measured).
+  let consentRead = Promise.resolve();
   afterLoad(() => {
-    consent = codec ? codec.find(document.cookie) : null;
-    countView();
+    if (!codec) return;
+    const read = self.cookieStore
+      ? cookieStore.get(codec.cookie).then((c) => (c ? c.value : ""), () => codec.find(document.cookie))
+      : Promise.resolve(codec.find(document.cookie));
+    consentRead = read.then((value) => {
+      consent = value;
+      countView();
+    });
   });
 
   if (!("serviceWorker" in navigator)) return;
@@ -412,6 +421,6 @@
   const tell = () => {
     if (sw.controller && consent !== null) sw.controller.postMessage({ type: "consent", value: consent });
   };
-  afterLoad(tell);
+  afterLoad(() => consentRead.then(tell));
   sw.addEventListener("controllerchange", tell);
 })();
