@@ -176,10 +176,10 @@ func TestStructuredData(t *testing.T) {
 	}
 }
 
-// The share image and the apple-touch icon are the sizes the head says.
 // iconLink matches a link to the page's icon, its attributes in any order.
 var iconLink = regexp.MustCompile(`<link [^>]*rel="icon"[^>]*>`)
 
+// The share image and the apple-touch icon are the sizes the head says.
 func TestShareImageAndAppleTouchIcon(t *testing.T) {
 	for name, size := range map[string][2]int{"share-1200x630.png": {1200, 630}, "apple-touch-icon.png": {180, 180}} {
 		f, err := os.Open("../web/icons/" + name)
