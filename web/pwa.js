@@ -152,8 +152,9 @@
       }
       return t;
     };
+    const filters = ".nhsd-catalogue form.nhsd-filters";
     const filter = () => {
-      const form = document.querySelector(".nhsd-catalogue form.nhsd-filters"); // the client's, once it runs
+      const form = document.querySelector(filters); // the client's, once it runs
       if (!form) return;
       const q = form.elements.q.value.trim().slice(0, 100);
       // ("any" is the value of "Any status" and "All topics": AnyOption.)
@@ -186,8 +187,9 @@
       history.replaceState(history.state, "", location.pathname + (query ? "?" + query : ""));
     };
     // On the document: the client replaces the form when it takes over.
-    document.addEventListener("input", (e) => { if (e.target.closest && e.target.closest(".nhsd-catalogue form.nhsd-filters")) filter(); });
-    document.addEventListener("change", (e) => { if (e.target.closest && e.target.closest(".nhsd-catalogue form.nhsd-filters")) filter(); });
+    for (const type of ["input", "change"]) {
+      document.addEventListener(type, (e) => { if (e.target.closest && e.target.closest(filters)) filter(); });
+    }
   }
 
   // Focus stays with the control the visitor chose. A search filter, its
