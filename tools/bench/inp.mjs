@@ -56,14 +56,19 @@ const typeFilter = async (page) => {
   await page.waitForFunction(() => document.querySelectorAll(".nhsd-card:not([hidden])").length === 1, null, { timeout: 60000 });
 };
 
+// typing is a journey that opens path on the server named (base or
+// base20k), waits for the client when running, and types with type.
+const typing = (server, path, type, running) => async (page, bases) => {
+  await page.goto(bases[server] + path, { waitUntil: "load" });
+  if (running) await waitForApp(page);
+  await type(page);
+};
+
 // Each journey gets the page and the servers' addresses: base, the real
 // content; base20k, the real content and 20,000 synthetic publications
 // (started only when a journey named "20,000" runs).
 const journeys = {
-  "/search: click the box, type \"nhs app\"": async (page, { base }) => {
-    await page.goto(base + "/search", { waitUntil: "load" });
-    await typeSearch(page);
-  },
+  "/search: click the box, type \"nhs app\"": typing("base", "/search", typeSearch, false),
   // The client starts in the visitor's pauses (server.go, startOnInteraction):
   // a key pressed in a pause that has just begun lands in the start.
   "/search: type, pause, type during the client's start": async (page, { base }) => {
@@ -78,16 +83,8 @@ const journeys = {
     await page.getByLabel("Search for").pressSequentially(" app", { delay: 120 });
     await resultsShow(page);
   },
-  "/search, client running: type \"nhs app\"": async (page, { base }) => {
-    await page.goto(base + "/search", { waitUntil: "load" });
-    await waitForApp(page);
-    await typeSearch(page);
-  },
-  "/search at 20,000 documents, client running: type \"nhs app\"": async (page, { base20k }) => {
-    await page.goto(base20k + "/search", { waitUntil: "load" });
-    await waitForApp(page);
-    await typeSearch(page);
-  },
+  "/search, client running: type \"nhs app\"": typing("base", "/search", typeSearch, true),
+  "/search at 20,000 documents, client running: type \"nhs app\"": typing("base20k", "/search", typeSearch, true),
   "home: Tab ×4, a service link, a link": async (page, { base }) => {
     await page.goto(base + "/", { waitUntil: "load" });
     for (let i = 0; i < 4; i++) await page.keyboard.press("Tab");
@@ -96,22 +93,11 @@ const journeys = {
     await page.locator("main a[href^='/']").first().click();
     await sleep(1000);
   },
-  "/services: type in the filter": async (page, { base }) => {
-    await page.goto(base + "/services", { waitUntil: "load" });
-    await typeFilter(page);
-  },
-  "/services, client running: type in the filter": async (page, { base }) => {
-    await page.goto(base + "/services", { waitUntil: "load" });
-    await waitForApp(page);
-    await typeFilter(page);
-  },
+  "/services: type in the filter": typing("base", "/services", typeFilter, false),
+  "/services, client running: type in the filter": typing("base", "/services", typeFilter, true),
   // The catalogue lists services, which the corpus leaves as they are: at
   // 20,000 documents its page and filter must answer as at 69.
-  "/services at 20,000 documents, client running: type in the filter": async (page, { base20k }) => {
-    await page.goto(base20k + "/services", { waitUntil: "load" });
-    await waitForApp(page);
-    await typeFilter(page);
-  },
+  "/services at 20,000 documents, client running: type in the filter": typing("base20k", "/services", typeFilter, true),
   "/blog (phone): scroll, Menu open and close, a link": async (page, { base }) => {
     await page.goto(base + "/blog", { waitUntil: "load" });
     await page.mouse.wheel(0, 600);
