@@ -9,6 +9,7 @@ import (
 	"nhsdigital/content/inline"
 	"nhsdigital/content/pagetype"
 	"nhsdigital/content/search"
+	"nhsdigital/internal/par"
 )
 
 // SearchDocs returns the served pages as the search engine indexes them.
@@ -21,15 +22,15 @@ func (s *Store) SearchDocs() []search.Doc {
 // SearchDocsContext is SearchDocs that gives up, with ctx's error, once
 // ctx is done.
 func (s *Store) SearchDocsContext(ctx context.Context) ([]search.Doc, error) {
-	var out []search.Doc
-	for i, d := range s.docs {
-		if i%512 == 0 && ctx.Err() != nil {
-			return nil, ctx.Err()
+	var docs []*Doc
+	for _, d := range s.docs {
+		if !pagetype.Get(d.Type).Unindexed {
+			docs = append(docs, d)
 		}
-		if pagetype.Get(d.Type).Unindexed {
-			continue
-		}
-		out = append(out, s.SearchDoc(d))
+	}
+	out := make([]search.Doc, len(docs))
+	if err := par.For(ctx, len(docs), func(i int) { out[i] = s.SearchDoc(docs[i]) }); err != nil {
+		return nil, err
 	}
 	return out, nil
 }

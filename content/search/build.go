@@ -14,6 +14,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"nhsdigital/internal/par"
 )
 
 // Doc is a page as the engine indexes it.
@@ -81,63 +83,107 @@ func BuildContext(ctx context.Context, docs []Doc) (*Built, error) {
 		}
 		return id
 	}
-	type fieldTerms struct{ title, summary, headings, body []uint32 }
-	fields := make([]fieldTerms, n)
-	var avg [4]float64
-	surfaces := map[string]map[string]int{}
-	note := func(text string) []uint32 {
-		words := Words(text)
-		out := make([]uint32, 0, len(words))
-		for _, w := range words {
-			if stopWords[w] {
+	// Each distinct word is looked at once: whether it is a stop word,
+	// and its term, interned where the word first comes (which is where
+	// its term first comes, so terms are numbered as before). A word's
+	// uses are counted to choose the form a term is shown as (surfaces).
+	type word struct {
+		term uint32
+		stop bool
+		uses int
+	}
+	wordIDs := map[string]int{}
+	var words []word
+	var wordList []string
+	note := func(ws []string) []uint32 {
+		out := make([]uint32, 0, len(ws))
+		for _, w := range ws {
+			k, ok := wordIDs[w]
+			if !ok {
+				k = len(words)
+				wordIDs[w] = k
+				wd := word{stop: stopWords[w]}
+				if !wd.stop {
+					wd.term = intern(Stem(w))
+				}
+				words = append(words, wd)
+				wordList = append(wordList, w)
+			}
+			if words[k].stop {
 				continue
 			}
-			t := Stem(w)
-			if surfaces[t] == nil {
-				surfaces[t] = map[string]int{}
-			}
-			surfaces[t][w]++
-			out = append(out, intern(t))
+			words[k].uses++
+			out = append(out, words[k].term)
 		}
 		return out
 	}
-	for i, d := range docs {
-		if i%512 == 0 && ctx.Err() != nil {
-			return nil, ctx.Err()
+	type fieldTerms struct{ title, summary, headings, body []uint32 }
+	fields := make([]fieldTerms, n)
+	var avg [4]float64
+	// Splitting text into words is most of the work and needs nothing
+	// shared: it runs on every core, a batch of documents at a time (the
+	// words of all 20,000 at once would be hundreds of megabytes), and
+	// the words are numbered in document order, as one loop would.
+	const batch = 512
+	split := make([][4][]string, batch)
+	for from := 0; from < n; from += batch {
+		to := min(from+batch, n)
+		if err := par.For(ctx, to-from, func(k int) {
+			d := docs[from+k]
+			split[k] = [4][]string{Words(d.Title), Words(d.Summary), Words(strings.Join(d.Headings, " ")), Words(d.Body)}
+		}); err != nil {
+			return nil, err
 		}
-		t, err := time.Parse("2006-01-02", d.Date)
-		if err != nil {
-			return nil, errors.New("search: document " + d.Path + " has no date")
-		}
-		meta.Days[i] = int32(t.Unix() / 86400)
-		ft := fieldTerms{note(d.Title), note(d.Summary), note(strings.Join(d.Headings, " ")), note(d.Body)}
-		fields[i] = ft
-		meta.TitleLen[i] = uint8(min(len(ft.title), 255))
-		avg[0] += float64(len(ft.title))
-		avg[1] += float64(len(ft.summary))
-		avg[2] += float64(len(ft.headings))
-		avg[3] += float64(len(ft.body))
-		for s, sc := range Scopes[1:] {
-			if d.Scope == sc.Key {
-				meta.Scope[i] |= 1 << s
+		for i := from; i < to; i++ {
+			d := docs[i]
+			t, err := time.Parse("2006-01-02", d.Date)
+			if err != nil {
+				return nil, errors.New("search: document " + d.Path + " has no date")
 			}
-		}
-		facets := map[string][]string{"type": {d.Label}, "year": {d.Date[:4]}}
-		for k, v := range d.Facets {
-			facets[k] = append(facets[k], v...)
-		}
-		for f, fc := range Facets {
-			for _, v := range facets[fc.Key] {
-				id, ok := valueIndex[f][v]
-				if !ok {
-					id = uint16(len(meta.Values[f]))
-					valueIndex[f][v] = id
-					meta.Values[f] = append(meta.Values[f], v)
+			meta.Days[i] = int32(t.Unix() / 86400)
+			w := &split[i-from]
+			ft := fieldTerms{note(w[0]), note(w[1]), note(w[2]), note(w[3])}
+			*w = [4][]string{}
+			fields[i] = ft
+			meta.TitleLen[i] = uint8(min(len(ft.title), 255))
+			avg[0] += float64(len(ft.title))
+			avg[1] += float64(len(ft.summary))
+			avg[2] += float64(len(ft.headings))
+			avg[3] += float64(len(ft.body))
+			for s, sc := range Scopes[1:] {
+				if d.Scope == sc.Key {
+					meta.Scope[i] |= 1 << s
 				}
-				meta.DocVals[f][i] = append(meta.DocVals[f][i], id)
+			}
+			facets := map[string][]string{"type": {d.Label}, "year": {d.Date[:4]}}
+			for k, v := range d.Facets {
+				facets[k] = append(facets[k], v...)
+			}
+			for f, fc := range Facets {
+				for _, v := range facets[fc.Key] {
+					id, ok := valueIndex[f][v]
+					if !ok {
+						id = uint16(len(meta.Values[f]))
+						valueIndex[f][v] = id
+						meta.Values[f] = append(meta.Values[f], v)
+					}
+					meta.DocVals[f][i] = append(meta.DocVals[f][i], id)
+				}
 			}
 		}
 	}
+	surfaces := map[string]map[string]int{}
+	for k, wd := range words {
+		if wd.stop || wd.uses == 0 {
+			continue
+		}
+		t := names[wd.term]
+		if surfaces[t] == nil {
+			surfaces[t] = map[string]int{}
+		}
+		surfaces[t][wordList[k]] = wd.uses
+	}
+	wordIDs, words, wordList, split = nil, nil, nil, nil
 	for k := range avg {
 		avg[k] = math.Max(avg[k]/math.Max(float64(n), 1), 1)
 	}
@@ -215,14 +261,16 @@ func BuildContext(ctx context.Context, docs []Doc) (*Built, error) {
 		shards = append(shards, cur.String())
 	}
 
-	b := &Built{Shards: shards}
-	for _, d := range docs {
+	b := &Built{Shards: shards, Fragments: make([][]byte, n)}
+	if err := par.For(ctx, n, func(i int) {
+		d := docs[i]
 		text := strings.Join(append(append([]string{}, d.Headings...), d.Body), " \u2029 ")
 		if len(text) > maxFragmentText {
 			text = text[:maxFragmentText]
 		}
-		fr, _ := json.Marshal(Fragment{Path: d.Path, Title: d.Title, Summary: d.Summary, Label: d.Label, Date: d.Date, Text: strings.ToValidUTF8(text, "")})
-		b.Fragments = append(b.Fragments, fr)
+		b.Fragments[i], _ = json.Marshal(Fragment{Path: d.Path, Title: d.Title, Summary: d.Summary, Label: d.Label, Date: d.Date, Text: strings.ToValidUTF8(text, "")})
+	}); err != nil {
+		return nil, err
 	}
 	h := sha256.New()
 	for _, s := range shards {
