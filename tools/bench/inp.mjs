@@ -11,6 +11,7 @@
 import { loadavg } from "node:os";
 import { startServer, launch, waitForApp } from "../../tests/browser/helpers.mjs";
 import { corpus } from "./corpus.mjs";
+import { settled } from "./proc.mjs";
 
 // JOURNEY=<part of a name> runs the journeys whose name has it.
 
@@ -114,6 +115,10 @@ const wanted = Object.keys(journeys).filter((name) => !process.env.JOURNEY || na
 const server = await startServer([]);
 // The first start on a new folder checks 20,000 pages: give it time.
 const server20k = wanted.some((name) => name.includes("20,000")) ? await startServer(["-content", corpus(20000)], { timeoutMs: 180000 }) : null;
+// A phone does not share its cores with the server: the journeys begin once
+// both servers have done what they do in the background after their start
+// (at 20,000 pages, seconds of building the search index).
+for (const s of [server, server20k]) if (s) await settled(s.proc.pid);
 const bases = { base: server.base, base20k: server20k?.base };
 const browser = await launch();
 const rows = [];

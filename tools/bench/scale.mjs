@@ -28,6 +28,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, wri
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { root, launch, freePort } from "../../tests/browser/helpers.mjs";
+import { rssMB, cpuTicks } from "./proc.mjs";
 
 const sizes = (process.env.SCALE_SIZES || "1000,5000,20000").split(",").map(Number);
 const rounds = Number(process.env.ROUNDS || 30); // the p95 of 30 is the second slowest, not the slowest
@@ -41,13 +42,6 @@ for (const cmd of ["hugo", "wrk", "/usr/bin/time"]) {
 }
 const hugoVersion = /v([\d.]+)/.exec(execFileSync("hugo", ["version"], { encoding: "utf8" }))?.[1] || "?";
 
-const rssMB = (pid) => {
-  try { return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))[1]) / 1024; } catch { return NaN; }
-};
-const cpuTicks = (pid) => {
-  const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return Number(f[11]) + Number(f[12]); // utime + stime, in 1/100 s
-};
 
 async function status(url) {
   try { const r = await fetch(url, { redirect: "manual" }); await r.arrayBuffer(); return r.status; } catch { return 0; }

@@ -12,6 +12,7 @@ import { join, extname, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants } from "node:zlib";
 import { startServer, launch, waitForApp } from "../../tests/browser/helpers.mjs";
+import { rssMB } from "./proc.mjs";
 import { corpus } from "./corpus.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -22,10 +23,6 @@ const brotli = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_
 const kb = (n) => (n / 1024).toFixed(1) + " KB";
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * p))]; };
 
-function rss(pid) {
-  const m = readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+) kB/);
-  return m ? Number(m[1]) / 1024 : NaN;
-}
 
 // firstResult types the first query into a fresh browser and counts what
 // the search needs from the network until the results show.
@@ -135,7 +132,7 @@ for (const n of sizes) {
   const dir = corpus(n);
   const stats = JSON.parse(execFileSync("go", ["run", "./cmd/searchbench", "-dir", dir], { cwd: root, maxBuffer: 1 << 26 }));
   const server = await startServer(["-content", dir, "-web", benchWeb], { timeoutMs: 300000 });
-  const mem = rss(server.proc.pid);
+  const mem = rssMB(server.proc.pid);
   const first = await firstResult(browser, server.base, queries[0], false);
   const firstBr = await bodiesBrotli(first.bytes);
   const warm = await warmLatency(browser, server.base, queries, false);
