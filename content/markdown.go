@@ -393,7 +393,7 @@ func (m *mdFile) yamlValue(n *yaml.Node, at string, lineBase int) any {
 	case yaml.SequenceNode:
 		out := make([]any, 0, len(n.Content))
 		for i, it := range n.Content {
-			out = append(out, m.yamlValue(it, fmt.Sprintf("%s[%d]", at, i), lineBase))
+			out = append(out, m.yamlValue(it, indexed(at, i), lineBase))
 		}
 		return out
 	}
@@ -577,7 +577,7 @@ func (m *mdFile) listItems(n ast.Node, src []byte, from int, pos map[string]Pos,
 	var out []any
 	i := 0
 	for li := n.FirstChild(); li != nil; li = li.NextSibling() {
-		p := fmt.Sprintf("%s[%d]", at, i)
+		p := indexed(at, i)
 		pos[p] = m.posOf(li, from)
 		c := li.FirstChild()
 		if c == nil {
@@ -953,13 +953,13 @@ func (m *mdFile) inline(n ast.Node, src []byte, from int, pos map[string]Pos, fi
 				if len(c.Title) > 0 {
 					m.fail(m.posOf(c, from), "a link's title (the quoted text after its address) is not used: remove it")
 				}
-				pos[fmt.Sprintf("%s#%d", field, links)] = m.posOf(c, from)
+				pos[numbered(field, links)] = m.posOf(c, from)
 				links++
 				href := strings.ReplaceAll(unescapeMD(c.Destination), ")", "%29")
 				b.WriteString("[" + label + "](" + href + ")")
 			case *ast.AutoLink:
 				u := string(c.URL(src))
-				pos[fmt.Sprintf("%s#%d", field, links)] = m.posOf(c, from)
+				pos[numbered(field, links)] = m.posOf(c, from)
 				links++
 				b.WriteString("[" + u + "](" + strings.ReplaceAll(u, ")", "%29") + ")")
 			case *ast.CodeSpan:
@@ -1046,7 +1046,7 @@ func (m *mdFile) place(doc obj, typ string, blocks []mdBlock, fmEnd Pos) obj {
 	list := func(at string, bs []mdBlock) []any {
 		out := make([]any, 0, len(bs))
 		for i, b := range bs {
-			p := fmt.Sprintf("%s[%d]", at, i)
+			p := indexed(at, i)
 			for k, at := range b.pos {
 				m.pos[p+k] = at
 			}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -102,3 +103,11 @@ func withSnippets(fsys fs.FS, ps Problems) Problems {
 	}
 	return ps
 }
+
+// indexed is the path of item i of the list at path p: p[i]. Checking a
+// page names every item it looks at, thousands a page at the original's
+// scale, which fmt.Sprintf made a few per cent of a load.
+func indexed(p string, i int) string { return p + "[" + strconv.Itoa(i) + "]" }
+
+// numbered is the key of the nth link in field: field#n.
+func numbered(field string, n int) string { return field + "#" + strconv.Itoa(n) }

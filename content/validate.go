@@ -466,7 +466,7 @@ func (v *validator) checkValue(file, p string, val gjson.Result, f field) {
 		}
 		seen := map[string]bool{}
 		for i, it := range items {
-			ip := fmt.Sprintf("%s[%d]", p, i)
+			ip := indexed(p, i)
 			if it.Type != gjson.String || strings.TrimSpace(it.String()) == "" {
 				v.add(file, ip, "must be a non-empty string, got %s", typeName(it))
 				continue
@@ -495,7 +495,7 @@ func (v *validator) checkValue(file, p string, val gjson.Result, f field) {
 			return
 		}
 		for i, it := range items {
-			ip := fmt.Sprintf("%s[%d]", p, i)
+			ip := indexed(p, i)
 			if f.Sub == nil { // table rows: checked by the table block
 				continue
 			}
@@ -511,7 +511,7 @@ func (v *validator) checkValue(file, p string, val gjson.Result, f field) {
 			return
 		}
 		for i, it := range items {
-			v.checkBlock(file, fmt.Sprintf("%s[%d]", p, i), it)
+			v.checkBlock(file, indexed(p, i), it)
 		}
 	}
 }
@@ -547,10 +547,10 @@ func (v *validator) checkBlock(file, p string, b gjson.Result) {
 			}
 			for j, c := range cells {
 				if c.Type != gjson.String {
-					v.add(file, fmt.Sprintf("%s[%d]", rp, j), "must be a string, got %s", typeName(c))
+					v.add(file, indexed(rp, j), "must be a string, got %s", typeName(c))
 					continue
 				}
-				v.checkInline(file, fmt.Sprintf("%s[%d]", rp, j), c.String())
+				v.checkInline(file, indexed(rp, j), c.String())
 			}
 		}
 	case "video":
@@ -584,7 +584,7 @@ func (v *validator) checkInline(file, p, s string) {
 	walk = func(ns []inline.Node) {
 		for _, n := range ns {
 			if n.Kind == inline.Link {
-				v.linkKey = fmt.Sprintf("%s#%d", p, links)
+				v.linkKey = numbered(p, links)
 				links++
 				v.checkHref(file, p, n.Href, refInline)
 				v.linkKey = ""
