@@ -4,8 +4,10 @@ package server
 
 import (
 	"context"
+	"maps"
 	"net/http"
 	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -57,34 +59,26 @@ func buildSearch(store *content.Store, lazy, plain bool) *searchIndex {
 			si.err = err
 			return
 		}
-		names := make([]string, 0, 1+len(b.Shards)+len(b.Fragments))
-		assets := make([]*asset, 0, cap(names))
-		add := func(name string, a *asset) {
-			names = append(names, name)
-			assets = append(assets, a)
-		}
-		add("meta.json", newLazyAsset("meta.json", b.Meta, "application/json"))
+		files := make(map[string]*asset, 1+len(b.Shards)+len(b.Fragments))
+		files["meta.json"] = newLazyAsset("meta.json", b.Meta, "application/json")
 		for i, sh := range b.Shards {
-			add("shard-"+strconv.Itoa(i)+".txt", newLazyAsset("shard.txt", []byte(sh), "text/plain; charset=utf-8"))
+			files["shard-"+strconv.Itoa(i)+".txt"] = newLazyAsset("shard.txt", []byte(sh), "text/plain; charset=utf-8")
 		}
 		for i, f := range b.Fragments {
-			add(fragmentFile(i), newLazyAsset("doc.json", f, "application/json"))
+			files[fragmentFile(i)] = newLazyAsset("doc.json", f, "application/json")
 		}
 		b.Fragments, b.Shards, b.Meta = nil, nil, nil // served from the files alone
 		// Kept packed (gzip only, about a third of the size): at 20,000
 		// documents the fragments and shards are about 70 MB as text, and
 		// packing them on one core took seconds.
 		if !plain {
-			if err := par.For(ctx, len(assets), func(i int) { assets[i].pack() }); err != nil {
+			all := slices.Collect(maps.Values(files))
+			if err := par.For(ctx, len(all), func(i int) { all[i].pack() }); err != nil {
 				si.err = err
 				return
 			}
 		}
-		si.built = b
-		si.files = make(map[string]*asset, len(names))
-		for i, name := range names {
-			si.files[name] = assets[i]
-		}
+		si.built, si.files = b, files
 		// The build's working memory (every document's terms) is garbage
 		// now and several times the index: give it back to the system
 		// rather than keep it for a growth that does not come.
