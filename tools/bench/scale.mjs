@@ -42,7 +42,6 @@ for (const cmd of ["hugo", "wrk", "/usr/bin/time"]) {
 }
 const hugoVersion = /v([\d.]+)/.exec(execFileSync("hugo", ["version"], { encoding: "utf8" }))?.[1] || "?";
 
-
 async function status(url) {
   try { const r = await fetch(url, { redirect: "manual" }); await r.arrayBuffer(); return r.status; } catch { return 0; }
 }
