@@ -3,8 +3,12 @@
 package search
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"maps"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -91,5 +95,155 @@ func TestShardsCountEveryWord(t *testing.T) {
 		if !seen[term] {
 			t.Errorf("term %q is in no shard", term)
 		}
+	}
+}
+
+// TestUpdateIsBuild changes a random index again and again (documents
+// added, removed and edited, old and new dates) and checks that each
+// Update makes what a full Build of the same documents makes: the same
+// meta file, shards, version and fragments, and the same answers.
+func TestUpdateIsBuild(t *testing.T) {
+	vocab := strings.Fields("screen screens screening screened record records recorded service services data nhs " +
+		"the and of register registered registering digital patient patients care health hospital waiting list " +
+		"statistics monthly annual report reports england workforce prescribing dental mental")
+	rng := rand.New(rand.NewPCG(3, 4))
+	text := func(n int) string {
+		ws := make([]string, n)
+		for i := range ws {
+			ws[i] = vocab[rng.IntN(len(vocab))]
+		}
+		return strings.Join(ws, " ")
+	}
+	next := 0
+	newDoc := func() Doc {
+		next++
+		// A word of its own in each title: a term that an edit removes
+		// and adds again.
+		own := strings.Map(func(r rune) rune { return 'a' + (r - '0') }, fmt.Sprint(next))
+		return Doc{Path: fmt.Sprintf("/p/%d", next), Title: "own" + own + " " + text(3+rng.IntN(3)), Summary: text(10 + rng.IntN(5)),
+			Headings: []string{text(3)}, Body: text(80 + rng.IntN(40)), Label: []string{"Publication", "News", "Service"}[rng.IntN(3)],
+			Date:   fmt.Sprintf("20%02d-%02d-%02d", 10+rng.IntN(16), 1+rng.IntN(12), 1+rng.IntN(28)),
+			Facets: map[string][]string{"topic": {vocab[rng.IntN(len(vocab))]}}, Scope: []string{"", "data", "news"}[rng.IntN(3)]}
+	}
+	docs := map[string]Doc{}
+	for range 400 {
+		d := newDoc()
+		docs[d.Path] = d
+	}
+	all := func() []Doc {
+		var out []Doc
+		for _, d := range docs {
+			out = append(out, d)
+		}
+		return out
+	}
+	prev, err := Build(all())
+	if err != nil {
+		t.Fatal(err)
+	}
+	updated, rebuilt := 0, 0
+	for step := range 60 {
+		var removed, added []Doc
+		paths := slices.Sorted(maps.Keys(docs))
+		for range rng.IntN(4) { // some go, some are edited
+			k := rng.IntN(len(paths))
+			d := docs[paths[k]]
+			paths = slices.Delete(paths, k, k+1)
+			removed = append(removed, d)
+			delete(docs, d.Path)
+			if rng.IntN(2) == 0 {
+				e := newDoc()
+				e.Path = d.Path
+				if rng.IntN(2) == 0 {
+					e.Date = d.Date
+				}
+				if rng.IntN(2) == 0 {
+					e.Title = d.Title
+				}
+				added = append(added, e)
+			}
+		}
+		for range rng.IntN(3) {
+			added = append(added, newDoc())
+		}
+		if step%7 == 0 { // newest of all, as a publication due now is
+			d := newDoc()
+			d.Date = "2027-01-01"
+			added = append(added, d)
+		}
+		if step == 30 { // long documents: the average body grows
+			for range 20 {
+				d := newDoc()
+				d.Body = text(1000)
+				added = append(added, d)
+			}
+		}
+		for _, d := range added {
+			docs[d.Path] = d
+		}
+		want, err := Build(all())
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := Update(context.Background(), prev, removed, added)
+		if errors.Is(err, ErrAverages) {
+			rebuilt++
+			prev = want
+			continue
+		}
+		if err != nil {
+			t.Fatalf("step %d: %v", step, err)
+		}
+		updated++
+		if string(got.Meta) != string(want.Meta) {
+			t.Fatalf("step %d: meta files differ:\n%s\n%s", step, got.Meta, want.Meta)
+		}
+		if !slices.Equal(got.Shards, want.Shards) {
+			for i := range min(len(got.Shards), len(want.Shards)) {
+				if got.Shards[i] != want.Shards[i] {
+					t.Fatalf("step %d: shard %d differs:\n%.2000s\n%.2000s", step, i, got.Shards[i], want.Shards[i])
+				}
+			}
+			t.Fatalf("step %d: %d shards, want %d", step, len(got.Shards), len(want.Shards))
+		}
+		for j, f := range got.Fragments {
+			if got.Kept[j] >= 0 {
+				f = prev.Fragments[got.Kept[j]]
+			}
+			if string(f) != string(want.Fragments[j]) {
+				t.Fatalf("step %d: fragment %d is %s, want %s", step, j, f, want.Fragments[j])
+			}
+		}
+		for _, q := range []Query{{Text: "screening"}, {Text: "nhs data"}, {Text: "registr"}, {Text: "care", Sort: "date"},
+			{Text: "patients waitng"}, {Text: "", Filters: map[string][]string{"topic": {"dental"}}}} {
+			q.Page = 1
+			g, w := got.Index.Search(q), want.Index.Search(q)
+			if g.Total != w.Total || !slices.Equal(g.Hits, w.Hits) || g.Suggestion != w.Suggestion {
+				t.Fatalf("step %d: %+v answers %d %v %q, want %d %v %q", step, q, g.Total, g.Hits, g.Suggestion, w.Total, w.Hits, w.Suggestion)
+			}
+		}
+		// The fragments an Update leaves to the index before it: carry
+		// them on, as the server carries their files.
+		for j := range got.Fragments {
+			if got.Kept[j] >= 0 {
+				got.Fragments[j] = prev.Fragments[got.Kept[j]]
+			}
+		}
+		prev = got
+	}
+	if updated < 50 || rebuilt == 0 {
+		t.Errorf("%d of 60 changes were updates and %d needed a full build", updated, rebuilt)
+	}
+	if _, err := Update(context.Background(), prev, []Doc{{Path: "/nowhere", Date: "2020-01-01"}}, nil); err == nil {
+		t.Error("removing a document not in the index did not fail")
+	}
+	some := docs[slices.Min(slices.Collect(maps.Keys(docs)))]
+	if _, err := Update(context.Background(), prev, nil, []Doc{some}); err == nil {
+		t.Error("adding a document already in the index did not fail")
+	}
+	edited := some
+	edited.Body += " more words than it had"
+	if _, err := Update(context.Background(), prev, []Doc{edited}, nil); err == nil {
+		t.Error("removing a document that is not as it was indexed did not fail")
 	}
 }
