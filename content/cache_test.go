@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"nhsdigital/content/search"
 )
 
 // TestCacheAnswersAsAFullLoad edits a copy of the real content at random
@@ -170,6 +172,7 @@ func previewReloads(t *testing.T, tracked bool) {
 	id := regexp.MustCompile(`(?m)^id: .*$`)
 	path := regexp.MustCompile(`(?m)^(path: .*)$`)
 	failed := 0
+	var last *Store // the last good load, to compare the search documents with
 	check := func(step int, what string) {
 		t.Helper()
 		fresh, errFresh := Load(os.DirFS(dir), Options{Now: now, Preview: true})
@@ -184,6 +187,10 @@ func previewReloads(t *testing.T, tracked bool) {
 		if got, want := describe(t, cached), describe(t, fresh); got != want {
 			t.Fatalf("step %d (%s): the preview's load differs from a fresh one", step, what)
 		}
+		if last != nil {
+			checkSearchChanges(t, last, cached)
+		}
+		last = cached
 	}
 	toggle := func(p string) {
 		b, _ := os.ReadFile(p)
@@ -276,4 +283,44 @@ func editableContent(t *testing.T, saved func(rel string)) (dir string, pages []
 		touch(p)
 	}
 	return dir, pages, touch
+}
+
+// checkSearchChanges checks that the search documents of was, less those
+// cur.SearchChanges(was) says were removed and with those it says were
+// added, are cur's: what the search index is updated with.
+func checkSearchChanges(t *testing.T, was, cur *Store) {
+	t.Helper()
+	removed, added, ok := cur.SearchChanges(was, 1000)
+	if !ok {
+		t.Fatal("SearchChanges gave up under its limit")
+	}
+	enc := func(d search.Doc) string { b, _ := json.Marshal(d); return string(b) }
+	docs := map[string]string{}
+	for _, d := range was.SearchDocs() {
+		docs[d.Path] = enc(d)
+	}
+	for _, d := range removed {
+		if docs[d.Path] != enc(d) {
+			t.Fatalf("SearchChanges removes %s, which was not indexed as it says", d.Path)
+		}
+		delete(docs, d.Path)
+	}
+	for _, d := range added {
+		if _, ok := docs[d.Path]; ok {
+			t.Fatalf("SearchChanges adds %s, which is there already", d.Path)
+		}
+		docs[d.Path] = enc(d)
+	}
+	want := cur.SearchDocs()
+	if len(docs) != len(want) {
+		t.Fatalf("SearchChanges leaves %d search documents, want %d", len(docs), len(want))
+	}
+	for _, d := range want {
+		if docs[d.Path] != enc(d) {
+			t.Fatalf("after SearchChanges, %s is not as the store indexes it", d.Path)
+		}
+	}
+	if _, _, ok := cur.SearchChanges(was, len(removed)+len(added)-1); ok && len(removed)+len(added) > 0 {
+		t.Error("SearchChanges did not give up over its limit")
+	}
 }

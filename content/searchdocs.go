@@ -35,6 +35,48 @@ func (s *Store) SearchDocsContext(ctx context.Context) ([]search.Doc, error) {
 	return out, nil
 }
 
+// SearchChanges compares the documents s indexes with those old indexes:
+// removed are the ones gone or changed, as old indexed them, and added
+// the ones new or changed, as s indexes them. A document shared by both
+// stores, with the same search scope, is unchanged. ok is false when
+// there are more than limit of these (a document changed counts twice),
+// and then nothing else is returned.
+func (s *Store) SearchChanges(old *Store, limit int) (removed, added []search.Doc, ok bool) {
+	indexed := func(d *Doc) bool { return d != nil && !pagetype.Get(d.Type).Unindexed }
+	var gone, come []*Doc
+	for _, d := range s.docs {
+		if !indexed(d) {
+			continue
+		}
+		od := old.byPath[d.Path]
+		if od == d && old.scopeOf(od) == s.scopeOf(d) {
+			continue
+		}
+		if indexed(od) {
+			gone = append(gone, od)
+		}
+		come = append(come, d)
+		if len(gone)+len(come) > limit {
+			return nil, nil, false
+		}
+	}
+	for _, od := range old.docs {
+		if indexed(od) && !indexed(s.byPath[od.Path]) {
+			gone = append(gone, od)
+			if len(gone)+len(come) > limit {
+				return nil, nil, false
+			}
+		}
+	}
+	for _, d := range gone {
+		removed = append(removed, old.SearchDoc(d))
+	}
+	for _, d := range come {
+		added = append(added, s.SearchDoc(d))
+	}
+	return removed, added, true
+}
+
 // SearchDoc turns a page into a search document.
 func (s *Store) SearchDoc(d *Doc) search.Doc {
 	j := d.JSON()
