@@ -31,6 +31,7 @@ type asset struct {
 	brScheduled atomic.Bool
 	contentType string
 	lazy        *sync.Once // set when the gzip copy is made on first request (gzipped)
+	fast        bool       // a lazy gzip copy is made fast rather than small
 	once        bool       // for one answer: compressed as that answer asks (newAssetOnce)
 	hash        string     // content hash, also the ETag
 	sum         string     // full SHA-256, hex
@@ -123,7 +124,13 @@ func hashedAsset(name string, body []byte, contentType string) *asset {
 // gzipped returns the gzip copy, making it first for a lazy asset.
 func (a *asset) gzipped() []byte {
 	if a.lazy != nil {
-		a.lazy.Do(func() { a.gzip = gzipLevel(a.body, gzip.DefaultCompression) })
+		a.lazy.Do(func() {
+			level := gzip.DefaultCompression
+			if a.fast {
+				level = gzip.BestSpeed
+			}
+			a.gzip = gzipLevel(a.body, level)
+		})
 	}
 	return a.gzip
 }

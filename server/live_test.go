@@ -75,7 +75,8 @@ func TestScheduledPublishing(t *testing.T) {
 		return strings.Contains(get(live, "/reading-list").body, target), strings.Contains(get(live, "/page-data/reading-list.json").body, target)
 	}
 
-	if l := leaks(live, live.Current(), "Quokka launch notes", "timed-launch"); len(l) > 0 {
+	first := live.Current()
+	if l := leaks(live, first, "Quokka launch notes", "timed-launch"); len(l) > 0 {
 		t.Errorf("the scheduled item shows before its time: %v", l)
 	}
 	if l := leaks(live, live.Current(), "Platypus draft", "secret-draft"); len(l) > 0 {
@@ -116,5 +117,39 @@ func TestScheduledPublishing(t *testing.T) {
 	}
 	if l := leaks(live, live.Current(), "Platypus draft", "secret-draft"); len(l) > 0 {
 		t.Errorf("the draft shows: %v", l)
+	}
+
+	// The published version's search index was updated from the one
+	// before, not built again: the documents that did not change keep
+	// their fragment files. It is what a build of that version makes.
+	_, files, err := live.Current().search.get()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, before, _ := first.search.get()
+	kept := map[*asset]bool{}
+	for _, a := range before {
+		kept[a] = true
+	}
+	shared := 0
+	for _, a := range files {
+		if kept[a] {
+			shared++
+		}
+	}
+	if shared < len(files)/2 {
+		t.Errorf("%d of the %d search index files are the version before's: the index was built again", shared, len(files))
+	}
+	_, built, err := buildSearch(live.Current().store, false, false, nil).get()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(built) != len(files) {
+		t.Errorf("the updated index has %d files, a build %d", len(files), len(built))
+	}
+	for name, a := range built {
+		if files[name] == nil || string(files[name].plain()) != string(a.plain()) {
+			t.Errorf("search index file %s differs from a build's", name)
+		}
 	}
 }

@@ -16,7 +16,7 @@ import (
 // or part of one.
 func TestReplacedSearchIndexAnswersWithTheNewer(t *testing.T) {
 	store := realStore(t)
-	next := buildSearch(store, false, false)
+	next := buildSearch(store, false, false, nil)
 	nb, _, err := next.get()
 	if err != nil || nb == nil {
 		t.Fatalf("newer index: %v", err)
@@ -67,7 +67,7 @@ func TestSearchBuildStops(t *testing.T) {
 
 // A lazy index (the preview's) is not built until something needs it.
 func TestLazySearchIndexWaitsForUse(t *testing.T) {
-	si := buildSearch(realStore(t), true, false)
+	si := buildSearch(realStore(t), true, false, nil)
 	select {
 	case <-si.ready:
 		t.Fatal("a lazy index was built before anything asked for it")
@@ -77,7 +77,7 @@ func TestLazySearchIndexWaitsForUse(t *testing.T) {
 		t.Fatalf("get on a lazy index: %v", err)
 	}
 	// Replaced before anything asked: no build, and the newer answers.
-	old, next := buildSearch(realStore(t), true, false), buildSearch(realStore(t), false, false)
+	old, next := buildSearch(realStore(t), true, false, nil), buildSearch(realStore(t), false, false, nil)
 	old.replaceWith(next)
 	nb, _, _ := next.get()
 	if b, _, err := old.get(); err != nil || b != nb {

@@ -101,6 +101,8 @@ type shared struct {
 	stats  *stats
 
 	feedbackLimit, usefulLimit *limiter
+
+	search atomic.Pointer[searchIndex] // the latest version's, for the next to update
 }
 
 // Server answers every request of the site.
@@ -194,7 +196,8 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.crossOrigin = crossOriginProtection(cfg.Store.Origin())
 	s.db, s.feedbackLimit, s.usefulLimit = cfg.DB, sh.feedbackLimit, sh.usefulLimit
-	s.search = buildSearch(cfg.Store, cfg.Private, cfg.Static)
+	s.search = buildSearch(cfg.Store, cfg.Private, cfg.Static, sh.search.Load())
+	sh.search.Store(s.search)
 	s.source = newStoreSource(cfg.Store)
 	s.source.search = s.search
 	s.generated = sync.OnceValue(func() map[string]*asset { return machineReadable(cfg.Store) })
