@@ -30,10 +30,12 @@ type Live struct {
 
 	hooks LiveHooks
 
-	mu       sync.Mutex
-	timer    *time.Timer
-	problems error // of the last load, nil when it succeeded
-	closed   bool
+	mu        sync.Mutex
+	timer     *time.Timer
+	prepTimer *time.Timer
+	prepared  *Server // the version the next scheduled change brings, made ahead (prepare)
+	problems  error   // of the last load, nil when it succeeded
+	closed    bool
 
 	draining atomic.Bool // shutting down: not ready (Drain)
 }
@@ -171,12 +173,18 @@ func (l *Live) swapIn(old, srv *Server, took time.Duration) {
 	}
 }
 
+// prepareAhead is how long before a scheduled change the version it
+// brings is made (prepare), so that at its time it is served at once,
+// its search index included.
+const prepareAhead = time.Minute
+
 // schedule sets the timer for the store's next change. With no store (a
 // failed load) it tries again in a minute.
 func (l *Live) schedule(store *content.Store) {
 	if l.timer != nil {
 		l.timer.Stop()
 	}
+	l.dropPrepared()
 	var wait time.Duration
 	switch {
 	case store == nil:
@@ -200,13 +208,71 @@ func (l *Live) schedule(store *content.Store) {
 		return
 	}
 	l.timer = time.AfterFunc(wait, l.advance)
+	if cur := l.cur.Load(); cur != nil && cur.store == store && wait < 24*time.Hour {
+		l.prepTimer = time.AfterFunc(max(wait-prepareAhead, 0), func() { l.prepare(cur) })
+	}
+}
+
+// prepare makes the version that cur's next scheduled change brings, and
+// keeps it for advance. Its search index is updated from cur's, once that
+// is built, in the background.
+func (l *Live) prepare(cur *Server) {
+	cur.search.get() // the next index is made from this one
+	l.mu.Lock()
+	if l.closed || l.cur.Load() != cur {
+		l.mu.Unlock()
+		return
+	}
+	cfg := l.cfg
+	l.mu.Unlock()
+	cfg.Store = cur.store.At(cur.store.NextChange)
+	srv, err := New(cfg)
+	if err != nil {
+		return // advance will try, and say why
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.closed || l.cur.Load() != cur {
+		srv.search.cancel()
+		return
+	}
+	l.dropPrepared()
+	l.prepared = srv
+}
+
+// takePrepared returns the version prepared for cur's next change, if it
+// is the version due now (and then no other change has come since).
+func (l *Live) takePrepared(cur *Server, now time.Time) *Server {
+	p := l.prepared
+	l.prepared = nil
+	at := cur.store.NextChange
+	if p == nil || !p.store.Now.Equal(at) || now.Before(at) || !p.store.NextChange.IsZero() && !p.store.NextChange.After(now) {
+		if p != nil {
+			p.search.cancel()
+		}
+		return nil
+	}
+	return p
+}
+
+// dropPrepared stops preparing the next version and lets it go.
+func (l *Live) dropPrepared() {
+	if l.prepTimer != nil {
+		l.prepTimer.Stop()
+	}
+	if l.prepared != nil {
+		l.prepared.search.cancel()
+		l.prepared = nil
+	}
 }
 
 // advance serves the same content at the present time: a scheduled item
 // goes live or an expired one goes, without reading or checking anything
 // again (content.Store.At). The new Server shares the assets and the
-// documents that did not change; its search index is built in the
-// background while the old one answers nothing (searches wait for it).
+// documents that did not change. It was made a minute ahead (prepare),
+// with its search index; if not (a change due sooner), its search index
+// is updated in the background while the old one answers nothing
+// (searches wait for it).
 func (l *Live) advance() {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -215,11 +281,14 @@ func (l *Live) advance() {
 		return
 	}
 	start := time.Now()
-	srv, err := New(l.config(old.store.At(start)))
-	if err != nil {
-		slog.Error("publishing failed; still serving the last version", "at", start.Format(time.RFC3339), "error", err.Error())
-		l.schedule(nil)
-		return
+	srv := l.takePrepared(old, start)
+	if srv == nil {
+		var err error
+		if srv, err = New(l.config(old.store.At(start))); err != nil {
+			slog.Error("publishing failed; still serving the last version", "at", start.Format(time.RFC3339), "error", err.Error())
+			l.schedule(nil)
+			return
+		}
 	}
 	l.swapIn(old, srv, time.Since(start))
 }
@@ -232,6 +301,7 @@ func (l *Live) Close() {
 	if l.timer != nil {
 		l.timer.Stop()
 	}
+	l.dropPrepared()
 	if l.hooks.Closed != nil {
 		l.hooks.Closed()
 	}

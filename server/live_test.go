@@ -91,6 +91,17 @@ func TestScheduledPublishing(t *testing.T) {
 	if page, data := links("/blog/fading-notice"); !page || !data {
 		t.Errorf("a live page lost its link to a live item: page %v, page data %v", page, data)
 	}
+	// The version the publication brings is made before its time.
+	var prepared *Server
+	for prepared == nil && time.Now().Before(first.store.NextChange) {
+		live.mu.Lock()
+		prepared = live.prepared
+		live.mu.Unlock()
+		time.Sleep(20 * time.Millisecond)
+	}
+	if prepared == nil {
+		t.Error("the next version was not made before its time")
+	}
 	deadline := time.Now().Add(12 * time.Second)
 	for get(live, "/blog/timed-launch").code != 200 && time.Now().Before(deadline) {
 		time.Sleep(50 * time.Millisecond)
@@ -105,6 +116,9 @@ func TestScheduledPublishing(t *testing.T) {
 	}
 	if l := leaks(live, live.Current(), "Wombat closing notice", "fading-notice"); len(l) > 0 {
 		t.Errorf("the expired item still shows: %v", l)
+	}
+	if prepared != nil && live.Current() != prepared {
+		t.Error("the version made ahead was not the one served at its time")
 	}
 	if n := loads.Load(); n != 1 {
 		t.Errorf("the content was read %d times: publishing must not read it again", n)
