@@ -259,6 +259,7 @@ func (l *Live) takePrepared(cur *Server, now time.Time) *Server {
 func (l *Live) dropPrepared() {
 	if l.prepTimer != nil {
 		l.prepTimer.Stop()
+		l.prepTimer = nil // its function holds the version it was for
 	}
 	if l.prepared != nil {
 		l.prepared.search.cancel()

@@ -4,6 +4,7 @@ package server
 
 import (
 	"net/http"
+	"runtime"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -166,4 +167,42 @@ func TestScheduledPublishing(t *testing.T) {
 			t.Errorf("search index file %s differs from a build's", name)
 		}
 	}
+}
+
+// TestPublishedVersionLetsGoOfTheOld checks that once a scheduled change
+// is served, nothing keeps the version before it (its store, caches and
+// search index), the timers of its publication included.
+func TestPublishedVersionLetsGoOfTheOld(t *testing.T) {
+	tree := copyFS(content.Embedded())
+	soon := time.Now().Add(2 * time.Second).UTC().Format(time.RFC3339)
+	tree["pages/blog/timed-launch.md"] = &fstest.MapFile{Data: blogPost("5b0a7c6e-1f1d-4c8e-9a51-8f6f0f7a7a01", "timed-launch", "Quokka launch notes", "published", soon, "")}
+	live, err := NewLive(func(now time.Time) (*content.Store, error) {
+		return content.Load(tree, content.Options{Now: now})
+	}, Config{Web: web.Embedded()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer live.Close()
+	gone := make(chan struct{})
+	func() {
+		old := live.Current()
+		old.search.get()
+		runtime.AddCleanup(old, func(ch chan struct{}) { close(ch) }, gone)
+	}()
+	deadline := time.Now().Add(12 * time.Second)
+	for get(live, "/blog/timed-launch").code != 200 && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if _, _, err := live.Current().search.get(); err != nil {
+		t.Fatal(err)
+	}
+	for range 20 {
+		runtime.GC()
+		select {
+		case <-gone:
+			return
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+	t.Error("the version before the publication is still held")
 }
