@@ -88,8 +88,9 @@ test-browser:
 # Benchmarks (figures, not tests): prerendered pages beside nginx (wrk), load and memory,
 # WebAssembly size, first paint and interactive in Chromium; the slowest interaction of
 # each phone journey at 1× and 4× CPU (as INP counts it); search at 1,000 and 20,000
-# documents beside Pagefind; the editor preview's saved-file-to-screen time; the server at
-# 1,000, 5,000 and 20,000 documents beside Hugo (start, memory, preview, publishing, export).
+# documents beside Pagefind; the search index's build and update at 20,000 generated
+# documents; the editor preview's saved-file-to-screen time; the server at 1,000, 5,000
+# and 20,000 documents beside Hugo (start, memory, preview, publishing, export).
 bench: build setup
 	bash tools/bench/setup.sh
 	bash tools/audit/setup.sh
@@ -99,6 +100,7 @@ bench: build setup
 	node tools/bench/firstvisit.mjs
 	node tools/bench/lighthouse.mjs
 	node tools/bench/search.mjs
+	$(GO) test -run '^$$' -bench . -benchtime 3x ./content/search
 	node tools/bench/preview.mjs
 	node tools/bench/scale.mjs
 
