@@ -22,13 +22,7 @@ func TestShardsCountEveryWord(t *testing.T) {
 	forms := []string{"screen", "screens", "screening", "screened", "record", "records", "recorded",
 		"service", "services", "data", "nhs", "the", "and", "of", "register", "registered", "registering"}
 	rng := rand.New(rand.NewPCG(1, 2))
-	text := func(n int) string {
-		ws := make([]string, n)
-		for i := range ws {
-			ws[i] = forms[rng.IntN(len(forms))]
-		}
-		return strings.Join(ws, " ")
-	}
+	text := func(n int) string { return randomText(n, func() string { return forms[rng.IntN(len(forms))] }) }
 	var docs []Doc
 	for i := range 1300 {
 		docs = append(docs, Doc{
@@ -107,20 +101,13 @@ func TestUpdateIsBuild(t *testing.T) {
 		"the and of register registered registering digital patient patients care health hospital waiting list " +
 		"statistics monthly annual report reports england workforce prescribing dental mental")
 	rng := rand.New(rand.NewPCG(3, 4))
-	text := func(n int) string {
-		ws := make([]string, n)
-		for i := range ws {
-			ws[i] = vocab[rng.IntN(len(vocab))]
-		}
-		return strings.Join(ws, " ")
-	}
+	text := func(n int) string { return randomText(n, func() string { return vocab[rng.IntN(len(vocab))] }) }
 	next := 0
 	newDoc := func() Doc {
 		next++
 		// A word of its own in each title: a term that an edit removes
 		// and adds again.
-		own := strings.Map(func(r rune) rune { return 'a' + (r - '0') }, fmt.Sprint(next))
-		return Doc{Path: fmt.Sprintf("/p/%d", next), Title: "own" + own + " " + text(3+rng.IntN(3)), Summary: text(10 + rng.IntN(5)),
+		return Doc{Path: fmt.Sprintf("/p/%d", next), Title: "own" + letters(next) + " " + text(3+rng.IntN(3)), Summary: text(10 + rng.IntN(5)),
 			Headings: []string{text(3)}, Body: text(80 + rng.IntN(40)), Label: []string{"Publication", "News", "Service"}[rng.IntN(3)],
 			Date:   fmt.Sprintf("20%02d-%02d-%02d", 10+rng.IntN(16), 1+rng.IntN(12), 1+rng.IntN(28)),
 			Facets: map[string][]string{"topic": {vocab[rng.IntN(len(vocab))]}}, Scope: []string{"", "data", "news"}[rng.IntN(3)]}
@@ -246,4 +233,18 @@ func TestUpdateIsBuild(t *testing.T) {
 	if _, err := Update(context.Background(), prev, []Doc{edited}, nil); err == nil {
 		t.Error("removing a document that is not as it was indexed did not fail")
 	}
+}
+
+// randomText is n words, each chosen by pick, joined by spaces.
+func randomText(n int, pick func() string) string {
+	ws := make([]string, n)
+	for i := range ws {
+		ws[i] = pick()
+	}
+	return strings.Join(ws, " ")
+}
+
+// letters spells n in letters, a for 0 to j for 9: a word of its own.
+func letters(n int) string {
+	return strings.Map(func(r rune) rune { return 'a' + (r - '0') }, fmt.Sprint(n))
 }

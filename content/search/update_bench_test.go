@@ -6,7 +6,6 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"strings"
 	"testing"
 )
 
@@ -18,16 +17,10 @@ func benchDocs(n int) []Doc {
 	rng := rand.New(rand.NewPCG(5, 6))
 	vocab := make([]string, 20000)
 	for i := range vocab {
-		vocab[i] = strings.Map(func(r rune) rune { return 'a' + (r-'0')*2 + rune(i%2) }, fmt.Sprint(i*7919%100003))
+		vocab[i] = letters(i * 7919 % 100003) // a different word for each i
 	}
 	z := rand.NewZipf(rng, 1.1, 2, uint64(len(vocab)-1))
-	text := func(k int, top uint64) string {
-		ws := make([]string, k)
-		for i := range ws {
-			ws[i] = vocab[z.Uint64()%top]
-		}
-		return strings.Join(ws, " ")
-	}
+	text := func(k int, top uint64) string { return randomText(k, func() string { return vocab[z.Uint64()%top] }) }
 	docs := make([]Doc, n)
 	for i := range docs {
 		docs[i] = Doc{Path: fmt.Sprintf("/p/%d", i), Title: text(6, 500), Summary: text(20, 500), Headings: []string{text(4, 2000), text(4, 2000)},
