@@ -7,8 +7,9 @@ import (
 )
 
 // Page is everything a server render of one page is made from. The server
-// builds it for each render and hands it to go-app's renderer with
-// RenderURL; nothing else decides what the render shows.
+// builds it for each render and renders it with Render (or hands it to
+// go-app's handler with RenderURL); nothing else decides what the render
+// shows.
 type Page struct {
 	Source  Source          // the content: site settings, views, search
 	View    gjson.Result    // the view of Path, from Source

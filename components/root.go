@@ -38,6 +38,9 @@ type Root struct {
 	saved   string // the cookie page's confirmation
 	consent *consent.Record
 	src     Source
+	// direct: rendered straight to HTML (Render), unmounted, so go-app
+	// calls no OnInit on the page's component: pageBody does.
+	direct bool
 }
 
 // readConsent finds the visitor's consent in the browser, from its cookie.
@@ -186,16 +189,24 @@ const (
 )
 
 func (r *Root) setHead(ctx app.Context) {
-	page := pagedata.Of(r.view).Page()
 	title, description := Head(r.view, r.site, r.query)
 	if !app.IsClient {
 		title, description = TitleMarker, DescriptionMarker
 	}
 	ctx.Page().SetTitle("%s", title)
 	ctx.Page().SetDescription("%s", description)
-	if pagedata.Of(r.view).Status() == 200 {
-		ctx.Page().SetCanonicalLink("%s", strings.TrimRight(r.site.Get("origin").String(), "/")+page.Path())
+	if link, ok := Canonical(r.view, r.site); ok {
+		ctx.Page().SetCanonicalLink("%s", link)
 	}
+}
+
+// Canonical returns the canonical address of the page a view describes,
+// and whether it has one (error pages have none).
+func Canonical(view, site gjson.Result) (string, bool) {
+	if pagedata.Of(view).Status() != 200 {
+		return "", false
+	}
+	return strings.TrimRight(site.Get("origin").String(), "/") + pagedata.Of(view).Page().Path(), true
 }
 
 // Render returns the page.
@@ -260,10 +271,15 @@ func (r *Root) pageBody(page pagedata.Doc) app.UI {
 	}
 	c := PageContext{View: r.view, Words: w, FeedbackForm: r.site.Get("feedbackForm").String(), Path: r.path, Query: r.query, Media: media, Source: r.src,
 		Origin: strings.TrimRight(r.site.Get("origin").String(), "/"), Site: r.site.Get("name").String(), Consent: r.consent, Saved: r.saved}
-	if make, ok := pageComponents[pagetype.Get(page.Type()).Component]; ok {
-		return make(c)
+	make, ok := pageComponents[pagetype.Get(page.Type()).Component]
+	if !ok {
+		make = pageComponents[pagetype.ContentComponent]
 	}
-	return pageComponents[pagetype.ContentComponent](c)
+	body := make(c)
+	if i, ok := body.(app.Initializer); ok && r.direct {
+		i.OnInit()
+	}
+	return body
 }
 
 // useful is "Is this page useful?" at the foot of content pages: not on

@@ -1,8 +1,8 @@
 //go:build !wasm
 
-// Package server is the HTTP side of the site: it prerenders pages with the
-// go-app handler, serves page data, assets, feeds and the sitemap, and sets
-// status codes, redirects and cache and security headers.
+// Package server is the HTTP side of the site: it prerenders pages with
+// go-app (shell.go), serves page data, assets, feeds and the sitemap, and
+// sets status codes, redirects and cache and security headers.
 package server
 
 import (
@@ -111,6 +111,7 @@ type Server struct {
 	source  *storeSource
 	assets  map[string]*asset // by URL path, /web/... and go-app's own files
 	goapp   *app.Handler
+	shell   *shell // the document around each page's body
 	version string
 
 	mu        sync.RWMutex
@@ -242,6 +243,11 @@ func New(cfg Config) (*Server, error) {
 	s.assets[workerPath] = newAsset("app-worker.js", s.workerScript(), "text/javascript; charset=utf-8")
 	if s.private {
 		s.assets[workerPath] = newAsset("app-worker.js", []byte(privateWorker), "text/javascript; charset=utf-8")
+	}
+	// Last: the shell's head names the assets by their versions.
+	var err error
+	if s.shell, err = s.newShell(); err != nil {
+		return nil, err
 	}
 	return s, nil
 }
@@ -782,7 +788,7 @@ const maxCachedDataBytes = 32 << 20
 // process.
 var renderSlots = make(chan struct{}, 2*runtime.GOMAXPROCS(0))
 
-// renderNow renders the page for the request with go-app. A page that is
+// renderNow renders the page for the request (shell.page). A page that is
 // kept is compressed at the best level; one made for a single answer (a
 // search, an unknown path) at a fast one.
 func (s *Server) renderNow(r *http.Request, key string, record *consent.Record, keep bool) *page {
@@ -805,14 +811,8 @@ func (s *Server) renderNow(r *http.Request, key string, record *consent.Record, 
 		in.Path, in.Query, in.Missing = s.notFoundPath(), "", r.URL.Path
 	}
 	in.View = gjson.ParseBytes(s.source.viewJSON(in.Path))
-	u, done := components.RenderURL(in)
-	req := httptest.NewRequest(http.MethodGet, u, nil)
-	req.Host = r.Host
-	rec := httptest.NewRecorder()
-	s.goapp.ServeHTTP(rec, req)
-	done()
 	title, description := components.Head(in.View, s.source.site, in.Query)
-	body := withMarkers(rec.Body.Bytes(), html.EscapeString(title), html.EscapeString(description))
+	body := withMarkers(s.shell.page(s, in), html.EscapeString(title), html.EscapeString(description))
 	body = s.withHead(body, in.View, r, status)
 	if s.notice != nil {
 		body = withNotice(body, s.notice(s.store, r.URL.Path))
@@ -827,9 +827,6 @@ func (s *Server) renderNow(r *http.Request, key string, record *consent.Record, 
 	// one page can differ. The ETag is made from what decides the page
 	// instead: the code, the content and assets, and the URL.
 	pg.asset.hash = s.pageTag(key + "?" + r.URL.RawQuery)
-	if rec.Code != http.StatusOK {
-		pg.status = http.StatusInternalServerError
-	}
 	return pg
 }
 
