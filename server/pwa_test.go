@@ -232,7 +232,7 @@ func TestManifestShortcutsScreenshotsAndInstall(t *testing.T) {
       fetch("/web/app.wasm`) {
 		t.Errorf("app.js does not fetch the WebAssembly with the browser's own stream:\n%s", appJS[strings.Index(appJS, "instantiateStreaming("):][:120])
 	}
-	if !strings.Contains(appJS, "await nhsdQuiet();\n    go.run(") || !strings.Contains(appJS, "nhsdQuiet().then(goappInitWebAssembly)") {
-		t.Error("app.js does not wait for a pause before each step of the client's start")
+	if !strings.Contains(appJS, "await nhsdQuiet();\n    dispatchEvent(new Event(\"nhsd-client-start\"));\n    go.run(") || !strings.Contains(appJS, "nhsdQuiet().then(goappInitWebAssembly)") {
+		t.Error("app.js does not wait for a pause before each step of the client's start, or does not say the client is starting")
 	}
 }

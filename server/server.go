@@ -352,7 +352,10 @@ func startOnInteraction(appJS []byte) ([]byte, error) {
 	if !bytes.Contains(appJS, []byte(run)) {
 		return nil, errors.New("server: go-app's app.js no longer starts Go with go.run(wasm.instance); update startOnInteraction")
 	}
-	return bytes.Replace(appJS, []byte(run), []byte("\n    await nhsdQuiet();"+run), 1), nil
+	// The page's script hears that the client is about to start
+	// (nhsd-client-start): it writes the filters typed into the
+	// catalogue's box to the address, where the client reads them.
+	return bytes.Replace(appJS, []byte(run), []byte("\n    await nhsdQuiet();\n    dispatchEvent(new Event(\"nhsd-client-start\"));"+run), 1), nil
 }
 
 // quietFor is how long, in milliseconds, the visitor must leave the page

@@ -184,7 +184,10 @@ test("the catalogue filters as you type and keeps the URL in step", async () => 
   await page.waitForFunction((n) => document.querySelectorAll(".nhsd-card:not([hidden])").length < n, all);
   const titles = await page.locator(".nhsd-card:not([hidden]) .nhsd-card__link").allInnerTexts();
   assert.ok(titles.some((t) => t.includes("Electronic Prescription Service")), titles.join());
-  assert.match(page.url(), /\?q=prescription$/);
+  // Typing leaves the address alone until the box is left.
+  assert.equal(await page.evaluate(() => location.search), "");
+  await page.getByLabel("Search services").press("Tab");
+  await page.waitForFunction(() => /\?q=prescription$/.test(location.href));
   assert.match(await page.locator("#nhsd-catalogue-count").innerText(), /of \d+ services/);
   // The page's script narrows the list at each key and the client renders
   // on a choice: the two agree, whichever wrote last.
@@ -207,6 +210,19 @@ test("the catalogue filters as you type and keeps the URL in step", async () => 
   await page.waitForFunction(() => /\?q=spine&status=live$/.test(location.href));
   assert.deepEqual(await visible(), ["Spine"]);
   assert.equal(await page.getByLabel("Search services").inputValue(), "spine");
+  // Words typed and not yet in the address reach it when a link is
+  // followed: back again, the list is as it was left.
+  await page.getByLabel("Search services").fill("nhs app");
+  assert.match(page.url(), /\?q=spine&status=live$/);
+  const left = await visible();
+  assert.ok(left.includes("NHS App") && left.length < all, left.join());
+  await page.locator(".nhsd-card:not([hidden]) .nhsd-card__link").first().click();
+  await page.waitForFunction(() => location.pathname !== "/services");
+  await page.goBack();
+  await page.waitForFunction(() => /\?q=nhs\+app&status=live$/.test(location.href));
+  await page.waitForFunction((n) => document.querySelector(".nhsd-catalogue") && document.querySelectorAll(".nhsd-card:not([hidden])").length === n, left.length);
+  assert.deepEqual(await visible(), left);
+  assert.equal(await page.getByLabel("Search services").inputValue(), "nhs app");
   await context.close();
 });
 
@@ -269,8 +285,9 @@ test("the catalogue filters before the client runs, and if it never does", async
   const found = await visible();
   assert.ok(found.includes("Electronic Prescription Service") && found.length < all, found.join());
   assert.equal(await page.locator("#nhsd-catalogue-count").innerText(), `${found.length} of ${all} services`);
-  assert.match(page.url(), /\/services\?q=prescription$/);
+  assert.match(page.url(), /\/services$/, "the address changed at a key");
   await page.getByLabel("Status").selectOption("retired");
+  assert.match(page.url(), /\/services\?q=prescription&status=retired$/);
   assert.deepEqual(await visible(), []);
   assert.ok(await page.locator("#nhsd-catalogue-none").isVisible(), "nothing matching says so");
   await page.getByLabel("Status").selectOption("Any status");
@@ -283,6 +300,7 @@ test("the catalogue filters before the client runs, and if it never does", async
   release();
   await waitForApp(page);
   assert.equal(await page.getByLabel("Search services").inputValue(), "spine");
+  assert.match(page.url(), /\/services\?q=spine$/, "the typed words did not reach the address before the client started");
   await page.waitForFunction(() => [...document.querySelectorAll(".nhsd-card:not([hidden]) .nhsd-card__link")].map((a) => a.textContent.trim()).join() === "Spine");
   await context.close();
 });
