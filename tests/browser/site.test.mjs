@@ -342,8 +342,11 @@ test("the client starts in a pause: while the visitor types, nothing of it is fe
   }
   assert.deepEqual(asked.filter((r) => r.path === "/web/app.wasm"), [], "the WebAssembly was fetched while the visitor typed");
   assert.equal(await page.evaluate(() => document.documentElement.dataset.nhsdApp), undefined, "the client started while the visitor typed");
+  // Nor is the service worker registered: that waits for a pause too.
+  assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) === undefined), true, "the worker was registered while the visitor typed");
   // Once they stop, it starts, and what they typed stays, with the focus.
   await page.waitForFunction(() => document.documentElement.dataset.nhsdApp === "ready", null, { timeout: 30000 });
+  await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration()) !== undefined);
   const wasm = asked.find((r) => r.path === "/web/app.wasm");
   assert.ok(wasm && wasm.at - lastKey >= 900, `the WebAssembly was asked for ${wasm && wasm.at - lastKey} ms after the last key`);
   assert.equal(await box.inputValue(), "nhs digital");
