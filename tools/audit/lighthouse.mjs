@@ -26,8 +26,13 @@ function startChromium() {
       clearTimeout(t);
     }
     // Chromium's helper processes can still be writing to the profile
-    // just after it exits: try again for a second before giving up.
-    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    // just after it exits: try again for five seconds, then leave it in
+    // the temporary folder rather than lose the run's figures.
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 50, retryDelay: 100 });
+    } catch (e) {
+      console.error(`left ${profile}: ${e.code || e.message}`);
+    }
   };
   return new Promise((resolve, reject) => {
     let text = "";
