@@ -4,11 +4,11 @@ package components
 
 import (
 	"net/url"
-
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"strconv"
 	"sync"
 	"sync/atomic"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
 // RenderParam names, in the URL the server gives go-app's renderer, the

@@ -221,9 +221,12 @@ func tree(t *testing.T, dir string) []string {
 	return out
 }
 
-// canonicalHTML is a document with the attributes of each element sorted,
-// to compare two renders of a page.
-func canonicalHTML(t *testing.T, doc string) string {
+// canonicalHTML is a document as a browser reads it, in a form two renders
+// of a page can be compared in: the attributes of each element sorted
+// (go-app writes them in map order) and the white space of each text
+// collapsed (go-app's handler indents a page's body by its depth in the
+// document, components.Render from the body).
+func canonicalHTML(t testing.TB, doc string) string {
 	t.Helper()
 	root, err := html.Parse(strings.NewReader(doc))
 	if err != nil {
@@ -231,6 +234,9 @@ func canonicalHTML(t *testing.T, doc string) string {
 	}
 	for n := range root.Descendants() {
 		slices.SortFunc(n.Attr, func(a, b html.Attribute) int { return strings.Compare(a.Key, b.Key) })
+		if n.Type == html.TextNode {
+			n.Data = strings.Join(strings.Fields(n.Data), " ")
+		}
 	}
 	var b strings.Builder
 	html.Render(&b, root)

@@ -112,7 +112,7 @@ func (sh *shell) page(s *Server, in *components.Page) []byte {
 }
 
 // urlAttrs are the attributes go-app's handler has the resolver resolve.
-var urlAttrs = [][]byte{[]byte(" href"), []byte(" src"), []byte(" cite"), []byte(" data"), []byte(" srcset")}
+var urlAttrs = []string{" href", " src", " cite", " data", " srcset"}
 
 // resolved returns a body with the resolver's answer (Resolve: asset
 // versions, percent-encoding) in place of each URL attribute's value, as
@@ -131,7 +131,7 @@ func (s *Server) resolved(body string) string {
 		i = at + 2
 		name := -1
 		for k, a := range urlAttrs {
-			if at >= len(a) && body[at-len(a):at] == string(a) {
+			if strings.HasSuffix(body[:at], a) {
 				name = k
 				break
 			}

@@ -3,13 +3,11 @@ package server
 import (
 	"net/http"
 	"net/http/httptest"
-	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/tidwall/gjson"
-	nethtml "golang.org/x/net/html"
 
 	"nhsdigital/components"
 	"nhsdigital/content/consent"
@@ -28,42 +26,6 @@ func goappPage(s *Server, in *components.Page) string {
 		return "status " + http.StatusText(rec.Code)
 	}
 	return rec.Body.String()
-}
-
-// normalHTML is a document as a browser would read it, in a form two
-// renders can be compared in: each element with its attributes sorted
-// (go-app writes them in map order) and each text with its white space
-// collapsed (go-app indents by depth).
-func normalHTML(t *testing.T, doc string) string {
-	t.Helper()
-	root, err := nethtml.Parse(strings.NewReader(doc))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b strings.Builder
-	var walk func(n *nethtml.Node, depth int)
-	walk = func(n *nethtml.Node, depth int) {
-		switch n.Type {
-		case nethtml.ElementNode:
-			attrs := make([]string, len(n.Attr))
-			for i, a := range n.Attr {
-				attrs[i] = a.Key + "=" + a.Val
-			}
-			slices.Sort(attrs)
-			b.WriteString(strings.Repeat(" ", depth) + "<" + n.Data + " " + strings.Join(attrs, " ") + ">\n")
-		case nethtml.TextNode:
-			if t := strings.Join(strings.Fields(n.Data), " "); t != "" {
-				b.WriteString(strings.Repeat(" ", depth) + t + "\n")
-			}
-		case nethtml.CommentNode:
-			b.WriteString(strings.Repeat(" ", depth) + "<!--" + n.Data + "-->\n")
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, depth+1)
-		}
-	}
-	walk(root, 0)
-	return b.String()
 }
 
 // TestPagesRenderAsGoApp checks that every page the server renders itself
@@ -110,7 +72,7 @@ func TestPagesRenderAsGoApp(t *testing.T) {
 			if !strings.Contains(got, "nhsd-app") {
 				t.Fatalf("%s?%s: no app in the page:\n%s", r.path, r.query, got)
 			}
-			if g, w := normalHTML(t, got), normalHTML(t, want); g != w {
+			if g, w := canonicalHTML(t, got), canonicalHTML(t, want); g != w {
 				t.Errorf("%s?%s (missing %q, consent %v): the page differs from go-app's render:\n%s", r.path, r.query, r.missing, rec, firstDifference(g, w))
 			}
 			compared++
@@ -119,15 +81,14 @@ func TestPagesRenderAsGoApp(t *testing.T) {
 	t.Logf("%d renders compared", compared)
 }
 
-// firstDifference shows where two normalised documents part.
+// firstDifference shows where two canonical documents part.
 func firstDifference(got, want string) string {
-	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	for i := 0; i < len(g) && i < len(w); i++ {
-		if g[i] != w[i] {
-			return "got:  " + g[i] + "\nwant: " + w[i]
-		}
+	i := 0
+	for i < len(got) && i < len(want) && got[i] == want[i] {
+		i++
 	}
-	return "one is longer"
+	from := max(0, i-80)
+	return "got:  …" + got[from:min(len(got), i+80)] + "\nwant: …" + want[from:min(len(want), i+80)]
 }
 
 // TestBodyURLsResolved checks that a body made straight from the component
