@@ -76,11 +76,10 @@ func (h *Header) Render() app.UI {
 	for i, it := range items {
 		href := it.Get("href").String()
 		a := app.Elem("a").Attr("href", attr(href)).Class("nhsd-header__nav-link").Text(it.Get("text").String())
-		// The section's own page is the current page; a page under it is
-		// in the current section ("true", not "page").
-		if h.Path == href {
+		switch h.mark(href) {
+		case 'p':
 			a = a.Attr("aria-current", "page").Class("nhsd-header__nav-link--current")
-		} else if in(h.Path, href) || in(h.Section, href) {
+		case 't':
 			a = a.Attr("aria-current", True()).Class("nhsd-header__nav-link--current")
 		}
 		lis[i] = app.Elem("li").Class("nhsd-header__nav-item").Body(a)
@@ -118,6 +117,29 @@ func (h *Header) Render() app.UI {
 			app.Elem("ul").ID("nhsd-nav-list").Class("nhsd-header__nav-list nhsd-width-container").Body(lis...),
 		),
 	)
+}
+
+// mark is how the section at href is marked: 'p' when it is the current
+// page, 't' when the page is in it ("true", not "page"), '-' when neither.
+func (h *Header) mark(href string) byte {
+	switch {
+	case h.Path == href:
+		return 'p'
+	case in(h.Path, href) || in(h.Section, href):
+		return 't'
+	}
+	return '-'
+}
+
+// marks is the mark of every section, in order: all that the page's path
+// and section change in the header, the menu being closed.
+func (h *Header) marks() string {
+	items := h.Navigation.Array()
+	b := make([]byte, len(items))
+	for i, it := range items {
+		b[i] = h.mark(it.Get("href").String())
+	}
+	return string(b)
 }
 
 // hiddenText is text for screen readers only; nothing for "".

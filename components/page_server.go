@@ -52,3 +52,55 @@ func Render(p *Page) string {
 	r.load(p)
 	return app.HTMLString(r)
 }
+
+// fixedParts keeps, for the site settings of the last few content
+// versions, the HTML of the parts of a page that many pages share (see
+// Root.fixed): the footer, and the header of each section.
+var fixedParts struct {
+	sync.Mutex
+	sites []*fixedSite // the most recent first
+}
+
+type fixedSite struct {
+	site  string            // the site settings' JSON
+	parts map[string]string // key → HTML
+}
+
+const (
+	fixedSites = 4  // site settings kept: a preview's, a publication's and the live one's
+	fixedKeys  = 64 // parts kept for one: six sections, each marked two ways, and the rest
+)
+
+// fixedHTML returns the part named by key for the site settings, from its
+// HTML made once by build.
+func fixedHTML(site, key string, build func() app.UI) app.UI {
+	fixedParts.Lock()
+	var fs *fixedSite
+	for i, s := range fixedParts.sites {
+		if s.site == site {
+			fs = s
+			copy(fixedParts.sites[1:i+1], fixedParts.sites[:i])
+			fixedParts.sites[0] = fs
+			break
+		}
+	}
+	if fs == nil {
+		fs = &fixedSite{site: site, parts: map[string]string{}}
+		if len(fixedParts.sites) == fixedSites {
+			fixedParts.sites = fixedParts.sites[:fixedSites-1]
+		}
+		fixedParts.sites = append([]*fixedSite{fs}, fixedParts.sites...)
+	}
+	html, ok := fs.parts[key]
+	fixedParts.Unlock()
+	if ok {
+		return app.Raw(html)
+	}
+	html = app.HTMLString(build())
+	fixedParts.Lock()
+	if len(fs.parts) < fixedKeys {
+		fs.parts[key] = html
+	}
+	fixedParts.Unlock()
+	return app.Raw(html)
+}

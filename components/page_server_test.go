@@ -4,7 +4,10 @@ package components
 
 import (
 	"net/url"
+	"strings"
 	"testing"
+
+	"github.com/tidwall/gjson"
 )
 
 // A render URL hands its Page to the render until done; any other URL
@@ -31,5 +34,74 @@ func TestRenderURL(t *testing.T) {
 	other, _ := url.Parse("/x?" + RenderParam + "=forged")
 	if got := pageFor(other); got.Path != "/x" || got.Source != nil {
 		t.Errorf("pageFor(%q) = %+v", other, got)
+	}
+}
+
+// A server render keeps the parts pages share (Root.fixed) for each site
+// settings apart, and marks each page's own section: a kept footer or
+// header never shows on a page it was not made for.
+func TestRenderKeepsSharedPartsApart(t *testing.T) {
+	siteB := gjson.Parse(strings.Replace(exampleSite.Raw, "Example copyright line", "Another copyright line", 1))
+	render := func(site gjson.Result, path, query string) string {
+		view := gjson.Parse(`{"status":200,"page":{"path":"` + path + `","type":"article","title":"A page"}}`)
+		return Render(&Page{Source: exampleSource{site: site}, Path: path, Query: query, View: view})
+	}
+	for range 2 { // the second time from what was kept
+		if a := render(exampleSite, "/example-page", ""); !strings.Contains(a, "Example copyright line") || strings.Contains(a, "Another copyright line") {
+			t.Errorf("the first site's page has not its own footer:\n%s", a)
+		}
+		if b := render(siteB, "/example-page", ""); !strings.Contains(b, "Another copyright line") || strings.Contains(b, "Example copyright line") {
+			t.Errorf("the second site's page has not its own footer:\n%s", b)
+		}
+	}
+	current := func(html string) []string {
+		var marked []string
+		for _, href := range []string{"/services", "/news-and-events", "/example-section"} {
+			for _, v := range []string{"page", TrueMarker} {
+				if attrsOf(html, `href="`+href+`"`, `aria-current="`+v+`"`) {
+					marked = append(marked, href+" "+v)
+				}
+			}
+		}
+		return marked
+	}
+	for _, c := range []struct{ path, want string }{
+		{"/services", "/services page"},
+		{"/services/spine", "/services " + TrueMarker},
+		{"/news-and-events/news", "/news-and-events " + TrueMarker},
+		{"/example-page", ""},
+		{"/services", "/services page"},
+	} {
+		got := strings.Join(current(render(exampleSite, c.path, "")), ",")
+		if got != c.want {
+			t.Errorf("%s: sections marked %q, want %q", c.path, got, c.want)
+		}
+	}
+	// A query is the visitor's own: each search shows its own.
+	for _, q := range []string{"first words", "other words"} {
+		html := render(exampleSite, "/search", url.Values{"q": {q}}.Encode())
+		if !strings.Contains(html, `value="`+q+`"`) {
+			t.Errorf("search for %q: the header's box does not hold it", q)
+		}
+	}
+}
+
+// attrsOf reports whether one start tag of html has every one of attrs.
+func attrsOf(html string, attrs ...string) bool {
+	for rest := html; ; {
+		i := strings.Index(rest, "<a ")
+		if i < 0 {
+			return false
+		}
+		tag := rest[i:]
+		tag = tag[:strings.IndexByte(tag, '>')+1]
+		all := true
+		for _, a := range attrs {
+			all = all && strings.Contains(tag, " "+a)
+		}
+		if all {
+			return true
+		}
+		rest = rest[i+len(tag):]
 	}
 }

@@ -2,8 +2,15 @@
 
 package components
 
-import "net/url"
+import (
+	"net/url"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
 
 // pageFor: the browser renders from its own source (OnInit), never from a
 // server's Page.
 func pageFor(u *url.URL) *Page { return &Page{Path: u.Path} }
+
+// fixedHTML: the browser renders every part itself (see Root.fixed).
+func fixedHTML(_, _ string, build func() app.UI) app.UI { return build() }
