@@ -12,21 +12,24 @@ import (
 // PageContext is what a page component is made from: the page's view and
 // what the visitor asked and chose.
 type PageContext struct {
-	View  gjson.Result // the page data: the page, its cards, crumbs
-	Words words.Words  // the site's words
-	// FeedbackForm is the empty feedback form as exact HTML, which the
-	// server writes (server/feedbackform.go), with {page} where the page
-	// it is about goes.
-	FeedbackForm string
-	Path         string          // the path shown
-	Query        string          // the query asked for, encoded
-	Origin       string          // the site's origin, without a trailing slash
-	Site         string          // the site's name
-	Media        bool            // the visitor allows embedded media
-	Consent      *consent.Record // the visitor's record; nil when none
-	Saved        string          // what the cookie form just saved, from the query
-	Source       Source          // for components that fetch more (search)
+	View    gjson.Result    // the page data: the page, its cards, crumbs
+	Words   words.Words     // the site's words
+	Path    string          // the path shown
+	Query   string          // the query asked for, encoded
+	Origin  string          // the site's origin, without a trailing slash
+	Site    string          // the site's name
+	Media   bool            // the visitor allows embedded media
+	Consent *consent.Record // the visitor's record; nil when none
+	Saved   string          // what the cookie form just saved, from the query
+	Source  Source          // for components that fetch more (search)
+	// settings are the site settings, for what only some pages read.
+	settings gjson.Result
 }
+
+// FeedbackForm is the empty feedback form as exact HTML, which the server
+// writes (server/feedbackform.go), with {page} where the page it is about
+// goes. It is read when asked for: one long string to unescape.
+func (c PageContext) FeedbackForm() string { return c.settings.Get("feedbackForm").String() }
 
 // pageComponents make the component of each pagetype.Type.Component.
 var pageComponents = map[string]func(PageContext) app.UI{
@@ -53,7 +56,7 @@ var pageComponents = map[string]func(PageContext) app.UI{
 	pagetype.ContentComponent: func(c PageContext) app.UI {
 		p := &ContentPage{View: c.View, Words: c.Words, Media: c.Media}
 		if c.Path == pagetype.FeedbackPath {
-			p.Extra = feedbackBlock(c.Query, c.FeedbackForm, c.Words)
+			p.Extra = feedbackBlock(c.Query, c.FeedbackForm(), c.Words)
 		}
 		return p
 	},
