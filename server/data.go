@@ -3,8 +3,10 @@
 package server
 
 import (
+	"bytes"
 	"encoding/json"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -52,15 +54,31 @@ const maxViewBytes = 16 << 20
 func newStoreSource(store *content.Store) *storeSource {
 	src := &storeSource{store: store, views: map[string][]byte{}, viewLimit: maxViewBytes}
 	site := store.Site()
-	slim := map[string]json.RawMessage{}
-	for _, k := range []string{"name", "cookiePolicy", "origin", "description", "navigation", "footer", "cookieBanner", "words"} {
-		slim[k] = json.RawMessage(site.Get(k).Raw)
-	}
 	// The empty feedback form, in the site's words, with {page} where the
 	// page it is about goes: the client renders it as it is.
 	src.feedbackForm = feedbackForm(words.Of(site), map[string]string{"page": "{page}"}, nil)
-	slim["feedbackForm"], _ = json.Marshal(src.feedbackForm)
-	src.siteJSON, _ = json.Marshal(slim)
+	form, _ := json.Marshal(src.feedbackForm)
+	// The keys each render reads first, the long ones last: a reader of
+	// the JSON (gjson) passes over every key before the one it looks for.
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for _, k := range []string{"name", "origin", "cookiePolicy", "navigation", "description", "cookieBanner", "footer", "feedbackForm", "words"} {
+		v := []byte(site.Get(k).Raw)
+		if k == "feedbackForm" {
+			v = form
+		}
+		if len(v) == 0 {
+			continue
+		}
+		if b.Len() > 1 {
+			b.WriteByte(',')
+		}
+		b.Write(strconv.AppendQuote(nil, k))
+		b.WriteByte(':')
+		json.Compact(&b, v) // content.Load checked it is JSON
+	}
+	b.WriteByte('}')
+	src.siteJSON = b.Bytes()
 	src.site = gjson.ParseBytes(src.siteJSON)
 	src.notFound, _ = json.Marshal(store.ViewOf("\x00not-found"))
 	return src
