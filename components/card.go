@@ -60,7 +60,7 @@ func CardList(cards gjson.Result, headingLevel int, showDate bool, w words.Words
 	}
 	lis := make([]app.UI, len(items))
 	for i, c := range items {
-		lis[i] = Card(c, headingLevel, showDate, w)
+		lis[i] = keptCard(c, headingLevel, showDate, w)
 	}
 	return app.Elem("ul").Class("nhsd-card-list").Body(lis...)
 }

@@ -548,3 +548,26 @@ var (
 	// testSource is the examples' content with testSite's words.
 	testSource = exampleSource{site: withWords(exampleSite, testSite)}
 )
+
+// canonical is s as a sequence of tokens with each tag's attributes in
+// order and runs of white space as one space: two renders of one tree
+// are equal (go-app writes attributes in map order).
+func canonical(t *testing.T, s string) string {
+	t.Helper()
+	var b strings.Builder
+	z := html.NewTokenizer(strings.NewReader(s))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return strings.TrimSpace(b.String())
+		case html.TextToken:
+			if text := strings.Join(strings.Fields(string(z.Text())), " "); text != "" {
+				b.WriteString(text + "\n")
+			}
+		default:
+			tok := z.Token()
+			slices.SortFunc(tok.Attr, func(a, b html.Attribute) int { return strings.Compare(a.Key, b.Key) })
+			b.WriteString(tok.String() + "\n")
+		}
+	}
+}

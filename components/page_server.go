@@ -3,12 +3,16 @@
 package components
 
 import (
+	"hash/maphash"
 	"net/url"
 	"strconv"
 	"sync"
 	"sync/atomic"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/tidwall/gjson"
+
+	"nhsdigital/content/words"
 )
 
 // RenderParam names, in the URL the server gives go-app's renderer, the
@@ -102,5 +106,55 @@ func fixedHTML(site, key string, build func() app.UI) app.UI {
 		fs.parts[key] = html
 	}
 	fixedParts.Unlock()
+	return app.Raw(html)
+}
+
+// keptCards holds the HTML of cards that server renders show again and
+// again: a publication lists the latest editions of its series, as each
+// other edition does. A card is kept the second time it is asked for, so
+// that the cards a series' own page alone lists are not.
+var keptCards struct {
+	sync.Mutex
+	html  map[string]string // cardKey → HTML
+	seen  map[uint64]bool   // hashes of the keys asked for once
+	bytes int
+}
+
+const (
+	maxCardBytes = 4 << 20 // keptCards.html, when full, starts again
+	maxCardsSeen = 1 << 16 // and keptCards.seen
+)
+
+var cardSeed = maphash.MakeSeed()
+
+// keptCard is Card, its HTML made once for the same card, options and
+// words.
+func keptCard(card gjson.Result, headingLevel int, showDate bool, w words.Words) app.UI {
+	key := strconv.Itoa(headingLevel) + strconv.FormatBool(showDate) + "\x00" + w.Get(words.StatusPrefix) + "\x00" + card.Raw
+	sum := maphash.String(cardSeed, key)
+	keptCards.Lock()
+	html, ok := keptCards.html[key]
+	again := keptCards.seen[sum]
+	if !ok && !again {
+		if len(keptCards.seen) >= maxCardsSeen || keptCards.seen == nil {
+			keptCards.seen = map[uint64]bool{}
+		}
+		keptCards.seen[sum] = true
+	}
+	keptCards.Unlock()
+	switch {
+	case ok:
+		return app.Raw(html)
+	case !again:
+		return Card(card, headingLevel, showDate, w)
+	}
+	html = app.HTMLString(Card(card, headingLevel, showDate, w))
+	keptCards.Lock()
+	if keptCards.bytes+len(key)+len(html) > maxCardBytes || keptCards.html == nil {
+		keptCards.html, keptCards.bytes = map[string]string{}, 0
+	}
+	keptCards.html[key] = html
+	keptCards.bytes += len(key) + len(html)
+	keptCards.Unlock()
 	return app.Raw(html)
 }

@@ -4,10 +4,14 @@ package components
 
 import (
 	"net/url"
+	"os"
 	"strings"
 	"testing"
 
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/tidwall/gjson"
+
+	"nhsdigital/content/words"
 )
 
 // A render URL hands its Page to the render until done; any other URL
@@ -103,5 +107,40 @@ func attrsOf(html string, attrs ...string) bool {
 			return true
 		}
 		rest = rest[i+len(tag):]
+	}
+}
+
+// A card kept for server renders is the card: the same HTML, made from
+// the card it is asked for, with the words it is asked in.
+func TestKeptCardIsTheCard(t *testing.T) {
+	site, err := os.ReadFile("../content/site.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := words.Of(gjson.ParseBytes(site))
+	other := words.Of(gjson.Parse(strings.Replace(string(site), `"Status: {status}"`, `"Now: {status}"`, 1)))
+	if w.Get(words.StatusPrefix) == other.Get(words.StatusPrefix) {
+		t.Fatal("the second words do not differ")
+	}
+	cards := []gjson.Result{
+		gjson.Parse(`{"path":"/services/a","title":"Service A","summary":"One","type":"service","label":"Service","date":"2024-01-02","serviceStatus":"live"}`),
+		gjson.Parse(`{"path":"/services/b","title":"Service B","summary":"Two","type":"service","label":"Service","date":"2024-03-04","serviceStatus":"beta"}`),
+	}
+	for round := range 4 { // asked once, kept the second time, then taken
+		for _, c := range cards {
+			for _, ww := range []words.Words{w, other} {
+				for _, level := range []int{2, 3} {
+					for _, date := range []bool{false, true} {
+						want := canonical(t, app.HTMLString(Card(c, level, date, ww)))
+						if got := canonical(t, app.HTMLString(keptCard(c, level, date, ww))); got != want {
+							t.Fatalf("round %d, %s, level %d, date %v: kept card\n%s\nwant\n%s", round, c.Get("path"), level, date, got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+	if len(keptCards.html) == 0 {
+		t.Error("no card was kept")
 	}
 }

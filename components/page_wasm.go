@@ -6,6 +6,9 @@ import (
 	"net/url"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"github.com/tidwall/gjson"
+
+	"nhsdigital/content/words"
 )
 
 // pageFor: the browser renders from its own source (OnInit), never from a
@@ -14,3 +17,8 @@ func pageFor(u *url.URL) *Page { return &Page{Path: u.Path} }
 
 // fixedHTML: the browser renders every part itself (see Root.fixed).
 func fixedHTML(_, _ string, build func() app.UI) app.UI { return build() }
+
+// keptCard: the browser renders each card itself.
+func keptCard(card gjson.Result, headingLevel int, showDate bool, w words.Words) app.UI {
+	return Card(card, headingLevel, showDate, w)
+}
