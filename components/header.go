@@ -131,17 +131,6 @@ func (h *Header) mark(href string) byte {
 	return '-'
 }
 
-// marks is the mark of every section, in order: all that the page's path
-// and section change in the header, the menu being closed.
-func (h *Header) marks() string {
-	items := h.Navigation.Array()
-	b := make([]byte, len(items))
-	for i, it := range items {
-		b[i] = h.mark(it.Get("href").String())
-	}
-	return string(b)
-}
-
 // hiddenText is text for screen readers only; nothing for "".
 func hiddenText(s string) app.UI {
 	if s == "" {

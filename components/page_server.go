@@ -57,9 +57,41 @@ func Render(p *Page) string {
 	return app.HTMLString(r)
 }
 
+// keptHeader is the site header of a server render (direct): its HTML
+// made once for the site settings and what tells headers apart, the marks
+// of the current section (a search's query, the visitor's own, is never
+// kept).
+func keptHeader(r *Root, h *Header) app.UI {
+	if !r.direct || h.Query != "" {
+		return h
+	}
+	return keptPart(r, "header\x00"+h.marks(), h.Render)
+}
+
+// marks is the mark of every section, in order: all that the page's path
+// and section change in the header, the menu being closed.
+func (h *Header) marks() string {
+	items := h.Navigation.Array()
+	b := make([]byte, len(items))
+	for i, it := range items {
+		b[i] = h.mark(it.Get("href").String())
+	}
+	return string(b)
+}
+
+// keptPart is build's part of the page: in a server render (direct), its
+// HTML made once for the site settings and key, which must name
+// everything else the part depends on.
+func keptPart(r *Root, key string, build func() app.UI) app.UI {
+	if !r.direct {
+		return build()
+	}
+	return fixedHTML(r.site.Raw, key, build)
+}
+
 // fixedParts keeps, for the site settings of the last few content
 // versions, the HTML of the parts of a page that many pages share (see
-// Root.fixed): the footer, and the header of each section.
+// keptPart): the footer, and the header of each section.
 var fixedParts struct {
 	sync.Mutex
 	sites []*fixedSite // the most recent first

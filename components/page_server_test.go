@@ -41,7 +41,7 @@ func TestRenderURL(t *testing.T) {
 	}
 }
 
-// A server render keeps the parts pages share (Root.fixed) for each site
+// A server render keeps the parts pages share (keptPart) for each site
 // settings apart, and marks each page's own section: a kept footer or
 // header never shows on a page it was not made for.
 func TestRenderKeepsSharedPartsApart(t *testing.T) {

@@ -15,8 +15,10 @@ import (
 // server's Page.
 func pageFor(u *url.URL) *Page { return &Page{Path: u.Path} }
 
-// fixedHTML: the browser renders every part itself (see Root.fixed).
-func fixedHTML(_, _ string, build func() app.UI) app.UI { return build() }
+// keptHeader and keptPart: the browser renders every part itself.
+func keptHeader(_ *Root, h *Header) app.UI { return h }
+
+func keptPart(_ *Root, _ string, build func() app.UI) app.UI { return build() }
 
 // keptCard: the browser renders each card itself.
 func keptCard(card gjson.Result, headingLevel int, showDate bool, w words.Words) app.UI {

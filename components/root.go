@@ -217,32 +217,11 @@ func (r *Root) Render() app.UI {
 		// offline page (shown only when a choice cannot be sent): NoBanner.
 		CookieBanner(r.site.Get("cookieBanner"), r.path, r.consent == nil && !pagetype.Get(page.Type()).NoBanner, r.chose),
 		SkipLink(w.Get(words.SkipLink)),
-		r.header(w),
+		keptHeader(r, &Header{Words: w, Name: r.site.Get("name").String(), Navigation: r.site.Get("navigation"), Path: r.path, Section: pagedata.Of(r.view).Section(), Query: r.searchQuery()}),
 		Breadcrumbs(pagedata.Of(r.view).Crumbs(), w.Get(words.BreadcrumbLabel)),
 		app.Elem("main").ID("main-content").Class("nhsd-main").Aria("busy", boolString(r.loading != "")).Body(r.pageBody(page), r.useful(page)),
-		r.fixed("footer", func() app.UI { return Footer(r.site.Get("footer"), w.Get(words.CookieSettings)) }),
+		keptPart(r, "footer", func() app.UI { return Footer(r.site.Get("footer"), w.Get(words.CookieSettings)) }),
 	)
-}
-
-// header is the site header. The server's renders share one copy of each
-// header that differs only in the page it is on (see fixed): only the
-// marks of the current section and the search box's query tell them apart.
-func (r *Root) header(w words.Words) app.UI {
-	h := &Header{Words: w, Name: r.site.Get("name").String(), Navigation: r.site.Get("navigation"), Path: r.path, Section: pagedata.Of(r.view).Section(), Query: r.searchQuery()}
-	if !r.direct || h.Query != "" { // a query is the visitor's: never kept
-		return h
-	}
-	return r.fixed("header\x00"+h.marks()+"\x00"+h.Query, h.Render)
-}
-
-// fixed is build's part of the page: in a server render (direct), its HTML
-// made once for the site settings and key, which must name everything
-// else the part depends on; in the browser, the part itself.
-func (r *Root) fixed(key string, build func() app.UI) app.UI {
-	if !r.direct {
-		return build()
-	}
-	return fixedHTML(r.site.Raw, key, build)
 }
 
 func (r *Root) searchQuery() string {
