@@ -147,7 +147,7 @@ func fixedHTML(site, key string, build func() app.UI) app.UI {
 // that the cards a series' own page alone lists are not.
 var keptCards struct {
 	sync.Mutex
-	html  map[string]string // cardKey → HTML
+	html  map[string]string // keptCard's key → HTML
 	seen  map[uint64]bool   // hashes of the keys asked for once
 	bytes int
 }
