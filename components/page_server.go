@@ -80,113 +80,89 @@ func (h *Header) marks() string {
 }
 
 // keptPart is build's part of the page: in a server render (direct), its
-// HTML made once for the site settings and key, which must name
-// everything else the part depends on.
+// HTML kept for the site settings and key, which must name everything
+// else the part depends on (see keptHTML).
 func keptPart(r *Root, key string, build func() app.UI) app.UI {
 	if !r.direct {
 		return build()
 	}
-	return fixedHTML(r.site.Raw, key, build)
+	return keptHTML("part\x00"+siteID(r.site.Raw)+"\x00"+key, build)
 }
 
-// fixedParts keeps, for the site settings of the last few content
-// versions, the HTML of the parts of a page that many pages share (see
-// keptPart): the footer, and the header of each section.
-var fixedParts struct {
+// keptCard is Card, its HTML kept for the same card, options and words
+// (see keptHTML): a publication lists the latest editions of its series,
+// as each other edition does.
+func keptCard(card gjson.Result, headingLevel int, showDate bool, w words.Words) app.UI {
+	key := "card\x00" + strconv.Itoa(headingLevel) + strconv.FormatBool(showDate) + "\x00" + w.Get(words.StatusPrefix) + "\x00" + card.Raw
+	return keptHTML(key, func() app.UI { return Card(card, headingLevel, showDate, w) })
+}
+
+// kept holds the HTML of parts that server renders show again and again,
+// within maxKeptBytes. A part is kept the second time it is asked for,
+// so that what one page alone shows (a series' own page lists 100 cards
+// no other page shows) is not.
+var kept struct {
 	sync.Mutex
-	sites []*fixedSite // the most recent first
-}
-
-type fixedSite struct {
-	site  string            // the site settings' JSON
-	parts map[string]string // key → HTML
-}
-
-const (
-	fixedSites = 4  // site settings kept: a preview's, a publication's and the live one's
-	fixedKeys  = 64 // parts kept for one: six sections, each marked two ways, and the rest
-)
-
-// fixedHTML returns the part named by key for the site settings, from its
-// HTML made once by build.
-func fixedHTML(site, key string, build func() app.UI) app.UI {
-	fixedParts.Lock()
-	var fs *fixedSite
-	for i, s := range fixedParts.sites {
-		if s.site == site {
-			fs = s
-			copy(fixedParts.sites[1:i+1], fixedParts.sites[:i])
-			fixedParts.sites[0] = fs
-			break
-		}
-	}
-	if fs == nil {
-		fs = &fixedSite{site: site, parts: map[string]string{}}
-		if len(fixedParts.sites) == fixedSites {
-			fixedParts.sites = fixedParts.sites[:fixedSites-1]
-		}
-		fixedParts.sites = append([]*fixedSite{fs}, fixedParts.sites...)
-	}
-	html, ok := fs.parts[key]
-	fixedParts.Unlock()
-	if ok {
-		return app.Raw(html)
-	}
-	html = app.HTMLString(build())
-	fixedParts.Lock()
-	if len(fs.parts) < fixedKeys {
-		fs.parts[key] = html
-	}
-	fixedParts.Unlock()
-	return app.Raw(html)
-}
-
-// keptCards holds the HTML of cards that server renders show again and
-// again: a publication lists the latest editions of its series, as each
-// other edition does. A card is kept the second time it is asked for, so
-// that the cards a series' own page alone lists are not.
-var keptCards struct {
-	sync.Mutex
-	html  map[string]string // keptCard's key → HTML
+	html  map[string]string // key → HTML
 	seen  map[uint64]bool   // hashes of the keys asked for once
 	bytes int
+	sites map[string]string // site settings' JSON → its name in keys
+	named uint64            // site settings named so far: a name is never given twice
 }
 
 const (
-	maxCardBytes = 4 << 20 // keptCards.html, when full, starts again
-	maxCardsSeen = 1 << 16 // and keptCards.seen
+	maxKeptBytes = 4 << 20 // kept.html, when full, starts again
+	maxKeptSeen  = 1 << 16 // and kept.seen
+	maxKeptSites = 4       // and all of kept, past this many site settings
 )
 
-var cardSeed = maphash.MakeSeed()
+var keptSeed = maphash.MakeSeed()
 
-// keptCard is Card, its HTML made once for the same card, options and
-// words.
-func keptCard(card gjson.Result, headingLevel int, showDate bool, w words.Words) app.UI {
-	key := strconv.Itoa(headingLevel) + strconv.FormatBool(showDate) + "\x00" + w.Get(words.StatusPrefix) + "\x00" + card.Raw
-	sum := maphash.String(cardSeed, key)
-	keptCards.Lock()
-	html, ok := keptCards.html[key]
-	again := keptCards.seen[sum]
-	if !ok && !again {
-		if len(keptCards.seen) >= maxCardsSeen || keptCards.seen == nil {
-			keptCards.seen = map[uint64]bool{}
+// siteID names site settings in kept's keys, shorter than their JSON.
+// Names are never reused, so a render that began before kept started
+// again cannot keep its part under another site's name.
+func siteID(site string) string {
+	kept.Lock()
+	defer kept.Unlock()
+	id, ok := kept.sites[site]
+	if !ok {
+		if len(kept.sites) >= maxKeptSites || kept.sites == nil {
+			kept.sites, kept.html, kept.bytes = map[string]string{}, nil, 0
 		}
-		keptCards.seen[sum] = true
+		kept.named++
+		id = strconv.FormatUint(kept.named, 36)
+		kept.sites[site] = id
 	}
-	keptCards.Unlock()
+	return id
+}
+
+// keptHTML returns what build makes, as HTML kept under key once it has
+// been asked for twice.
+func keptHTML(key string, build func() app.UI) app.UI {
+	sum := maphash.String(keptSeed, key)
+	kept.Lock()
+	html, ok := kept.html[key]
+	again := kept.seen[sum]
+	if !ok && !again {
+		if len(kept.seen) >= maxKeptSeen || kept.seen == nil {
+			kept.seen = map[uint64]bool{}
+		}
+		kept.seen[sum] = true
+	}
+	kept.Unlock()
 	switch {
 	case ok:
 		return app.Raw(html)
 	case !again:
-		return Card(card, headingLevel, showDate, w)
+		return build()
 	}
-	html = app.HTMLString(Card(card, headingLevel, showDate, w))
-	keptCards.Lock()
-	if keptCards.bytes+len(key)+len(html) > maxCardBytes || keptCards.html == nil {
-		keptCards.html, keptCards.bytes = map[string]string{}, 0
+	html = app.HTMLString(build())
+	kept.Lock()
+	if kept.bytes+len(key)+len(html) > maxKeptBytes || kept.html == nil {
+		kept.html, kept.bytes = map[string]string{}, 0
 	}
-	keptCards.html[key] = html
-	keptCards.bytes += len(key) + len(html)
-	keptCards.Unlock()
+	kept.html[key] = html
+	kept.bytes += len(key) + len(html)
+	kept.Unlock()
 	return app.Raw(html)
 }
