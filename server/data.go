@@ -3,10 +3,8 @@
 package server
 
 import (
-	"bytes"
 	"encoding/json"
 	"net/http"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -51,34 +49,34 @@ const recentViews = 32
 // each use.
 const maxViewBytes = 16 << 20
 
+// siteData is the site settings the components read (Source.Site), and
+// the client as /page-data/site.json. The keys each render reads first
+// come first, the long ones last: a reader of the JSON (gjson) passes
+// over every key before the one it looks for.
+type siteData struct {
+	Name         json.RawMessage `json:"name,omitempty"`
+	Origin       json.RawMessage `json:"origin,omitempty"`
+	CookiePolicy json.RawMessage `json:"cookiePolicy,omitempty"`
+	Navigation   json.RawMessage `json:"navigation,omitempty"`
+	Description  json.RawMessage `json:"description,omitempty"`
+	CookieBanner json.RawMessage `json:"cookieBanner,omitempty"`
+	Footer       json.RawMessage `json:"footer,omitempty"`
+	FeedbackForm string          `json:"feedbackForm"`
+	Words        json.RawMessage `json:"words,omitempty"`
+}
+
 func newStoreSource(store *content.Store) *storeSource {
 	src := &storeSource{store: store, views: map[string][]byte{}, viewLimit: maxViewBytes}
 	site := store.Site()
 	// The empty feedback form, in the site's words, with {page} where the
 	// page it is about goes: the client renders it as it is.
 	src.feedbackForm = feedbackForm(words.Of(site), map[string]string{"page": "{page}"}, nil)
-	form, _ := json.Marshal(src.feedbackForm)
-	// The keys each render reads first, the long ones last: a reader of
-	// the JSON (gjson) passes over every key before the one it looks for.
-	var b bytes.Buffer
-	b.WriteByte('{')
-	for _, k := range []string{"name", "origin", "cookiePolicy", "navigation", "description", "cookieBanner", "footer", "feedbackForm", "words"} {
-		v := []byte(site.Get(k).Raw)
-		if k == "feedbackForm" {
-			v = form
-		}
-		if len(v) == 0 {
-			continue
-		}
-		if b.Len() > 1 {
-			b.WriteByte(',')
-		}
-		b.Write(strconv.AppendQuote(nil, k))
-		b.WriteByte(':')
-		json.Compact(&b, v) // content.Load checked it is JSON
-	}
-	b.WriteByte('}')
-	src.siteJSON = b.Bytes()
+	raw := func(k string) json.RawMessage { return json.RawMessage(site.Get(k).Raw) }
+	src.siteJSON, _ = json.Marshal(siteData{
+		Name: raw("name"), Origin: raw("origin"), CookiePolicy: raw("cookiePolicy"), Navigation: raw("navigation"),
+		Description: raw("description"), CookieBanner: raw("cookieBanner"), Footer: raw("footer"),
+		FeedbackForm: src.feedbackForm, Words: raw("words"),
+	})
 	src.site = gjson.ParseBytes(src.siteJSON)
 	src.notFound, _ = json.Marshal(store.ViewOf("\x00not-found"))
 	return src
