@@ -29,7 +29,8 @@ import (
 // problem the validator finds is reported at its place.
 //
 // The body is parsed with goldmark; the front matter with go.yaml.in/yaml/v3,
-// whose node tree gives the line and column of every key and value. Neither
+// whose node tree gives the line and column of every key and value (the
+// plain form most pages use is read into the same tree by quickYAML). Neither
 // reaches the WebAssembly client: it receives the document, as before.
 
 // Pos is a place in a file: line and column, both from 1; the column
@@ -307,6 +308,10 @@ var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 // frontMatter reads the YAML between the --- lines; lineBase is the line
 // before its first line.
 func (m *mdFile) frontMatter(fm []byte, lineBase int) obj {
+	if quick, ok := quickYAML(fm); ok {
+		o, _ := m.yamlValue(quick, "$", lineBase).(obj)
+		return o
+	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(fm, &root); err != nil {
 		line, msg := 1, err.Error()
