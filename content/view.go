@@ -34,17 +34,37 @@ type Crumb struct {
 // View is everything a page component needs to render one path: the page's
 // own document plus what the page shows of others (cards, breadcrumbs).
 type View struct {
-	Status  int             `json:"status"`
-	Version string          `json:"version"`
-	Page    json.RawMessage `json:"page"`
-	Crumbs  []Crumb         `json:"crumbs"`
-	Cards   []Card          `json:"cards,omitempty"`
-	Related []Card          `json:"related,omitempty"`
-	Series  *Card           `json:"series,omitempty"`
-	Home    *HomeView       `json:"home,omitempty"`
+	// (The fields are written in this order: a reader of page data looks
+	// each field up by scanning from the start, so the short ones come
+	// first and the page's own document, the longest, last.)
+	Status  int    `json:"status"`
+	Version string `json:"version"`
 	// Section is the path of the header section the page is in when its
 	// own path does not say (its "section", or its nearest parent's).
-	Section string `json:"section,omitempty"`
+	Section string          `json:"section,omitempty"`
+	Series  *Card           `json:"series,omitempty"`
+	Crumbs  []Crumb         `json:"crumbs"`
+	Related []Card          `json:"related,omitempty"`
+	Home    *HomeView       `json:"home,omitempty"`
+	Cards   []Card          `json:"cards,omitempty"`
+	Page    json.RawMessage `json:"page,omitempty"`
+}
+
+// JSON is the view as page data (/page-data/<path>.json). The page's own
+// document is already JSON: it is put in as it is, where encoding/json
+// would check and compact it again.
+func (v View) JSON() []byte {
+	page := v.Page
+	v.Page = nil
+	b, err := json.Marshal(v)
+	if err != nil || len(page) == 0 {
+		return b // (a View has no value encoding/json refuses)
+	}
+	out := make([]byte, 0, len(b)+len(`,"page":`)+len(page))
+	out = append(out, b[:len(b)-1]...)
+	out = append(out, `,"page":`...)
+	out = append(out, page...)
+	return append(out, '}')
 }
 
 // HomeView holds the home page modules, resolved.

@@ -1,6 +1,8 @@
 package content
 
 import (
+	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -79,5 +81,39 @@ func TestViewsSendInlineTextAsHTML(t *testing.T) {
 	v := string(s.ViewOf("/services/e-referral-service").Page)
 	if !strings.Contains(v, `runs on <a class=\"nhsd-link\" href=\"/services/spine\">Spine</a>.`) {
 		t.Error("the e-Referral Service's link to Spine is not sent as HTML")
+	}
+}
+
+// A view's JSON is what encoding/json makes of it, page included, for
+// every page (and for a path with no page).
+func TestViewJSONIsTheView(t *testing.T) {
+	s, err := Load(Embedded(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths := []string{"\x00not-found"}
+	for _, d := range s.Docs() {
+		paths = append(paths, d.Path)
+	}
+	for _, p := range paths {
+		v := s.ViewOf(p)
+		got := v.JSON()
+		want, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var g, w any
+		if err := json.Unmarshal(got, &g); err != nil {
+			t.Fatalf("%q: JSON is not JSON (%v): %s", p, err, got)
+		}
+		if err := json.Unmarshal(want, &w); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(g, w) {
+			t.Errorf("%q: JSON %s\nwant %s", p, got, want)
+		}
+		if len(v.Page) > 0 && !gjson.GetBytes(got, "page").Exists() {
+			t.Errorf("%q: no page in %s", p, got)
+		}
 	}
 }

@@ -78,7 +78,7 @@ func newStoreSource(store *content.Store) *storeSource {
 		FeedbackForm: src.feedbackForm, Words: raw("words"),
 	})
 	src.site = gjson.ParseBytes(src.siteJSON)
-	src.notFound, _ = json.Marshal(store.ViewOf("\x00not-found"))
+	src.notFound = store.ViewOf("\x00not-found").JSON()
 	return src
 }
 
@@ -106,7 +106,7 @@ func (s *storeSource) viewJSON(path string) []byte {
 	if ok {
 		return b
 	}
-	b, _ = json.Marshal(s.store.ViewOf(path))
+	b = s.store.ViewOf(path).JSON()
 	s.mu.Lock()
 	if _, ok := s.views[path]; !ok && s.viewBytes+len(b) <= s.viewLimit {
 		s.views[path] = b

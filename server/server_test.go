@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"html"
@@ -742,7 +741,7 @@ func TestViewsPastTheBound(t *testing.T) {
 	for round := range 2 {
 		for i := range docs {
 			d := docs[(i*7+round)%len(docs)]
-			want, _ := json.Marshal(srv.store.ViewOf(d.Path))
+			want := srv.store.ViewOf(d.Path).JSON()
 			for range 2 { // made, then recent
 				if got := srv.source.viewJSON(d.Path); !bytes.Equal(got, want) {
 					t.Fatalf("view of %s: not its own", d.Path)
