@@ -456,13 +456,17 @@ func (w *exporter) saveCopies(url, name string, status int, copies bool, from *a
 	}
 	if compressible[filepath.Ext(name)] && len(body) > 512 {
 		level := gzip.DefaultCompression
-		if w.s.assets[url] != nil {
+		a := w.s.assets[url]
+		if a != nil {
 			level = gzip.BestCompression // the assets: fetched by every visitor
 		}
 		var gz []byte
-		if from != nil && level == gzip.DefaultCompression {
+		switch {
+		case from != nil && level == gzip.DefaultCompression:
 			gz = from.gzipped()
-		} else {
+		case a != nil && a.lazy == nil && a.gzip != nil:
+			gz = a.gzip // made at that level with the asset (newAsset)
+		default:
 			gz = gzipLevel(body, level)
 		}
 		if gz != nil {
