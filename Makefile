@@ -40,7 +40,7 @@ web/site.css.br: web/site.css
 # that even its first start checks nothing. Content with problems still
 # builds (the preview shows them; make validate lists them), carrying the
 # pages that have none.
-bin/site: web/app.wasm web/site.css.br $(GO_SOURCES) $(shell find server preview web content -type f -not -name '*.br' -not -name '*.br.sum' -not -name commits.txt -not -name '*.shelf') $(wildcard .git/index)
+bin/site: web/app.wasm web/site.css.br $(GO_SOURCES) $(shell find server preview web content -type f -not -name '*.br' -not -name '*.br.sum' -not -name '*.gz' -not -name '*.gz.sum' -not -name commits.txt -not -name '*.shelf') $(wildcard .git/index)
 	$(GO) run ./cmd/commits
 	rm -rf content/generated/*.shelf bin/.shelf
 	CGO_ENABLED=0 $(GO) build $(SITE_FLAGS) -o bin/site ./app
@@ -128,4 +128,4 @@ size: web/app.wasm setup
 	cd tests/browser && node --test size.test.mjs
 
 clean:
-	rm -rf bin dist web/app.wasm web/*.br web/*.br.sum
+	rm -rf bin dist web/app.wasm web/*.br web/*.br.sum web/*.gz web/*.gz.sum

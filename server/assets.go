@@ -10,6 +10,7 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -281,12 +282,13 @@ func gzipLevel(b []byte, level int) []byte {
 
 // loadAssets reads every file of fsys into memory. A file "x.br" is taken as
 // the brotli copy of "x" when "x.br.sum" holds the SHA-256 of "x" as it is
-// now (tools/compress.mjs writes both); a stale copy is left unused and
-// reported in the returned warnings. Gzip copies are made here.
+// now, and "x.gz" as its gzip copy when "x.gz.sum" does (tools/compress.mjs
+// writes all four); a stale copy is left unused and reported in the
+// returned warnings. Other gzip copies are made here.
 func loadAssets(fsys fs.FS) (map[string]*asset, []string, error) {
 	out := map[string]*asset{}
-	compressed := map[string][]byte{}
-	sums := map[string]string{}
+	compressed := map[string][]byte{} // "x.br" and "x.gz" → the copy
+	sums := map[string]string{}       // "x.br" and "x.gz" → the sum of x they were made from
 	var warnings []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -300,13 +302,11 @@ func loadAssets(fsys fs.FS) (map[string]*asset, []string, error) {
 			return err
 		}
 		switch {
-		case strings.HasSuffix(p, ".br"):
+		case strings.HasSuffix(p, ".br"), strings.HasSuffix(p, ".gz"):
 			compressed[p] = b
 			return nil
-		case strings.HasSuffix(p, ".br.sum"):
-			sums[strings.TrimSuffix(p, ".br.sum")] = strings.TrimSpace(string(b))
-			return nil
-		case strings.HasSuffix(p, ".gz"):
+		case strings.HasSuffix(p, ".br.sum"), strings.HasSuffix(p, ".gz.sum"):
+			sums[strings.TrimSuffix(p, ".sum")] = strings.TrimSpace(string(b))
 			return nil
 		}
 		out["/web/"+p] = newLazyAsset(p, b, "") // gzip when first asked for: most browsers take the brotli copies
@@ -316,17 +316,22 @@ func loadAssets(fsys fs.FS) (map[string]*asset, []string, error) {
 		return nil, nil, err
 	}
 	for p, b := range compressed {
-		orig := strings.TrimSuffix(p, ".br")
+		orig := p[:len(p)-len(".br")] // (".gz" is as long)
 		a, ok := out["/web/"+orig]
 		if !ok {
 			continue
 		}
-		if sums[orig] != a.sum {
+		if sums[p] != a.sum {
 			warnings = append(warnings, "web/"+p+" is out of date with web/"+orig+" and is not used; run: node tools/compress.mjs web/"+orig)
 			continue
 		}
-		a.brotli = b
+		if strings.HasSuffix(p, ".br") {
+			a.brotli = b
+		} else {
+			a.gzip, a.lazy = b, nil
+		}
 	}
+	slices.Sort(warnings)
 	return out, warnings, nil
 }
 

@@ -308,8 +308,12 @@ func TestCompressionAndCaching(t *testing.T) {
 	web["app.wasm"] = &fstest.MapFile{Data: []byte(strings.Repeat("wasm", 1000))}
 	web["app.wasm.br"] = &fstest.MapFile{Data: []byte("brotli-bytes")}
 	web["app.wasm.br.sum"] = &fstest.MapFile{Data: []byte(sha256Hex(strings.Repeat("wasm", 1000)) + "\n")}
+	web["app.wasm.gz"] = &fstest.MapFile{Data: []byte("gzip-bytes")}
+	web["app.wasm.gz.sum"] = &fstest.MapFile{Data: []byte(sha256Hex(strings.Repeat("wasm", 1000)) + "\n")}
 	web["site.css.br"] = &fstest.MapFile{Data: []byte("stale brotli")}
 	web["site.css.br.sum"] = &fstest.MapFile{Data: []byte(sha256Hex("old css") + "\n")}
+	web["site.css.gz"] = &fstest.MapFile{Data: []byte("stale gzip")}
+	web["site.css.gz.sum"] = &fstest.MapFile{Data: []byte(sha256Hex("old css") + "\n")}
 	srv, err := New(Config{Store: realStore(t), Web: web})
 	if err != nil {
 		t.Fatal(err)
@@ -328,8 +332,11 @@ func TestCompressionAndCaching(t *testing.T) {
 		}
 		brotliPending.Wait()
 	}
-	if r := get(srv, "/web/app.wasm", "Accept-Encoding", "gzip"); r.header.Get("Content-Encoding") != "gzip" || r.header.Get("Cache-Control") != "no-cache" {
-		t.Errorf("wasm with gzip only: %q, cache %q", r.header.Get("Content-Encoding"), r.header.Get("Cache-Control"))
+	if r := get(srv, "/web/app.wasm", "Accept-Encoding", "gzip"); r.header.Get("Content-Encoding") != "gzip" || r.body != "gzip-bytes" || r.header.Get("Cache-Control") != "no-cache" {
+		t.Errorf("wasm with gzip only: %q %q, cache %q", r.header.Get("Content-Encoding"), r.body, r.header.Get("Cache-Control"))
+	}
+	if r := get(srv, "/web/site.css", "Accept-Encoding", "gzip"); r.header.Get("Content-Encoding") != "gzip" || r.body == "stale gzip" {
+		t.Errorf("css with gzip only: %q, the stale copy served: %v", r.header.Get("Content-Encoding"), r.body == "stale gzip")
 	}
 	if r := get(srv, "/web/app.wasm", "Accept-Encoding", "br;q=0, gzip;q=0"); r.header.Get("Content-Encoding") != "" || len(r.body) != 4000 {
 		t.Errorf("identity: encoding %q len %d", r.header.Get("Content-Encoding"), len(r.body))

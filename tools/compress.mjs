@@ -1,7 +1,9 @@
 // Writes a brotli copy (.br) of each file named on the command line, at the
-// highest settings, and beside it the SHA-256 of the original (.br.sum): the
-// server sends the brotli copy only while that sum still matches, so a stale
-// copy is never served. (The server makes gzip copies itself.)
+// highest settings, and a gzip copy (.gz) at level 9, and beside each the
+// SHA-256 of the original (.br.sum, .gz.sum): the server sends a copy only
+// while its sum still matches, so a stale copy is never served. (The server
+// makes gzip copies of other files itself; the WebAssembly's took it a
+// second of CPU at each export.)
 // Usage: node tools/compress.mjs web/app.wasm web/site.css
 import { readFileSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
@@ -16,8 +18,11 @@ for (const file of process.argv.slice(2)) {
       [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
     },
   });
+  const gz = gzipSync(data, { level: 9 });
+  const sum = createHash("sha256").update(data).digest("hex") + "\n";
   writeFileSync(file + ".br", br);
-  writeFileSync(file + ".br.sum", createHash("sha256").update(data).digest("hex") + "\n");
-  const gz = gzipSync(data, { level: 9 }).length;
-  console.log(`${file}: ${data.length} bytes, gzip ${gz}, brotli ${br.length}`);
+  writeFileSync(file + ".br.sum", sum);
+  writeFileSync(file + ".gz", gz);
+  writeFileSync(file + ".gz.sum", sum);
+  console.log(`${file}: ${data.length} bytes, gzip ${gz.length}, brotli ${br.length}`);
 }
