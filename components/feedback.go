@@ -1,7 +1,6 @@
 package components
 
 import (
-	"html"
 	"net/url"
 	"strings"
 
@@ -9,6 +8,7 @@ import (
 
 	"nhsdigital/content/pagetype"
 	"nhsdigital/content/words"
+	"nhsdigital/internal/htmlesc"
 )
 
 // feedbackBlock is the form on its page, or the thank-you note after
@@ -28,11 +28,11 @@ func feedbackBlock(query, form string, w words.Words) app.UI {
 		return app.Raw(`<div class="nhsd-panel" role="status"><h2 class="nhsd-heading-m">` + esc(w, words.FeedbackThanks) + `</h2><p class="nhsd-body">` +
 			esc(w, words.FeedbackThanksText) + `</p><p class="nhsd-body"><a class="nhsd-link" href="/">` + esc(w, words.FeedbackHome) + `</a></p></div>`)
 	}
-	return app.Raw(strings.Replace(form, "{page}", html.EscapeString(q.Get("page")), 1))
+	return app.Raw(strings.Replace(form, "{page}", htmlesc.String(q.Get("page")), 1))
 }
 
 // esc is the words of k, escaped for HTML.
-func esc(w words.Words, k words.Key) string { return html.EscapeString(w.Get(k)) }
+func esc(w words.Words, k words.Key) string { return htmlesc.String(w.Get(k)) }
 
 // usefulBox is "Is this page useful?" with "Report a problem with this
 // page", at the foot of content pages. The answers are forms the server
@@ -46,7 +46,7 @@ func esc(w words.Words, k words.Key) string { return html.EscapeString(w.Get(k))
 //   - w: the site's words.
 func usefulBox(path, query string, w words.Words) app.UI {
 	q, _ := url.ParseQuery(query)
-	form := `<form class="nhsd-useful__form" method="post" action="/useful"><input type="hidden" name="path" value="` + html.EscapeString(path) + `">`
+	form := `<form class="nhsd-useful__form" method="post" action="/useful"><input type="hidden" name="path" value="` + htmlesc.String(path) + `">`
 	var body string
 	switch q.Get("useful") {
 	case "yes", "sent":

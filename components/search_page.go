@@ -1,7 +1,6 @@
 package components
 
 import (
-	"html"
 	"net/url"
 	"slices"
 	"strconv"
@@ -15,6 +14,7 @@ import (
 	"nhsdigital/content/pagetype"
 	"nhsdigital/content/search"
 	"nhsdigital/content/words"
+	"nhsdigital/internal/htmlesc"
 )
 
 // SearchPage is the site search: a query box that answers as you type,
@@ -470,9 +470,9 @@ func excerpt(text string, marks []string, prefix string) string {
 	b.WriteString(`<p class="nhsd-search-result__excerpt">`)
 	for _, s := range segs {
 		if s.Mark {
-			b.WriteString("<mark>" + html.EscapeString(s.Text) + "</mark>")
+			b.WriteString("<mark>" + htmlesc.String(s.Text) + "</mark>")
 		} else {
-			b.WriteString(html.EscapeString(s.Text))
+			b.WriteString(htmlesc.String(s.Text))
 		}
 	}
 	b.WriteString("</p>")

@@ -1,13 +1,12 @@
 package components
 
 import (
-	"html"
-
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/tidwall/gjson"
 
 	"nhsdigital/content/pagetype"
 	"nhsdigital/content/words"
+	"nhsdigital/internal/htmlesc"
 )
 
 // Video shows a YouTube video, but only with consent to embedded media:
@@ -23,11 +22,11 @@ import (
 //   - Path: the page, where the form comes back to.
 //   - Words: the site's words (the placeholder's).
 func Video(block gjson.Result, allowed bool, path string, w words.Words) app.UI {
-	id := html.EscapeString(block.Get("youtubeId").String())
-	title := html.EscapeString(w.Fill(words.VideoTitle, "title", block.Get("title").String()))
+	id := htmlesc.String(block.Get("youtubeId").String())
+	title := htmlesc.String(w.Fill(words.VideoTitle, "title", block.Get("title").String()))
 	caption := ""
 	if c := block.Get("caption").String(); c != "" {
-		caption = `<figcaption class="nhsd-image__caption">` + html.EscapeString(c) + `</figcaption>`
+		caption = `<figcaption class="nhsd-image__caption">` + htmlesc.String(c) + `</figcaption>`
 	}
 	if allowed {
 		return app.Raw(`<figure class="nhsd-video"><div class="nhsd-video__frame"><iframe class="nhsd-video__iframe" src="https://www.youtube-nocookie.com/embed/` + id +
@@ -35,9 +34,9 @@ func Video(block gjson.Result, allowed bool, path string, w words.Words) app.UI 
 			caption + `</figure>`)
 	}
 	return app.Raw(`<figure class="nhsd-video"><div class="nhsd-video__placeholder"><p class="nhsd-video__title">` + title + `</p>` +
-		`<p class="nhsd-body">` + html.EscapeString(w.Get(words.VideoExplain)) + `</p>` +
-		`<form method="post" action="/consent"><input type="hidden" name="return" value="` + html.EscapeString(path) + `">` +
-		`<button class="nhsd-button" type="submit" name="consent" value="media">` + html.EscapeString(w.Get(words.VideoAllow)) + `</button></form>` +
+		`<p class="nhsd-body">` + htmlesc.String(w.Get(words.VideoExplain)) + `</p>` +
+		`<form method="post" action="/consent"><input type="hidden" name="return" value="` + htmlesc.String(path) + `">` +
+		`<button class="nhsd-button" type="submit" name="consent" value="media">` + htmlesc.String(w.Get(words.VideoAllow)) + `</button></form>` +
 		`<p class="nhsd-body">` + pagetype.LinkHTML("https://www.youtube.com/watch?v="+block.Get("youtubeId").String(), w.Get(words.VideoWatch)) + `</p>` +
 		`</div>` + caption + `</figure>`)
 }

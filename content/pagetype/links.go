@@ -1,8 +1,9 @@
 package pagetype
 
 import (
-	"html"
 	"strings"
+
+	"nhsdigital/internal/htmlesc"
 )
 
 // ExternalNote follows the text of every link to another website, for
@@ -18,7 +19,7 @@ func IsExternal(href string) bool {
 // server's rendering of links in content text, and the components' where
 // they write HTML themselves.
 func LinkHTML(href, text string) string {
-	out := `<a class="nhsd-link" href="` + html.EscapeString(href) + `">` + html.EscapeString(text)
+	out := `<a class="nhsd-link" href="` + htmlesc.String(href) + `">` + htmlesc.String(text)
 	if IsExternal(href) {
 		out += `<span class="nhsd-visually-hidden">` + ExternalNote + `</span>`
 	}
