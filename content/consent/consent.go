@@ -45,11 +45,11 @@ func (r *Record) Current(policy string) bool { return r != nil && r.Policy == po
 func (r *Record) Value() string {
 	var c strings.Builder
 	for _, cat := range Categories {
-		l := cat[:1]
+		l := cat[0] // every category is a lower-case ASCII word
 		if r.Choices[cat] {
-			l = strings.ToUpper(l)
+			l = l - 'a' + 'A'
 		}
-		c.WriteString(l)
+		c.WriteByte(l)
 	}
 	return r.ID + "." + strconv.FormatInt(r.Time.Unix(), 10) + "." + r.Policy + "." + c.String()
 }

@@ -196,7 +196,7 @@ func StatusLabel(status string) string {
 	if !slices.Contains(ServiceStatuses, status) {
 		return status
 	}
-	return strings.ToUpper(status[:1]) + status[1:]
+	return string(status[0]-'a'+'A') + status[1:] // every one is lower-case ASCII
 }
 
 // ServiceSections are the standard service template's sections, in order:
