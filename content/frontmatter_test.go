@@ -175,7 +175,7 @@ func TestFrontMatterBeyondQuickYAML(t *testing.T) {
 			t.Errorf("document %s lacks %s", raw, want)
 		}
 	}
-	if got := pos["$.topics[1]"]; got != (Pos{6, 13}) {
+	if got := pos.flat["$.topics[1]"]; got != (Pos{6, 13}) {
 		t.Errorf("topics[1] at %v, want 6:13", got)
 	}
 	_, _, problems = parseMarkdown([]byte("---\nid: 1\ntitle: Spine: the service\n---\n"))

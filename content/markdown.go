@@ -41,6 +41,70 @@ type Pos struct{ Line, Col int }
 // ($.body[2].items[0]), to its place in the Markdown file.
 type positions map[string]Pos
 
+// places are where a Markdown document's fields are: the front matter's
+// and the document's own in one map, and each block of a list (the body,
+// a service's section) in the block's own map, found by the list's path
+// and the block's index. Copying every block's places into one map under
+// their full paths was most of the places' cost, made for each of 20,000
+// pages at start and looked up only for a problem or a link.
+type places struct {
+	flat  positions
+	lists map[string][]positions // "$.body": the places of $.body[i]
+}
+
+// of returns the place of field, or of the nearest field holding it, as
+// positions.of does for the map of every place.
+func (ps *places) of(field string) Pos {
+	for f := field; f != ""; {
+		if at, ok := ps.flat[f]; ok {
+			return at
+		}
+		if at, ok := ps.inBlock(f, field[len(f):]); ok {
+			return at
+		}
+		i := strings.LastIndexAny(f, ".[#")
+		if i <= 0 {
+			break
+		}
+		f = f[:i]
+	}
+	return ps.flat["$"]
+}
+
+// inBlock finds the place of rest within the block at path list[i], if
+// f is such a path: rest's, else that of the nearest field holding it
+// in the block, else the block's own.
+func (ps *places) inBlock(f, rest string) (Pos, bool) {
+	if len(ps.lists) == 0 || !strings.HasSuffix(f, "]") {
+		return Pos{}, false
+	}
+	open := strings.LastIndexByte(f, '[')
+	if open < 0 {
+		return Pos{}, false
+	}
+	blocks, ok := ps.lists[f[:open]]
+	if !ok {
+		return Pos{}, false
+	}
+	i, err := strconv.Atoi(f[open+1 : len(f)-1])
+	if err != nil || i < 0 || i >= len(blocks) || f[open+1:len(f)-1] != strconv.Itoa(i) {
+		return Pos{}, false
+	}
+	for {
+		if at, ok := blocks[i][rest]; ok {
+			return at, true
+		}
+		if rest == "" {
+			return Pos{}, false
+		}
+		if j := strings.LastIndexAny(rest, ".[#"); j > 0 {
+			rest = rest[:j]
+		} else {
+			rest = ""
+		}
+	}
+}
+
 // kv and obj are a JSON object that keeps the order of its fields.
 type kv struct {
 	k string
@@ -183,6 +247,7 @@ type mdFile struct {
 	src      []byte
 	lines    []int // byte offset of the start of each line
 	pos      positions
+	lists    map[string][]positions // the blocks' places (see places)
 	problems []mdProblem
 	md       goldmark.Markdown
 }
@@ -232,8 +297,8 @@ var markdown = goldmark.New(
 // parseMarkdown reads a page's Markdown file. It returns the document as
 // JSON and the place of each of its fields, or the problems that keep the
 // file from being read (each at its place).
-func parseMarkdown(data []byte) ([]byte, positions, []mdProblem) {
-	m := &mdFile{src: data, pos: positions{}, md: markdown}
+func parseMarkdown(data []byte) ([]byte, *places, []mdProblem) {
+	m := &mdFile{src: data, pos: positions{}, lists: map[string][]positions{}, md: markdown}
 	m.lines = append(m.lines, 0)
 	for i, c := range data {
 		if c == '\n' {
@@ -278,7 +343,7 @@ func parseMarkdown(data []byte) ([]byte, positions, []mdProblem) {
 		m.fail(Pos{1, 1}, "cannot be read: %v", err)
 		return nil, nil, m.problems
 	}
-	return raw, m.pos, nil
+	return raw, &places{flat: m.pos, lists: m.lists}, nil
 }
 
 func isFence(line []byte) bool {
@@ -1050,13 +1115,12 @@ func (m *mdFile) place(doc obj, typ string, blocks []mdBlock, fmEnd Pos) obj {
 	}
 	list := func(at string, bs []mdBlock) []any {
 		out := make([]any, 0, len(bs))
-		for i, b := range bs {
-			p := indexed(at, i)
-			for k, at := range b.pos {
-				m.pos[p+k] = at
-			}
+		ps := make([]positions, 0, len(bs))
+		for _, b := range bs {
+			ps = append(ps, b.pos)
 			out = append(out, b.v)
 		}
+		m.lists[at] = ps
 		return out
 	}
 	if typ == TypeService {

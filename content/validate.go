@@ -73,7 +73,7 @@ type validator struct {
 	docs       []*Doc
 	refs       []reference
 	cur        *Doc                 // document being checked
-	pos        positions            // the places of its fields, for a Markdown file
+	pos        *places              // the places of its fields, for a Markdown file
 	linkKey    string               // the link being checked in inline text (field#k)
 	commits    map[string]time.Time // the last commit of each file, for a page without lastEdited
 }
@@ -205,7 +205,7 @@ func (v *validator) checkDoc(file string, data []byte) {
 		// (duplicates, typed links, pages under a scheduled one); only
 		// those, as every document keeps them.
 		d.places = positions{}
-		for k, at := range v.pos {
+		for k, at := range v.pos.flat {
 			switch f, _, _ := strings.Cut(strings.TrimPrefix(k, "$."), "["); f {
 			case "$", "id", "path", "type", "aliases", "relatedServices", "series":
 				d.places[k] = at
