@@ -231,8 +231,15 @@ func (p *parser) parse(close string) []Node {
 			p.links = append(p.links, span{start: p.pos, end: p.pos + mid + end + 1, label: label, href: href})
 			p.pos += mid + end + 1
 		default:
-			text.WriteByte(rest[0])
-			p.pos++
+			// Up to the next byte another case may take: each of them
+			// starts with one of these (a close marker with *), but for a
+			// backslash at the very end, which is text.
+			n := strings.IndexAny(rest[1:], "\\*[") + 1
+			if n == 0 {
+				n = len(rest)
+			}
+			text.WriteString(rest[:n])
+			p.pos += n
 		}
 	}
 	if close != "" && p.err == nil {
