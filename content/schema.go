@@ -175,6 +175,16 @@ var blockFields = map[string][]field{
 		opt("caption", kString), opt("decorative", kBool)},
 }
 
+// typedBlockFields are each block type's fields with "type" first, as
+// a block is checked: made once, not for each block of each page.
+var typedBlockFields = func() map[string][]field {
+	m := make(map[string][]field, len(blockFields))
+	for t, fields := range blockFields {
+		m[t] = append([]field{req("type", kString)}, fields...)
+	}
+	return m
+}()
+
 var siteFields = []field{
 	req("name", kString),
 	req("cookiePolicy", kString),

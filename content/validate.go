@@ -403,16 +403,20 @@ func (v *validator) checkValue(file, p string, val gjson.Result, f field) {
 		}
 		return s, ok
 	}
-	list := func() ([]gjson.Result, bool) {
+	// list says whether val is a list, and how many items it has if
+	// fewer than f.Min; its items are read one by one (eachItem), not
+	// made into a slice for each list of each page.
+	list := func() bool {
 		if !val.IsArray() {
 			v.add(file, p, "must be a list, got %s", typeName(val))
-			return nil, false
+			return false
 		}
-		items := val.Array()
-		if len(items) < f.Min {
-			v.add(file, p, "must have at least %d item(s), has %d", f.Min, len(items))
+		if f.Min > 0 {
+			if n := items(val); n < f.Min {
+				v.add(file, p, "must have at least %d item(s), has %d", f.Min, n)
+			}
 		}
-		return items, true
+		return true
 	}
 	switch f.Kind {
 	case kString:
@@ -460,16 +464,17 @@ func (v *validator) checkValue(file, p string, val gjson.Result, f field) {
 			v.add(file, p, "must be a whole number, got %s", typeName(val))
 		}
 	case kStrings, kInlines, kPathRefs:
-		items, ok := list()
-		if !ok {
+		if !list() {
 			return
 		}
 		seen := map[string]bool{}
-		for i, it := range items {
+		i := 0
+		eachItem(val, func(it gjson.Result) {
 			ip := indexed(p, i)
+			i++
 			if it.Type != gjson.String || strings.TrimSpace(it.String()) == "" {
 				v.add(file, ip, "must be a non-empty string, got %s", typeName(it))
-				continue
+				return
 			}
 			s := it.String()
 			switch f.Kind {
@@ -482,7 +487,7 @@ func (v *validator) checkValue(file, p string, val gjson.Result, f field) {
 				v.add(file, ip, "%q is listed twice", s)
 			}
 			seen[s] = true
-		}
+		})
 	case kObject:
 		if !val.IsObject() {
 			v.add(file, p, "must be an object, got %s", typeName(val))
@@ -490,30 +495,52 @@ func (v *validator) checkValue(file, p string, val gjson.Result, f field) {
 		}
 		v.checkObject(file, p, val, f.Sub)
 	case kObjects:
-		items, ok := list()
-		if !ok {
+		if !list() || f.Sub == nil { // table rows: checked by the table block
 			return
 		}
-		for i, it := range items {
+		i := 0
+		eachItem(val, func(it gjson.Result) {
 			ip := indexed(p, i)
-			if f.Sub == nil { // table rows: checked by the table block
-				continue
-			}
+			i++
 			if !it.IsObject() {
 				v.add(file, ip, "must be an object, got %s", typeName(it))
-				continue
+				return
 			}
 			v.checkObject(file, ip, it, f.Sub)
-		}
+		})
 	case kBlocks:
-		items, ok := list()
-		if !ok {
+		if !list() {
 			return
 		}
-		for i, it := range items {
+		i := 0
+		eachItem(val, func(it gjson.Result) {
 			v.checkBlock(file, indexed(p, i), it)
-		}
+			i++
+		})
 	}
+}
+
+// eachItem calls fn with each item of a, in order, as a.Array() has
+// them (none for null, a itself if it is not a list), without making a
+// slice of them.
+func eachItem(a gjson.Result, fn func(gjson.Result)) {
+	switch {
+	case a.Type == gjson.Null:
+	case !a.IsArray():
+		fn(a)
+	default:
+		a.ForEach(func(_, it gjson.Result) bool {
+			fn(it)
+			return true
+		})
+	}
+}
+
+// items is len(a.Array()).
+func items(a gjson.Result) int {
+	n := 0
+	eachItem(a, func(gjson.Result) { n++ })
+	return n
 }
 
 func (v *validator) checkBlock(file, p string, b gjson.Result) {
@@ -522,37 +549,41 @@ func (v *validator) checkBlock(file, p string, b gjson.Result) {
 		return
 	}
 	t := b.Get("type").String()
-	fields, ok := blockFields[t]
+	fields, ok := typedBlockFields[t]
 	if !ok {
 		v.add(file, p+".type", "%q is not a block type; use one of: %s", t, strings.Join(slices.Sorted(maps.Keys(blockFields)), ", "))
 		return
 	}
-	v.checkObject(file, p, b, append([]field{req("type", kString)}, fields...))
+	v.checkObject(file, p, b, fields)
 	switch t {
 	case "heading":
 		if l := b.Get("level").Int(); b.Get("level").Exists() && (l < 2 || l > 4) {
 			v.add(file, p+".level", "must be 2, 3 or 4, got %d (level 1 is the page title)", l)
 		}
 	case "table":
-		cols := len(b.Get("head").Array())
-		for i, row := range b.Get("rows").Array() {
-			rp := fmt.Sprintf("%s.rows[%d]", p, i)
+		cols := items(b.Get("head"))
+		i := 0
+		eachItem(b.Get("rows"), func(row gjson.Result) {
+			rp := indexed(p+".rows", i)
+			i++
 			if !row.IsArray() {
 				v.add(file, rp, "must be a list of cells, got %s", typeName(row))
-				continue
+				return
 			}
-			cells := row.Array()
-			if len(cells) != cols {
-				v.add(file, rp, "has %d cells but head has %d columns", len(cells), cols)
+			if n := items(row); n != cols {
+				v.add(file, rp, "has %d cells but head has %d columns", n, cols)
 			}
-			for j, c := range cells {
+			j := 0
+			eachItem(row, func(c gjson.Result) {
+				cp := indexed(rp, j)
+				j++
 				if c.Type != gjson.String {
-					v.add(file, indexed(rp, j), "must be a string, got %s", typeName(c))
-					continue
+					v.add(file, cp, "must be a string, got %s", typeName(c))
+					return
 				}
-				v.checkInline(file, indexed(rp, j), c.String())
-			}
-		}
+				v.checkInline(file, cp, c.String())
+			})
+		})
 	case "video":
 		if id := b.Get("youtubeId").String(); id != "" && !youtubeID.MatchString(id) {
 			v.add(file, p+".youtubeId", "%q is not a YouTube video ID (11 letters, digits, - or _)", id)
