@@ -298,7 +298,7 @@ var markdown = goldmark.New(
 // JSON and the place of each of its fields, or the problems that keep the
 // file from being read (each at its place).
 func parseMarkdown(data []byte) ([]byte, *places, []mdProblem) {
-	m := &mdFile{src: data, pos: positions{}, lists: map[string][]positions{}, md: markdown}
+	m := &mdFile{src: data, pos: make(positions, 32), lists: map[string][]positions{}, md: markdown}
 	m.lines = append(m.lines, 0)
 	for i, c := range data {
 		if c == '\n' {
@@ -437,8 +437,7 @@ func (m *mdFile) yamlValue(n *yaml.Node, at string, lineBase int) any {
 	case yaml.AliasNode:
 		return m.yamlValue(n.Alias, at, lineBase)
 	case yaml.MappingNode:
-		var o obj
-		seen := map[string]bool{}
+		o := make(obj, 0, len(n.Content)/2)
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, val := n.Content[i], n.Content[i+1]
 			kp := Pos{lineBase + k.Line, k.Column}
@@ -450,11 +449,10 @@ func (m *mdFile) yamlValue(n *yaml.Node, at string, lineBase int) any {
 				m.fail(kp, "%s is not a front matter field: %s (see content/README.md)", k.Value, bodyFields[k.Value])
 				continue
 			}
-			if seen[k.Value] {
+			if _, seen := o.get(k.Value); seen {
 				m.fail(kp, "%s is given twice; keep one", k.Value)
 				continue
 			}
-			seen[k.Value] = true
 			p := at + "." + k.Value
 			m.pos[p] = kp // the key's place; the value's is only for its items
 			o = append(o, kv{k.Value, m.yamlValue(val, p, lineBase)})
@@ -720,8 +718,11 @@ func titled(typ, key, arg string) obj {
 }
 
 func (m *mdFile) container(name, arg string, open Pos, from, to int) (mdBlock, bool) {
-	b := mdBlock{pos: map[string]Pos{"": open}}
 	doc, src := m.parse(from, to)
+	// Room for the places of a few fields a line (an item, its label,
+	// its link…), made once rather than grown.
+	b := mdBlock{pos: make(map[string]Pos, 1+3*bytes.Count(m.src[from:to], []byte{'\n'}))}
+	b.pos[""] = open
 	var kids []ast.Node
 	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
 		kids = append(kids, c)
