@@ -133,27 +133,16 @@ func TestQuickYAMLIsYAML(t *testing.T) {
 	}
 
 	pages, total := 0, 0
-	err := fs.WalkDir(os.DirFS("pages"), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
-			return err
-		}
-		data, err := os.ReadFile("pages/" + p)
-		if err != nil {
-			return err
-		}
+	eachSitePage(t, func(p string, data []byte) {
 		parts := strings.SplitN(string(data), "\n---\n", 2)
 		if !strings.HasPrefix(parts[0], "---\n") || len(parts) < 2 {
-			return nil
+			return
 		}
 		total++
 		if checkQuick(t, p, []byte(strings.TrimPrefix(parts[0], "---\n")+"\n")) {
 			pages++
 		}
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	// The plain form is what content/README.md shows and what the site's
 	// pages use: nearly all of them must take the quick way.
 	t.Logf("pages %d of %d", pages, total)
@@ -181,5 +170,25 @@ func TestFrontMatterBeyondQuickYAML(t *testing.T) {
 	_, _, problems = parseMarkdown([]byte("---\nid: 1\ntitle: Spine: the service\n---\n"))
 	if len(problems) != 1 || problems[0].at.Line != 3 {
 		t.Errorf("a title with \": \" gives %+v, want one problem on line 3", problems)
+	}
+}
+
+// eachSitePage calls fn with the path and bytes of each Markdown page of
+// the site's content (content/pages).
+func eachSitePage(t *testing.T, fn func(p string, data []byte)) {
+	t.Helper()
+	err := fs.WalkDir(os.DirFS("pages"), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
+			return err
+		}
+		data, err := os.ReadFile("pages/" + p)
+		if err != nil {
+			return err
+		}
+		fn(p, data)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -1,8 +1,6 @@
 package content
 
 import (
-	"io/fs"
-	"os"
 	"strings"
 	"testing"
 
@@ -32,18 +30,11 @@ func flatten(ps *places) positions {
 // deeper field, another index, a link's number).
 func TestPlacesAreEveryPlace(t *testing.T) {
 	pages, lists, keys := 0, 0, 0
-	err := fs.WalkDir(os.DirFS("pages"), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
-			return err
-		}
-		data, err := os.ReadFile("pages/" + p)
-		if err != nil {
-			return err
-		}
+	eachSitePage(t, func(p string, data []byte) {
 		raw, ps, problems := parseMarkdown(data)
 		if len(problems) > 0 {
 			t.Errorf("%s: %v", p, problems)
-			return nil
+			return
 		}
 		pages++
 		lists += len(ps.lists)
@@ -68,11 +59,7 @@ func TestPlacesAreEveryPlace(t *testing.T) {
 				}
 			}
 		}
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	if pages < 50 || lists < pages/2 {
 		t.Errorf("%d pages with %d lists of blocks: the site's pages were not read", pages, lists)
 	}
