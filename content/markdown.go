@@ -55,18 +55,13 @@ type places struct {
 // of returns the place of field, or of the nearest field holding it, as
 // positions.of does for the map of every place.
 func (ps *places) of(field string) Pos {
-	for f := field; f != ""; {
+	for f := field; f != ""; f = holder(f) {
 		if at, ok := ps.flat[f]; ok {
 			return at
 		}
 		if at, ok := ps.inBlock(f, field[len(f):]); ok {
 			return at
 		}
-		i := strings.LastIndexAny(f, ".[#")
-		if i <= 0 {
-			break
-		}
-		f = f[:i]
 	}
 	return ps.flat["$"]
 }
@@ -90,17 +85,12 @@ func (ps *places) inBlock(f, rest string) (Pos, bool) {
 	if err != nil || i < 0 || i >= len(blocks) || f[open+1:len(f)-1] != strconv.Itoa(i) {
 		return Pos{}, false
 	}
-	for {
-		if at, ok := blocks[i][rest]; ok {
+	for r := rest; ; r = holder(r) {
+		if at, ok := blocks[i][r]; ok {
 			return at, true
 		}
-		if rest == "" {
+		if r == "" {
 			return Pos{}, false
-		}
-		if j := strings.LastIndexAny(rest, ".[#"); j > 0 {
-			rest = rest[:j]
-		} else {
-			rest = ""
 		}
 	}
 }

@@ -106,17 +106,21 @@ func (v *validator) addAt(d *Doc, field, format string, args ...any) {
 
 // of returns the place of field, or of the nearest field holding it.
 func (ps positions) of(field string) Pos {
-	for field != "" {
-		if at, ok := ps[field]; ok {
+	for f := field; f != ""; f = holder(f) {
+		if at, ok := ps[f]; ok {
 			return at
 		}
-		i := strings.LastIndexAny(field, ".[#")
-		if i <= 0 {
-			break
-		}
-		field = field[:i]
 	}
 	return ps["$"]
+}
+
+// holder is the field that holds field ($.body[2] of $.body[2].text, of
+// $.body[2].text#1 and of $.body[2][0]), or "" for a top one.
+func holder(field string) string {
+	if i := strings.LastIndexAny(field, ".[#"); i > 0 {
+		return field[:i]
+	}
+	return ""
 }
 
 // ParseDate reads a content date: YYYY-MM-DD or RFC 3339.
@@ -468,10 +472,8 @@ func (v *validator) checkValue(file, p string, val gjson.Result, f field) {
 			return
 		}
 		seen := map[string]bool{}
-		i := 0
-		eachItem(val, func(it gjson.Result) {
+		eachItem(val, func(i int, it gjson.Result) {
 			ip := indexed(p, i)
-			i++
 			if it.Type != gjson.String || strings.TrimSpace(it.String()) == "" {
 				v.add(file, ip, "must be a non-empty string, got %s", typeName(it))
 				return
@@ -498,10 +500,8 @@ func (v *validator) checkValue(file, p string, val gjson.Result, f field) {
 		if !list() || f.Sub == nil { // table rows: checked by the table block
 			return
 		}
-		i := 0
-		eachItem(val, func(it gjson.Result) {
+		eachItem(val, func(i int, it gjson.Result) {
 			ip := indexed(p, i)
-			i++
 			if !it.IsObject() {
 				v.add(file, ip, "must be an object, got %s", typeName(it))
 				return
@@ -512,36 +512,34 @@ func (v *validator) checkValue(file, p string, val gjson.Result, f field) {
 		if !list() {
 			return
 		}
-		i := 0
-		eachItem(val, func(it gjson.Result) {
+		eachItem(val, func(i int, it gjson.Result) {
 			v.checkBlock(file, indexed(p, i), it)
-			i++
 		})
 	}
 }
 
-// eachItem calls fn with each item of a, in order, as a.Array() has
-// them (none for null, a itself if it is not a list), without making a
-// slice of them.
-func eachItem(a gjson.Result, fn func(gjson.Result)) {
+// eachItem calls fn with the index and value of each item of a, in
+// order, as a.Array() has them (none for null, a itself if it is not a
+// list), without making a slice of them. It returns how many there were.
+func eachItem(a gjson.Result, fn func(int, gjson.Result)) int {
+	n := 0
 	switch {
 	case a.Type == gjson.Null:
 	case !a.IsArray():
-		fn(a)
+		fn(0, a)
+		n = 1
 	default:
 		a.ForEach(func(_, it gjson.Result) bool {
-			fn(it)
+			fn(n, it)
+			n++
 			return true
 		})
 	}
+	return n
 }
 
 // items is len(a.Array()).
-func items(a gjson.Result) int {
-	n := 0
-	eachItem(a, func(gjson.Result) { n++ })
-	return n
-}
+func items(a gjson.Result) int { return eachItem(a, func(int, gjson.Result) {}) }
 
 func (v *validator) checkBlock(file, p string, b gjson.Result) {
 	if !b.IsObject() {
@@ -562,10 +560,8 @@ func (v *validator) checkBlock(file, p string, b gjson.Result) {
 		}
 	case "table":
 		cols := items(b.Get("head"))
-		i := 0
-		eachItem(b.Get("rows"), func(row gjson.Result) {
+		eachItem(b.Get("rows"), func(i int, row gjson.Result) {
 			rp := indexed(p+".rows", i)
-			i++
 			if !row.IsArray() {
 				v.add(file, rp, "must be a list of cells, got %s", typeName(row))
 				return
@@ -573,10 +569,8 @@ func (v *validator) checkBlock(file, p string, b gjson.Result) {
 			if n := items(row); n != cols {
 				v.add(file, rp, "has %d cells but head has %d columns", n, cols)
 			}
-			j := 0
-			eachItem(row, func(c gjson.Result) {
+			eachItem(row, func(j int, c gjson.Result) {
 				cp := indexed(rp, j)
-				j++
 				if c.Type != gjson.String {
 					v.add(file, cp, "must be a string, got %s", typeName(c))
 					return
