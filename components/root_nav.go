@@ -23,6 +23,10 @@ import (
 // focus to that fragment.
 func (r *Root) OnNav(ctx app.Context) {
 	u := ctx.Page().URL()
+	// Each navigation outdates the page still on its way from an earlier
+	// one: going back to this page while the next one loads must not have
+	// the next one shown when it arrives.
+	r.loading = ""
 	if leavesApp(u.Path) {
 		app.Window().Get("location").Call("replace", u.String())
 		return

@@ -226,6 +226,37 @@ test("the catalogue filters as you type and keeps the URL in step", async () => 
   await context.close();
 });
 
+test("a page that arrives after the visitor went back does not replace the one they went back to", async () => {
+  // (Without the service worker, so that the page data's request is the page's own to hold.)
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
+  const page = await context.newPage();
+  const errors = watch(page);
+  await page.goto(site.server.base + "/services?status=live");
+  await waitForApp(page);
+  // Spine's page data is held until the visitor is back on the catalogue.
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route("**/page-data/services/spine.json*", async (route) => { await held; await route.continue(); });
+  await page.locator(".nhsd-card__link", { hasText: /^\s*Spine\s*$/ }).click();
+  await page.waitForFunction(() => location.pathname === "/services/spine");
+  await page.goBack();
+  await page.waitForFunction(() => location.pathname + location.search === "/services?status=live");
+  const arrived = page.waitForResponse((r) => r.url().includes("/page-data/services/spine.json"));
+  release();
+  await (await arrived).finished();
+  // Time for the client to take the late page in, were it to.
+  await page.evaluate(() => new Promise((r) => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(r)), 300)));
+  assert.equal((await page.locator("main h1").innerText()).trim(), "Services");
+  assert.equal(await page.getByLabel("Status").inputValue(), "live");
+  assert.equal(await page.title(), "Services - NHS Digital");
+  // And the link still leads there.
+  await page.locator(".nhsd-card__link", { hasText: /^\s*Spine\s*$/ }).click();
+  await page.waitForFunction(() => location.pathname === "/services/spine" && document.querySelector("main h1")?.textContent.trim() === "Spine");
+  // (Blocking the service worker makes its registration fail, as it should.)
+  assert.deepEqual(errors.filter((e) => !e.includes("service worker registration failed")), []);
+  await context.close();
+});
+
 test("without JavaScript every page reads in full and the sections show on a phone", async () => {
   const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
   const page = await context.newPage();
