@@ -291,7 +291,7 @@ func (p *preview) serve(w http.ResponseWriter, r *http.Request) {
 	// after a save fetches only itself. Pages and data are never kept.
 	data := strings.HasPrefix(r.URL.Path, "/page-data/") || strings.HasPrefix(r.URL.Path, "/search-index/")
 	w = &privateWriter{ResponseWriter: w, keepHashed: !data}
-	if p.opts.Loopback && !loopbackHost(r.Host) {
+	if p.opts.Loopback && !server.LocalHost(r.Host) {
 		http.Error(w, "This preview answers only to localhost.", http.StatusMisdirectedRequest)
 		return
 	}
@@ -572,22 +572,9 @@ func (pw *privateWriter) Write(b []byte) (int, error) {
 
 func (pw *privateWriter) Unwrap() http.ResponseWriter { return pw.ResponseWriter }
 
-// loopbackHost reports whether a Host header names this machine.
-func loopbackHost(host string) bool {
-	if h, _, err := net.SplitHostPort(host); err == nil {
-		host = h
-	}
-	host = strings.Trim(host, "[]")
-	if host == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
-}
-
 // IsLoopbackAddr reports whether a listen address (host:port) is on
 // loopback only.
 func IsLoopbackAddr(addr string) bool {
 	host, _, err := net.SplitHostPort(addr)
-	return err == nil && host != "" && loopbackHost(host)
+	return err == nil && host != "" && server.LocalHost(host)
 }

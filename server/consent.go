@@ -212,13 +212,17 @@ func (s *Server) serveStatistics(w http.ResponseWriter, r *http.Request) {
 }
 
 // operator reports whether a request comes from this machine or carries
-// the operators' token. A request through a proxy (a trusted one, or any
-// request with X-Forwarded-For) is never "this machine": a proxy on the
-// same machine connects from loopback on behalf of anyone.
+// the operators' token (as "Authorization: Bearer <token>"). A request
+// through a proxy (a trusted one, or any request with X-Forwarded-For) is
+// never "this machine": a proxy on the same machine connects from
+// loopback on behalf of anyone. Nor is one that names another host: a
+// page on another site whose name was made to point at 127.0.0.1 (DNS
+// rebinding) would otherwise be able to read feedback from the browser of
+// someone at this machine.
 func (s *Server) operator(r *http.Request) bool {
 	if s.statsToken != "" {
-		got := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
-		if subtle.ConstantTimeCompare([]byte(got), []byte(s.statsToken)) == 1 {
+		got, bearer := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if bearer && subtle.ConstantTimeCompare([]byte(got), []byte(s.statsToken)) == 1 {
 			return true
 		}
 	}
@@ -226,5 +230,19 @@ func (s *Server) operator(r *http.Request) bool {
 		return false
 	}
 	ip := net.ParseIP(s.clientAddr(r))
+	return ip != nil && ip.IsLoopback() && LocalHost(r.Host)
+}
+
+// LocalHost reports whether a Host header names this machine: localhost
+// or a loopback address, with or without a port.
+func LocalHost(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.Trim(host, "[]")
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
 }

@@ -140,12 +140,29 @@ func TestStatistics(t *testing.T) {
 	}
 	req := httptest.NewRequest(http.MethodGet, "/statistics", nil)
 	req.RemoteAddr = "127.0.0.1:5555"
+	req.Host = "localhost:8000"
 	rec := httptest.NewRecorder()
 	srv.ServeHTTP(rec, req)
 	body, _ := io.ReadAll(rec.Body)
 	if rec.Code != 200 || !strings.Contains(string(body), `"/services/spine": 2`) || strings.Contains(string(body), "192.0.2") {
 		t.Errorf("totals: %d %s", rec.Code, body)
 	}
+	// From this machine, but for another site's name pointed at it (DNS
+	// rebinding): not an operator.
+	req.Host = "attacker.example:8000"
+	rec = httptest.NewRecorder()
+	srv.ServeHTTP(rec, req)
+	if rec.Code != http.StatusForbidden {
+		t.Errorf("totals for another host name on loopback: %d", rec.Code)
+	}
+	// From elsewhere with the operators' token, as a bearer token only.
+	srv.statsToken = "s3cret"
+	for auth, want := range map[string]int{"Bearer s3cret": 200, "s3cret": 403, "Bearer wrong": 403, "Bearer ": 403, "Basic s3cret": 403} {
+		if r := get(srv, "/statistics", "Authorization", auth); r.code != want {
+			t.Errorf("totals with Authorization %q: %d, want %d", auth, r.code, want)
+		}
+	}
+	srv.statsToken = ""
 	// Rate limit per address.
 	limited := false
 	for i := 0; i < statsPerAddrPerMinute+5; i++ {

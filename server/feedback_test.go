@@ -276,9 +276,10 @@ func TestStaffPages(t *testing.T) {
 	post(srv, fbPath, form("found", "no", "more", "<i>omegaword</i>", "page", "/services"), "Sec-Fetch-Site", "same-origin")
 	post(srv, "/statistics", "/services/spine", "Sec-Fetch-Site", "same-origin")
 	post(srv, "/useful", "path=%2Fservices%2Fspine&answer=no", "Sec-Fetch-Site", "same-origin")
-	staff := func(target string, accept string) response {
+	staffAt := func(host, target string, accept string) response {
 		req := httptest.NewRequest("GET", target, nil)
 		req.RemoteAddr = "127.0.0.1:4000"
+		req.Host = host
 		if accept != "" {
 			req.Header.Set("Accept", accept)
 		}
@@ -286,8 +287,22 @@ func TestStaffPages(t *testing.T) {
 		srv.ServeHTTP(rec, req)
 		return response{rec.Code, rec.Header(), rec.Body.String()}
 	}
+	staff := func(target string, accept string) response { return staffAt("127.0.0.1:8000", target, accept) }
 	if r := get(srv, "/feedback"); r.code != http.StatusForbidden {
 		t.Errorf("feedback from elsewhere: %d", r.code)
+	}
+	// A page on another site whose name was pointed at 127.0.0.1 (DNS
+	// rebinding), in the browser of someone at this machine, reads and
+	// deletes nothing.
+	for _, target := range []string{"/feedback", "/feedback?format=csv", "/statistics", "/statistics?format=csv"} {
+		if r := staffAt("attacker.example:8000", target, ""); r.code != http.StatusForbidden || strings.Contains(r.body, "omegaword") {
+			t.Errorf("%s for another host name on loopback: %d", target, r.code)
+		}
+	}
+	for _, host := range []string{"localhost:8000", "LOCALHOST", "[::1]:8000", "127.0.0.2"} {
+		if r := staffAt(host, "/feedback", ""); r.code != 200 {
+			t.Errorf("/feedback for Host %s: %d", host, r.code)
+		}
 	}
 	r := staff("/feedback", "text/html")
 	if r.code != 200 || strings.Index(r.body, "omegaword") > strings.Index(r.body, "alphaword") || strings.Contains(r.body, "<i>omegaword") {
@@ -304,7 +319,19 @@ func TestStaffPages(t *testing.T) {
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Sec-Fetch-Site", "same-origin")
 	req.RemoteAddr = "127.0.0.1:4000"
+	req.Host = "attacker.example:8000"
+	req.Header.Set("Origin", "http://attacker.example:8000")
 	rec := httptest.NewRecorder()
+	srv.ServeHTTP(rec, req)
+	if rec.Code != http.StatusForbidden || len(feedbackItems(t, srv)) != 4 {
+		t.Errorf("delete for another host name on loopback: %d", rec.Code)
+	}
+	req = httptest.NewRequest("POST", "/feedback", strings.NewReader("delete="+itoa(items[0].ID)))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Sec-Fetch-Site", "same-origin")
+	req.RemoteAddr = "127.0.0.1:4000"
+	req.Host = "127.0.0.1:8000"
+	rec = httptest.NewRecorder()
 	srv.ServeHTTP(rec, req)
 	if rec.Code != http.StatusSeeOther || len(feedbackItems(t, srv)) != 3 {
 		t.Errorf("delete: %d", rec.Code)

@@ -307,6 +307,7 @@ func TestBehindProxy(t *testing.T) {
 		t.Errorf("/statistics through a local trusted proxy: %d, want 403", rec.Code)
 	}
 	direct := newServer(t, realStore(t))
+	req.Host = "127.0.0.1:8000"
 	rec = httptest.NewRecorder()
 	direct.ServeHTTP(rec, req)
 	if rec.Code != http.StatusOK {
