@@ -142,6 +142,42 @@ func TestConfirmationOnlyForTheChooser(t *testing.T) {
 	check("/services/spine?consent=accepted", consent.CookieName+"="+old.Value(), accepted, false)
 }
 
+// A page that shows the visitor's own consent record (the cookie page's
+// choices, id and time; the confirmation of a choice) is kept by no cache
+// and never answered 304: no ETag tells one record's page from another's.
+func TestPersonalPagesAreNotKept(t *testing.T) {
+	srv := newServer(t, realStore(t))
+	record := func(offline bool, at time.Time) string {
+		rec := &consent.Record{ID: "4b0c5f0e-0d3c-4a8b-9f6e-2b1c9d8e7f60", Time: at, Policy: srv.policy(), Choices: map[string]bool{}}
+		for _, c := range consent.Categories {
+			rec.Choices[c] = c != consent.Offline || offline
+		}
+		return consent.CookieName + "=" + rec.Value()
+	}
+	now := time.Now()
+	for _, c := range []struct{ url, a, b string }{
+		{"/cookies", record(false, now), record(true, now)},                                        // one choice differs
+		{"/services/spine?consent=accepted", record(true, now), record(true, now.Add(-time.Hour))}, // the note shows, then not
+	} {
+		a := get(srv, c.url, "Cookie", c.a)
+		if a.code != 200 || a.header.Get("ETag") != "" || a.header.Get("Cache-Control") != "private, no-store" {
+			t.Errorf("%s: %d, ETag %q, Cache-Control %q; want 200, none, private, no-store", c.url, a.code, a.header.Get("ETag"), a.header.Get("Cache-Control"))
+		}
+		tag := a.header.Get("ETag")
+		if tag == "" {
+			tag = "*"
+		}
+		b := get(srv, c.url, "Cookie", c.b, "If-None-Match", tag)
+		if b.code != 200 || b.body == a.body {
+			t.Errorf("%s with another record: %d, the same page: %v", c.url, b.code, b.body == a.body)
+		}
+	}
+	// Without a record, the cookie page is everyone's: kept and revalidated.
+	if r := get(srv, "/cookies"); r.header.Get("ETag") == "" || r.header.Get("Cache-Control") != "no-cache" {
+		t.Errorf("/cookies without a record: ETag %q, Cache-Control %q", r.header.Get("ETag"), r.header.Get("Cache-Control"))
+	}
+}
+
 // A video block works on every page type: its "Allow videos" form comes
 // back to the page it is on, and with media allowed the video shows.
 func TestVideoOnEveryPageType(t *testing.T) {

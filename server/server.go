@@ -148,6 +148,10 @@ type Server struct {
 type page struct {
 	status int
 	asset  *asset
+	// personal: the page shows the visitor's own consent record (the
+	// cookie page's choices, its id and time, or the confirmation of a
+	// choice just made), which neither its URL nor its ETag covers.
+	personal bool
 }
 
 // MaxURLLength bounds the request target; longer ones get 414.
@@ -643,9 +647,15 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
 	pg := s.render(r)
 	h := w.Header()
 	h.Set("Vary", "Accept-Encoding, Cookie")
-	if pg.status != http.StatusOK {
-		// Serve the body, but with the real status and no conditional answer.
-		h.Set("Cache-Control", "no-cache")
+	if pg.status != http.StatusOK || pg.personal {
+		// Serve the body, but with the real status and no conditional
+		// answer; a personal page is kept by no cache at all, and no
+		// ETag could tell one record's page from another's.
+		if pg.personal {
+			h.Set("Cache-Control", "private, no-store")
+		} else {
+			h.Set("Cache-Control", "no-cache")
+		}
 		h.Set("Content-Type", pg.asset.contentType)
 		body := pg.asset.encoded(h, r.Header.Get("Accept-Encoding"))
 		h.Set("Content-Length", fmt.Sprint(len(body)))
@@ -700,9 +710,12 @@ func (s *Server) render(r *http.Request) *page {
 	// Unknown paths are not kept: the not-found page names the path, and
 	// made-up paths must not fill the cache.
 	_, known := s.store.Doc(r.URL.Path)
-	cacheable := known && r.URL.RawQuery == "" && !(record != nil && r.URL.Path == pagetype.CookiesPath) && !s.private
+	personal := record != nil && (r.URL.Path == pagetype.CookiesPath || r.URL.Query().Has("consent") || r.URL.Query().Has("saved"))
+	cacheable := known && r.URL.RawQuery == "" && !personal && !s.private
 	if !cacheable {
-		return s.renderNow(r, key, record, false)
+		pg := s.renderNow(r, key, record, false)
+		pg.personal = personal
+		return pg
 	}
 	s.mu.RLock()
 	pg, ok := s.pages[key]
