@@ -82,7 +82,8 @@ func (s *Server) serveConsent(w http.ResponseWriter, r *http.Request) {
 	if !s.readForm(w, r, formPost{allow: "POST", limit: 4 << 10,
 		badMethod:  "Send your cookie choices with the form on the page.",
 		crossSite:  "Cookie choices can only be made on this site.",
-		unreadable: "The form could not be read; go back and try again.", status: http.StatusBadRequest}) {
+		tooLarge:   "The form was too large; go back and try again.",
+		unreadable: "The form could not be read; go back and try again."}) {
 		return
 	}
 	current := s.consentOf(r)
@@ -173,8 +174,7 @@ func (s *Server) serveStatistics(w http.ResponseWriter, r *http.Request) {
 		}
 		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 512))
 		if err != nil {
-			w.Header().Set("Connection", "close")
-			http.Error(w, "The page view is too large.", http.StatusRequestEntityTooLarge)
+			refuseBody(w, err, "The page view is too large.", "The page view could not be read.")
 			return
 		}
 		p := strings.TrimSpace(string(body))

@@ -101,7 +101,7 @@ func TestConsentBadInput(t *testing.T) {
 	if rec := post(srv, "/consent", "nothing=here"); rec.Code != http.StatusBadRequest {
 		t.Errorf("empty choice: %d", rec.Code)
 	}
-	if rec := post(srv, "/consent", "consent=accept&x="+strings.Repeat("a", 10000)); rec.Code != http.StatusBadRequest {
+	if rec := post(srv, "/consent", "consent=accept&x="+strings.Repeat("a", 10000)); rec.Code != http.StatusRequestEntityTooLarge {
 		t.Errorf("oversized form: %d", rec.Code)
 	}
 	if r := get(srv, "/consent"); r.code != http.StatusMethodNotAllowed {

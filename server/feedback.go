@@ -64,10 +64,11 @@ func (l *limiter) allow(client string) bool {
 }
 
 const (
-	feedbackMaxBody   = 16 << 10 // bytes: every field at its limit fits
+	feedbackMaxBody   = 48 << 10 // bytes: every field at its limit fits (checked by TestFeedbackBodyLimits)
 	feedbackPerClient = 10       // posts per client every 10 minutes
 	usefulPerClient   = 30
 	usefulMaxComment  = 1000
+	usefulMaxBody     = 16 << 10 // bytes: a comment at its limit and a page's path fit (TestFeedbackBodyLimits)
 )
 
 var emailRE = regexp.MustCompile(`^[^\s@]+@[^\s@]+\.[^\s@]+$`)
@@ -100,7 +101,8 @@ func (s *Server) serveFeedbackPost(w http.ResponseWriter, r *http.Request) {
 	if !s.readForm(w, r, formPost{allow: "GET, HEAD, POST", limit: feedbackMaxBody,
 		badMethod:  "Send feedback with the form on this page.",
 		crossSite:  "Feedback can only be sent from this site's own form.",
-		unreadable: "The form was too large or could not be read: keep each answer shorter and try again.", status: http.StatusRequestEntityTooLarge}) {
+		tooLarge:   "The form was too large: keep each answer shorter and try again.",
+		unreadable: "The form could not be read: go back and try again."}) {
 		return
 	}
 	values := map[string]string{}
@@ -195,10 +197,11 @@ func withoutClient(body []byte) []byte { return clientScript.ReplaceAll(body, ni
 // there is kept as feedback. Nothing identifies the visitor.
 func (s *Server) serveUseful(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
-	if !s.readForm(w, r, formPost{allow: "POST", limit: 8 << 10,
+	if !s.readForm(w, r, formPost{allow: "POST", limit: usefulMaxBody,
 		badMethod:  "Answer with the buttons at the foot of a page.",
 		crossSite:  "Answers can only be sent from this site.",
-		unreadable: "The answer was too large or could not be read.", status: http.StatusRequestEntityTooLarge}) {
+		tooLarge:   "The answer was too large.",
+		unreadable: "The answer could not be read."}) {
 		return
 	}
 	p := r.PostForm.Get("path")

@@ -5,6 +5,7 @@ package server
 import (
 	"context"
 	"html"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
@@ -15,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	"nhsdigital/content/inline"
@@ -118,7 +120,8 @@ func TestFeedbackErrors(t *testing.T) {
 		{"invalid UTF-8", "POST", "found=yes&more=%ff%fe", nil, 400},
 		{"control characters", "POST", "found=yes&more=a%00b", nil, 400},
 		{"unknown answer", "POST", form("found", "maybe", "more", "x"), nil, 400},
-		{"oversized body", "POST", form("found", "yes", "more", strings.Repeat("x", 20000)), nil, 413},
+		{"oversized body", "POST", form("found", "yes", "more", strings.Repeat("x", feedbackMaxBody)), nil, 413},
+		{"not form encoding", "POST", "found=yes&more=hello%zz", nil, 400},
 		{"wrong method", "PUT", form("found", "yes", "more", "x"), nil, 405},
 		{"DELETE", "DELETE", "", nil, 405},
 		{"forged origin", "POST", form("found", "yes", "more", "x"), []string{"Sec-Fetch-Site", "cross-site"}, 403},
@@ -414,5 +417,64 @@ func TestStaticCopyFeedback(t *testing.T) {
 	if !strings.Contains(string(nojs), ".nhsd-fb, .nhsd-useful__form { display: none; }") || !strings.Contains(string(js), `classList.add("nhsd-static")`) ||
 		!strings.Contains(string(css), ".nhsd-static .nhsd-fb, .nhsd-static .nhsd-useful__form") {
 		t.Error("a static copy would show forms no server answers")
+	}
+}
+
+// Every field at its limit fits the body limits in any script (a
+// character sent as up to twelve bytes); what is over them is 413, and a
+// body that is malformed or stops short is 400, not "too large".
+func TestFeedbackBodyLimits(t *testing.T) {
+	srv := newServer(t, realStore(t))
+	const wide = "😀" // four bytes in UTF-8, twelve encoded
+	full := url.Values{"found": {"yes"}, "website": {""}}
+	for _, f := range feedbackFields {
+		full.Set(f.Name, strings.Repeat(wide, f.Max))
+	}
+	full.Set("email", strings.Repeat(wide, feedbackFields[len(feedbackFields)-1].Max-6)+"@a.b.c")
+	if n := len(full.Encode()); n > feedbackMaxBody {
+		t.Fatalf("every feedback field at its limit is %d bytes, over the body limit of %d", n, feedbackMaxBody)
+	}
+	for name, body := range map[string]string{
+		"every field at its limit":          full.Encode(),
+		"1,900 Chinese characters":          form("found", "yes", "more", strings.Repeat("中", 1900)),
+		"2,000 characters with line breaks": form("found", "yes", "more", strings.Repeat("\r\n", 1000)+strings.Repeat("é", 1000)),
+	} {
+		if rec := post(srv, fbPath, body, "Sec-Fetch-Site", "same-origin"); rec.Code != http.StatusSeeOther {
+			t.Errorf("feedback, %s: %d %s", name, rec.Code, rec.Body)
+		}
+	}
+	useful := form("path", "/services/spine", "answer", "detail", "comment", strings.Repeat(wide, usefulMaxComment))
+	if len(useful) > usefulMaxBody {
+		t.Fatalf("a comment at its limit is %d bytes, over the body limit of %d", len(useful), usefulMaxBody)
+	}
+	if rec := post(srv, "/useful", useful, "Sec-Fetch-Site", "same-origin"); rec.Code != http.StatusSeeOther {
+		t.Errorf("useful, a comment at its limit: %d %s", rec.Code, rec.Body)
+	}
+	// Refused: over the limit (413); not form encoding, a bad content
+	// type or a body cut short (400).
+	short := func(target string) *httptest.ResponseRecorder {
+		req := httptest.NewRequest(http.MethodPost, target, io.MultiReader(strings.NewReader("/serv"), iotest.ErrReader(io.ErrUnexpectedEOF)))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Sec-Fetch-Site", "same-origin")
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, req)
+		return rec
+	}
+	for _, target := range []string{fbPath, "/useful", "/consent", "/statistics"} {
+		if rec := post(srv, target, "x="+strings.Repeat("a", feedbackMaxBody+1), "Sec-Fetch-Site", "same-origin"); rec.Code != http.StatusRequestEntityTooLarge {
+			t.Errorf("%s, over the limit: %d", target, rec.Code)
+		}
+		if rec := short(target); rec.Code != http.StatusBadRequest {
+			t.Errorf("%s, a body cut short: %d %s", target, rec.Code, rec.Body)
+		}
+		if target == "/statistics" {
+			continue // a page's path as text, not a form
+		}
+		if rec := post(srv, target, "x=%", "Sec-Fetch-Site", "same-origin"); rec.Code != http.StatusBadRequest {
+			t.Errorf("%s, not form encoding: %d", target, rec.Code)
+		}
+		if rec := post(srv, target, "x=1", "Sec-Fetch-Site", "same-origin", "Content-Type", `application/x-www-form-urlencoded; charset="`); rec.Code != http.StatusBadRequest {
+			t.Errorf("%s, a bad content type: %d", target, rec.Code)
+		}
 	}
 }

@@ -2,7 +2,10 @@
 
 package server
 
-import "net/http"
+import (
+	"errors"
+	"net/http"
+)
 
 // formPost says how one form's posts are read and what each refusal says.
 type formPost struct {
@@ -10,9 +13,14 @@ type formPost struct {
 	limit      int64  // the most bytes a post may have
 	badMethod  string // the answer to another method (405)
 	crossSite  string // the answer to a post from another site (403)
-	unreadable string // the answer to a body too large or malformed
-	status     int    // its status
+	tooLarge   string // the answer to a body over limit (413)
+	unreadable string // the answer to a malformed or cut-short body (400)
 }
+
+// encodedMax is the most bytes a form field of chars characters takes
+// once encoded: a character of four UTF-8 bytes is sent as twelve
+// ("%F0%9F%98%80"), so a field at its limit fits, in any script.
+func encodedMax(chars int) int64 { return int64(chars) * int64(len("%F0%9F%98%80")) }
 
 // readForm reads a form post for the handlers that take one (cookie
 // choices, feedback, usefulness, staff deletes): POST only, from this site
@@ -30,12 +38,23 @@ func (s *Server) readForm(w http.ResponseWriter, r *http.Request, f formPost) bo
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, f.limit)
 	if err := r.ParseForm(); err != nil {
-		// Close: the rest of a body too large is not read (writers that
-		// wrap net/http's, such as the access log's, hide this from
-		// http.MaxBytesReader).
-		w.Header().Set("Connection", "close")
-		http.Error(w, f.unreadable, f.status)
+		refuseBody(w, err, f.tooLarge, f.unreadable)
 		return false
 	}
 	return true
+}
+
+// refuseBody answers a request body that could not be read: 413 with
+// tooLarge when it was over its limit, else 400 with unreadable (a body
+// that is not form encoding, or one that stopped before its end).
+func refuseBody(w http.ResponseWriter, err error, tooLarge, unreadable string) {
+	// Close: the rest of the body is not read (writers that wrap
+	// net/http's, such as the access log's, hide this from
+	// http.MaxBytesReader).
+	w.Header().Set("Connection", "close")
+	if _, over := errors.AsType[*http.MaxBytesError](err); over {
+		http.Error(w, tooLarge, http.StatusRequestEntityTooLarge)
+		return
+	}
+	http.Error(w, unreadable, http.StatusBadRequest)
 }

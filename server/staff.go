@@ -78,7 +78,8 @@ func (s *Server) serveFeedbackList(w http.ResponseWriter, r *http.Request) {
 	if r.Method == http.MethodPost {
 		if !s.readForm(w, r, formPost{allow: "GET, HEAD, POST", limit: 1 << 10,
 			crossSite:  "Feedback can only be deleted from this site.",
-			unreadable: "The form could not be read.", status: http.StatusBadRequest}) {
+			tooLarge:   "The form was too large.",
+			unreadable: "The form could not be read."}) {
 			return
 		}
 		id, err := strconv.ParseInt(r.PostForm.Get("delete"), 10, 64)
