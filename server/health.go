@@ -41,17 +41,34 @@ func (l *Live) Ready(ctx context.Context) error {
 	return nil
 }
 
+// probe sets the headers of a /healthz or /readyz answer (the site's
+// security headers too: they are answered on its address) and refuses
+// methods other than GET and HEAD, reporting false.
+func (l *Live) probe(w http.ResponseWriter, r *http.Request) bool {
+	h := w.Header()
+	SetSecurityHeaders(h, l.security)
+	h.Set("Cache-Control", "no-store")
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		h.Set("Allow", "GET, HEAD")
+		http.Error(w, "Use GET or HEAD.", http.StatusMethodNotAllowed)
+		return false
+	}
+	h.Set("Content-Type", "text/plain; charset=utf-8")
+	return true
+}
+
 // serveHealth answers /healthz: the process is up and answering.
 func (l *Live) serveHealth(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	fmt.Fprintln(w, "ok")
+	if l.probe(w, r) {
+		fmt.Fprintln(w, "ok")
+	}
 }
 
 // serveReady answers /readyz: 200 when Ready, else 503 with the reason.
 func (l *Live) serveReady(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	if !l.probe(w, r) {
+		return
+	}
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
 	if err := l.Ready(ctx); err != nil {

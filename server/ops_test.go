@@ -47,6 +47,23 @@ func TestHealthAndReadiness(t *testing.T) {
 	expect("/healthz", 200)
 	expect("/readyz", 503)
 	expect("/", 503)
+	// On the site's address, they carry its security headers and answer
+	// GET and HEAD only.
+	for _, path := range []string{"/healthz", "/readyz"} {
+		for _, method := range []string{"HEAD", "POST", "DELETE", "OPTIONS"} {
+			req := httptest.NewRequest(method, path, nil)
+			rec := httptest.NewRecorder()
+			l.ServeHTTP(rec, req)
+			if refused := rec.Code == http.StatusMethodNotAllowed; refused != (method != "HEAD") || refused && rec.Header().Get("Allow") != "GET, HEAD" {
+				t.Errorf("%s %s: %d, Allow %q", method, path, rec.Code, rec.Header().Get("Allow"))
+			}
+			for _, kv := range SecurityHeaders(0) {
+				if rec.Header().Get(kv[0]) != kv[1] {
+					t.Errorf("%s %s: %s %q, want %q", method, path, kv[0], rec.Header().Get(kv[0]), kv[1])
+				}
+			}
+		}
+	}
 	if err := l.Reload(); err != nil {
 		t.Fatal(err)
 	}
