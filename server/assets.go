@@ -10,6 +10,7 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -335,22 +336,30 @@ func loadAssets(fsys fs.FS) (map[string]*asset, []string, error) {
 	return out, warnings, nil
 }
 
-// acceptsEncoding reports whether the Accept-Encoding header allows enc.
+// acceptsEncoding reports whether the Accept-Encoding header allows enc:
+// it is named with no weight or a weight above 0. The weight's name is
+// case-insensitive ("Q=0"), and a malformed weight ("q=abc", "q=1.5")
+// does not allow it (RFC 9110, 12.4.2).
 func acceptsEncoding(header, enc string) bool {
-	for _, part := range strings.Split(header, ",") {
-		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+	for part := range strings.SplitSeq(header, ",") {
+		name, params, _ := strings.Cut(part, ";")
 		if !strings.EqualFold(strings.TrimSpace(name), enc) {
 			continue
 		}
-		if q, ok := strings.CutPrefix(strings.TrimSpace(params), "q="); ok {
-			if v, err := strconv.ParseFloat(q, 64); err == nil && v == 0 {
-				return false
+		for param := range strings.SplitSeq(params, ";") {
+			k, v, _ := strings.Cut(param, "=")
+			if strings.EqualFold(strings.TrimSpace(k), "q") {
+				v = strings.TrimSpace(v)
+				return qvalue.MatchString(v) && strings.Trim(v, "0.") != ""
 			}
 		}
 		return true
 	}
 	return false
 }
+
+// qvalue is a weight as RFC 9110 writes it: 0 to 1, at most three decimals.
+var qvalue = regexp.MustCompile(`^(0(\.[0-9]{0,3})?|1(\.0{0,3})?)$`)
 
 // serve writes the asset, picking brotli, gzip or identity from the
 // request's Accept-Encoding, and answers conditional requests.

@@ -138,3 +138,23 @@ func TestKeptAnswersArePacked(t *testing.T) {
 		t.Errorf("%d of %d index files packed", packed, len(files))
 	}
 }
+
+// Accept-Encoding as RFC 9110 reads it: a coding with no weight or one
+// above 0 is allowed; the weight's name in any case; a malformed weight
+// allows nothing.
+func TestAcceptsEncoding(t *testing.T) {
+	for _, c := range []struct {
+		header string
+		want   bool
+	}{
+		{"br", true}, {"gzip, br", true}, {" BR ", true}, {"br;q=1", true}, {"br;q=0.001", true},
+		{"br ; q=0.5", true}, {"br;level=1;q=0.5", true}, {"br;q=1.000", true},
+		{"", false}, {"gzip", false}, {"brotli", false}, {"br;q=0", false}, {"br;Q=0", false},
+		{"br; q=0.000", false}, {"br;level=1;q=0", false}, {"br;q=abc", false}, {"br;q=1.5", false},
+		{"br;q=0.0001", false}, {"br;q=-1", false}, {"br;q=", false},
+	} {
+		if got := acceptsEncoding(c.header, "br"); got != c.want {
+			t.Errorf("acceptsEncoding(%q, br) = %v, want %v", c.header, got, c.want)
+		}
+	}
+}

@@ -103,7 +103,7 @@ func (s *Server) serveConsent(w http.ResponseWriter, r *http.Request) {
 	back := s.returnPath(r.PostForm.Get("return"))
 	http.SetCookie(w, &http.Cookie{
 		Name: consent.CookieName, Value: rec.Value(), Path: "/", MaxAge: int(consent.MaxAge / time.Second),
-		SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https",
+		SameSite: http.SameSiteLaxMode, Secure: r.TLS != nil || s.viaProxy(r) && r.Header.Get("X-Forwarded-Proto") == "https",
 	})
 	w.Header().Set("Cache-Control", "no-store")
 	http.Redirect(w, r, back+"?"+note, http.StatusSeeOther)

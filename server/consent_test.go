@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
@@ -77,10 +78,24 @@ func TestConsentFormsWithoutJavaScript(t *testing.T) {
 	if w := consent.Parse(rec.Result().Cookies()[0].Value); w == nil || w.Allows(consent.Statistics) || w.Allows(consent.Media) || w.Allows(consent.Offline) {
 		t.Errorf("withdraw left something on: %+v", w)
 	}
-	// Secure over HTTPS.
+	// Secure over HTTPS: TLS, or a trusted proxy's X-Forwarded-Proto
+	// (httptest's requests come from 192.0.2.1), not a client's own.
+	rec = post(srv, "/consent", "consent=reject&return=%2F", "X-Forwarded-Proto", "https")
+	if c := rec.Result().Cookies()[0]; c.Secure {
+		t.Error("X-Forwarded-Proto from a client that is not a trusted proxy made the cookie Secure")
+	}
+	srv.proxies = []netip.Prefix{netip.MustParsePrefix("192.0.2.0/24")}
 	rec = post(srv, "/consent", "consent=reject&return=%2F", "X-Forwarded-Proto", "https")
 	if c := rec.Result().Cookies()[0]; !c.Secure || rec.Header().Get("Location") != "/?consent=rejected" {
-		t.Errorf("reject over https: secure %v, to %q", c.Secure, rec.Header().Get("Location"))
+		t.Errorf("reject over https behind a proxy: secure %v, to %q", c.Secure, rec.Header().Get("Location"))
+	}
+	srv.proxies = nil
+	req := httptest.NewRequest(http.MethodPost, "https://example.com/consent", strings.NewReader("consent=reject&return=%2F"))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	rec = httptest.NewRecorder()
+	srv.ServeHTTP(rec, req)
+	if c := rec.Result().Cookies(); len(c) != 1 || !c[0].Secure {
+		t.Errorf("reject over TLS: %d %v", rec.Code, c)
 	}
 }
 
