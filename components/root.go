@@ -229,7 +229,7 @@ func (r *Root) searchQuery() string {
 		return ""
 	}
 	v, _ := url.ParseQuery(r.query)
-	return v.Get("q")
+	return search.ParseQuery(v).Text // as the page reads it: cut, valid UTF-8
 }
 
 // TrueMarker stands for the attribute value "true" in a server render:

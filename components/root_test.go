@@ -3,7 +3,9 @@
 package components
 
 import (
+	"net/url"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/tidwall/gjson"
@@ -11,6 +13,7 @@ import (
 	"nhsdigital/content/consent"
 	"nhsdigital/content/pagedata"
 	"nhsdigital/content/pagetype"
+	"nhsdigital/content/search"
 )
 
 // A whole page, in order: the cookie banner, the skip link, the header,
@@ -157,12 +160,16 @@ func typeName(v any) string {
 	return "something else"
 }
 
-// The header's search box shows the query on the search page only.
+// The header's search box shows the query on the search page only, as
+// the page reads it: cut to search.MaxQueryLength, valid UTF-8.
 func TestRootSearchQuery(t *testing.T) {
+	long := strings.Repeat("word ", 100)
 	for _, c := range []struct{ path, query, want string }{
 		{"/search", "q=spine&page=2", "spine"},
 		{"/services", "q=spine", ""},
 		{"/search", "q=%ZZ", ""},
+		{"/search", "q=" + url.QueryEscape(long), long[:search.MaxQueryLength]},
+		{"/search", "q=a%FFb", "ab"},
 	} {
 		r := &Root{path: c.path, query: c.query}
 		if got := r.searchQuery(); got != c.want {
