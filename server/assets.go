@@ -372,14 +372,20 @@ func (a *asset) serve(w http.ResponseWriter, r *http.Request, cacheControl strin
 	if (a.gzip != nil || a.brotli != nil || a.lazy != nil || a.once && len(a.body) > 512) && h.Get("Vary") == "" {
 		h.Set("Vary", "Accept-Encoding")
 	}
+	if match := r.Header.Get("If-Match"); match != "" && !ifMatch(match, a.hash) {
+		w.WriteHeader(http.StatusPreconditionFailed)
+		return
+	}
 	if match := r.Header.Get("If-None-Match"); match != "" && etagMatches(match, a.hash) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	if r.Header.Get("Range") != "" && r.Method == http.MethodGet {
+	if rng := r.Header.Get("Range"); r.Method == http.MethodGet && len(rng) > len("bytes=") && strings.EqualFold(rng[:len("bytes=")], "bytes=") {
 		// A part of the file, as asked: a client resuming a large download
 		// (the WebAssembly) gets the rest, not all of it again. Parts are
-		// of the file itself, never of a compressed copy.
+		// of the file itself, never of a compressed copy. A range in
+		// another unit is ignored (RFC 9110, 14.2): the whole answer.
+		r.Header.Set("Range", "bytes="+rng[len("bytes="):]) // the unit in any case
 		h.Del("Vary")
 		http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(a.plain()))
 		return
@@ -421,6 +427,20 @@ func etagMatches(header, hash string) bool {
 	for _, t := range strings.Split(header, ",") {
 		t = strings.TrimPrefix(strings.TrimSpace(t), "W/")
 		if strings.Trim(t, `"`) == hash {
+			return true
+		}
+	}
+	return false
+}
+
+// ifMatch reports whether an If-Match header holds for hash: "*", or
+// hash among its tags compared strongly (a weak tag never matches).
+func ifMatch(header, hash string) bool {
+	if strings.TrimSpace(header) == "*" {
+		return true
+	}
+	for t := range strings.SplitSeq(header, ",") {
+		if strings.TrimSpace(t) == `"`+hash+`"` {
 			return true
 		}
 	}

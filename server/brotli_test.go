@@ -158,3 +158,35 @@ func TestAcceptsEncoding(t *testing.T) {
 		}
 	}
 }
+
+// Range in bytes (the unit in any case) gives a part of the file; a range
+// in another unit is ignored. If-Match that does not hold is 412; a weak
+// tag never holds.
+func TestRangeAndIfMatch(t *testing.T) {
+	srv := newServer(t, realStore(t))
+	whole := get(srv, "/web/site.css")
+	etag := whole.header.Get("ETag")
+	if whole.code != 200 || len(whole.body) < 100 || etag == "" {
+		t.Fatalf("/web/site.css: %d, %d bytes, ETag %q", whole.code, len(whole.body), etag)
+	}
+	for _, c := range []struct {
+		headers []string
+		code    int
+		body    string
+	}{
+		{[]string{"Range", "bytes=0-9"}, 206, whole.body[:10]},
+		{[]string{"Range", "Bytes=10-19"}, 206, whole.body[10:20]},
+		{[]string{"Range", "chars=0-10"}, 200, whole.body},
+		{[]string{"Range", "bytes=999999999-"}, 416, ""},
+		{[]string{"If-Match", `"nope"`}, 412, ""},
+		{[]string{"If-Match", "W/" + etag}, 412, ""},
+		{[]string{"If-Match", `"nope", ` + etag}, 200, whole.body},
+		{[]string{"If-Match", "*"}, 200, whole.body},
+		{[]string{"If-Match", `"nope"`, "Range", "bytes=0-9"}, 412, ""},
+	} {
+		r := get(srv, "/web/site.css", c.headers...)
+		if r.code != c.code || c.body != "" && r.body != c.body {
+			t.Errorf("%q: %d, %d bytes; want %d, %d bytes", c.headers, r.code, len(r.body), c.code, len(c.body))
+		}
+	}
+}
