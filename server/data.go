@@ -134,6 +134,8 @@ func (s *Server) servePageData(rt *route, w http.ResponseWriter, r *http.Request
 		rest = "\x00site"
 	case "/index":
 		rest = "/"
+	case "/":
+		rest = "\x00none" // /page-data/.json: the home page's data is at /page-data/index.json only
 	}
 	if d, ok := s.store.Doc(rest); rest != "\x00site" && (!ok || d.Type == content.TypeNotFound) {
 		a := s.dataAsset("\x00not-found")

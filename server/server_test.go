@@ -295,8 +295,11 @@ func TestPageData(t *testing.T) {
 	if r := get(srv, "/page-data/site.json"); len(gjson.Get(r.body, "navigation").Array()) != 7 || gjson.Get(r.body, "home").Exists() {
 		t.Errorf("site data: %s", r.body)
 	}
-	if r := get(srv, "/page-data/nope.json"); r.code != 404 || gjson.Get(r.body, "status").Int() != 404 || gjson.Get(r.body, "page.type").String() != "not-found" {
-		t.Errorf("unknown page data: %d %s", r.code, r.body)
+	// (The home page's data is at /page-data/index.json alone.)
+	for _, target := range []string{"/page-data/nope.json", "/page-data/.json"} {
+		if r := get(srv, target); r.code != 404 || gjson.Get(r.body, "status").Int() != 404 || gjson.Get(r.body, "page.type").String() != "not-found" {
+			t.Errorf("%s: %d %s", target, r.code, r.body)
+		}
 	}
 	if r := get(srv, "/page-data/services/spine"); r.code != 404 {
 		t.Errorf("page data without .json: %d", r.code)
