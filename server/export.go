@@ -662,11 +662,10 @@ map "$status $nhsd_hashed $uri" $nhsd_cache_control {
 }
 
 # Redirects, as the server's redirectFor: an old address goes to its page;
-# a path with // or dot segments, or a trailing slash, goes to the page it
-# spells; a page written in another case goes to the page. $nhsd_page is
-# where the path, less any trailing slash, goes: nginx compares map
-# strings ignoring case, and site paths are lower case, so the path is
-# written as the map's is when it has no capital letter.
+# a path with // or dot segments, or a trailing slash, or written in
+# another case, goes to the page it spells. $nhsd_page is where the path,
+# less any trailing slash, goes: nginx compares map strings ignoring case,
+# so it is found for the path in any case.
 map $uri $nhsd_path {
     default $uri;
     "~^(/.*[^/])/+$" $1;
@@ -689,14 +688,13 @@ map $request_uri $nhsd_bad {
     "~*^[^?]*(%2f|%5c|%00|\x5c)" 1;
 }
 # Where the request goes: "" (served as it is) for a page at its own
-# address, for an old address written in another case (the server does
-# not redirect those) and for every other path; 404 for an oddly written
+# address and for every path that is no page's; the page for any other
+# way of writing a page's or an old address; 404 for an oddly written
 # path that is not a page's (the server has no file at such a path).
 map "$nhsd_unclean $nhsd_page $uri" $nhsd_moved {
     default "";
     "~^ (\S+) \1$" "";
-    "~^1? (\S+) [^A-Z]*$" $1;
-    "~*^ (\S+) \1$" $1;
+    "~^1? (\S+) " $1;
     "~^1 " 404;
 }
 

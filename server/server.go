@@ -668,24 +668,24 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
 	pg.asset.serve(w, r, cacheRevalidate)
 }
 
-// redirectFor returns where an old or non-canonical path goes.
+// redirectFor returns where an old or non-canonical path goes: an old
+// address to its page; "/a/b/", "/a//b", "/a/./b", "/a/../b" and a path
+// written in another case (or both, "/A/B/") to the page or old address
+// it spells.
 func (s *Server) redirectFor(p string) (string, bool) {
 	if to, ok := s.store.Alias(p); ok {
 		return to, true
 	}
-	if clean := path.Clean(p); clean != p {
-		// "/a/b/", "/a//b", "/a/./b", "/a/../b": the page at the cleaned
-		// path, if there is one.
-		if _, ok := s.store.Doc(clean); ok {
-			return clean, true
+	clean := path.Clean(p)
+	for _, c := range []string{clean, strings.ToLower(clean)} {
+		if c == p {
+			continue
 		}
-		if to, ok := s.store.Alias(clean); ok {
+		if _, ok := s.store.Doc(c); ok {
+			return c, true
+		}
+		if to, ok := s.store.Alias(c); ok {
 			return to, true
-		}
-	}
-	if lower := strings.ToLower(p); lower != p {
-		if _, ok := s.store.Doc(lower); ok {
-			return lower, true
 		}
 	}
 	return "", false

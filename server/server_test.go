@@ -269,6 +269,13 @@ func TestRedirects(t *testing.T) {
 		"/services//spine":               "/services/spine",
 		"/blog/../services/./spine":      "/services/spine",
 		"/services/summary-care-records": "/services/summary-care-records-scr",
+		// In another case and with a slash at once; old addresses in
+		// another case.
+		"/SERVICES/":                     "/services",
+		"/Services/Spine/":               "/services/spine",
+		"/SERVICES/SUMMARY-CARE-RECORDS": "/services/summary-care-records-scr",
+		"/Spine/":                        "/services/spine",
+		"/Services//Spine/?x=1":          "/services/spine?x=1",
 		"/data-and-information/publications/statistical/mi-potential-covid-19-symptoms-reported-through-nhs-pathways-and-111-online/latest": "/data-and-information/publications/statistical/mi-potential-covid-19-symptoms-reported-through-nhs-pathways-and-111-online/week-ending-21mar21",
 	} {
 		r := get(srv, from)

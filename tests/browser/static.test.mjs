@@ -274,7 +274,8 @@ test("nginx redirects oddly written paths to their page as the server does", asy
     "//services//spine", "/services/./spine", "/services/x/../spine", "/services/spine/.", "//", "/Spine", "/spine/",
     "/Services/Spine/", "/Services//Spine", "/no-such-page/", "/no-such//page", "/404", "/404/", "/web/", "/page-data/services",
     "/web//site.css", "/web/./site.css", "/page-data//services/spine.json", "/services%2Fspine", "/services%5cspine", "/services/spine%00",
-    "/services/%2e%2e/spine", "/%53ervices/spine",
+    "/services/%2e%2e/spine", "/%53ervices/spine", "/SERVICES/", "/SERVICES/SPINE/", "/Services//Spine/", "/SPINE", "/Spine/",
+    "/SERVICES/SUMMARY-CARE-RECORDS", "/No-Such-Page/",
     "/data-and-information/publications/statistical/recorded-dementia-diagnoses/February-2021",
   ]);
 });
