@@ -172,7 +172,7 @@ func TestRawRequests(t *testing.T) {
 		{"delete", "DELETE / HTTP/1.1\r\nHost: localhost\r\n\r\n", "405"},
 		{"trace", "TRACE / HTTP/1.1\r\nHost: localhost\r\n\r\n", "405"},
 		{"options", "OPTIONS /services HTTP/1.1\r\nHost: localhost\r\n\r\n", "405"},
-		{"big consent body", "POST /consent HTTP/1.1\r\nHost: localhost\r\nOrigin: http://localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 10000000\r\n\r\n" + strings.Repeat("a", 64<<10), "400"},
+		{"big consent body", "POST /consent HTTP/1.1\r\nHost: localhost\r\nOrigin: http://localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 10000000\r\n\r\n" + strings.Repeat("a", 64<<10), "413"},
 		{"garbage", "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n", "400"},
 		{"HEAD", "HEAD /services/spine HTTP/1.1\r\nHost: localhost\r\n\r\n", "200"},
 	}
