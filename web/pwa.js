@@ -34,6 +34,19 @@
     history.replaceState(history.state, "", location.pathname.replace(/\/+$/, "") + location.search + location.hash);
   }
 
+  // --- Back and Forward before the client runs --------------------------------
+  // The client adds history entries as it navigates. Once the page has
+  // been loaded again (a reload, or a page the client left to the
+  // browser), Back and Forward can reach those entries in this document:
+  // the address changes and nothing renders the page for it until the
+  // client runs. The browser loads it instead. An entry that differs only
+  // in its fragment is this page's own; the address this script writes
+  // (the catalogue's filters) is this page too.
+  let shown = location.pathname + location.search;
+  addEventListener("popstate", (e) => {
+    if (e.isTrusted && root.dataset.nhsdApp !== "ready" && location.pathname + location.search !== shown) location.reload();
+  });
+
   // --- Page views ----------------------------------------------------------
   // Counted only with consent to statistics under the current policy, and
   // only for pages that exist (the server ignores other paths too). Views
@@ -164,6 +177,7 @@
     const writeAddress = () => {
       if (pendingAddress !== null && location.pathname + location.search !== pendingAddress) history.replaceState(history.state, "", pendingAddress);
       pendingAddress = null;
+      shown = location.pathname + location.search;
     };
     addEventListener("pagehide", writeAddress);
     addEventListener("nhsd-client-start", writeAddress);

@@ -257,6 +257,25 @@ test("a page that arrives after the visitor went back does not replace the one t
   await context.close();
 });
 
+test("after a reload, Back to a page the client had shown shows that page", async () => {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = watch(page);
+  await page.goto(site.server.base + "/services/spine");
+  await waitForApp(page);
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "News" }).click();
+  await page.waitForFunction(() => document.querySelector("main h1")?.textContent.trim() === "News and events");
+  await page.reload();
+  // Back without touching the page: the client does not run yet.
+  await page.goBack();
+  await page.waitForFunction(() => location.pathname === "/services/spine" && document.querySelector("main h1")?.textContent.trim() === "Spine");
+  assert.equal(await page.title(), "Spine - NHS Digital");
+  await page.goForward();
+  await page.waitForFunction(() => location.pathname === "/news-and-events" && document.querySelector("main h1")?.textContent.trim() === "News and events");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("without JavaScript every page reads in full and the sections show on a phone", async () => {
   const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
   const page = await context.newPage();
