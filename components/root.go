@@ -31,7 +31,8 @@ type Root struct {
 	view    gjson.Result
 	site    gjson.Result
 	clicks  app.Func
-	loading string
+	loading string // the path of the page on its way, for aria-busy
+	navs    int    // navigations so far: a page that arrives after another began is dropped
 	before  Takeover
 	missing string // on the server: the unknown path the not-found page answers
 	chose   string // the banner's confirmation: see confirmation

@@ -25,7 +25,9 @@ func (r *Root) OnNav(ctx app.Context) {
 	u := ctx.Page().URL()
 	// Each navigation outdates the page still on its way from an earlier
 	// one: going back to this page while the next one loads must not have
-	// the next one shown when it arrives.
+	// the next one shown when it arrives, nor the first of two addresses
+	// of one page asked for in turn.
+	r.navs++
 	r.loading = ""
 	if leavesApp(u.Path) {
 		app.Window().Get("location").Call("replace", u.String())
@@ -44,10 +46,10 @@ func (r *Root) OnNav(ctx app.Context) {
 		return
 	}
 	r.loading = u.Path
-	path := u.Path
-	client.Load(path, func(v gjson.Result, err error) {
+	nav := r.navs
+	client.Load(u.Path, func(v gjson.Result, err error) {
 		ctx.Dispatch(func(ctx app.Context) {
-			if r.loading != path {
+			if r.navs != nav {
 				return // a later navigation won
 			}
 			r.loading = ""

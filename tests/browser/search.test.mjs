@@ -44,6 +44,33 @@ test("typing searches without a reload and keeps the URL in step", async () => {
   await context.close();
 });
 
+test("two searches from the header in turn: the page shows the second, whichever page data comes first", async () => {
+  // (Without the service worker, so that the page data's requests are the page's own to hold.)
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
+  const page = await context.newPage();
+  await page.goto(site.server.base + "/services/spine");
+  await waitForApp(page);
+  const held = [];
+  await page.route("**/page-data/search.json*", (route) => held.push(route));
+  const box = page.locator("#nhsd-header-search");
+  await box.fill("spine");
+  await box.press("Enter");
+  await page.waitForFunction(() => location.search === "?q=spine");
+  await box.fill("prescription");
+  await box.press("Enter");
+  await page.waitForFunction(() => location.search === "?q=prescription");
+  for (const end = Date.now() + 10000; held.length < 2 && Date.now() < end;) await new Promise((r) => setTimeout(r, 50));
+  assert.equal(held.length, 2, "the search page's data was not asked for twice");
+  await held[0].continue(); // the first search's data arrives first
+  await new Promise((r) => setTimeout(r, 300));
+  await held[1].continue();
+  await page.waitForFunction(() => document.getElementById("nhsd-search-q")?.value === "prescription" && /prescription/.test(document.title));
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(await page.locator("#nhsd-search-q").inputValue(), "prescription");
+  assert.match(await page.title(), /prescription/);
+  await context.close();
+});
+
 test("what the browser has fetched of the index answers later queries offline", async () => {
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
