@@ -3,6 +3,7 @@
 package client
 
 import (
+	"strconv"
 	"sync"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -106,9 +107,15 @@ func Quiet() {
 	<-done // waiting on JavaScript hands the main thread back to the browser
 }
 
-// Load fetches the view of path, keeps it and calls done with it.
+// Load fetches the view of path, keeps it and calls done with it. Only
+// the site's own answers count: a page's view (200) or the not-found view
+// (404 with status 404 in it). Any other answer, JSON or not (a proxy's
+// or gateway's error), is an error, and is not kept.
 func (b *browserSource) Load(path string, done func(gjson.Result, error)) {
 	fetchText(versioned(components.PageDataURL(path)), func(r fetchResult) {
+		if r.err == nil && r.status != 200 && !(r.status == 404 && gjson.Get(r.body, "status").Int() == 404) {
+			r.err = fetchError("page data answered " + strconv.Itoa(r.status))
+		}
 		if r.err != nil {
 			done(gjson.Result{}, r.err)
 			return

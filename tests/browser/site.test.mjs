@@ -257,6 +257,28 @@ test("a page that arrives after the visitor went back does not replace the one t
   await context.close();
 });
 
+test("page data answered with an error by something in front of the server: the browser loads the page", async () => {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
+  const page = await context.newPage();
+  await page.goto(site.server.base + "/services");
+  await waitForApp(page);
+  await page.evaluate(() => (window.__sameDocument = true));
+  // A gateway's error, in JSON, once.
+  let failed = 0;
+  await page.route("**/page-data/services/spine.json*", (route) => failed++ ? route.continue() : route.fulfill({ status: 502, contentType: "application/json", body: '{"message": "Bad gateway"}' }));
+  await page.locator(".nhsd-card__link", { hasText: /^\s*Spine\s*$/ }).click();
+  await page.waitForFunction(() => location.pathname === "/services/spine" && document.querySelector("main h1")?.textContent.trim() === "Spine" && !window.__sameDocument);
+  assert.equal(failed, 1);
+  assert.equal(await page.title(), "Spine - NHS Digital");
+  // The error was not kept as the page's view: in the app again, Spine shows.
+  await waitForApp(page);
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Services" }).click();
+  await page.waitForFunction(() => document.querySelector("main h1")?.textContent.trim() === "Services");
+  await page.locator(".nhsd-card__link", { hasText: /^\s*Spine\s*$/ }).click();
+  await page.waitForFunction(() => location.pathname === "/services/spine" && document.querySelector("main h1")?.textContent.trim() === "Spine");
+  await context.close();
+});
+
 test("after a reload, Back to a page the client had shown shows that page", async () => {
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
