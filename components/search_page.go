@@ -59,8 +59,12 @@ func (p *SearchPage) OnInit() {
 	p.answerNow()
 }
 
-// OnUpdate follows the URL (links, back and forward).
+// OnUpdate follows the URL (links, back and forward). The address is
+// the page's now: an answer still on its way, or a typing pause not yet
+// over, was for another and is dropped.
 func (p *SearchPage) OnUpdate(ctx app.Context) {
+	p.seq++
+	p.loading = false
 	p.read()
 	p.setTitle()
 	if !p.answerNow() {

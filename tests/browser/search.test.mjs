@@ -71,6 +71,37 @@ test("two searches from the header in turn: the page shows the second, whichever
   await context.close();
 });
 
+test("an answer that arrives after Back does not replace the search gone back to", async () => {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
+  const page = await context.newPage();
+  await page.goto(site.server.base + "/search?q=spine");
+  await waitForApp(page);
+  const status = () => page.locator("#nhsd-search-status").innerText();
+  await page.waitForFunction(() => /spine/.test(document.getElementById("nhsd-search-status")?.textContent || ""));
+  const before = await status();
+  // The index's files for the next search are held until the visitor is back.
+  const held = [];
+  let holding = true;
+  await page.route("**/search-index/**", (route) => holding ? held.push(route) : route.continue());
+  await page.locator("#nhsd-search-q").fill("dementia");
+  await page.locator("#nhsd-search-q").press("Enter");
+  await page.waitForFunction(() => location.search === "?q=dementia");
+  for (const end = Date.now() + 10000; held.length === 0 && Date.now() < end;) await new Promise((r) => setTimeout(r, 50));
+  assert.ok(held.length > 0, "the search for dementia fetched nothing from the index");
+  await page.goBack();
+  await page.waitForFunction(() => location.search === "?q=spine");
+  holding = false;
+  const arrived = held.map((route) => page.waitForResponse((r) => r.request() === route.request()));
+  for (const route of held) await route.continue();
+  await Promise.all(arrived);
+  // Time for the client to take the late answer in, were it to.
+  await page.evaluate(() => new Promise((r) => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(r)), 300)));
+  assert.equal(await status(), before);
+  assert.equal(await page.locator("#nhsd-search-q").inputValue(), "spine");
+  assert.match(await page.title(), /spine/);
+  await context.close();
+});
+
 test("what the browser has fetched of the index answers later queries offline", async () => {
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
