@@ -37,8 +37,22 @@ type Header struct {
 	open       bool
 }
 
-// OnUpdate closes the menu when the page changes.
-func (h *Header) OnUpdate(ctx app.Context) { h.open = false }
+// OnUpdate closes the menu when the page changes, and puts the page's
+// query in the search box: go-app removes the value attribute when the
+// query becomes empty but leaves the box's value, which would keep the
+// last search's words on every page after it. A box the visitor is
+// typing in is left alone.
+func (h *Header) OnUpdate(ctx app.Context) {
+	h.open = false
+	q := h.Query
+	ctx.Defer(func(app.Context) {
+		doc := app.Window().Get("document")
+		box := doc.Call("getElementById", "nhsd-header-search")
+		if box.Truthy() && !box.Equal(doc.Get("activeElement")) && box.Get("value").String() != q {
+			box.Set("value", q)
+		}
+	})
+}
 
 func (h *Header) toggle(ctx app.Context, e app.Event) {
 	h.open = !h.open

@@ -102,6 +102,21 @@ test("an answer that arrives after Back does not replace the search gone back to
   await context.close();
 });
 
+test("the header's search box holds the search on the search page only", async () => {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(site.server.base + "/search?q=spine");
+  await waitForApp(page);
+  const box = page.locator("#nhsd-header-search");
+  assert.equal(await box.inputValue(), "spine");
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Services" }).click();
+  await page.waitForFunction(() => document.querySelector("main h1")?.textContent.trim() === "Services");
+  await page.waitForFunction(() => document.getElementById("nhsd-header-search").value === "");
+  await page.goBack();
+  await page.waitForFunction(() => location.search === "?q=spine" && document.getElementById("nhsd-header-search").value === "spine");
+  await context.close();
+});
+
 test("what the browser has fetched of the index answers later queries offline", async () => {
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
