@@ -40,7 +40,10 @@ type CataloguePage struct {
 func (p *CataloguePage) OnInit() { p.readQuery() }
 
 // OnUpdate reads them again when the page's URL changes.
-func (p *CataloguePage) OnUpdate(ctx app.Context) { p.readQuery() }
+func (p *CataloguePage) OnUpdate(ctx app.Context) {
+	p.readQuery()
+	showValue(ctx, "nhsd-catalogue-q", p.q)
+}
 
 func (p *CataloguePage) readQuery() {
 	v, _ := url.ParseQuery(p.Query)

@@ -38,18 +38,23 @@ type Header struct {
 }
 
 // OnUpdate closes the menu when the page changes, and puts the page's
-// query in the search box: go-app removes the value attribute when the
-// query becomes empty but leaves the box's value, which would keep the
-// last search's words on every page after it. A box the visitor is
-// typing in is left alone.
+// query in the search box (see showValue).
 func (h *Header) OnUpdate(ctx app.Context) {
 	h.open = false
-	q := h.Query
+	showValue(ctx, "nhsd-header-search", h.Query)
+}
+
+// showValue makes the field with id show v once the update is made:
+// go-app removes the value attribute when a value becomes empty but
+// leaves the field's value, which is what it shows (the last search's
+// words would stay; docs/go-app-upstream.md). A field the visitor is
+// typing in is left alone.
+func showValue(ctx app.Context, id, v string) {
 	ctx.Defer(func(app.Context) {
 		doc := app.Window().Get("document")
-		box := doc.Call("getElementById", "nhsd-header-search")
-		if box.Truthy() && !box.Equal(doc.Get("activeElement")) && box.Get("value").String() != q {
-			box.Set("value", q)
+		field := doc.Call("getElementById", id)
+		if field.Truthy() && !field.Equal(doc.Get("activeElement")) && field.Get("value").String() != v {
+			field.Set("value", v)
 		}
 	})
 }

@@ -66,6 +66,7 @@ func (p *SearchPage) OnUpdate(ctx app.Context) {
 	p.seq++
 	p.loading = false
 	p.read()
+	showValue(ctx, "nhsd-search-q", p.typed)
 	p.setTitle()
 	if !p.answerNow() {
 		p.answer(ctx)

@@ -117,6 +117,23 @@ test("the header's search box holds the search on the search page only", async (
   await context.close();
 });
 
+test("an emptied search or catalogue filter empties its box", async () => {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(site.server.base + "/search?q=spine");
+  await waitForApp(page);
+  await page.locator("#nhsd-header-search").fill("");
+  await page.locator("#nhsd-header-search").press("Enter");
+  await page.waitForFunction(() => location.search === "?q=" && !/spine/.test(document.getElementById("nhsd-search-status")?.textContent || "spine"));
+  await page.waitForFunction(() => document.getElementById("nhsd-search-q").value === "");
+  await page.goto(site.server.base + "/services?q=spine");
+  await waitForApp(page);
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Services" }).click();
+  await page.waitForFunction(() => location.search === "" && !document.querySelector(".nhsd-card[hidden]"));
+  await page.waitForFunction(() => document.getElementById("nhsd-catalogue-q").value === "");
+  await context.close();
+});
+
 test("what the browser has fetched of the index answers later queries offline", async () => {
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
