@@ -118,8 +118,9 @@ func New(load server.Loader, cfg server.Config, opts Options) (*server.Live, err
 // writing a file in steps, a git checkout) make one reload.
 func (p *preview) watch() {
 	w, err := fsnotify.NewWatcher()
+	tree := &watched{w: w, dirs: map[string]bool{}}
 	if err == nil {
-		err = watchTree(w, p.opts.Dir)
+		err = tree.add(p.opts.Dir)
 	}
 	if err != nil {
 		if w != nil {
@@ -133,11 +134,12 @@ func (p *preview) watch() {
 	if p.opts.Changes != nil {
 		p.opts.Changes.Track()
 	}
-	go p.listen(w)
+	go p.listen(tree)
 }
 
 // listen reloads on the watcher's events until the preview stops.
-func (p *preview) listen(w *fsnotify.Watcher) {
+func (p *preview) listen(tree *watched) {
+	w := tree.w
 	defer w.Close()
 	var settle <-chan time.Time
 	for {
@@ -150,8 +152,17 @@ func (p *preview) listen(w *fsnotify.Watcher) {
 			}
 			if ev.Has(fsnotify.Create) {
 				if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
-					watchTree(w, ev.Name) // a new folder: watch it and what is in it
-					p.unknown()           // whose files came with no notification of their own
+					tree.add(ev.Name) // a new folder: watch it and what is in it
+					p.unknown()       // whose files came with no notification of their own
+				}
+			}
+			if ev.Has(fsnotify.Rename) || ev.Has(fsnotify.Remove) {
+				if tree.drop(ev.Name) {
+					// A folder renamed, moved out or removed: the files in it
+					// went with no notification of their own, and its watch
+					// followed it under its old name. (Renamed, it comes back
+					// as a new folder, above.)
+					p.unknown()
 				}
 			}
 			if c := p.opts.Changes; c != nil {
@@ -180,14 +191,39 @@ func (p *preview) listen(w *fsnotify.Watcher) {
 // others of the same save.
 const previewSettle = 15 * time.Millisecond
 
-// watchTree watches dir and every folder under it.
-func watchTree(w *fsnotify.Watcher, dir string) error {
+// watched is the folders a watcher watches, as this package added them:
+// the watcher's own list can lose a folder moved away before its event
+// for the move arrives.
+type watched struct {
+	w    *fsnotify.Watcher
+	dirs map[string]bool
+}
+
+// add watches dir and every folder under it.
+func (t *watched) add(dir string) error {
 	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || !d.IsDir() {
 			return nil
 		}
-		return w.Add(path)
+		if err := t.w.Add(path); err != nil {
+			return err
+		}
+		t.dirs[path] = true
+		return nil
 	})
+}
+
+// drop stops watching dir and every folder under it (renamed, moved out
+// or removed), and reports whether dir was watched.
+func (t *watched) drop(dir string) bool {
+	was := t.dirs[dir]
+	for p := range t.dirs {
+		if p == dir || strings.HasPrefix(p, dir+string(filepath.Separator)) {
+			t.w.Remove(p) // (an error: the watcher had dropped it already)
+			delete(t.dirs, p)
+		}
+	}
+	return was
 }
 
 // poll looks for saved files every opts.Poll, where the operating system

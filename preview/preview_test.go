@@ -366,3 +366,57 @@ func TestPreviewWatchesBeforeItsFirstLoad(t *testing.T) {
 		t.Errorf("events %v: a change was reported as unknown", got)
 	}
 }
+
+// A folder renamed or moved out of the content folder, with the reloads
+// that look only at the files named in notifications (a content.Cache, as
+// the server runs preview): the pages follow the folder, and saves in the
+// renamed folder show.
+func TestPreviewFolderRenamed(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, content.Embedded()); err != nil {
+		t.Fatal(err)
+	}
+	cache := content.NewCache()
+	site, err := New(func(now time.Time) (*content.Store, error) {
+		return content.Load(os.DirFS(dir), content.Options{Now: now, Preview: true, Cache: cache})
+	}, server.Config{Web: web.Embedded()}, Options{Dir: dir, Loopback: true, Changes: cache})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer site.Close()
+	live := localHost{site}
+	// A folder whose pages nothing else links to, so that moving it out
+	// leaves no problem.
+	const folder, page = "pages/services/nhs-app", "/services/nhs-app/getting-the-most-from-the-nhs-app-for-gp-practices"
+	file := filepath.Join(dir, folder, "getting-the-most-from-the-nhs-app-for-gp-practices.md")
+	if r := get(live, page); r.code != 200 {
+		t.Fatalf("%s: %d before the rename", page, r.code)
+	}
+	renamed := filepath.Join(dir, folder+"-renamed")
+	if err := os.Rename(filepath.Join(dir, folder), renamed); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(2500 * time.Millisecond) // past the window in which a file's time is not trusted
+	moved := filepath.Join(renamed, filepath.Base(file))
+	b, err := os.ReadFile(moved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile(`\ntitle: .*\n`)
+	if err := os.WriteFile(moved, re.ReplaceAll(b, []byte("\ntitle: Saved in the renamed folder\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "the save in the renamed folder", func() bool {
+		return strings.Contains(get(live, page).body, "Saved in the renamed folder")
+	})
+	// Moved out of the content folder: its pages go, and the events page's
+	// link to one of them is a problem, as a fresh start on the folder
+	// finds.
+	if err := os.Rename(renamed, filepath.Join(t.TempDir(), "out")); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "the link to a page of the folder moved out to be a problem", func() bool {
+		b := get(live, "/").body
+		return strings.Contains(b, "nhsd-preview__problems") && strings.Contains(b, "pages/news-and-events/events.md:") && strings.Contains(b, page)
+	})
+}
