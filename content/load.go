@@ -45,6 +45,23 @@ type Doc struct {
 	sum    [sha256.Size]byte // of the file's name and content as read, for the content version
 }
 
+// editorFile reports whether a file's name is one that editors and tools
+// leave beside the files they edit, which is no page and no mistake: a
+// hidden file (".spine.md.swp", ".#spine.md", ".DS_Store"), a backup
+// ("spine.md~"), an autosave ("#spine.md#") or vim's test of the folder
+// ("4913", a name of digits alone).
+func editorFile(name string) bool {
+	switch {
+	case name == "":
+		return false
+	case name[0] == '.', strings.HasSuffix(name, "~"):
+		return true
+	case len(name) > 1 && name[0] == '#' && name[len(name)-1] == '#':
+		return true
+	}
+	return strings.Trim(name, "0123456789") == ""
+}
+
 // PageExt ends the name of every page's file: pages are Markdown with
 // YAML front matter (see markdown.go and content/README.md).
 const PageExt = ".md"
@@ -164,7 +181,7 @@ func Load(fsys fs.FS, opts Options) (*Store, error) {
 	}
 	var files []string
 	for _, p := range all {
-		if strings.HasPrefix(path.Base(p), ".") {
+		if editorFile(path.Base(p)) {
 			continue
 		}
 		switch ext := path.Ext(p); {

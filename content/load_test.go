@@ -203,6 +203,7 @@ func TestValidationErrors(t *testing.T) {
 		{"service path", spine, strings.Replace(string(service), "/services/spine", "/spine-service", 1), at(spine, service, "path:", 1) + "path: a service page's path must look like /services/<slug>"},
 		{"wrong type", "pages/other.md", edit("title: T", "title: 5"), `pages/other.md:5:1: title: must be a string, got a number "5"`},
 		{"not a Markdown file", "pages/notes.txt", "hello", "pages/notes.txt: not a .md file"},
+		{"a merge's leftover", "pages/other.md.orig", "hello", "pages/other.md.orig: not a .md file"},
 		{"a JSON page", "pages/old.json", "{}", "pages/old.json: pages are Markdown files now: convert this one with go run ./cmd/mdconvert"},
 		{"alias collides", "pages/other.md", edit("lastEdited: 2024-01-03T10:00:00Z\n", "lastEdited: 2024-01-03T10:00:00Z\naliases:\n  - /services\n"), "pages/other.md:11:5: aliases[0]: /services is the path of pages/services.md"},
 		{"published links to draft", "pages/other.md", edit("status: published", "status: draft"), "site.json: $.home.data[0]: links to /other, which is a draft (pages/other.md)"},
@@ -334,5 +335,23 @@ func TestBodyIsCommonMark(t *testing.T) {
 	want := []string{"text:5 * 3 times* and ", "link:Spine→https://en.wikipedia.org/wiki/Spine_(anatomy%29", "text: and a * star, ", "em:really", "text:."}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("%q reads as\n%q, want\n%q", text, got, want)
+	}
+}
+
+// Files that editors and tools leave beside a page (backups, autosaves,
+// swap files, vim's test of the folder) are no page and no problem: the
+// content loads as it would without them.
+func TestEditorFilesAreIgnored(t *testing.T) {
+	tree := validTree()
+	for _, name := range []string{"pages/other.md~", "pages/#other.md#", "pages/.other.md.swp", "pages/.#other.md", "pages/4913", "pages/5036", "pages/.DS_Store"} {
+		tree[name] = &fstest.MapFile{Data: []byte("---\nnot: a page\n")}
+	}
+	if _, err := Load(tree, Options{}); err != nil {
+		t.Errorf("editor files beside the pages: %v", err)
+	}
+	for name, want := range map[string]bool{"a.md~": true, "#a.md#": true, "4913": true, ".a": true, "a.md": false, "#": false, "a#": false, "4913.md": false, "v2": false} {
+		if editorFile(name) != want {
+			t.Errorf("editorFile(%q) = %v, want %v", name, !want, want)
+		}
 	}
 }
