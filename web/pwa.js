@@ -165,6 +165,15 @@
       }
       return t;
     };
+    // Each card's topics, from its data-topics (a JSON list).
+    const topicsOf = (li) => {
+      try {
+        const t = JSON.parse(li.dataset.topics || "[]");
+        return Array.isArray(t) ? t : [];
+      } catch {
+        return [];
+      }
+    };
     const filters = ".nhsd-catalogue form.nhsd-filters";
     // The address keeps the filters: written at once for a choice in a
     // list or once the box is left ("change"), and for typing only when
@@ -197,7 +206,7 @@
       let shown = 0;
       for (const li of cards) {
         const ok = (!status || li.dataset.status === status) &&
-          (!topic || (li.dataset.topics || "").split("\n").includes(topic)) &&
+          (!topic || topicsOf(li).includes(topic)) &&
           words.every((w) => textOf(li).includes(w));
         if (li.hidden === ok) li.hidden = !ok;
         if (ok) shown++;

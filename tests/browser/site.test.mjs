@@ -181,8 +181,8 @@ test("the catalogue filters as you type and keeps the URL in step", async () => 
   await waitForApp(page);
   const all = await page.locator(".nhsd-card").count();
   await page.getByLabel("Search services").fill("prescription");
-  await page.waitForFunction((n) => document.querySelectorAll(".nhsd-card:not([hidden])").length < n, all);
-  const titles = await page.locator(".nhsd-card:not([hidden]) .nhsd-card__link").allInnerTexts();
+  await page.waitForFunction((n) => [...document.querySelectorAll(".nhsd-card")].filter((c) => c.checkVisibility()).length < n, all);
+  const titles = await page.locator(".nhsd-card:visible .nhsd-card__link").allInnerTexts();
   assert.ok(titles.some((t) => t.includes("Electronic Prescription Service")), titles.join());
   // Typing leaves the address alone until the box is left.
   assert.equal(await page.evaluate(() => location.search), "");
@@ -191,19 +191,31 @@ test("the catalogue filters as you type and keeps the URL in step", async () => 
   assert.match(await page.locator("#nhsd-catalogue-count").innerText(), /of \d+ services/);
   // The page's script narrows the list at each key and the client renders
   // on a choice: the two agree, whichever wrote last.
-  const visible = () => page.locator(".nhsd-card:not([hidden]) .nhsd-card__link").allInnerTexts();
+  const visible = () => page.locator(".nhsd-card:visible .nhsd-card__link").allInnerTexts();
   await page.getByLabel("Status").selectOption("retired");
   await page.waitForFunction(() => /\?q=prescription&status=retired$/.test(location.href));
   assert.deepEqual(await visible(), []);
   assert.ok(await page.locator("#nhsd-catalogue-none").isVisible(), "nothing matching says so");
   await page.getByLabel("Search services").fill("");
   await page.getByLabel("Status").selectOption("Any status");
-  await page.waitForFunction((n) => document.querySelectorAll(".nhsd-card:not([hidden])").length === n, all);
+  await page.waitForFunction((n) => [...document.querySelectorAll(".nhsd-card")].filter((c) => c.checkVisibility()).length === n, all);
   assert.ok(await page.locator("#nhsd-catalogue-none").isHidden());
   assert.equal(await page.locator("#nhsd-catalogue-count").innerText(), `${all} services`);
   await page.getByLabel("Search services").pressSequentially("spine");
-  await page.waitForFunction(() => [...document.querySelectorAll(".nhsd-card:not([hidden]) .nhsd-card__link")].map((a) => a.textContent.trim()).join() === "Spine");
+  await page.waitForFunction(() => [...document.querySelectorAll(".nhsd-card")].filter((c) => c.checkVisibility()).map((c) => c.querySelector(".nhsd-card__link")).map((a) => a.textContent.trim()).join() === "Spine");
   assert.equal(await page.locator("#nhsd-catalogue-count").innerText(), `1 of ${all} services`);
+  // A topic shows the services the server shows for it, with the client too.
+  await page.getByLabel("Search services").fill("");
+  await page.getByLabel("Search services").press("Tab");
+  await page.getByLabel("Topic").selectOption("Data");
+  await page.waitForFunction(() => /\?topic=Data$/.test(location.href));
+  const data = await catalogueWithoutJS("topic=Data");
+  assert.ok(data.length > 0 && data.length < all, data.join());
+  await page.waitForFunction((n) => [...document.querySelectorAll(".nhsd-card")].filter((c) => c.checkVisibility()).length === n, data.length);
+  assert.deepEqual(await visible(), data);
+  assert.equal(await page.locator("#nhsd-catalogue-count").innerText(), `${data.length} of ${all} services`);
+  assert.ok(await page.locator("#nhsd-catalogue-none").isHidden());
+  await page.getByLabel("Search services").fill("spine");
   // A render of the client's (a topic chosen) keeps what was typed.
   await page.getByLabel("Topic").selectOption({ index: 0 });
   await page.getByLabel("Status").selectOption("live");
@@ -216,11 +228,11 @@ test("the catalogue filters as you type and keeps the URL in step", async () => 
   assert.match(page.url(), /\?q=spine&status=live$/);
   const left = await visible();
   assert.ok(left.includes("NHS App") && left.length < all, left.join());
-  await page.locator(".nhsd-card:not([hidden]) .nhsd-card__link").first().click();
+  await page.locator(".nhsd-card:visible .nhsd-card__link").first().click();
   await page.waitForFunction(() => location.pathname !== "/services");
   await page.goBack();
   await page.waitForFunction(() => /\?q=nhs\+app&status=live$/.test(location.href));
-  await page.waitForFunction((n) => document.querySelector(".nhsd-catalogue") && document.querySelectorAll(".nhsd-card:not([hidden])").length === n, left.length);
+  await page.waitForFunction((n) => document.querySelector(".nhsd-catalogue") && [...document.querySelectorAll(".nhsd-card")].filter((c) => c.checkVisibility()).length === n, left.length);
   assert.deepEqual(await visible(), left);
   assert.equal(await page.getByLabel("Search services").inputValue(), "nhs app");
   await context.close();
@@ -340,9 +352,19 @@ test("focus and typing made before the client starts survive the take-over", asy
   await waitForApp(page);
   assert.equal(await page.evaluate(() => document.activeElement.id), "nhsd-catalogue-q", "focus was lost");
   assert.equal(await page.getByLabel("Search services").inputValue(), "spine", "typed text was lost");
-  await page.waitForFunction(() => document.querySelectorAll(".nhsd-card:not([hidden])").length === 1);
+  await page.waitForFunction(() => [...document.querySelectorAll(".nhsd-card")].filter((c) => c.checkVisibility()).length === 1);
   await context.close();
 });
+
+// The services the server's page shows for a query, read without JavaScript.
+async function catalogueWithoutJS(query) {
+  const context = await site.browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(site.server.base + "/services?" + query);
+  const shown = await page.locator(".nhsd-card:visible .nhsd-card__link").allInnerTexts();
+  await context.close();
+  return shown;
+}
 
 test("the catalogue filters before the client runs, and if it never does", async () => {
   const context = await site.browser.newContext({ viewport: { width: 375, height: 800 } });
@@ -351,7 +373,7 @@ test("the catalogue filters before the client runs, and if it never does", async
   const held = new Promise((r) => (release = r));
   await page.route("**/web/app.wasm*", async (route) => { await held; await route.continue(); });
   await page.goto(site.server.base + "/services");
-  const visible = () => page.locator(".nhsd-card:not([hidden]) .nhsd-card__link").allInnerTexts();
+  const visible = () => page.locator(".nhsd-card:visible .nhsd-card__link").allInnerTexts();
   const all = (await visible()).length;
   await page.getByLabel("Search services").pressSequentially("prescription");
   const found = await visible();
@@ -367,13 +389,21 @@ test("the catalogue filters before the client runs, and if it never does", async
   assert.equal((await visible()).length, all);
   assert.equal(await page.locator("#nhsd-catalogue-count").innerText(), `${all} services`);
   assert.ok(await page.locator("#nhsd-catalogue-none").isHidden());
+  // A topic shows the services the server shows for it.
+  await page.getByLabel("Topic").selectOption("Data");
+  const data = await catalogueWithoutJS("topic=Data");
+  assert.ok(data.length > 0 && data.length < all, data.join());
+  assert.deepEqual(await visible(), data);
+  assert.equal(await page.locator("#nhsd-catalogue-count").innerText(), `${data.length} of ${all} services`);
+  await page.getByLabel("Topic").selectOption({ index: 0 });
+  assert.equal((await visible()).length, all);
   // The client, when it starts, shows what the visitor chose.
   await page.getByLabel("Search services").fill("spine");
   release();
   await waitForApp(page);
   assert.equal(await page.getByLabel("Search services").inputValue(), "spine");
   assert.match(page.url(), /\/services\?q=spine$/, "the typed words did not reach the address before the client started");
-  await page.waitForFunction(() => [...document.querySelectorAll(".nhsd-card:not([hidden]) .nhsd-card__link")].map((a) => a.textContent.trim()).join() === "Spine");
+  await page.waitForFunction(() => [...document.querySelectorAll(".nhsd-card")].filter((c) => c.checkVisibility()).map((c) => c.querySelector(".nhsd-card__link")).map((a) => a.textContent.trim()).join() === "Spine");
   await context.close();
 });
 
