@@ -49,7 +49,9 @@ func form(kv ...string) string {
 func TestFeedbackForm(t *testing.T) {
 	srv := newServer(t, realStore(t))
 	page := get(srv, fbPath)
-	for _, want := range []string{`<form class="nhsd-fb" method="post" action="` + fbPath, `name="found" type="radio" value="yes"`, `id="fb-more"`, `id="fb-email"`, "We keep feedback for 2 years", `name="website"`} {
+	for _, want := range []string{`<form class="nhsd-fb" method="post" action="` + fbPath, `name="found" type="radio" value="yes"`, `id="fb-more"`, `id="fb-email"`, "We keep feedback for 2 years", `name="website"`,
+		// What the fields are for, for browsers that fill them in (WCAG 1.3.5).
+		`name="email" type="email" autocomplete="email"`, `name="organisation" type="text" autocomplete="organization"`, `name="role" type="text" autocomplete="organization-title"`} {
 		if !strings.Contains(page.body, want) {
 			t.Errorf("the form lacks %s", want)
 		}

@@ -114,9 +114,15 @@ func textField(w words.Words, f feedbackField, value, msg string) string {
 	if f.Long {
 		return s + `<textarea class="nhsd-input nhsd-textarea" id="` + id + `" name="` + f.Name + `" rows="6"` + aria + `>` + html.EscapeString(value) + `</textarea></div>`
 	}
+	// What each field is for, as browsers fill it in (WCAG 1.3.5).
 	typ := "text"
-	if f.Name == "email" {
+	switch f.Name {
+	case "email":
 		typ = `email" autocomplete="email" spellcheck="false`
+	case "organisation":
+		typ = `text" autocomplete="organization`
+	case "role":
+		typ = `text" autocomplete="organization-title`
 	}
 	return s + `<input class="nhsd-input" id="` + id + `" name="` + f.Name + `" type="` + typ + `" value="` + html.EscapeString(value) + `"` + aria + `></div>`
 }
