@@ -130,6 +130,24 @@
     if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) lost += e.key;
   }, true);
 
+  // A link in a form's error summary moves focus to its field with the
+  // field's label, or its group's legend, in view, so what the field is, its hint and
+  // its error are on screen with it (the browser would scroll the field
+  // alone to the top).
+  document.addEventListener("click", (e) => {
+    const a = e.target.closest && e.target.closest('.nhsd-error-summary a[href^="#"]');
+    const field = a && document.getElementById(decodeURIComponent(a.getAttribute("href").slice(1)));
+    if (!field) return;
+    const fieldset = field.closest("fieldset");
+    const legend = fieldset && fieldset.querySelector("legend");
+    const label = legend || (field.id && document.querySelector('label[for="' + CSS.escape(field.id) + '"]'));
+    if (!label) return;
+    e.preventDefault();
+    e.stopPropagation(); // (the client would follow the fragment link)
+    label.scrollIntoView();
+    field.focus({ preventScroll: true });
+  });
+
   // The search page's "Filter" button (phones): it shows or hides the
   // filters, whether the client runs or not; after the client takes the
   // page over, the filters stay as they were.

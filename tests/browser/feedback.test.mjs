@@ -36,8 +36,15 @@ test("feedback: typed before the client starts, kept; errors, then sent", async 
   assert.match(await page.title(), /^Error: /);
   assert.equal(await page.locator("#fb-more").inputValue(), "The contact details are hard to find");
   assert.equal(await page.locator("#fb-page").inputValue(), "/services/spine");
+  // The summary's link moves focus to the field with its legend, and so
+  // its error, in view.
   await page.getByRole("link", { name: "Say whether you found what you were looking for" }).click();
-  assert.equal(await page.evaluate(() => location.hash), "#fb-found-yes");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "fb-found-yes");
+  const seen = await page.evaluate(() => ["legend", "#fb-found-error"].map((sel) => {
+    const r = document.querySelector("#fb-found-yes").closest("fieldset").parentElement.querySelector(sel).getBoundingClientRect();
+    return r.top > -1 && r.bottom <= innerHeight; // (scrolled to the top, give or take a fraction of a pixel)
+  }));
+  assert.deepEqual(seen, [true, true], "the legend or the error is out of view");
   await page.getByLabel("No", { exact: true }).check();
   await page.getByRole("button", { name: "Send feedback" }).click();
   await page.getByRole("heading", { name: "Thank you for your feedback" }).waitFor();
