@@ -65,8 +65,20 @@ func (p *SearchPage) OnInit() {
 func (p *SearchPage) OnUpdate(ctx app.Context) {
 	p.seq++
 	p.loading = false
+	before := p.q
 	p.read()
 	showValue(ctx, "nhsd-search-q", p.typed)
+	if before.Page != p.q.Page && samePageless(before, p.q) {
+		// Another page of the same results (a pagination link): the
+		// link that had focus is reused for another page's number, so
+		// focus goes where a new page's reading starts, the count of
+		// results, as the window scrolls there.
+		ctx.Defer(func(app.Context) {
+			if s := app.Window().GetElementByID("nhsd-search-status"); s.Truthy() {
+				s.Call("focus")
+			}
+		})
+	}
 	p.setTitle()
 	if !p.answerNow() {
 		p.answer(ctx)
@@ -171,6 +183,12 @@ func (p *SearchPage) onSubmit(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	q := p.q.With(func(q *search.Query) { q.Text = p.typed })
 	ctx.Navigate(searchURL(q))
+}
+
+// samePageless reports whether a and b ask the same but for the page.
+func samePageless(a, b search.Query) bool {
+	a.Page, b.Page = 1, 1
+	return a.Values().Encode() == b.Values().Encode()
 }
 
 func searchURL(q search.Query) string {
@@ -407,7 +425,7 @@ func CountSentence(total int, text, sort string, w words.Words) string {
 
 func (p *SearchPage) results() []app.UI {
 	r := p.result
-	status := app.Elem("p").ID("nhsd-search-status").Class("nhsd-result-count").Attr("role", "status").Aria("live", "polite")
+	status := app.Elem("p").ID("nhsd-search-status").Class("nhsd-result-count").Attr("role", "status").Aria("live", "polite").Attr("tabindex", "-1")
 	switch {
 	case p.failed:
 		return []app.UI{status.Text(p.Words.Get(words.SearchUnavailable))}

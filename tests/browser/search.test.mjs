@@ -134,6 +134,20 @@ test("an emptied search or catalogue filter empties its box", async () => {
   await context.close();
 });
 
+test("another page of results: focus goes to the count of results, in view", async () => {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(site.server.base + "/search?q=nhs+app");
+  await waitForApp(page);
+  await page.locator(".nhsd-pagination__link--next").focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => /[?&]page=2\b/.test(location.search) && document.activeElement?.id === "nhsd-search-status");
+  const top = await page.evaluate(() => document.getElementById("nhsd-search-status").getBoundingClientRect().top);
+  assert.ok(top >= 0 && top < 900, `the count is out of view (top ${top})`);
+  assert.match(await page.title(), /nhs app/);
+  await context.close();
+});
+
 test("what the browser has fetched of the index answers later queries offline", async () => {
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
