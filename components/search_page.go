@@ -260,10 +260,15 @@ func (p *SearchPage) scopes() app.UI {
 // page's script (web/pwa.js) answers it, before and after the client
 // starts; without JavaScript the filters show and the button does not
 // (web/nojs.css). None when there is nothing to filter.
+// With nothing to filter, the button is there but hidden: the results
+// keep their place among the layout's children, so the count's live
+// region is the same element from one answer to the next (a new one
+// would not be announced).
 func (p *SearchPage) filterToggle() app.UI {
 	r := p.result
+	none := app.Elem("button").Attr("type", "button").Class("nhsd-button nhsd-button--secondary nhsd-filter-toggle").Attr("hidden", true)
 	if r == nil {
-		return nil
+		return none
 	}
 	selected, some := 0, false
 	for _, f := range search.Facets {
@@ -273,7 +278,7 @@ func (p *SearchPage) filterToggle() app.UI {
 		some = some || len(f.Values) > 0
 	}
 	if !some && selected == 0 {
-		return nil
+		return none
 	}
 	text := p.Words.Get(words.Filter)
 	if selected > 0 {

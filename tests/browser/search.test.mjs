@@ -148,6 +148,20 @@ test("another page of results: focus goes to the count of results, in view", asy
   await context.close();
 });
 
+test("the count of results is one live region from one answer to the next", async () => {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(site.server.base + "/search?q=nhs+app");
+  await waitForApp(page);
+  await page.evaluate(() => (document.getElementById("nhsd-search-status").__first = true));
+  for (const [q, want] of [["zzzzqqq", /^0 results|^No results/], ["spine", /spine/], ["zzzzqqq", /^0 results|^No results/]]) {
+    await page.locator("#nhsd-search-q").fill(q);
+    await page.waitForFunction((w) => new RegExp(w).test(document.getElementById("nhsd-search-status")?.textContent.trim() || ""), want.source);
+    assert.equal(await page.evaluate(() => document.getElementById("nhsd-search-status").__first), true, `after "${q}" the count is a new element, which screen readers may not read`);
+  }
+  await context.close();
+});
+
 test("what the browser has fetched of the index answers later queries offline", async () => {
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
