@@ -73,6 +73,7 @@ type preview struct {
 	opts     Options
 	live     *server.Live
 	security [][2]string // server.SecurityHeaders, for the answers it makes itself
+	web      fs.FS       // the site's assets: the style sheet of its own pages
 
 	mu       sync.Mutex
 	subs     map[chan []byte]struct{}
@@ -91,7 +92,7 @@ func New(load server.Loader, cfg server.Config, opts Options) (*server.Live, err
 	if !opts.Loopback && len(opts.Token) < 16 {
 		return nil, errors.New("preview: a preview away from loopback needs a token of 16 characters or more")
 	}
-	p := &preview{opts: opts, subs: map[chan []byte]struct{}{}, done: make(chan struct{}), security: server.SecurityHeaders(cfg.HSTS)}
+	p := &preview{opts: opts, subs: map[chan []byte]struct{}{}, done: make(chan struct{}), security: server.SecurityHeaders(cfg.HSTS), web: cfg.Web}
 	cfg.Private, cfg.Notice = true, p.notice
 	cfg.Scripts = append(cfg.Scripts, scriptPath)
 	l := server.NewLiveHooked(load, cfg, server.LiveHooks{Changed: p.changed, Serve: p.serve, Closed: p.stop})
@@ -367,7 +368,15 @@ func (p *preview) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if srv == nil {
-		// No good version yet: show the problems on every page.
+		// No good version yet: show the problems on every page, with the
+		// site's style sheet (no site serves it yet).
+		if r.URL.Path == "/web/site.css" {
+			if css, err := fs.ReadFile(p.web, "site.css"); err == nil {
+				w.Header().Set("Content-Type", "text/css; charset=utf-8")
+				w.Write(css)
+				return
+			}
+		}
 		ownPage(w, http.StatusServiceUnavailable, "Content problems", `<script defer src="`+scriptPath+`"></script>`,
 			`<div id="nhsd-app"><main id="main-content" class="nhsd-main">`+p.notice(nil, r.URL.Path)+`</main></div>`)
 		return
@@ -496,10 +505,14 @@ func (p *preview) notice(store *content.Store, path string) string {
 		if !errors.As(problems, &ps) {
 			ps = content.Problems{{File: "content", Message: problems.Error()}}
 		}
+		shows := "The preview shows the last version without problems until these are fixed."
+		if store == nil {
+			shows = "There is no version without problems to show yet: the pages appear once these are fixed."
+		}
 		fmt.Fprintf(&b, `<div class="nhsd-preview__problems" role="region" aria-labelledby="nhsd-preview-problems-title"><div class="nhsd-width-container">`+
 			`<h2 id="nhsd-preview-problems-title" class="nhsd-preview__title">%s in the content</h2>`+
-			`<p class="nhsd-body">The preview shows the last version without problems until these are fixed. Fix each one and save the file: this panel updates by itself.</p>`+
-			`<ul class="nhsd-list nhsd-preview__list">`, plural(len(ps), "problem"))
+			`<p class="nhsd-body">%s Fix each one and save the file: this panel updates by itself.</p>`+
+			`<ul class="nhsd-list nhsd-preview__list">`, plural(len(ps), "problem"), shows)
 		for _, pr := range ps {
 			problemItem(&b, pr)
 		}

@@ -420,3 +420,36 @@ func TestPreviewFolderRenamed(t *testing.T) {
 		return strings.Contains(b, "nhsd-preview__problems") && strings.Contains(b, "pages/news-and-events/events.md:") && strings.Contains(b, page)
 	})
 }
+
+// A preview started on content with a problem has no good version to
+// show: every page shows the problems, styled, and says so; fixing the
+// file shows the pages.
+func TestPreviewStartsOnBadContent(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, content.Embedded()); err != nil {
+		t.Fatal(err)
+	}
+	spine := filepath.Join(dir, "pages/services/spine.md")
+	good, _ := os.ReadFile(spine)
+	os.WriteFile(spine, []byte(strings.Replace(string(good), "\ntitle: Spine\n", "\ntitle: Spine: broken\n", 1)), 0o644)
+	site, err := New(func(now time.Time) (*content.Store, error) {
+		return content.Load(os.DirFS(dir), content.Options{Now: now, Preview: true})
+	}, server.Config{Web: web.Embedded()}, Options{Dir: dir, Loopback: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer site.Close()
+	live := localHost{site}
+	r := get(live, "/services/spine")
+	if r.code != http.StatusServiceUnavailable || !strings.Contains(r.body, "pages/services/spine.md:5:") || !strings.Contains(r.body, "no version without problems") || strings.Contains(r.body, "last version without problems") {
+		t.Errorf("/services/spine before a good version: %d\n%s", r.code, r.body)
+	}
+	if css := get(live, "/web/site.css"); css.code != 200 || !strings.HasPrefix(css.header.Get("Content-Type"), "text/css") || !strings.Contains(css.body, ".nhsd-") {
+		t.Errorf("/web/site.css before a good version: %d %q", css.code, css.header.Get("Content-Type"))
+	}
+	os.WriteFile(spine, good, 0o644)
+	eventually(t, "the pages once the file is fixed", func() bool {
+		r := get(live, "/services/spine")
+		return r.code == 200 && !strings.Contains(r.body, "nhsd-preview__problems")
+	})
+}
