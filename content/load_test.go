@@ -204,6 +204,8 @@ func TestValidationErrors(t *testing.T) {
 		{"wrong type", "pages/other.md", edit("title: T", "title: 5"), `pages/other.md:5:1: title: must be a string, got a number "5"`},
 		{"not a Markdown file", "pages/notes.txt", "hello", "pages/notes.txt: not a .md file"},
 		{"a merge's leftover", "pages/other.md.orig", "hello", "pages/other.md.orig: not a .md file"},
+		{"not UTF-8 in the front matter", "pages/other.md", edit("title: T", "title: Caf\xe9 T"), "pages/other.md:5:11: the byte 0xE9 here is not UTF-8 text"},
+		{"not UTF-8 in the body", "pages/other.md", other + "Caf\xe9 au lait.\n", "pages/other.md:12:4: the byte 0xE9 here is not UTF-8 text"},
 		{"a JSON page", "pages/old.json", "{}", "pages/old.json: pages are Markdown files now: convert this one with go run ./cmd/mdconvert"},
 		{"alias collides", "pages/other.md", edit("lastEdited: 2024-01-03T10:00:00Z\n", "lastEdited: 2024-01-03T10:00:00Z\naliases:\n  - /services\n"), "pages/other.md:11:5: aliases[0]: /services is the path of pages/services.md"},
 		{"published links to draft", "pages/other.md", edit("status: published", "status: draft"), "site.json: $.home.data[0]: links to /other, which is a draft (pages/other.md)"},

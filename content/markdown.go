@@ -304,6 +304,20 @@ func parseMarkdown(data []byte) ([]byte, *places, []mdProblem) {
 	if bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
 		start = 3
 	}
+	if !utf8.Valid(data) {
+		// Saved in another encoding (Windows-1252's é is the byte 0xE9):
+		// say where, rather than what a parser makes of it.
+		off := 0
+		for off < len(data) {
+			r, n := utf8.DecodeRune(data[off:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			off += n
+		}
+		m.fail(m.at(off), "the byte 0x%02X here is not UTF-8 text: save the file as UTF-8 (an editor's \"Save with encoding\" or \"Reopen with encoding\")", data[off])
+		return nil, nil, m.problems
+	}
 	if !isFence(lineAt(data, start)) {
 		m.fail(Pos{1, 1}, "a page starts with its front matter: a line ---, the fields (id: …, type: …, title: …), then another line ---")
 		return nil, nil, m.problems
