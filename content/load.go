@@ -157,6 +157,7 @@ func Load(fsys fs.FS, opts Options) (*Store, error) {
 	r := &reader{fsys: fsys, timeout: timeout}
 
 	site, msg := r.readFile("site.json")
+	site = bytes.TrimPrefix(site, []byte("\xef\xbb\xbf")) // a BOM some editors write
 	if msg != "" {
 		v.add("site.json", "", "%s", msg)
 	} else {

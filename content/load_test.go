@@ -357,3 +357,28 @@ func TestEditorFilesAreIgnored(t *testing.T) {
 		}
 	}
 }
+
+// site.json: a BOM is passed over; JSON that does not parse is a problem
+// at the character where it stops, with the line to show.
+func TestSiteJSONProblemsAtTheirPlace(t *testing.T) {
+	tree := validTree()
+	tree["site.json"] = &fstest.MapFile{Data: []byte("\xef\xbb\xbf" + testSite)}
+	if _, err := Load(tree, Options{}); err != nil {
+		t.Errorf("site.json with a BOM: %v", err)
+	}
+	last := strings.LastIndex(testSite, "}")
+	broken := testSite[:last] + ",\n}" // a trailing comma
+	tree["site.json"] = &fstest.MapFile{Data: []byte(broken)}
+	_, err := Load(tree, Options{})
+	ps, _ := err.(Problems)
+	wantLine := strings.Count(broken, "\n") + 1 // the closing brace's line
+	for _, p := range ps {
+		if p.File == "site.json" {
+			if p.Line != wantLine || p.Col != 1 || p.Snippet != "}" || !strings.Contains(p.Message, "trailing comma") {
+				t.Errorf("trailing comma: %s at %d:%d with %q, want %d:1 with the brace", p.Message, p.Line, p.Col, p.Snippet, wantLine)
+			}
+			return
+		}
+	}
+	t.Errorf("no problem for site.json: %v", err)
+}

@@ -2,6 +2,8 @@ package content
 
 import (
 	"bytes"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 	"net/url"
@@ -11,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"github.com/tidwall/gjson"
@@ -137,7 +140,7 @@ func ParseDate(s string) (time.Time, error) {
 
 func (v *validator) checkSite(file string, data []byte) {
 	if !gjson.ValidBytes(data) {
-		v.add(file, "", "not valid JSON: %s", jsonError(data))
+		v.addJSONError(file, data)
 		return
 	}
 	root := gjson.ParseBytes(data)
@@ -182,7 +185,7 @@ func (v *validator) checkDoc(file string, data []byte) {
 		}
 	}
 	if !gjson.ValidBytes(data) {
-		v.add(file, "", "not valid JSON: %s", jsonError(data))
+		v.addJSONError(file, data)
 		v.unreadable[file] = true
 		return
 	}
@@ -782,6 +785,20 @@ func fileOf(path string) string {
 		return "pages/index" + PageExt
 	}
 	return "pages" + path + PageExt
+}
+
+// addJSONError reports that data, file's text, is not JSON: at the
+// character where a JSON reader stops, with what is likely wrong.
+func (v *validator) addJSONError(file string, data []byte) {
+	p := Problem{File: file, Message: "not valid JSON: " + jsonError(data)}
+	var se *json.SyntaxError
+	if err := json.Unmarshal(data, new(any)); errors.As(err, &se) {
+		off := min(max(int(se.Offset)-1, 0), len(data))
+		start := bytes.LastIndexByte(data[:off], '\n') + 1
+		p.Line, p.Col = 1+bytes.Count(data[:off], []byte("\n")), utf8.RuneCount(data[start:off])+1
+		p.Message = "not valid JSON here (" + strings.TrimPrefix(se.Error(), "invalid character ") + "): " + jsonError(data)
+	}
+	v.problems = append(v.problems, p)
 }
 
 func jsonError(data []byte) string {
