@@ -266,7 +266,8 @@ func (p *SearchPage) scopes() app.UI {
 // would not be announced).
 func (p *SearchPage) filterToggle() app.UI {
 	r := p.result
-	none := app.Elem("button").Attr("type", "button").Class("nhsd-button nhsd-button--secondary nhsd-filter-toggle").Attr("hidden", true)
+	none := app.Elem("button").Attr("type", "button").Class("nhsd-button nhsd-button--secondary nhsd-filter-toggle").Attr("hidden", true).
+		Text(p.Words.Get(words.Filter))
 	if r == nil {
 		return none
 	}

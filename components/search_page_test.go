@@ -124,7 +124,8 @@ func TestSearchPageFiltered(t *testing.T) {
 }
 
 // No results: the count and what to try; no list, no pagination, no
-// filters to open.
+// filters to open (the Filter button is there, hidden, to keep the
+// results' place for the client's updates).
 func TestSearchPageNoResults(t *testing.T) {
 	d := exampleDoc(t, "SearchPage", "No results")
 	d.wantTexts("#nhsd-search-status", "0 results for ‘zzzz’ sorted by relevance")
@@ -132,7 +133,9 @@ func TestSearchPageNoResults(t *testing.T) {
 	d.wantTexts(".nhsd-search__empty li", "check the spelling", "use fewer or more general words", "remove some filters", "browse our services or data and information")
 	d.none("#nhsd-search-results")
 	d.none(".nhsd-pagination")
-	d.none(".nhsd-filter-toggle")
+	if _, hidden := lookupAttr(d.one(".nhsd-filter-toggle"), "hidden"); !hidden {
+		t.Error("a Filter button shows with nothing to filter")
+	}
 	checkAccessible(t, d)
 }
 
@@ -144,7 +147,9 @@ func TestSearchPageStates(t *testing.T) {
 	d.wantTexts("#nhsd-search-status", "Searching…")
 	d.one("div.nhsd-search__filters")
 	d.none("#nhsd-search-filters")
-	d.none(".nhsd-filter-toggle")
+	if _, hidden := lookupAttr(d.one(".nhsd-filter-toggle"), "hidden"); !hidden {
+		t.Error("a Filter button shows while searching")
+	}
 }
 
 // viewsOnly is a Source that cannot search (yet).
