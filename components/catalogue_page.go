@@ -1,6 +1,7 @@
 package components
 
 import (
+	"cmp"
 	"maps"
 	"net/url"
 	"slices"
@@ -40,9 +41,26 @@ type CataloguePage struct {
 func (p *CataloguePage) OnInit() { p.readQuery() }
 
 // OnUpdate reads them again when the page's URL changes.
+//
+// The page's script filters the cards as choices are made (web/pwa.js),
+// so go-app's record of the page may not be what is shown, and a render
+// may change nothing on screen: the choices are set in the form, and the
+// script filters the cards again by them.
 func (p *CataloguePage) OnUpdate(ctx app.Context) {
 	p.readQuery()
 	showValue(ctx, "nhsd-catalogue-q", p.q)
+	status, topic := cmp.Or(p.state, AnyOption), cmp.Or(p.topic, AnyOption)
+	ctx.Defer(func(app.Context) {
+		doc := app.Window().Get("document")
+		for _, f := range [][2]string{{"nhsd-catalogue-status", status}, {"nhsd-catalogue-topic", topic}} {
+			if el := doc.Call("getElementById", f[0]); el.Truthy() {
+				el.Set("value", f[1])
+			}
+		}
+		if el := doc.Call("getElementById", "nhsd-catalogue-status"); el.Truthy() {
+			el.Call("dispatchEvent", app.Window().Get("Event").New("change", map[string]any{"bubbles": true}))
+		}
+	})
 }
 
 func (p *CataloguePage) readQuery() {
@@ -117,6 +135,7 @@ func (p *CataloguePage) update(ctx app.Context) {
 		u += "?" + e
 	}
 	app.Window().Get("history").Call("replaceState", nil, "", u)
+	addressQuery(&p.Query, v.Encode())
 }
 
 // onSearch keeps the typed words for the page's next render. The page's
@@ -143,6 +162,7 @@ func (p *CataloguePage) onSubmit(ctx app.Context, e app.Event) { e.PreventDefaul
 
 // Render returns the page.
 func (p *CataloguePage) Render() app.UI {
+
 	page := pagedata.Of(p.View).Page()
 	all := pagedata.Of(p.View).Cards().Array()
 	topics := map[string]bool{}

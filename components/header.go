@@ -85,7 +85,10 @@ func (h *Header) onKey(ctx app.Context, e app.Event) {
 func (h *Header) onSearch(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	q := app.Window().GetElementByID("nhsd-header-search").Get("value").String()
-	ctx.Navigate("/search?q=" + url.QueryEscape(q))
+	href := "/search?q=" + url.QueryEscape(q)
+	if shownRoot == nil || !shownRoot.follow(ctx, href) {
+		ctx.Navigate(href)
+	}
 }
 
 // Render returns the header.

@@ -166,3 +166,6 @@ func keptHTML(key string, build func() app.UI) app.UI {
 	kept.Unlock()
 	return app.Raw(html)
 }
+
+// follow is the client's (root_nav.go): on the server nothing navigates.
+func (r *Root) follow(app.Context, string) bool { return false }

@@ -33,6 +33,7 @@ type Root struct {
 	clicks  app.Func
 	loading string // the path of the page on its way, for aria-busy
 	navs    int    // navigations so far: a page that arrives after another began is dropped
+	lastNav string // the address of the last navigation, as go-app records it (see follow)
 	before  Takeover
 	missing string // on the server: the unknown path the not-found page answers
 	chose   string // the banner's confirmation: see confirmation
@@ -103,9 +104,26 @@ func (r *Root) show(path, query string) {
 	}
 }
 
+// shownRoot is the Root the browser shows, for the header's search (follow).
+var shownRoot *Root
+
+// addressQuery records that a page changed the address's query to q
+// itself (replaceState: the catalogue's filters, search as you type), in
+// the page's Query (*query) and the Root's. Both then hold what the
+// address says: the Root's next render gives the page the query it has,
+// and a link to the address as it was (the Services link, with no
+// filters) differs from it, so the page follows it (OnUpdate).
+func addressQuery(query *string, q string) {
+	*query = q
+	if shownRoot != nil {
+		shownRoot.query = q
+	}
+}
+
 // OnMount lets links that leave the app (other sites, feeds, files) go to
 // the browser instead of the app's router.
 func (r *Root) OnMount(ctx app.Context) {
+	shownRoot = r
 	r.clicks = app.FuncOf(func(this app.Value, args []app.Value) any {
 		e := args[0]
 		for t := e.Get("target"); t.Truthy(); t = t.Get("parentElement") {
@@ -115,6 +133,12 @@ func (r *Root) OnMount(ctx app.Context) {
 			href := t.Call("getAttribute", "href").String()
 			if leavesApp(href) {
 				e.Call("stopPropagation") // the browser follows it itself
+				return nil
+			}
+			plain := !e.Get("ctrlKey").Bool() && !e.Get("metaKey").Bool() && !e.Get("shiftKey").Bool() && !e.Get("altKey").Bool()
+			if plain && !t.Call("hasAttribute", "download").Bool() && t.Get("target").String() != "_blank" && r.follow(ctx, t.Get("href").String()) {
+				e.Call("preventDefault")
+				e.Call("stopPropagation") // (go-app would do nothing with it)
 			}
 			return nil
 		}
@@ -135,6 +159,9 @@ func (r *Root) OnMount(ctx app.Context) {
 
 // OnDismount removes the click listener.
 func (r *Root) OnDismount() {
+	if shownRoot == r {
+		shownRoot = nil
+	}
 	app.Window().Get("document").Call("removeEventListener", "click", r.clicks)
 	r.clicks.Release()
 }

@@ -21,8 +21,11 @@ import (
 // swaps the page, sets the title, scrolls to the top and moves focus to the
 // new page's main heading. A link to a fragment of the same page moves
 // focus to that fragment.
-func (r *Root) OnNav(ctx app.Context) {
-	u := ctx.Page().URL()
+func (r *Root) OnNav(ctx app.Context) { r.nav(ctx, ctx.Page().URL()) }
+
+// nav shows the page at u (see OnNav).
+func (r *Root) nav(ctx app.Context, u *url.URL) {
+	r.lastNav = u.String()
 	// Each navigation outdates the page still on its way from an earlier
 	// one: going back to this page while the next one loads must not have
 	// the next one shown when it arrives, nor the first of two addresses
@@ -62,6 +65,24 @@ func (r *Root) OnNav(ctx app.Context) {
 			r.arrive(ctx, u, v)
 		})
 	})
+}
+
+// follow goes to href (absolute, or relative to the page) inside the app
+// where go-app would not, and reports whether it did. go-app drops a
+// navigation to the address it last went to, by its own record; but the
+// site changes the address itself (replaceState: the catalogue's filters,
+// search as you type), so that address may no longer be the one shown,
+// and a link or search to it did nothing. Then the history entry is
+// added and the page shown here, which leaves go-app's record true.
+func (r *Root) follow(ctx app.Context, href string) bool {
+	here := app.Window().URL()
+	u, err := here.Parse(href)
+	if err != nil || u.String() != r.lastNav || u.String() == here.String() {
+		return false
+	}
+	app.Window().Get("history").Call("pushState", nil, "", u.String())
+	ctx.Dispatch(func(ctx app.Context) { r.nav(ctx, u) })
+	return true
 }
 
 func (r *Root) arrive(ctx app.Context, u *url.URL, v gjson.Result) {

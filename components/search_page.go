@@ -171,6 +171,7 @@ func (p *SearchPage) onType(ctx app.Context, e app.Event) {
 		}
 		p.q = p.q.With(func(q *search.Query) { q.Text = p.typed })
 		app.Window().Get("history").Call("replaceState", nil, "", searchURL(p.q))
+		addressQuery(&p.Query, p.q.Values().Encode())
 		p.setTitle()
 		if !p.answerNow() {
 			p.answer(ctx)

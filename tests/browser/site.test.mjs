@@ -291,6 +291,32 @@ test("page data answered with an error by something in front of the server: the 
   await context.close();
 });
 
+test("a link to the address the page had before a filter changed it still leads there", async () => {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(site.server.base + "/services");
+  await waitForApp(page);
+  const all = await page.locator(".nhsd-card").count();
+  await page.getByLabel("Status").selectOption("retired");
+  await page.waitForFunction(() => location.search === "?status=retired");
+  await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Services" }).click();
+  await page.waitForFunction((n) => location.search === "" && [...document.querySelectorAll(".nhsd-card")].filter((c) => c.checkVisibility()).length === n, all);
+  assert.equal(await page.getByLabel("Status").inputValue(), "any");
+  assert.equal(await page.locator("#nhsd-catalogue-count").innerText(), `${all} services`);
+  await page.goBack();
+  await page.waitForFunction(() => location.search === "?status=retired" && document.getElementById("nhsd-catalogue-status").value === "retired");
+  // The header's search for the words the search page had before typing.
+  await page.goto(site.server.base + "/search?q=spine");
+  await waitForApp(page);
+  await page.locator("#nhsd-search-q").fill("dementia");
+  await page.waitForFunction(() => location.search === "?q=dementia");
+  await page.locator("#nhsd-header-search").fill("spine");
+  await page.locator("#nhsd-header-search").press("Enter");
+  await page.waitForFunction(() => location.search === "?q=spine" && document.getElementById("nhsd-search-q").value === "spine" && /spine/.test(document.getElementById("nhsd-search-status").textContent));
+  assert.match(await page.title(), /spine/);
+  await context.close();
+});
+
 test("after a reload, Back to a page the client had shown shows that page", async () => {
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
