@@ -32,7 +32,9 @@ type Root struct {
 	site    gjson.Result
 	clicks  app.Func
 	loading string // the path of the page on its way, for aria-busy
-	navs    int    // navigations so far: a page that arrives after another began is dropped
+	//lint:ignore U1000 the client's (root_nav.go, built for WebAssembly only)
+	navs int // navigations so far: a page that arrives after another began is dropped
+	//lint:ignore U1000 the client's (root_nav.go, built for WebAssembly only)
 	lastNav string // the address of the last navigation, as go-app records it (see follow)
 	before  Takeover
 	missing string // on the server: the unknown path the not-found page answers

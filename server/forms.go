@@ -17,11 +17,6 @@ type formPost struct {
 	unreadable string // the answer to a malformed or cut-short body (400)
 }
 
-// encodedMax is the most bytes a form field of chars characters takes
-// once encoded: a character of four UTF-8 bytes is sent as twelve
-// ("%F0%9F%98%80"), so a field at its limit fits, in any script.
-func encodedMax(chars int) int64 { return int64(chars) * int64(len("%F0%9F%98%80")) }
-
 // readForm reads a form post for the handlers that take one (cookie
 // choices, feedback, usefulness, staff deletes): POST only, from this site
 // only (checkOrigin, which also holds behind a proxy that rewrites Host),
