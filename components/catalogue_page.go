@@ -1,7 +1,6 @@
 package components
 
 import (
-	"cmp"
 	"maps"
 	"net/url"
 	"slices"
@@ -49,7 +48,13 @@ func (p *CataloguePage) OnInit() { p.readQuery() }
 func (p *CataloguePage) OnUpdate(ctx app.Context) {
 	p.readQuery()
 	showValue(ctx, "nhsd-catalogue-q", p.q)
-	status, topic := cmp.Or(p.state, AnyOption), cmp.Or(p.topic, AnyOption)
+	status, topic := p.state, p.topic
+	if status == "" {
+		status = AnyOption
+	}
+	if topic == "" {
+		topic = AnyOption
+	}
 	ctx.Defer(func(app.Context) {
 		doc := app.Window().Get("document")
 		for _, f := range [][2]string{{"nhsd-catalogue-status", status}, {"nhsd-catalogue-topic", topic}} {

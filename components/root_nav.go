@@ -67,7 +67,7 @@ func (r *Root) nav(ctx app.Context, u *url.URL) {
 	})
 }
 
-// follow goes to href (absolute, or relative to the page) inside the app
+// follow goes to href (absolute, or from the site's root) inside the app
 // where go-app would not, and reports whether it did. go-app drops a
 // navigation to the address it last went to, by its own record; but the
 // site changes the address itself (replaceState: the catalogue's filters,
@@ -75,9 +75,14 @@ func (r *Root) nav(ctx app.Context, u *url.URL) {
 // and a link or search to it did nothing. Then the history entry is
 // added and the page shown here, which leaves go-app's record true.
 func (r *Root) follow(ctx app.Context, href string) bool {
-	here := app.Window().URL()
-	u, err := here.Parse(href)
-	if err != nil || u.String() != r.lastNav || u.String() == here.String() {
+	if href != "" && href[0] == '/' {
+		href = app.Window().Get("location").Get("origin").String() + href
+	}
+	if href != r.lastNav || href == app.Window().Get("location").Get("href").String() {
+		return false
+	}
+	u, err := url.Parse(href)
+	if err != nil {
 		return false
 	}
 	app.Window().Get("history").Call("pushState", nil, "", u.String())
