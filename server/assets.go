@@ -372,11 +372,11 @@ func (a *asset) serve(w http.ResponseWriter, r *http.Request, cacheControl strin
 	if (a.gzip != nil || a.brotli != nil || a.lazy != nil || a.once && len(a.body) > 512) && h.Get("Vary") == "" {
 		h.Set("Vary", "Accept-Encoding")
 	}
-	if match := r.Header.Get("If-Match"); match != "" && !ifMatch(match, a.hash) {
+	if match := r.Header.Get("If-Match"); match != "" && !etagMatches(match, a.hash, true) {
 		w.WriteHeader(http.StatusPreconditionFailed)
 		return
 	}
-	if match := r.Header.Get("If-None-Match"); match != "" && etagMatches(match, a.hash) {
+	if match := r.Header.Get("If-None-Match"); match != "" && etagMatches(match, a.hash, false) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
@@ -418,29 +418,20 @@ func (a *asset) encoded(h http.Header, acceptEncoding string) []byte {
 	return a.plain()
 }
 
-// etagMatches reports whether an If-None-Match header names hash. Compressed
-// variants share the hash, so a weak or suffixed tag counts too.
-func etagMatches(header, hash string) bool {
-	if strings.TrimSpace(header) == "*" {
-		return true
-	}
-	for _, t := range strings.Split(header, ",") {
-		t = strings.TrimPrefix(strings.TrimSpace(t), "W/")
-		if strings.Trim(t, `"`) == hash {
-			return true
-		}
-	}
-	return false
-}
-
-// ifMatch reports whether an If-Match header holds for hash: "*", or
-// hash among its tags compared strongly (a weak tag never matches).
-func ifMatch(header, hash string) bool {
+// etagMatches reports whether a conditional header (If-None-Match, or
+// If-Match when strong) holds for hash: "*", or hash among its tags.
+// Compressed variants share the hash, so for If-None-Match a weak tag
+// counts too; If-Match compares strongly, and a weak tag never holds.
+func etagMatches(header, hash string, strong bool) bool {
 	if strings.TrimSpace(header) == "*" {
 		return true
 	}
 	for t := range strings.SplitSeq(header, ",") {
-		if strings.TrimSpace(t) == `"`+hash+`"` {
+		t = strings.TrimSpace(t)
+		if !strong {
+			t = strings.TrimPrefix(t, "W/")
+		}
+		if t == `"`+hash+`"` {
 			return true
 		}
 	}
