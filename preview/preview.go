@@ -217,14 +217,16 @@ func (t *watched) add(dir string) error {
 // drop stops watching dir and every folder under it (renamed, moved out
 // or removed), and reports whether dir was watched.
 func (t *watched) drop(dir string) bool {
-	was := t.dirs[dir]
+	if !t.dirs[dir] {
+		return false // a file (most saves), or a folder never watched: none under it is
+	}
 	for p := range t.dirs {
 		if p == dir || strings.HasPrefix(p, dir+string(filepath.Separator)) {
 			t.w.Remove(p) // (an error: the watcher had dropped it already)
 			delete(t.dirs, p)
 		}
 	}
-	return was
+	return true
 }
 
 // poll looks for saved files every opts.Poll, where the operating system
