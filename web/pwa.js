@@ -183,14 +183,21 @@
       }
       return t;
     };
-    // Each card's topics, from its data-topics (a JSON list).
+    // Each card's topics, from its data-topics (a JSON list), read once
+    // for each card element.
+    const topics = new WeakMap();
     const topicsOf = (li) => {
-      try {
-        const t = JSON.parse(li.dataset.topics || "[]");
-        return Array.isArray(t) ? t : [];
-      } catch {
-        return [];
+      let t = topics.get(li);
+      if (t === undefined) {
+        try {
+          t = JSON.parse(li.dataset.topics || "[]");
+        } catch {
+          t = null;
+        }
+        if (!Array.isArray(t)) t = [];
+        topics.set(li, t);
       }
+      return t;
     };
     const filters = ".nhsd-catalogue form.nhsd-filters";
     // The address keeps the filters: written at once for a choice in a
