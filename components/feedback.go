@@ -50,7 +50,7 @@ func usefulBox(path, query string, w words.Words) app.UI {
 	var body string
 	switch q.Get("useful") {
 	case "yes", "sent":
-		body = `<p class="nhsd-body" role="status">` + esc(w, words.UsefulThanks) + `</p>`
+		body = `<p class="nhsd-body" id="nhsd-useful-thanks" tabindex="-1" role="status">` + esc(w, words.UsefulThanks) + `</p>`
 	case "no":
 		body = form + `<input type="hidden" name="answer" value="detail"><label class="nhsd-label" for="nhsd-useful-text">` + esc(w, words.UsefulWrong) +
 			`</label><p class="nhsd-hint" id="nhsd-useful-hint">` + esc(w, words.UsefulHint) +

@@ -57,7 +57,7 @@ func TestUsefulBox(t *testing.T) {
 
 	for _, q := range []string{"useful=yes", "useful=sent"} {
 		d = renderDoc(t, usefulBox("/services/example", q, testWords))
-		d.wantTexts("aside p[role=status]", "Thank you for your feedback.")
+		d.wantTexts("aside p#nhsd-useful-thanks[role=status][tabindex=\"-1\"]", "Thank you for your feedback.")
 		d.none("form")
 		d.one(".nhsd-useful__report a")
 	}

@@ -247,11 +247,12 @@ func (s *Server) serveUseful(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	// After "No" the box's text area takes focus (autofocus, which a
-	// fragment in the address would stop); after an answer the page
-	// scrolls to the thanks.
+	// fragment in the address would stop); after an answer the thanks
+	// takes focus (the browser focuses a fragment's target that can take
+	// it), where the button the visitor pressed was.
 	to := p + "?useful=" + next
 	if next != "no" {
-		to += "#nhsd-useful"
+		to += "#nhsd-useful-thanks"
 	}
 	http.Redirect(w, r, to, http.StatusSeeOther)
 }

@@ -173,9 +173,9 @@ func TestUseful(t *testing.T) {
 		}
 	}
 	for _, c := range []struct{ body, loc string }{
-		{"path=%2Fservices%2Fspine&answer=yes", "/services/spine?useful=yes#nhsd-useful"},
+		{"path=%2Fservices%2Fspine&answer=yes", "/services/spine?useful=yes#nhsd-useful-thanks"},
 		{"path=%2Fservices%2Fspine&answer=no", "/services/spine?useful=no"},
-		{"path=%2Fservices%2Fspine&answer=detail&comment=The+table+is+out+of+date", "/services/spine?useful=sent#nhsd-useful"},
+		{"path=%2Fservices%2Fspine&answer=detail&comment=The+table+is+out+of+date", "/services/spine?useful=sent#nhsd-useful-thanks"},
 	} {
 		rec := post(srv, "/useful", c.body, "Sec-Fetch-Site", "same-origin")
 		if rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != c.loc || len(rec.Result().Cookies()) > 0 {

@@ -75,6 +75,8 @@ test("is this page useful: yes in one click, no opens the box, by keyboard, noth
   await page.keyboard.press("Enter");
   await page.waitForURL(/useful=yes/);
   await page.getByText("Thank you for your feedback.").waitFor();
+  // Focus is on the thanks, where the button was, not on the page's body.
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === "nhsd-useful-thanks", null, { timeout: 5000 });
   await page.goto(site.server.base + "/services/spine");
   await waitForApp(page);
   await page.getByRole("button", { name: "No this page is not useful" }).click();
@@ -86,6 +88,7 @@ test("is this page useful: yes in one click, no opens the box, by keyboard, noth
   await box.fill("The figures are out of date");
   await page.getByRole("button", { name: "Send", exact: true }).click();
   await page.waitForURL(/useful=sent/);
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === "nhsd-useful-thanks", null, { timeout: 5000 });
   assert.deepEqual(await context.cookies(), []);
   assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0);
   await context.close();
