@@ -388,9 +388,27 @@
     makeRoom();
   }
 
+  // A notice's button that goes with its notice gives focus back to where
+  // the visitor was before the notices (or to the main content), not to
+  // the page's body.
+  let beforeNotices = null;
+  document.addEventListener("focusin", (e) => {
+    if (!region.contains(e.target)) beforeNotices = e.target;
+  });
   function hide(id) {
     const el = document.getElementById(id);
-    if (el) el.remove();
+    if (el) {
+      const hadFocus = el.contains(document.activeElement);
+      el.remove();
+      if (hadFocus) {
+        const main = document.getElementById("main-content");
+        if (beforeNotices && beforeNotices.isConnected) beforeNotices.focus();
+        else if (main) {
+          if (!main.hasAttribute("tabindex")) main.setAttribute("tabindex", "-1");
+          main.focus({ preventScroll: true });
+        }
+      }
+    }
     makeRoom();
   }
 

@@ -38,11 +38,18 @@ test("the install button appears only when the browser offers, and opens its dia
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => window.__prompted === 1);
   assert.equal(await page.locator("#nhsd-install-notice").count(), 0, "the notice goes once used");
+  // Focus goes back where it was before the notice (here the page's
+  // main content, as nothing had focus), not to the page's body.
+  assert.equal(await page.evaluate(() => document.activeElement.id), "main-content");
 
-  // "Not now" hides it; an installed app hides it too.
+  // "Not now" hides it and gives focus back to the field used before;
+  // an installed app hides it too.
   await offer(page);
-  await page.getByRole("button", { name: "Not now" }).click();
+  await page.locator("#nhsd-header-search").focus();
+  await page.getByRole("button", { name: "Not now" }).focus();
+  await page.keyboard.press("Enter");
   assert.equal(await page.locator("#nhsd-install-notice").count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "nhsd-header-search");
   await offer(page);
   await button.waitFor();
   await page.evaluate(() => window.dispatchEvent(new Event("appinstalled")));
