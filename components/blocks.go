@@ -2,6 +2,7 @@ package components
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 	"github.com/tidwall/gjson"
@@ -29,6 +30,18 @@ type Blocks struct {
 	Path     string // the page, for forms that come back to it
 	Words    words.Words
 	h2       int
+	last     heading // the last heading block rendered
+}
+
+// heading is a heading block's text and id.
+type heading struct{ text, id string }
+
+// repeats reports whether a links block's title says again what the
+// heading of its section says ("## Latest news" then ":::links Latest
+// news"). Such a block is labelled by that heading rather than given a
+// second heading of the same words, so the page's headings read once.
+func repeats(title string, section heading) bool {
+	return section.id != "" && strings.TrimSpace(title) == strings.TrimSpace(section.text)
 }
 
 // Render returns the blocks as UI.
@@ -50,6 +63,7 @@ func (b *Blocks) block(blk gjson.Result) app.UI {
 	case "heading":
 		text := blk.Get("text").String()
 		id := b.Outline.id(text, blk.Get("id").String())
+		b.last = heading{text, id}
 		switch blk.Get("level").Int() {
 		case 2:
 			b.h2++
@@ -114,14 +128,15 @@ func (b *Blocks) block(blk gjson.Result) app.UI {
 			lis[i] = app.Elem("li").Class("nhsd-links__item").Body(Link(it.Get("href").String(), it.Get("text").String()), desc)
 		}
 		title := blk.Get("title").String()
+		list := app.Elem("ul").Class("nhsd-links__list").Body(lis...)
+		if repeats(title, b.last) {
+			return app.Elem("nav").Class("nhsd-links").Aria("labelledby", attr(b.last.id)).Body(list)
+		}
 		var heading app.UI = app.Elem("h2").ID(b.Outline.id(title, "")).Class("nhsd-heading-m").Text(title)
 		if b.Nested {
 			heading = app.Elem("h3").ID(b.Outline.id(title, "")).Class("nhsd-heading-m").Text(title)
 		}
-		return app.Elem("nav").Class("nhsd-links").Aria("label", attr(title)).Body(
-			heading,
-			app.Elem("ul").Class("nhsd-links__list").Body(lis...),
-		)
+		return app.Elem("nav").Class("nhsd-links").Aria("label", attr(title)).Body(heading, list)
 	case "video":
 		return Video(blk, b.Media, b.Path, b.Words)
 	case "image":
@@ -220,16 +235,20 @@ func Figures(items gjson.Result, title string) app.UI {
 // give them when rendered with a fresh outline.
 func headingsOf(blocks gjson.Result, o *outline) []contentsEntry {
 	var out []contentsEntry
+	var last heading
 	for _, blk := range blocks.Array() {
 		switch blk.Get("type").String() {
 		case "heading":
 			text := blk.Get("text").String()
 			id := o.id(text, blk.Get("id").String())
+			last = heading{text, id}
 			if blk.Get("level").Int() == 2 {
 				out = append(out, contentsEntry{ID: id, Text: text})
 			}
 		case "links":
-			o.id(blk.Get("title").String(), "")
+			if t := blk.Get("title").String(); !repeats(t, last) {
+				o.id(t, "")
+			}
 		case "contacts":
 			if t := blk.Get("title").String(); t != "" {
 				o.id(t, "")

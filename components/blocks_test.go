@@ -70,7 +70,7 @@ func TestBlocksEscape(t *testing.T) {
 	  {"type": "callout", "variant": ` + h + `, "title": ` + h + `, "text": "x"},
 	  {"type": "table", "caption": ` + h + `, "head": [` + h + `], "rows": [["x"]]},
 	  {"type": "contacts", "title": ` + h + `, "items": [{"label": ` + h + `, "value": ` + h + `, "href": ` + jsonString("mailto:"+hostile) + `}]},
-	  {"type": "links", "title": ` + h + `, "items": [{"text": ` + h + `, "href": ` + jsonString("/"+hostile) + `, "description": ` + h + `}]},
+	  {"type": "links", "title": ` + jsonString(hostile+" links") + `, "items": [{"text": ` + h + `, "href": ` + jsonString("/"+hostile) + `, "description": ` + h + `}]},
 	  {"type": "image", "src": ` + jsonString("/"+hostile) + `, "alt": ` + h + `, "width": 1, "height": 1, "caption": ` + h + `}
 	]`)
 	d := renderDoc(t, app.Div().Body((&Blocks{Words: testWords, Items: items}).Render()...))
@@ -91,8 +91,8 @@ func TestBlocksEscape(t *testing.T) {
 	d.wantTexts(".nhsd-contacts h3", hostile)
 	d.wantTexts("dt", hostile)
 	d.wantAttrs("dd a", "href", "mailto:"+hostile)
-	d.wantAttrs("nav.nhsd-links", "aria-label", hostile)
-	d.wantTexts("nav.nhsd-links h2", hostile)
+	d.wantAttrs("nav.nhsd-links", "aria-label", hostile+" links")
+	d.wantTexts("nav.nhsd-links h2", hostile+" links")
 	d.wantAttrs(".nhsd-links__item a", "href", "/"+hostile)
 	d.wantTexts(".nhsd-links__description", hostile)
 	d.wantAttrs("img", "src", "/"+hostile)
@@ -190,6 +190,38 @@ func TestHeadingsOfAgreeWithBlocks(t *testing.T) {
 	if !slices.Equal(want, []string{"contact-us-3", "my-own-id", "main-content-2"}) {
 		t.Errorf("ids %q", want)
 	}
+}
+
+// A links block whose title repeats its section's heading ("## Latest
+// news", then ":::links Latest news") is labelled by that heading and has
+// none of its own, so a screen reader's list of headings says it once; the
+// contents list still agrees with the body's ids. A title that differs,
+// or a block with no heading before it, keeps its heading.
+func TestLinksRepeatingTheirHeading(t *testing.T) {
+	items := gjson.Parse(`[
+	  {"type": "links", "title": "Latest news", "items": [{"text": "A", "href": "/a"}]},
+	  {"type": "heading", "level": 2, "text": "Latest news"},
+	  {"type": "paragraph", "text": "Our news."},
+	  {"type": "links", "title": " Latest news", "items": [{"text": "B", "href": "/b"}]},
+	  {"type": "heading", "level": 2, "text": "Features"},
+	  {"type": "links", "title": "Latest features", "items": [{"text": "C", "href": "/c"}]},
+	  {"type": "links", "title": "features", "items": [{"text": "D", "href": "/d"}]},
+	  {"type": "heading", "level": 2, "text": "Latest news"}
+	]`)
+	d := renderDoc(t, app.Div().Body((&Blocks{Words: testWords, Items: items}).Render()...))
+	d.wantTexts("h2", "Latest news", "Latest news", "Features", "Latest features", "features", "Latest news")
+	d.wantAttrs("nav.nhsd-links", "aria-label", "Latest news", "", "Latest features", "features")
+	d.wantAttrs("nav.nhsd-links", "aria-labelledby", "", "latest-news-2", "", "")
+	d.one("h2#latest-news-2 + p + nav[aria-labelledby=latest-news-2] > ul > li > a[href=\"/b\"]")
+	var ids []string
+	for _, e := range headingsOf(items, newOutline()) {
+		ids = append(ids, e.ID)
+	}
+	d.wantAttrs("h2.nhsd-heading-l", "id", ids...)
+	if !slices.Equal(ids, []string{"latest-news-2", "features", "latest-news-3"}) {
+		t.Errorf("ids %q", ids)
+	}
+	checkAccessible(t, d)
 }
 
 // A video block is a Video, with the visitor's consent and the page.
