@@ -164,14 +164,17 @@ func (p *SearchPage) onType(ctx app.Context, e app.Event) {
 	p.typed = ctx.JSSrc().Get("value").String()
 	p.seq++
 	seq := p.seq
+	// The address takes each key at once, so that a link followed, or
+	// Back, within the pause comes back to what was typed.
+	typed := p.q.With(func(q *search.Query) { q.Text = p.typed })
+	app.Window().Get("history").Call("replaceState", nil, "", searchURL(typed))
+	addressQuery(&p.Query, typed.Values().Encode())
 	ctx.After(typingPause, func(ctx app.Context) {
 		if seq != p.seq {
 			ctx.PreventUpdate() // a later key has its own pause
 			return
 		}
-		p.q = p.q.With(func(q *search.Query) { q.Text = p.typed })
-		app.Window().Get("history").Call("replaceState", nil, "", searchURL(p.q))
-		addressQuery(&p.Query, p.q.Values().Encode())
+		p.q = typed
 		p.setTitle()
 		if !p.answerNow() {
 			p.answer(ctx)
@@ -179,11 +182,23 @@ func (p *SearchPage) onType(ctx app.Context, e app.Event) {
 	})
 }
 
-// onSubmit makes the typed query a history entry.
+// onSubmit answers the typed query at once. The address already says it
+// (it follows each key, and the typed words replace the entry's), so no
+// second history entry of the same search is added.
 func (p *SearchPage) onSubmit(ctx app.Context, e app.Event) {
 	e.PreventDefault()
 	q := p.q.With(func(q *search.Query) { q.Text = p.typed })
-	ctx.Navigate(searchURL(q))
+	loc := app.Window().Get("location")
+	if u := searchURL(q); u != loc.Get("pathname").String()+loc.Get("search").String() {
+		ctx.Navigate(u)
+		return
+	}
+	p.seq++ // the typing pause's search is this one
+	p.q = q
+	p.setTitle()
+	if !p.answerNow() {
+		p.answer(ctx)
+	}
 }
 
 // samePageless reports whether a and b ask the same but for the page.

@@ -71,6 +71,35 @@ test("two searches from the header in turn: the page shows the second, whichever
   await context.close();
 });
 
+test("words typed just before a link is followed are there on coming back", async () => {
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(site.server.base + "/search?q=spine");
+  await waitForApp(page);
+  await page.waitForFunction(() => /spine/.test(document.getElementById("nhsd-search-status")?.textContent || ""));
+  // The keys and the click in one task: well within the typing pause.
+  await page.evaluate(() => {
+    const box = document.getElementById("nhsd-search-q");
+    box.value = "dementia";
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+    document.querySelector('.nhsd-footer a[href^="/"]').click();
+  });
+  await page.waitForFunction(() => location.pathname !== "/search");
+  await page.waitForFunction(() => document.querySelector("main h1") && document.querySelector("main[aria-busy=false]"));
+  await page.goBack();
+  await page.waitForFunction(() => location.search === "?q=dementia");
+  await page.waitForFunction(() => /dementia/.test(document.getElementById("nhsd-search-status")?.textContent || ""));
+  assert.equal(await page.locator("#nhsd-search-q").inputValue(), "dementia");
+  // Enter in the box answers what the address already says: no second
+  // history entry of the same search.
+  const entries = await page.evaluate(() => history.length);
+  await page.locator("#nhsd-search-q").press("Enter");
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+  assert.equal(await page.evaluate(() => history.length), entries);
+  assert.equal(await page.evaluate(() => location.search), "?q=dementia");
+  await context.close();
+});
+
 test("an answer that arrives after Back does not replace the search gone back to", async () => {
   const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
   const page = await context.newPage();
@@ -83,8 +112,8 @@ test("an answer that arrives after Back does not replace the search gone back to
   const held = [];
   let holding = true;
   await page.route("**/search-index/**", (route) => holding ? held.push(route) : route.continue());
-  await page.locator("#nhsd-search-q").fill("dementia");
-  await page.locator("#nhsd-search-q").press("Enter");
+  await page.getByLabel("Search this site").first().fill("dementia");
+  await page.getByLabel("Search this site").first().press("Enter");
   await page.waitForFunction(() => location.search === "?q=dementia");
   for (const end = Date.now() + 10000; held.length === 0 && Date.now() < end;) await new Promise((r) => setTimeout(r, 50));
   assert.ok(held.length > 0, "the search for dementia fetched nothing from the index");
