@@ -9,6 +9,7 @@ FROM golang:1.26-bookworm AS build
 RUN apt-get update && apt-get install -y --no-install-recommends nodejs && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY go.mod go.sum ./
+COPY third_party third_party
 RUN go mod download
 COPY . .
 ARG REVISION=""

@@ -15,7 +15,7 @@ REVISION  ?= $(shell git rev-parse HEAD 2>/dev/null)$(shell git diff --quiet HEA
 # The server is linked statically (no glibc): it runs on Alpine, distroless
 # and from an empty root alike.
 SITE_FLAGS = -trimpath -buildvcs=auto -ldflags="-X main.buildRevision=$(REVISION)"
-GO_SOURCES = $(shell find app client components content -name '*.go') go.mod go.sum
+GO_SOURCES = $(shell find app client components content third_party -name '*.go') go.mod go.sum
 # staticcheck 2026.2.2 (module version v0.8.2), which knows Go 1.26.
 STATICCHECK = honnef.co/go/tools/cmd/staticcheck@v0.8.2
 # The packages of this module the WebAssembly client is built from.
@@ -81,6 +81,7 @@ test: setup build test-go test-browser
 
 test-go:
 	$(GO) test -count=1 ./...
+	cd third_party/gjson && $(GO) test -count=1 .
 
 test-browser:
 	cd tests/browser && node --test --test-concurrency=1 *.test.mjs

@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -47,6 +48,37 @@ func TestDockerfile(t *testing.T) {
 	}
 	if strings.Count(df, "\nFROM ") < 2 {
 		t.Error("not a multi-stage build")
+	}
+	// The module's replaced dependencies are in the context before the
+	// modules are downloaded.
+	if c, d := strings.Index(df, "COPY third_party third_party"), strings.Index(df, "go mod download"); c < 0 || c > d {
+		t.Error("the Dockerfile does not copy third_party before go mod download")
+	}
+}
+
+// The WebAssembly client links in none of gjson's modifiers, nor the
+// module they need (third_party/gjson registers them outside WebAssembly
+// only): 27 KB of brotli the client has no use for.
+func TestClientLinksNoGJSONModifiers(t *testing.T) {
+	cmd := exec.Command("go", "list", "-deps", ".")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	deps := strings.Fields(string(out))
+	if !slices.Contains(deps, "github.com/tidwall/gjson") {
+		t.Fatalf("the client does not use gjson: %v", deps)
+	}
+	if slices.Contains(deps, "github.com/tidwall/pretty") {
+		t.Error("the client links in github.com/tidwall/pretty")
+	}
+	out, err = exec.Command("go", "list", "-deps", ".").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(strings.Fields(string(out)), "github.com/tidwall/pretty") {
+		t.Error("the server lost gjson's modifiers (server/head.go uses @flatten)")
 	}
 }
 

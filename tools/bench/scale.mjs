@@ -81,7 +81,7 @@ async function ours(dir, extra = [], data = mkdtempSync(join(work, "data-")), en
 // one's check wrote. It returns the binary's path.
 function deployedBinary(corpus, n) {
   const src = join(work, `src-${n}`);
-  for (const d of ["app", "client", "components", "content", "internal", "preview", "server", "web", "cmd", "go.mod", "go.sum"]) {
+  for (const d of ["app", "client", "components", "content", "internal", "preview", "server", "web", "cmd", "third_party", "go.mod", "go.sum"]) {
     cpSync(join(root, d), join(src, d), { recursive: true });
   }
   rmSync(join(src, "content", "pages"), { recursive: true, force: true });
