@@ -50,8 +50,8 @@ func TestRefusesInvalidContent(t *testing.T) {
 		t.Fatalf("started on invalid content:\n%s", out)
 	}
 	for _, want := range []string{
-		"site.json: $.origin: is required",
-		"site.json: $.navigation: is required",
+		"site.json:1:1: origin: is required",
+		"site.json:1:1: navigation: is required",
 		"pages/index.md:2:1: id: \"not-a-uuid\" is not a UUID",
 		"pages/index.md:8:1: published: \"yesterday\" is not a date",
 		"no published not-found page",

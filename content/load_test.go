@@ -208,12 +208,13 @@ func TestValidationErrors(t *testing.T) {
 		{"not UTF-8 in the body", "pages/other.md", other + "Caf\xe9 au lait.\n", "pages/other.md:12:4: the byte 0xE9 here is not UTF-8 text"},
 		{"a JSON page", "pages/old.json", "{}", "pages/old.json: pages are Markdown files now: convert this one with go run ./cmd/mdconvert"},
 		{"alias collides", "pages/other.md", edit("lastEdited: 2024-01-03T10:00:00Z\n", "lastEdited: 2024-01-03T10:00:00Z\naliases:\n  - /services\n"), "pages/other.md:11:5: aliases[0]: /services is the path of pages/services.md"},
-		{"published links to draft", "pages/other.md", edit("status: published", "status: draft"), "site.json: $.home.data[0]: links to /other, which is a draft (pages/other.md)"},
+		{"published links to draft", "pages/other.md", edit("status: published", "status: draft"), "site.json:6:77: home.data[0]: links to /other, which is a draft (pages/other.md)"},
 		{"offline page path", "pages/offline.md", strings.Replace(string(offline), "path: /offline", "path: /you-are-offline", 1), at("pages/offline.md", offline, "path:", 1) + "path: a offline page must have path /offline"},
 		{"offline page without its list", "pages/offline.md", strings.Replace(string(offline), "## Saved pages {#saved-pages}", "## Saved pages", 1), at("pages/offline.md", offline, "---", 1)[:len("pages/offline.md:")] + "10:1: the offline page needs a level 2 heading with id"},
 		{"offline list heading without paragraph", "pages/offline.md", strings.Replace(string(offline), "Listed here offline.", "", 1), at("pages/offline.md", offline, "## Saved pages", 4) + `the "saved-pages" heading must be level 2 and followed by a paragraph`},
-		{"site unknown field", "site.json", strings.Replace(testSite, `"description"`, `"descripton"`, 1), "site.json: $.descripton: unknown field"},
-		{"site broken ref", "site.json", strings.Replace(testSite, `"feature": "/services/spine"`, `"feature": "/gone"`, 1), "site.json: $.home.feature: links to /gone, but no page has that path"},
+		{"site unknown field", "site.json", strings.Replace(testSite, `"description"`, `"descripton"`, 1), "site.json:2:92: descripton: unknown field"},
+		{"site repeated key", "site.json", strings.Replace(testSite, `"description"`, `"name": "Another", "description"`, 1), "site.json:2:92: name: \"name\" is given twice in this object (first on line 2); keep one"},
+		{"site broken ref", "site.json", strings.Replace(testSite, `"feature": "/services/spine"`, `"feature": "/gone"`, 1), "site.json:6:38: home.feature: links to /gone, but no page has that path"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -76,7 +76,7 @@ type validator struct {
 	docs       []*Doc
 	refs       []reference
 	cur        *Doc                 // document being checked
-	pos        *places              // the places of its fields, for a Markdown file
+	pos        *places              // the places of its fields (a Markdown file, site.json)
 	linkKey    string               // the link being checked in inline text (field#k)
 	commits    map[string]time.Time // the last commit of each file, for a page without lastEdited
 }
@@ -89,7 +89,7 @@ func (v *validator) add(file, field, format string, args ...any) {
 		msg = fmt.Sprintf(format, args...)
 	}
 	p := Problem{File: file, Field: field, Message: msg}
-	if v.pos != nil && v.cur != nil && v.cur.File == file {
+	if v.pos != nil && (v.cur == nil || v.cur.File == file) { // (no document: site.json)
 		key := field
 		if v.linkKey != "" {
 			key = v.linkKey
@@ -149,6 +149,13 @@ func (v *validator) checkSite(file string, data []byte) {
 		return
 	}
 	v.cur = nil
+	flat, dupes := jsonPlaces(data)
+	for _, p := range dupes {
+		p.File = file
+		v.problems = append(v.problems, p)
+	}
+	v.pos = &places{flat: flat}
+	defer func() { v.pos = nil }()
 	v.checkObject(file, "$", root, siteFields)
 	if c := root.Get("cookieBanner.change"); c.Exists() && !linkTemplate.MatchString(c.String()) {
 		v.add(file, "$.cookieBanner.change", "must hold the words that link to the cookie settings in {braces}, once: You can {change your cookie settings} at any time.")
