@@ -78,6 +78,7 @@ type preview struct {
 	mu       sync.Mutex
 	subs     map[chan []byte]struct{}
 	problems error // of the last load
+	loads    int   // how many loads there have been
 	sig      string
 	done     chan struct{}
 }
@@ -305,11 +306,39 @@ func (p *preview) changed(old, cur *server.Server, problems error) {
 	b, _ := json.Marshal(msg)
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	p.logProblems(problems, cur != nil)
 	p.problems = problems
 	for ch := range p.subs {
 		select {
 		case ch <- b:
 		default: // a slow page misses one; it catches up on reconnect
+		}
+	}
+}
+
+// logProblems writes to the log what a save did to the content's
+// problems, as the pages show them: the editor running the preview in a
+// terminal sees them there too. The first load's are logged as the
+// server starts; a load that changes nothing says nothing. good is
+// whether there is a version without problems to show.
+func (p *preview) logProblems(problems error, good bool) {
+	p.loads++
+	if p.loads == 1 {
+		return
+	}
+	switch {
+	case problems == nil && p.problems != nil:
+		log.Printf("preview: the content has no problems now; every page shows it")
+	case problems != nil && (p.problems == nil || p.problems.Error() != problems.Error()):
+		var ps content.Problems
+		shows := "pages show the last version without them until they are fixed"
+		if !good {
+			shows = "pages appear once they are fixed"
+		}
+		if errors.As(problems, &ps) {
+			log.Printf("preview: %d problem(s) in the content; %s:\n%s", len(ps), shows, strings.TrimSuffix(ps.Lines(), "\n"))
+		} else {
+			log.Printf("preview: the content could not be loaded: %v", problems)
 		}
 	}
 }

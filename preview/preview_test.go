@@ -7,6 +7,7 @@ import (
 	"html"
 	"io"
 	"io/fs"
+	"log"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -212,6 +213,7 @@ func TestPreviewOnLoopback(t *testing.T) {
 // version served and shows its problem on every page, and that fixing it
 // clears the problem.
 func TestPreviewBadFile(t *testing.T) {
+	logged := captureLog(t)
 	site, write := previewSite(t, Options{Loopback: true})
 	live := localHost{site}
 	spine, _ := fs.ReadFile(content.Embedded(), "pages/services/spine.md")
@@ -232,12 +234,44 @@ func TestPreviewBadFile(t *testing.T) {
 	if !strings.Contains(get(live, "/services/spine").body, "Spine, edited") {
 		t.Error("the last good version is not served")
 	}
+	// The editor's terminal says so too, once.
+	eventually(t, "the problem in the log", func() bool {
+		return strings.Contains(logged(), "preview: 1 problem(s) in the content; pages show the last version without them until they are fixed:\n  pages/services/spine.md:1:1: ")
+	})
 	write("pages/services/spine.md", string(spine))
 	eventually(t, "the panel to go", func() bool {
 		b := get(live, "/services/spine").body
 		return !strings.Contains(b, "nhsd-preview__problems") && !strings.Contains(b, "Spine, edited")
 	})
+	eventually(t, "the fix in the log", func() bool {
+		return strings.Contains(logged(), "preview: the content has no problems now")
+	})
+	if n := strings.Count(logged(), "spine.md:1:1: the front matter that starts here is never closed"); n != 1 {
+		t.Errorf("the problem was logged %d times:\n%s", n, logged())
+	}
 }
+
+// captureLog sends the log to a buffer until the test ends, and returns
+// what it holds.
+func captureLog(t *testing.T) func() string {
+	var mu sync.Mutex
+	var b strings.Builder
+	log.SetOutput(writerFunc(func(p []byte) (int, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		return b.Write(p)
+	}))
+	t.Cleanup(func() { log.SetOutput(os.Stderr) })
+	return func() string {
+		mu.Lock()
+		defer mu.Unlock()
+		return b.String()
+	}
+}
+
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
 
 // localHost sends every request with a loopback Host header.
 type localHost struct{ h http.Handler }
