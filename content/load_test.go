@@ -177,6 +177,7 @@ func TestValidationErrors(t *testing.T) {
 		{"body in front matter", "pages/other.md", edit("title: T", "title: T\nbody: x"), "pages/other.md:6:1: body is not a front matter field"},
 		{"duplicate id", "pages/other.md", edit("000000000009", "000000000001"), "pages/other.md:2:1: id: 00000000-0000-4000-8000-000000000001 is already the id of pages/index.md"},
 		{"duplicate path, on the newer page", "pages/other.md", strings.Replace(edit("/other", "/services"), "published: 2024-01-02", "published: 2024-02-01", 1), "pages/other.md:4:1: path: /services is already the path of pages/services.md"},
+		{"duplicate id, on the copy of a page whose dates are the same", "pages/services/a-copy-of-spine.md", string(service), "pages/services/a-copy-of-spine.md:2:1: id: 00000000-0000-4000-8000-000000000004 is already the id of pages/services/spine.md"},
 		{"duplicate path, on the draft copy", "pages/a-copy.md", edit("/other", "/services"), "pages/a-copy.md:4:1: path: /services is already the path of pages/services.md"},
 		{"broken link", "pages/other.md", other + "see [x](/missing)\n", "pages/other.md:12:6: links to /missing, but no page has that path"},
 		{"second broken link", "pages/other.md", other + "see [x](/services) and\n[y](/missing)\n", "pages/other.md:13:2: links to /missing, but no page has that path"},

@@ -675,8 +675,10 @@ func (v *validator) addRef(r reference, format string, args ...any) {
 // crossCheck runs the checks that need every file: duplicates and links.
 // Of two documents with the same id or path, the problem is reported on
 // the newer one: a draft rather than a published page, else the one
-// published later, else the one edited later, else the later file name.
-// That is the copy when an editor starts a page from another.
+// published later, else the one edited later, else the one whose file is
+// not where its path says, else the later file name. That is the copy
+// when an editor starts a page from another (spine.md copied, unchanged,
+// to a-copy-of-spine.md).
 func (v *validator) crossCheck() {
 	byID := map[string]*Doc{}
 	byPath := map[string]*Doc{}
@@ -693,6 +695,9 @@ func (v *validator) crossCheck() {
 		}
 		if !a.LastEdited.Equal(b.LastEdited) {
 			return a.LastEdited.Before(b.LastEdited)
+		}
+		if at, bt := a.File == fileOf(a.Path), b.File == fileOf(b.Path); at != bt {
+			return at
 		}
 		return a.File < b.File
 	})
