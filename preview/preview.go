@@ -23,6 +23,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -120,7 +121,7 @@ func New(load server.Loader, cfg server.Config, opts Options) (*server.Live, err
 // writing a file in steps, a git checkout) make one reload.
 func (p *preview) watch() {
 	w, err := fsnotify.NewWatcher()
-	tree := &watched{w: w, dirs: map[string]bool{}}
+	tree := &watched{w: w, dirs: map[string]bool{}, links: map[string][]string{}, extra: map[string]bool{}}
 	if err == nil {
 		err = tree.add(p.opts.Dir)
 	}
@@ -152,10 +153,15 @@ func (p *preview) listen(tree *watched) {
 			if !ok {
 				return
 			}
+			if tree.aside(ev.Name) {
+				continue
+			}
 			if ev.Has(fsnotify.Create) {
 				if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
 					tree.add(ev.Name) // a new folder: watch it and what is in it
 					p.unknown()       // whose files came with no notification of their own
+				} else if err == nil && info.Mode()&fs.ModeSymlink != 0 {
+					tree.link(ev.Name)
 				}
 			}
 			if ev.Has(fsnotify.Rename) || ev.Has(fsnotify.Remove) {
@@ -168,10 +174,13 @@ func (p *preview) listen(tree *watched) {
 				}
 			}
 			if c := p.opts.Changes; c != nil {
-				if rel, err := filepath.Rel(p.opts.Dir, ev.Name); err == nil && filepath.IsLocal(rel) {
-					c.Changed(filepath.ToSlash(rel))
-				} else {
-					c.Unknown()
+				// The file saved, and every link to it.
+				for _, name := range append([]string{ev.Name}, tree.links[ev.Name]...) {
+					if rel, err := filepath.Rel(p.opts.Dir, name); err == nil && filepath.IsLocal(rel) {
+						c.Changed(filepath.ToSlash(rel))
+					} else if !tree.extra[filepath.Dir(name)] {
+						c.Unknown()
+					}
 				}
 			}
 			settle = time.After(previewSettle)
@@ -197,14 +206,23 @@ const previewSettle = 15 * time.Millisecond
 // the watcher's own list can lose a folder moved away before its event
 // for the move arrives.
 type watched struct {
-	w    *fsnotify.Watcher
-	dirs map[string]bool
+	w     *fsnotify.Watcher
+	dirs  map[string]bool
+	links map[string][]string // a linked file's real path → the links to it
+	extra map[string]bool     // folders watched for the files links point to, alone
 }
 
-// add watches dir and every folder under it.
+// add watches dir and every folder under it, and the files links in them
+// point to.
 func (t *watched) add(dir string) error {
 	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || !d.IsDir() {
+		if err != nil {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			t.link(path)
+		}
+		if !d.IsDir() {
 			return nil
 		}
 		if err := t.w.Add(path); err != nil {
@@ -213,6 +231,26 @@ func (t *watched) add(dir string) error {
 		t.dirs[path] = true
 		return nil
 	})
+}
+
+// link watches the file the link at path points to: the notifications of
+// a save come from the folder of the file saved, not the link's, so that
+// folder is watched too and a save of the file counts as one of the link.
+func (t *watched) link(path string) {
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil || slices.Contains(t.links[target], path) {
+		return
+	}
+	t.links[target] = append(t.links[target], path)
+	if dir := filepath.Dir(target); !t.dirs[dir] && !t.extra[dir] && t.w.Add(dir) == nil {
+		t.extra[dir] = true
+	}
+}
+
+// aside reports whether name is in a folder watched only for the files
+// links point to, and is none of them: a file the content does not use.
+func (t *watched) aside(name string) bool {
+	return t.extra[filepath.Dir(name)] && !t.dirs[filepath.Dir(name)] && len(t.links[name]) == 0
 }
 
 // drop stops watching dir and every folder under it (renamed, moved out
@@ -274,7 +312,11 @@ func signature(dir string) string {
 		if err != nil || d.IsDir() {
 			return nil
 		}
-		if info, err := d.Info(); err == nil {
+		info, err := d.Info()
+		if d.Type()&fs.ModeSymlink != 0 {
+			info, err = os.Stat(path) // the file linked to: its saves change the page
+		}
+		if err == nil {
 			fmt.Fprintf(h, "%s\x00%d\x00%d\n", path, info.Size(), info.ModTime().UnixNano())
 		}
 		return nil

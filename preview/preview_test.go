@@ -487,3 +487,93 @@ func TestPreviewStartsOnBadContent(t *testing.T) {
 		return r.code == 200 && !strings.Contains(r.body, "nhsd-preview__problems")
 	})
 }
+
+// A page whose file is a link to a file elsewhere: a save of that file
+// shows, whether the link was there when the preview started or made
+// after, and other files beside it change nothing.
+func TestPreviewFollowsLinkedFiles(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, content.Embedded()); err != nil {
+		t.Fatal(err)
+	}
+	elsewhere := t.TempDir()
+	re := regexp.MustCompile(`\ntitle: .*\n`)
+	linkTo := func(page, title string) (target string) {
+		file := filepath.Join(dir, page)
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		target = filepath.Join(elsewhere, filepath.Base(page))
+		if err := os.WriteFile(target, re.ReplaceAll(b, []byte("\ntitle: "+title+"\n")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Remove(file); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(target, file); err != nil {
+			t.Fatal(err)
+		}
+		return target
+	}
+	save := func(target, title string) {
+		b, err := os.ReadFile(target)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(target, re.ReplaceAll(b, []byte("\ntitle: "+title+"\n")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	spine := linkTo("pages/services/spine.md", "Spine, linked")
+	cache := content.NewCache()
+	site, err := New(func(now time.Time) (*content.Store, error) {
+		return content.Load(os.DirFS(dir), content.Options{Now: now, Preview: true, Cache: cache})
+	}, server.Config{Web: web.Embedded()}, Options{Dir: dir, Loopback: true, Changes: cache})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer site.Close()
+	live := localHost{site}
+	if b := get(live, "/services/spine").body; !strings.Contains(b, "Spine, linked") {
+		t.Fatal("the linked file is not the page")
+	}
+	time.Sleep(2500 * time.Millisecond) // past the window in which a file's time is not trusted
+	save(spine, "Spine, saved through its link")
+	eventually(t, "the save of a file linked to at start", func() bool {
+		return strings.Contains(get(live, "/services/spine").body, "Spine, saved through its link")
+	})
+
+	const app = "pages/services/nhs-app.md"
+	nhsApp := linkTo(app, "NHS App, linked")
+	eventually(t, "the new link", func() bool {
+		return strings.Contains(get(live, "/services/nhs-app").body, "NHS App, linked")
+	})
+	time.Sleep(2500 * time.Millisecond)
+	save(nhsApp, "NHS App, saved through its new link")
+	eventually(t, "the save of a file linked to after the start", func() bool {
+		return strings.Contains(get(live, "/services/nhs-app").body, "NHS App, saved through its new link")
+	})
+	// A file beside the linked ones is not the content's: no problem.
+	os.WriteFile(filepath.Join(elsewhere, "notes.txt"), []byte("not a page"), 0o644)
+	time.Sleep(200 * time.Millisecond)
+	if b := get(live, "/").body; strings.Contains(b, "nhsd-preview__problems") {
+		t.Error("a file beside a linked one became a problem")
+	}
+}
+
+// Where there are no file notifications, the folder's signature (looked
+// at every Options.Poll) changes with a save of a file a link points to.
+func TestSignatureFollowsLinks(t *testing.T) {
+	dir, elsewhere := t.TempDir(), t.TempDir()
+	target := filepath.Join(elsewhere, "page.md")
+	os.WriteFile(target, []byte("one"), 0o644)
+	if err := os.Symlink(target, filepath.Join(dir, "page.md")); err != nil {
+		t.Fatal(err)
+	}
+	before := signature(dir)
+	os.WriteFile(target, []byte("one, and two"), 0o644)
+	if signature(dir) == before {
+		t.Error("the signature did not change with the linked file")
+	}
+}
