@@ -474,6 +474,13 @@ func (m *mdFile) yamlValue(n *yaml.Node, at string, lineBase int) any {
 		}
 		return out
 	}
+	if n.Tag == "" && n.Style == 0 && (isUUID(n.Value) || startsWithDay(n.Value)) {
+		// Strings to this site whatever YAML makes of them (a UUID, or a
+		// timestamp): no null, bool or number starts so. Asking YAML
+		// tries each timestamp layout and the number forms first, and
+		// every page has an id and dates (3 % of a start's CPU).
+		return n.Value
+	}
 	switch n.ShortTag() {
 	case "!!null":
 		return nil
@@ -485,6 +492,41 @@ func (m *mdFile) yamlValue(n *yaml.Node, at string, lineBase int) any {
 		}
 	}
 	return n.Value
+}
+
+// isUUID reports whether s has the form of a UUID: 36 characters, hex
+// digits in groups of 8, 4, 4, 4 and 12 joined by "-".
+func isUUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch i {
+		case 8, 13, 18, 23:
+			if c != '-' {
+				return false
+			}
+		default:
+			if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// startsWithDay reports whether s starts with a day, YYYY-MM-DD.
+func startsWithDay(s string) bool {
+	if len(s) < 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	for _, i := range []int{0, 1, 2, 3, 5, 6, 8, 9} {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // A block read from the body, with the places of its fields (by the

@@ -127,11 +127,14 @@ func holder(field string) string {
 }
 
 // ParseDate reads a content date: YYYY-MM-DD or RFC 3339.
+// Only the layout of s's length is tried: a failed time.Parse makes an
+// error, and every page's lastEdited paid for one.
 func ParseDate(s string) (time.Time, error) {
-	if t, err := time.Parse("2006-01-02", s); err == nil {
-		return t, nil
+	layout := time.RFC3339
+	if len(s) == len(time.DateOnly) {
+		layout = time.DateOnly
 	}
-	t, err := time.Parse(time.RFC3339, s)
+	t, err := time.Parse(layout, s)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("%q is not a date: use YYYY-MM-DD or RFC 3339 such as 2024-03-05T11:55:00Z", s)
 	}
