@@ -7,6 +7,11 @@ import { useSite, watch, waitForApp } from "./helpers.mjs";
 
 const site = useSite(before, after);
 
+// whenShown waits until test holds of the service cards the browser shows
+// (an expression's tail: ".length === 3"), and first holds, if given.
+const shownCards = '[...document.querySelectorAll(".nhsd-card")].filter((c) => c.checkVisibility())';
+const whenShown = (page, test, first = "true") => page.waitForFunction(`(${first}) && ${shownCards}${test}`);
+
 const words = (s) => s.split(/\s+/).filter(Boolean).join(" ");
 
 test("the client takes over the prerendered page with the same content and no layout shift", async () => {
@@ -181,7 +186,7 @@ test("the catalogue filters as you type and keeps the URL in step", async () => 
   await waitForApp(page);
   const all = await page.locator(".nhsd-card").count();
   await page.getByLabel("Search services").fill("prescription");
-  await page.waitForFunction((n) => [...document.querySelectorAll(".nhsd-card")].filter((c) => c.checkVisibility()).length < n, all);
+  await whenShown(page, `.length < ${all}`);
   const titles = await page.locator(".nhsd-card:visible .nhsd-card__link").allInnerTexts();
   assert.ok(titles.some((t) => t.includes("Electronic Prescription Service")), titles.join());
   // Typing leaves the address alone until the box is left.
@@ -198,11 +203,11 @@ test("the catalogue filters as you type and keeps the URL in step", async () => 
   assert.ok(await page.locator("#nhsd-catalogue-none").isVisible(), "nothing matching says so");
   await page.getByLabel("Search services").fill("");
   await page.getByLabel("Status").selectOption("Any status");
-  await page.waitForFunction((n) => [...document.querySelectorAll(".nhsd-card")].filter((c) => c.checkVisibility()).length === n, all);
+  await whenShown(page, `.length === ${all}`);
   assert.ok(await page.locator("#nhsd-catalogue-none").isHidden());
   assert.equal(await page.locator("#nhsd-catalogue-count").innerText(), `${all} services`);
   await page.getByLabel("Search services").pressSequentially("spine");
-  await page.waitForFunction(() => [...document.querySelectorAll(".nhsd-card")].filter((c) => c.checkVisibility()).map((c) => c.querySelector(".nhsd-card__link")).map((a) => a.textContent.trim()).join() === "Spine");
+  await whenShown(page, `.map((c) => c.querySelector(".nhsd-card__link").textContent.trim()).join() === "Spine"`);
   assert.equal(await page.locator("#nhsd-catalogue-count").innerText(), `1 of ${all} services`);
   // A topic shows the services the server shows for it, with the client too.
   await page.getByLabel("Search services").fill("");
@@ -211,7 +216,7 @@ test("the catalogue filters as you type and keeps the URL in step", async () => 
   await page.waitForFunction(() => /\?topic=Data$/.test(location.href));
   const data = await catalogueWithoutJS("topic=Data");
   assert.ok(data.length > 0 && data.length < all, data.join());
-  await page.waitForFunction((n) => [...document.querySelectorAll(".nhsd-card")].filter((c) => c.checkVisibility()).length === n, data.length);
+  await whenShown(page, `.length === ${data.length}`);
   assert.deepEqual(await visible(), data);
   assert.equal(await page.locator("#nhsd-catalogue-count").innerText(), `${data.length} of ${all} services`);
   assert.ok(await page.locator("#nhsd-catalogue-none").isHidden());
@@ -232,7 +237,7 @@ test("the catalogue filters as you type and keeps the URL in step", async () => 
   await page.waitForFunction(() => location.pathname !== "/services");
   await page.goBack();
   await page.waitForFunction(() => /\?q=nhs\+app&status=live$/.test(location.href));
-  await page.waitForFunction((n) => document.querySelector(".nhsd-catalogue") && [...document.querySelectorAll(".nhsd-card")].filter((c) => c.checkVisibility()).length === n, left.length);
+  await whenShown(page, `.length === ${left.length}`, `document.querySelector(".nhsd-catalogue")`);
   assert.deepEqual(await visible(), left);
   assert.equal(await page.getByLabel("Search services").inputValue(), "nhs app");
   await context.close();
@@ -300,7 +305,7 @@ test("a link to the address the page had before a filter changed it still leads 
   await page.getByLabel("Status").selectOption("retired");
   await page.waitForFunction(() => location.search === "?status=retired");
   await page.getByRole("navigation", { name: "Sections" }).getByRole("link", { name: "Services" }).click();
-  await page.waitForFunction((n) => location.search === "" && [...document.querySelectorAll(".nhsd-card")].filter((c) => c.checkVisibility()).length === n, all);
+  await whenShown(page, `.length === ${all}`, `location.search === ""`);
   assert.equal(await page.getByLabel("Status").inputValue(), "any");
   assert.equal(await page.locator("#nhsd-catalogue-count").innerText(), `${all} services`);
   await page.goBack();
@@ -378,7 +383,7 @@ test("focus and typing made before the client starts survive the take-over", asy
   await waitForApp(page);
   assert.equal(await page.evaluate(() => document.activeElement.id), "nhsd-catalogue-q", "focus was lost");
   assert.equal(await page.getByLabel("Search services").inputValue(), "spine", "typed text was lost");
-  await page.waitForFunction(() => [...document.querySelectorAll(".nhsd-card")].filter((c) => c.checkVisibility()).length === 1);
+  await whenShown(page, ".length === 1");
   await context.close();
 });
 
@@ -429,7 +434,7 @@ test("the catalogue filters before the client runs, and if it never does", async
   await waitForApp(page);
   assert.equal(await page.getByLabel("Search services").inputValue(), "spine");
   assert.match(page.url(), /\/services\?q=spine$/, "the typed words did not reach the address before the client started");
-  await page.waitForFunction(() => [...document.querySelectorAll(".nhsd-card")].filter((c) => c.checkVisibility()).map((c) => c.querySelector(".nhsd-card__link")).map((a) => a.textContent.trim()).join() === "Spine");
+  await whenShown(page, `.map((c) => c.querySelector(".nhsd-card__link").textContent.trim()).join() === "Spine"`);
   await context.close();
 });
 
