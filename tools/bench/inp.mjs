@@ -99,7 +99,8 @@ const journeys = {
   // The same on a phone's screen. On the desktop's (1280 × 900) in this
   // headless Chromium, a key whose filter shortens the page is presented
   // 100 ms or more after the page's own work is done (the display
-  // compositor holds the frame); on a phone's it is not.
+  // compositor holds the frame); on a phone's it is not, nor at 1280 × 800
+  // or 1280 × 1000 (README, "Interactions").
   "/services (phone): type in the filter": typing("base", "/services", typeFilter, false),
   // The catalogue lists services, which the corpus leaves as they are: at
   // 20,000 documents its page and filter must answer as at 69.
