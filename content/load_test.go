@@ -237,7 +237,7 @@ func TestValidationErrors(t *testing.T) {
 			}
 			for _, p := range ps {
 				if strings.Contains(p.String(), c.want) {
-					if strings.HasSuffix(p.File, PageExt) && (p.Line == 0 || p.Col == 0 || p.Snippet == "") {
+					if (strings.HasSuffix(p.File, PageExt) || p.File == "site.json") && (p.Line == 0 || p.Col == 0 || p.Snippet == "") {
 						t.Errorf("%v: no line, column or snippet", p)
 					}
 					return
