@@ -273,6 +273,21 @@ type writerFunc func([]byte) (int, error)
 
 func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
 
+// watchedPreview starts a preview of dir on this machine that re-reads
+// only the files its notifications name (content.Cache), as make
+// preview does, and returns it with a loopback Host on every request.
+func watchedPreview(t *testing.T, dir string) http.Handler {
+	cache := content.NewCache()
+	site, err := New(func(now time.Time) (*content.Store, error) {
+		return content.Load(os.DirFS(dir), content.Options{Now: now, Preview: true, Cache: cache})
+	}, server.Config{Web: web.Embedded()}, Options{Dir: dir, Loopback: true, Changes: cache})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(site.Close)
+	return localHost{site}
+}
+
 // localHost sends every request with a loopback Host header.
 type localHost struct{ h http.Handler }
 
@@ -410,15 +425,7 @@ func TestPreviewFolderRenamed(t *testing.T) {
 	if err := os.CopyFS(dir, content.Embedded()); err != nil {
 		t.Fatal(err)
 	}
-	cache := content.NewCache()
-	site, err := New(func(now time.Time) (*content.Store, error) {
-		return content.Load(os.DirFS(dir), content.Options{Now: now, Preview: true, Cache: cache})
-	}, server.Config{Web: web.Embedded()}, Options{Dir: dir, Loopback: true, Changes: cache})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer site.Close()
-	live := localHost{site}
+	live := watchedPreview(t, dir)
 	// A folder whose pages nothing else links to, so that moving it out
 	// leaves no problem.
 	const folder, page = "pages/services/nhs-app", "/services/nhs-app/getting-the-most-from-the-nhs-app-for-gp-practices"
@@ -526,15 +533,7 @@ func TestPreviewFollowsLinkedFiles(t *testing.T) {
 		}
 	}
 	spine := linkTo("pages/services/spine.md", "Spine, linked")
-	cache := content.NewCache()
-	site, err := New(func(now time.Time) (*content.Store, error) {
-		return content.Load(os.DirFS(dir), content.Options{Now: now, Preview: true, Cache: cache})
-	}, server.Config{Web: web.Embedded()}, Options{Dir: dir, Loopback: true, Changes: cache})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer site.Close()
-	live := localHost{site}
+	live := watchedPreview(t, dir)
 	if b := get(live, "/services/spine").body; !strings.Contains(b, "Spine, linked") {
 		t.Fatal("the linked file is not the page")
 	}
