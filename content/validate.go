@@ -76,7 +76,8 @@ type validator struct {
 	docs       []*Doc
 	refs       []reference
 	cur        *Doc                 // document being checked
-	pos        *places              // the places of its fields (a Markdown file, site.json)
+	pos        *places              // the places of the fields of posFile (a Markdown file, site.json)
+	posFile    string               // the file pos is of: a problem elsewhere has no place from it
 	linkKey    string               // the link being checked in inline text (field#k)
 	commits    map[string]time.Time // the last commit of each file, for a page without lastEdited
 }
@@ -89,7 +90,7 @@ func (v *validator) add(file, field, format string, args ...any) {
 		msg = fmt.Sprintf(format, args...)
 	}
 	p := Problem{File: file, Field: field, Message: msg}
-	if v.pos != nil && (v.cur == nil || v.cur.File == file) { // (no document: site.json)
+	if v.pos != nil && v.posFile == file {
 		key := field
 		if v.linkKey != "" {
 			key = v.linkKey
@@ -157,7 +158,7 @@ func (v *validator) checkSite(file string, data []byte) {
 		p.File = file
 		v.problems = append(v.problems, p)
 	}
-	v.pos = &places{flat: flat}
+	v.pos, v.posFile = &places{flat: flat}, file
 	defer func() { v.pos = nil }()
 	v.checkObject(file, "$", root, siteFields)
 	if c := root.Get("cookieBanner.change"); c.Exists() && !linkTemplate.MatchString(c.String()) {
@@ -184,7 +185,7 @@ func (v *validator) checkDoc(file string, data []byte) {
 			v.unreadable[file] = true
 			return
 		}
-		data, v.pos = raw, pos
+		data, v.pos, v.posFile = raw, pos, file
 		defer func() { v.pos = nil }()
 		if t, ok := v.commits[file]; ok && !gjson.GetBytes(data, "lastEdited").Exists() && bytes.HasPrefix(data, []byte("{")) {
 			// Left out: the time of the file's last commit stands in.
