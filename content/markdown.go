@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/google/uuid"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -474,11 +475,7 @@ func (m *mdFile) yamlValue(n *yaml.Node, at string, lineBase int) any {
 		}
 		return out
 	}
-	if n.Tag == "" && n.Style == 0 && (isUUID(n.Value) || startsWithDay(n.Value)) {
-		// Strings to this site whatever YAML makes of them (a UUID, or a
-		// timestamp): no null, bool or number starts so. Asking YAML
-		// tries each timestamp layout and the number forms first, and
-		// every page has an id and dates (3 % of a start's CPU).
+	if n.Tag == "" && n.Style == 0 && idOrDate(n.Value) {
 		return n.Value
 	}
 	switch n.ShortTag() {
@@ -494,30 +491,15 @@ func (m *mdFile) yamlValue(n *yaml.Node, at string, lineBase int) any {
 	return n.Value
 }
 
-// isUUID reports whether s has the form of a UUID: 36 characters, hex
-// digits in groups of 8, 4, 4, 4 and 12 joined by "-".
-func isUUID(s string) bool {
-	if len(s) != 36 {
-		return false
+// idOrDate reports whether a plain YAML value is a UUID or starts with a
+// day (YYYY-MM-DD): text to this site whatever YAML makes of it (a
+// timestamp), and never a null, bool or number. Asking YAML tries each
+// timestamp layout and number form first, and every page has an id and
+// dates.
+func idOrDate(s string) bool {
+	if len(s) == 36 && uuid.Validate(s) == nil {
+		return true
 	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch i {
-		case 8, 13, 18, 23:
-			if c != '-' {
-				return false
-			}
-		default:
-			if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-// startsWithDay reports whether s starts with a day, YYYY-MM-DD.
-func startsWithDay(s string) bool {
 	if len(s) < 10 || s[4] != '-' || s[7] != '-' {
 		return false
 	}
