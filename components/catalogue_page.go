@@ -167,7 +167,6 @@ func (p *CataloguePage) onSubmit(ctx app.Context, e app.Event) { e.PreventDefaul
 
 // Render returns the page.
 func (p *CataloguePage) Render() app.UI {
-
 	page := pagedata.Of(p.View).Page()
 	all := pagedata.Of(p.View).Cards().Array()
 	topics := map[string]bool{}
