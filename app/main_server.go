@@ -70,7 +70,7 @@ func run() {
 
 	var contentFS fs.FS = content.Embedded()
 	if *contentDir != "" {
-		contentFS = os.DirFS(*contentDir)
+		contentFS = content.DirFS(*contentDir)
 	}
 	if *previewing && *contentDir == "" {
 		fmt.Fprintln(os.Stderr, "preview needs the content folder on disk: add -content content")

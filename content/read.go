@@ -121,6 +121,11 @@ func (r *reader) readFile(name string) ([]byte, string) {
 // readRegular reads name if it is a regular file (or a link to one) of at
 // most MaxFileSize bytes.
 func readRegular(fsys fs.FS, name string) ([]byte, string) {
+	if d, ok := fsys.(dirFS); ok {
+		if data, msg, ok := d.readRegular(name); ok {
+			return data, msg
+		}
+	}
 	info, err := fs.Stat(fsys, name) // follows links; opens nothing on a disk
 	if err != nil {
 		return nil, fmt.Sprintf("cannot read: %v", err)

@@ -72,7 +72,7 @@ func run(dir, typ, title, series, port string, now time.Time) error {
 	if err := os.WriteFile(file, b, 0o644); err != nil {
 		return err
 	}
-	if _, err := content.Load(os.DirFS(dir), content.Options{Preview: true, Now: now}); err != nil {
+	if _, err := content.Load(content.DirFS(dir), content.Options{Preview: true, Now: now}); err != nil {
 		os.Remove(file)
 		return fmt.Errorf("the new page would not be valid, so it was not written:\n%v", err)
 	}

@@ -35,7 +35,7 @@ func main() {
 	var before runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	store, err := content.Load(os.DirFS(*dir), content.Options{})
+	store, err := content.Load(content.DirFS(*dir), content.Options{})
 	if err != nil {
 		fmt.Fprint(os.Stderr, err)
 		os.Exit(1)

@@ -25,7 +25,7 @@ func main() {
 		}
 		return
 	}
-	s, err := content.Load(os.DirFS(*dir), content.Options{Preview: true})
+	s, err := content.Load(content.DirFS(*dir), content.Options{Preview: true})
 	if err != nil {
 		fmt.Fprint(os.Stderr, err)
 		os.Exit(1)

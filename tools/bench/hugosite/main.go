@@ -48,7 +48,7 @@ func main() {
 }
 
 func write(dir, out string) error {
-	store, err := content.Load(os.DirFS(dir), content.Options{})
+	store, err := content.Load(content.DirFS(dir), content.Options{})
 	if err != nil {
 		return err
 	}

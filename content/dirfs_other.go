@@ -1,0 +1,5 @@
+//go:build !unix
+
+package content
+
+func (d dirFS) readRegular(string) ([]byte, string, bool) { return nil, "", false }
