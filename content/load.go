@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"io"
 	"io/fs"
 	"maps"
 	"path"
@@ -103,6 +102,10 @@ type Store struct {
 	// content loading: links from live pages to pages not live at Now,
 	// which production leaves out until they are (see held.go).
 	Warnings Problems
+	// First marks a store made by LoadFirst, from the pages' front matter:
+	// only its home page is whole, and only the home page may be served
+	// from it.
+	First bool
 
 	docs     []*Doc // served documents, sorted by path
 	byPath   map[string]*Doc
@@ -367,6 +370,7 @@ type validated struct {
 	v       *validator // its docs and references; read only from here on
 	preview bool
 	fsys    fs.FS // for the lines the warnings quote
+	first   bool  // made by LoadFirst
 }
 
 // At returns the store of the same content at another time: what is
@@ -407,7 +411,9 @@ func assemble(in *validated, now time.Time) *Store {
 	// change the public version (every ETag, and the service worker's
 	// "new version available"), though in preview they do.
 	s.Version = version(in.site, v.docs, func(d *Doc) bool { return opts.Preview || d.StateAt(now) == StateLive }, opts.Preview)
-	s.Warnings = withSnippets(in.fsys, v.heldWarnings(now))
+	if !in.first { // (a first store's are Load's to say)
+		s.Warnings = withSnippets(in.fsys, v.heldWarnings(now))
+	}
 	if !opts.Preview {
 		s.leaveOut(v.refs)
 	}
@@ -706,13 +712,7 @@ func readAndCheck(v *validator, fsys fs.FS, timeout time.Duration, files []strin
 				data, msg := r.readFile(f)
 				var sum [sha256.Size]byte
 				if msg == "" {
-					h := sha256.New()
-					io.WriteString(h, f+"\x00")
-					if t, ok := commits[f]; ok { // it may stand in for lastEdited
-						io.WriteString(h, t.UTC().Format(time.RFC3339)+"\x00")
-					}
-					h.Write(data)
-					h.Sum(sum[:0])
+					sum = fileSum(f, data, commits)
 				}
 				var fc *fileCheck
 				if msg == "" && shelf != nil {

@@ -293,7 +293,11 @@ var markdown = goldmark.New(
 // parseMarkdown reads a page's Markdown file. It returns the document as
 // JSON and the place of each of its fields, or the problems that keep the
 // file from being read (each at its place).
-func parseMarkdown(data []byte) ([]byte, *places, []mdProblem) {
+func parseMarkdown(data []byte) ([]byte, *places, []mdProblem) { return parseMarkdownOf(data, false) }
+
+// parseMarkdownOf is parseMarkdown; with frontOnly, the body is left
+// unread and the page is its front matter's fields alone (LoadFirst).
+func parseMarkdownOf(data []byte, frontOnly bool) ([]byte, *places, []mdProblem) {
 	m := &mdFile{src: data, pos: make(positions, 32), lists: map[string][]positions{}, md: markdown}
 	m.lines = append(m.lines, 0)
 	for i, c := range data {
@@ -342,9 +346,11 @@ func parseMarkdown(data []byte) ([]byte, *places, []mdProblem) {
 	m.pos["$"] = Pos{1, 1}
 	typ, _ := doc.get("type")
 	t, _ := typ.(string)
-	bodyStart := nextLine(data, fmEnd)
-	blocks := m.body(bodyStart)
-	doc = m.place(doc, t, blocks, m.at(fmEnd))
+	if !frontOnly {
+		bodyStart := nextLine(data, fmEnd)
+		blocks := m.body(bodyStart)
+		doc = m.place(doc, t, blocks, m.at(fmEnd))
+	}
 	if len(m.problems) > 0 {
 		return nil, nil, m.problems
 	}

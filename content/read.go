@@ -121,6 +121,12 @@ func (r *reader) readFile(name string) ([]byte, string) {
 // readRegular reads name if it is a regular file (or a link to one) of at
 // most MaxFileSize bytes.
 func readRegular(fsys fs.FS, name string) ([]byte, string) {
+	if o, ok := fsys.(*readOnce); ok {
+		if data, ok := o.take(name); ok {
+			return data, "" // read by LoadFirst, within the same limits
+		}
+		fsys = o.FS
+	}
 	if d, ok := fsys.(dirFS); ok {
 		if data, msg, ok := d.readRegular(name); ok {
 			return data, msg

@@ -97,6 +97,21 @@ func (s *Shelf) Written() {
 
 // open reads the shelf file once; it reports whether this is the first
 // load to use the shelf (the one whose results are written).
+// Holds reports whether there is a shelf file for this checker, built in
+// or in the shelf's folder: if not, the first load checks every page.
+func (s *Shelf) Holds() bool {
+	if s == nil {
+		return false
+	}
+	if s.builtIn != nil {
+		if _, err := fs.Stat(s.builtIn, "generated/"+s.name); err == nil {
+			return true
+		}
+	}
+	_, err := os.Stat(filepath.Join(s.dir, s.name))
+	return err == nil
+}
+
 func (s *Shelf) open() (first bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -80,6 +80,7 @@ type validator struct {
 	posFile    string               // the file pos is of: a problem elsewhere has no place from it
 	linkKey    string               // the link being checked in inline text (field#k)
 	commits    map[string]time.Time // the last commit of each file, for a page without lastEdited
+	frontOnly  bool                 // read each page's front matter alone, and check only what it holds (LoadFirst)
 }
 
 func newValidator() *validator { return &validator{unreadable: map[string]bool{}} }
@@ -177,7 +178,7 @@ var linkTemplate = regexp.MustCompile(`^[^{}]*\{[^{}]+\}[^{}]*$`)
 func (v *validator) checkDoc(file string, data []byte) {
 	v.pos = nil
 	if strings.HasSuffix(file, ".md") {
-		raw, pos, problems := parseMarkdown(data)
+		raw, pos, problems := parseMarkdownOf(data, v.frontOnly)
 		if len(problems) > 0 {
 			for _, p := range problems {
 				v.problems = append(v.problems, Problem{File: file, Line: p.at.Line, Col: p.at.Col, Message: p.msg})
@@ -242,8 +243,9 @@ func (v *validator) checkDoc(file string, data []byte) {
 	for _, t := range top["topics"].Array() {
 		d.Topics = append(d.Topics, t.String())
 	}
-	fields := pageFields(d.Type)
-	v.checkObject(file, "$", root, fields)
+	if !v.frontOnly { // (the body's fields are missing)
+		v.checkObject(file, "$", root, pageFields(d.Type))
+	}
 
 	d.Published, _ = ParseDate(top["published"].String())
 	if !top["lastEdited"].Exists() {
@@ -273,6 +275,10 @@ func (v *validator) checkDoc(file string, data []byte) {
 		}
 	}
 	v.checkPathForType(file, d)
+	if v.frontOnly {
+		v.docs = append(v.docs, d)
+		return
+	}
 	if d.Type == TypeOffline {
 		v.checkSavedPagesPlace(file, top["body"].Array())
 	}
