@@ -27,6 +27,9 @@ func (l *Live) Ready(ctx context.Context) error {
 		return errors.New("shutting down")
 	}
 	srv := l.cur.Load()
+	if srv == nil && l.first.Load() != nil {
+		return errors.New("the pages are being checked: only the home page is answered yet")
+	}
 	if srv == nil {
 		return errors.New("content not loaded yet")
 	}

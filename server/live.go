@@ -3,6 +3,7 @@
 package server
 
 import (
+	"errors"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -38,6 +39,13 @@ type Live struct {
 	closed    bool
 
 	draining atomic.Bool // shutting down: not ready (Drain)
+
+	// Until the first load ends: the Server of a first store, which
+	// answers the home page and the assets meanwhile (ServeFirst), and
+	// what the other requests wait on.
+	first      atomic.Pointer[Server]
+	loaded     chan struct{}
+	loadedOnce sync.Once
 }
 
 // NewLive loads the content, builds the first Server and schedules the
@@ -79,7 +87,60 @@ type LiveHooks struct {
 // of advancing the clock on the content it has, so that what it shows
 // of the content's state follows the clock.
 func NewLiveHooked(load Loader, cfg Config, hooks LiveHooks) *Live {
-	return &Live{load: load, cfg: cfg, security: SecurityHeaders(cfg.HSTS), hooks: hooks}
+	return &Live{load: load, cfg: cfg, security: SecurityHeaders(cfg.HSTS), hooks: hooks, loaded: make(chan struct{})}
+}
+
+// ServeFirst answers, until the first Reload ends, the home page and the
+// assets from store, made by content.LoadFirst from the pages' front
+// matter: they are what the loaded content gives, and come a few seconds
+// sooner on a start that checks every page. Every other request waits for
+// the load, and /readyz says 503 until it ends. The assets it reads are the
+// ones every later Server shares.
+func (l *Live) ServeFirst(store *content.Store) error {
+	if !store.First {
+		return errors.New("server: ServeFirst takes a store made by content.LoadFirst")
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.closed || l.cur.Load() != nil || l.hooks.Serve != nil {
+		return nil
+	}
+	srv, err := New(l.config(store))
+	if err != nil {
+		return err
+	}
+	if l.cfg.shared == nil {
+		l.cfg.shared = srv.shared
+	}
+	l.first.Store(srv)
+	return nil
+}
+
+// firstLoadEnded lets go of the first store's Server and of the requests
+// waiting for the first load.
+func (l *Live) firstLoadEnded() {
+	l.loadedOnce.Do(func() {
+		l.first.Store(nil)
+		close(l.loaded)
+	})
+}
+
+// answersFirst reports whether the Server of a first store may answer r:
+// the home page and the assets, which do not depend on any other page's
+// body.
+func (s *Server) answersFirst(r *http.Request) bool {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		return false
+	}
+	if r.URL.Path == "/" {
+		return true
+	}
+	switch routeFor(r.URL.Path, r.Method).class {
+	case "asset", "app":
+		_, ok := s.assets[r.URL.Path]
+		return ok
+	}
+	return false
 }
 
 // config is l's configuration for one store.
@@ -107,6 +168,7 @@ func (l *Live) Reload() error {
 	if l.closed {
 		return nil
 	}
+	defer l.firstLoadEnded()
 	old := l.cur.Load()
 	start := time.Now()
 	store, err := l.load(start)
@@ -299,6 +361,7 @@ func (l *Live) Close() {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.closed = true
+	l.firstLoadEnded()
 	if l.timer != nil {
 		l.timer.Stop()
 	}
@@ -323,6 +386,17 @@ func (l *Live) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	rw := &recorder{ResponseWriter: w}
 	srv := l.cur.Load()
+	if first := l.first.Load(); srv == nil && first != nil {
+		if first.answersFirst(r) {
+			srv = first
+		} else {
+			select { // the first load ends within its read timeouts
+			case <-l.loaded:
+				srv = l.cur.Load()
+			case <-r.Context().Done():
+			}
+		}
+	}
 	switch {
 	case l.hooks.Serve != nil:
 		l.hooks.Serve(rw, r)

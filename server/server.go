@@ -201,8 +201,14 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.crossOrigin = crossOriginProtection(cfg.Store.Origin())
 	s.db, s.feedbackLimit, s.usefulLimit = cfg.DB, sh.feedbackLimit, sh.usefulLimit
-	s.search = buildSearch(cfg.Store, cfg.Private, cfg.Static, sh.search.Load())
-	sh.search.Store(s.search)
+	if cfg.Store.First {
+		// Never begun: a first store's pages are their front matter, and
+		// its server answers no search (Live.ServeFirst).
+		s.search = buildSearch(cfg.Store, true, cfg.Static, nil)
+	} else {
+		s.search = buildSearch(cfg.Store, cfg.Private, cfg.Static, sh.search.Load())
+		sh.search.Store(s.search)
+	}
 	s.source = newStoreSource(cfg.Store)
 	s.source.search = s.search
 	s.generated = sync.OnceValue(func() map[string]*asset { return machineReadable(cfg.Store) })
