@@ -214,8 +214,24 @@ func run() {
 	mode := "serving"
 	if *previewing {
 		mode = "previewing"
-	} else if err := h.Reload(); err != nil {
-		fail(err)
+	} else {
+		if !shelf.Holds() {
+			// Every page is to be checked: answer the home page from the
+			// pages' front matter meanwhile. The load then takes the
+			// files' bytes from what was read.
+			first, rest, err := content.LoadFirst(contentFS, content.Options{Now: time.Now(), Commits: commits})
+			contentFS = rest
+			if err == nil {
+				if err := h.ServeFirst(first); err != nil {
+					slog.Warn("the home page waits for the pages to be checked", "error", err.Error())
+				} else {
+					slog.Info("answering the home page while the pages are checked", "pages", len(first.Docs()), "version", first.Version)
+				}
+			}
+		}
+		if err := h.Reload(); err != nil {
+			fail(err)
+		}
 	}
 	if cur := h.Current(); cur != nil {
 		slog.Info(fmt.Sprintf("%s %d pages (content %s) on http://localhost%s", mode, len(cur.Store().Docs()), cur.Store().Version, portOf(ln.Addr().String())),

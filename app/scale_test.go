@@ -121,16 +121,26 @@ func TestStartsAtTwentyThousandDocuments(t *testing.T) {
 		t.Errorf("the sitemap lists %d pages, want %d", len(set.URLs), want)
 	}
 
+	// With no page kept, the home page was answered from the front
+	// matter while the pages were checked (server.Live.ServeFirst).
+	const first = "answering the home page while the pages are checked"
+	s.stop(t)
+	if !strings.Contains(s.out.String(), first) {
+		t.Errorf("the first start did not say %q:\n%s", first, s.out)
+	}
+
 	// Stopped and started again on the same data folder, the server
 	// takes every page from what the first start kept, and answers the
 	// same.
-	s.stop(t)
 	s = startMainWithin(t, time.Minute, "-admin-addr", "off", "-content", dir, "-data", data)
 	base = "http://" + s.addr
 	samplePages(t, get, docs)
 	s.stop(t)
 	if want := fmt.Sprintf("kept=%d checked=0", len(docs)); !strings.Contains(s.out.String(), want) {
 		t.Errorf("the second start did not say %q:\n%s", want, s.out)
+	}
+	if strings.Contains(s.out.String(), first) {
+		t.Errorf("the second start, with every page kept, answered from the front matter first:\n%s", s.out)
 	}
 }
 
