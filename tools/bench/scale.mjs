@@ -238,7 +238,7 @@ try {
     console.log(`\n${n} publications (${docs} pages): measuring…`);
     const m = { n, docs };
 
-    // Production start (every page checked), RSS once the search index
+    // Production start (every page to be checked), RSS once the search index
     // is built, load; then the next start on the same data folder, which
     // takes the unchanged pages from what the first one kept.
     const data = mkdtempSync(join(work, "data-"));
@@ -246,6 +246,10 @@ try {
     let s = await ours(corpus, [], data);
     m.start = s.ms;
     m.startRSS = rssMB(s.proc.pid);
+    // The home page may come from the front matter first: every page is
+    // checked when /readyz says so.
+    while ((await status(s.base + "/readyz")) !== 200) await sleep(10);
+    m.checked = performance.now() - t0;
     while ((await status(s.base + "/search?q=statistics")) !== 200) await sleep(50);
     m.ready = performance.now() - t0;
     m.rss = rssMB(s.proc.pid);
@@ -337,6 +341,7 @@ try {
     const ratio = (a, b) => (b > 0 ? (a / b).toFixed(2) : "-");
     row(`**${n}** (${docs} pages)`, "ours", "Hugo " + hugoVersion, "ours / Hugo");
     row("start to first 200 (ms)", f0(m.start), f0(m.hStart), ratio(m.start, m.hStart));
+    row("start to /readyz 200: every page checked (ms)", f0(m.checked), "", ratio(m.checked, m.hStart));
     row("start to a search's 200: the index built (ms)", f0(m.ready), "", "");
     row("next start, pages kept (ms)", f0(m.nextStart), "", ratio(m.nextStart, m.hStart));
     row("deployed binary's first start, pages checked at build (ms)", f0(m.deployedStart), "", ratio(m.deployedStart, m.hStart));
