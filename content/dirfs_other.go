@@ -2,4 +2,4 @@
 
 package content
 
-func (d dirFS) readRegular(string) ([]byte, string, bool) { return nil, "", false }
+func (d dirFS) readRegular(string, func(int) []byte) ([]byte, string, bool) { return nil, "", false }

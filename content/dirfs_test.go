@@ -89,12 +89,12 @@ func TestDirFSReadsAsOSDirFS(t *testing.T) {
 		}
 	}
 	for _, name := range []string{"page.md", "empty.md", "limit.md", "over.md", "sparse.md", "link.md"} {
-		if _, _, ok := quick.readRegular(name); !ok {
+		if _, _, ok := quick.readRegular(name, nil); !ok {
 			t.Errorf("%q, a regular file, was not read the quick way", name)
 		}
 	}
 	for _, name := range []string{"pipe.md", "folder.md", "socket.md", "device.md", "dangling.md", "../page.md"} {
-		if _, _, ok := quick.readRegular(name); ok {
+		if _, _, ok := quick.readRegular(name, nil); ok {
 			t.Errorf("%q was settled the quick way; its problem's words come from the ordinary way", name)
 		}
 	}

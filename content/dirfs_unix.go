@@ -13,7 +13,7 @@ import (
 // name os.DirFS would refuse, a file that cannot be opened this way, a
 // read that failed): the caller then reads it the ordinary way, which
 // gives the same result and the problem's exact words.
-func (d dirFS) readRegular(name string) (data []byte, msg string, ok bool) {
+func (d dirFS) readRegular(name string, room func(n int) []byte) (data []byte, msg string, ok bool) {
 	if !fs.ValidPath(name) {
 		return nil, "", false
 	}
@@ -31,8 +31,13 @@ func (d dirFS) readRegular(name string) (data []byte, msg string, ok bool) {
 	if st.Size > MaxFileSize {
 		return nil, tooBig(fmt.Sprint(st.Size)), true
 	}
-	// Room to see the end in one read, as the ordinary way leaves.
-	buf := make([]byte, 0, int(st.Size)+512)
+	// Room to see the end in one more read.
+	var buf []byte
+	if room != nil {
+		buf = room(int(st.Size) + 1)
+	} else {
+		buf = make([]byte, 0, int(st.Size)+512)
+	}
 	for {
 		if len(buf) == cap(buf) {
 			if len(buf) > MaxFileSize {

@@ -48,7 +48,7 @@ func LoadFirst(fsys fs.FS, opts Options) (*Store, fs.FS, error) {
 	if msg != "" {
 		return nil, kept, errFirst
 	}
-	kept.put("site.json", site)
+	kept.data["site.json"] = site // its own: the store holds it as read
 	site = bytes.TrimPrefix(site, []byte("\xef\xbb\xbf"))
 	v.checkSite("site.json", site)
 	all, problems := r.walkPages()
@@ -74,7 +74,7 @@ func LoadFirst(fsys fs.FS, opts Options) (*Store, fs.FS, error) {
 	for w := range workers {
 		lo, hi := w*len(files)/workers, (w+1)*len(files)/workers
 		wg.Go(func() {
-			sv, rd := newValidator(), &reader{fsys: fsys, timeout: timeout}
+			sv, rd := newValidator(), &reader{fsys: fsys, timeout: timeout, room: new(chunks).room}
 			sv.commits, sv.frontOnly = opts.Commits, true
 			shares[w] = sv
 			for _, f := range files[lo:hi] {
@@ -129,7 +129,7 @@ func LoadFirst(fsys fs.FS, opts Options) (*Store, fs.FS, error) {
 	if now.IsZero() {
 		now = time.Now()
 	}
-	s := assemble(&validated{site: site, v: v, fsys: kept, first: true}, now)
+	s := assemble(&validated{site: site, v: v, fsys: fsys, first: true}, now)
 	s.First = true
 	return s, kept, nil
 }
@@ -163,12 +163,37 @@ func (o *readOnce) put(name string, data []byte) {
 	o.mu.Unlock()
 }
 
+// chunks hands out the room LoadFirst reads files into, from large
+// chunks rather than a buffer a file: the pages Load makes while it takes
+// the files would otherwise fill the gaps those buffers leave, and once
+// every file is taken the heap would stay spread over the memory they
+// held. A chunk goes as a whole once its files are taken.
+type chunks struct{ cur []byte }
+
+// keptChunk is the size of a chunk.
+const keptChunk = 4 << 20
+
+func (c *chunks) room(n int) []byte {
+	if n > keptChunk/8 {
+		return make([]byte, 0, n) // large already: memory of its own
+	}
+	if cap(c.cur)-len(c.cur) < n {
+		c.cur = make([]byte, 0, keptChunk)
+	}
+	at := len(c.cur)
+	c.cur = c.cur[:at+n]
+	return c.cur[at : at : at+n]
+}
+
 // take returns the bytes held of name, and lets them go.
 func (o *readOnce) take(name string) ([]byte, bool) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	data, ok := o.data[name]
 	delete(o.data, name)
+	if ok && len(o.data) == 0 {
+		o.data = nil // all taken
+	}
 	return data, ok
 }
 

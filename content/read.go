@@ -31,8 +31,9 @@ import (
 type reader struct {
 	fsys    fs.FS
 	timeout time.Duration
-	stalled string      // the first file this load gave up waiting for
-	timer   *time.Timer // one for every read (since Go 1.23 a stopped timer's channel holds nothing stale)
+	stalled string             // the first file this load gave up waiting for
+	timer   *time.Timer        // one for every read (since Go 1.23 a stopped timer's channel holds nothing stale)
+	room    func(n int) []byte // where a file of n bytes is read when it can be (nil: a buffer of its own)
 }
 
 // pending holds the reads given up on that have not returned yet, by
@@ -108,7 +109,7 @@ func (r *reader) readFile(name string) ([]byte, string) {
 	}
 	ch := make(chan result, 1)
 	err := r.within(name, func() {
-		data, msg := readRegular(r.fsys, name)
+		data, msg := readRegularInto(r.fsys, name, r.room)
 		ch <- result{data, msg}
 	})
 	if err != nil {
@@ -120,7 +121,11 @@ func (r *reader) readFile(name string) ([]byte, string) {
 
 // readRegular reads name if it is a regular file (or a link to one) of at
 // most MaxFileSize bytes.
-func readRegular(fsys fs.FS, name string) ([]byte, string) {
+func readRegular(fsys fs.FS, name string) ([]byte, string) { return readRegularInto(fsys, name, nil) }
+
+// readRegularInto is readRegular, reading into room(n) (a slice of
+// capacity n) where it can.
+func readRegularInto(fsys fs.FS, name string, room func(n int) []byte) ([]byte, string) {
 	if o, ok := fsys.(*readOnce); ok {
 		if data, ok := o.take(name); ok {
 			return data, "" // read by LoadFirst, within the same limits
@@ -128,7 +133,7 @@ func readRegular(fsys fs.FS, name string) ([]byte, string) {
 		fsys = o.FS
 	}
 	if d, ok := fsys.(dirFS); ok {
-		if data, msg, ok := d.readRegular(name); ok {
+		if data, msg, ok := d.readRegular(name, room); ok {
 			return data, msg
 		}
 	}

@@ -276,6 +276,7 @@ func (v *validator) checkDoc(file string, data []byte) {
 	}
 	v.checkPathForType(file, d)
 	if v.frontOnly {
+		d.places = nil // for problems across pages, which Load finds
 		v.docs = append(v.docs, d)
 		return
 	}
