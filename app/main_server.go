@@ -16,6 +16,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
@@ -215,6 +216,7 @@ func run() {
 	if *previewing {
 		mode = "previewing"
 	} else {
+		pace, paced := 0, false
 		if !shelf.Holds() {
 			// Every page is to be checked: answer the home page from the
 			// pages' front matter meanwhile. The load then takes the
@@ -228,8 +230,18 @@ func run() {
 					slog.Info("answering the home page while the pages are checked", "pages", len(first.Docs()), "version", first.Version)
 				}
 			}
+			// While the first store and the bytes read are held, the
+			// collector's default pace lets the load spread what it
+			// keeps over a heap sized for them too, and the process
+			// stays about 15 MB larger once they go (at 20,000 pages):
+			// collect more often until the load ends.
+			pace, paced = debug.SetGCPercent(50), true
 		}
-		if err := h.Reload(); err != nil {
+		err := h.Reload()
+		if paced {
+			debug.SetGCPercent(pace) // (-1 when GOGC=off)
+		}
+		if err != nil {
 			fail(err)
 		}
 	}
