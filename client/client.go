@@ -126,6 +126,34 @@ func (b *browserSource) Load(path string, done func(gjson.Result, error)) {
 	})
 }
 
+// Reload fetches the site settings and the view of path again, and
+// forgets the other views (see components.Client).
+func (b *browserSource) Reload(path string, done func(error)) {
+	b.mu.Lock()
+	b.views = map[string]gjson.Result{}
+	b.mu.Unlock()
+	// Both at once; their callbacks run one at a time, on the page's
+	// event loop.
+	left, failed := 2, error(nil)
+	end := func(err error) {
+		if failed == nil {
+			failed = err
+		}
+		if left--; left == 0 {
+			done(failed)
+		}
+	}
+	fetchText(versioned(components.SiteDataURL), func(r fetchResult) {
+		if r.err == nil {
+			b.mu.Lock()
+			b.site = gjson.Parse(r.body)
+			b.mu.Unlock()
+		}
+		end(r.err)
+	})
+	b.Load(path, func(_ gjson.Result, err error) { end(err) })
+}
+
 // CountView counts a page view reached inside the app; the page's own
 // script (web/pwa.js) counts the first.
 func (b *browserSource) CountView(path string) {

@@ -169,3 +169,5 @@ func keptHTML(key string, build func() app.UI) app.UI {
 
 // follow is the client's (root_nav.go): on the server nothing navigates.
 func (r *Root) follow(app.Context, string) bool { return false }
+
+func (r *Root) listenForSaves(app.Context) {}

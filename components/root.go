@@ -147,6 +147,9 @@ func (r *Root) OnMount(ctx app.Context) {
 		return nil
 	})
 	app.Window().Get("document").Call("addEventListener", "click", r.clicks)
+	if client != nil {
+		r.listenForSaves(ctx)
+	}
 	ctx.Defer(func(ctx app.Context) {
 		if r.before != nil {
 			r.before.Restore()

@@ -129,3 +129,36 @@ func focusID(id string) bool {
 	el.Call("scrollIntoView")
 	return true
 }
+
+// listenForSaves gives the preview's page script (preview/preview.js) a
+// way to show a saved change with the app running: window.nhsdSaved(done)
+// fetches the site settings and this page's view again and shows them in
+// place (the page, its scroll position and focus stay; nothing else is
+// fetched), then calls done(true), or done(false) when they could not be
+// fetched (the script then reloads the page).
+func (r *Root) listenForSaves(ctx app.Context) {
+	app.Window().Set("nhsdSaved", app.FuncOf(func(_ app.Value, args []app.Value) any {
+		done := app.Undefined()
+		if len(args) > 0 {
+			done = args[0]
+		}
+		path := r.path
+		client.Reload(path, func(err error) {
+			ctx.Dispatch(func(ctx app.Context) {
+				if err == nil && r.path == path {
+					r.site = r.src.Site()
+					if v, ok := r.src.View(path); ok {
+						r.view = v
+					}
+					r.setHead(ctx)
+				}
+				ctx.Defer(func(app.Context) {
+					if done.Type() == app.TypeFunction {
+						done.Invoke(err == nil)
+					}
+				})
+			})
+		})
+		return nil
+	}))
+}

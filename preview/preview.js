@@ -6,9 +6,12 @@
 // Until the app runs, a change is shown by fetching the page again and
 // putting its new main content (and title and notice) in place: nothing
 // else is fetched, and scripts, scroll position and the open menu stay.
-// When the header or footer changed too, or the app runs (its own tree
-// would not know the new nodes), the page reloads; the WebAssembly and
-// other files under hashed URLs come from the browser's cache.
+// When the header or footer changed too, the page reloads; the
+// WebAssembly and other files under hashed URLs come from the browser's
+// cache. Once the app runs, it shows the change itself (window.nhsdSaved,
+// components/root_nav.go): it fetches the site settings and the page's
+// data and renders them in place, without reloading the page or the
+// WebAssembly; the page reloads only if it cannot.
 (() => {
   "use strict";
   const root = document.documentElement;
@@ -47,9 +50,23 @@
     }
   }, 250);
 
-  // The header and footer as served (go-app writes attributes in any
-  // order, so they are compared as nodes, not text).
-  const shellOf = (doc) => ["header", "footer"].map((t) => doc.querySelector(t)?.cloneNode(true));
+  // The header and footer as served, compared as nodes (go-app writes
+  // attributes in any order) with their text's white space collapsed, as
+  // it shows: the server's first rendering of a page indents them more
+  // deeply than the next.
+  const bare = (node) => {
+    const copy = node.cloneNode(true);
+    const walk = document.createTreeWalker(copy, NodeFilter.SHOW_TEXT);
+    const texts = [];
+    while (walk.nextNode()) texts.push(walk.currentNode);
+    for (const t of texts) {
+      const text = t.nodeValue.replace(/\s+/g, " ").trim();
+      if (text) t.nodeValue = text;
+      else t.remove();
+    }
+    return copy;
+  };
+  const shellOf = (doc) => ["header", "footer"].map((t) => { const n = doc.querySelector(t); return n && bare(n); });
   const sameShell = (a, b) => a.every((n, i) => n && b[i] && n.isEqualNode(b[i]));
   let shell = shellOf(document);
 
@@ -73,6 +90,12 @@
     return true;
   };
 
+  // inApp has the running app show the change; false when it cannot.
+  const inApp = () => new Promise((resolve) => {
+    if (root.dataset.nhsdApp !== "ready" || typeof window.nhsdSaved !== "function") return resolve(false);
+    window.nhsdSaved((ok) => resolve(ok === true));
+  });
+
   const events = new EventSource("/_preview/events");
   events.onmessage = async (e) => {
     const m = JSON.parse(e.data);
@@ -83,7 +106,9 @@
     version = m.version;
     let shown = false;
     try {
-      shown = await swap();
+      shown = await inApp();
+      if (shown) refresh(); // the notice, which the app does not render
+      else shown = await swap();
     } catch (err) {
       // the server is restarting: reload below
     }

@@ -126,15 +126,20 @@ test("away from loopback, a preview needs its link: refusals, then the link lets
 // retitle sets the title field of a content file.
 const retitle = (text, title) => text.replace(/^(\s*"?title"?\s*:\s*)("[^"\n]*"|[^\n,]*)/m, (_, key) => key + JSON.stringify(title));
 
-test("before the app runs a save shows in place; after, the reload fetches only the page", async () => {
+test("a save shows in place before the app runs and with it running, without reloading", async () => {
+  // A server of its own: the page is the first it renders (whose header
+  // and footer it indents more deeply than later renderings').
+  const own = await startServer(["-preview", "-content", dir]);
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = watch(page);
-  await page.goto(server.base + "/services/spine");
+  await page.goto(own.base + "/services/spine");
   await page.locator("#nhsd-preview .nhsd-preview__bar").waitFor();
   await page.evaluate(() => { window.nhsdKept = true; window.scrollTo(0, 200); });
   const fetched = [];
   page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+  const siteFile = join(dir, "site.json");
+  const site = readFileSync(siteFile, "utf8");
   try {
     writeFileSync(spineFile, retitle(spine, "Spine, in place"));
     await page.waitForFunction(() => document.querySelector("main h1")?.textContent.trim() === "Spine, in place", null, { timeout: 5000 });
@@ -144,18 +149,36 @@ test("before the app runs a save shows in place; after, the reload fetches only 
     assert.equal(await page.evaluate(() => document.documentElement.dataset.nhsdApp), undefined, "the app started");
     assert.deepEqual(await axe(page), []);
 
-    // With the app running, the page reloads; the WebAssembly comes from
-    // the browser's cache when the app starts again.
+    // With the app running, the app shows the change: the page and its
+    // WebAssembly stay, only the page's data and the site's are fetched,
+    // and the scroll position and focus stay where they were.
     await waitForApp(page);
-    writeFileSync(spineFile, retitle(spine, "Spine, reloaded"));
-    await page.waitForFunction(() => document.querySelector("main h1")?.textContent.trim() === "Spine, reloaded", null, { timeout: 5000 });
-    assert.equal(await page.evaluate(() => window.nhsdKept), undefined, "a running app's page was changed in place");
-    await waitForApp(page);
-    const wasm = await page.evaluate(() => performance.getEntriesByType("resource").filter((e) => /\/web\/app\.wasm/.test(e.name)).map((e) => e.transferSize));
-    assert.equal(wasm.length, 1, "the app's WebAssembly was not fetched once");
-    assert.equal(wasm[0], 0, "the WebAssembly was downloaded again after a save");
+    await page.evaluate(() => { window.scrollTo(0, 300); document.querySelector("footer a")?.focus({ preventScroll: true }); });
+    const focused = await page.evaluate(() => document.activeElement?.textContent.trim());
+    const scrolled = await page.evaluate(() => window.scrollY);
+    fetched.length = 0;
+    writeFileSync(spineFile, retitle(spine, "Spine, by the app"));
+    await page.waitForFunction(() => document.querySelector("main h1")?.textContent.trim() === "Spine, by the app", null, { timeout: 5000 });
+    assert.equal(await page.evaluate(() => window.nhsdKept), true, "the page was reloaded with the app running");
+    assert.match(await page.title(), /^Spine, by the app/);
+    assert.deepEqual(fetched.filter((p) => p !== "/_preview/notice").sort(), ["/page-data/services/spine.json", "/page-data/site.json"],
+      "more than the site's and the page's data was fetched");
+    assert.equal(await page.evaluate(() => window.scrollY), scrolled, "the page scrolled");
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent.trim()), focused, "focus moved");
+
+    // A change to the site settings (the header's navigation) too.
+    const renamed = site.replace('"text": "Developer"', '"text": "Developers"');
+    assert.notEqual(renamed, site);
+    writeFileSync(siteFile, renamed);
+    await page.waitForFunction(() => [...document.querySelectorAll("header a")].some((a) => a.textContent.trim() === "Developers"), null, { timeout: 5000 });
+    assert.equal(await page.evaluate(() => window.nhsdKept), true, "the page was reloaded for a change to the header");
+    const wasm = await page.evaluate(() => performance.getEntriesByType("resource").filter((e) => /\/web\/app\.wasm/.test(e.name)).length);
+    assert.equal(wasm, 1, "the app's WebAssembly was fetched again");
+    assert.deepEqual(await axe(page), []);
   } finally {
     writeFileSync(spineFile, spine);
+    writeFileSync(siteFile, site);
+    await own.stop();
   }
   assert.deepEqual(errors, []);
   await context.close();

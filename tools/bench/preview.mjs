@@ -20,8 +20,8 @@ try {
   const page = await (await browser.newContext()).newPage();
   await page.goto(server.base + "/services/spine");
   // Each save in two ways: before the app runs (the page puts the change
-  // in place) and with the app running (the page reloads).
-  const times = { "in place, before the app runs": [], "app running, page reloaded": [] };
+  // in place) and with the app running (the app renders it in place).
+  const times = { "in place, before the app runs": [], "app running, shown by the app": [] };
   for (const [mode, list] of Object.entries(times)) {
     for (let i = 0; i < rounds; i++) {
       if (mode.startsWith("app")) await waitForApp(page);
@@ -38,6 +38,7 @@ try {
     const s = [...list].sort((a, b) => a - b);
     const at = (p) => s[Math.min(s.length - 1, Math.floor(s.length * p))].toFixed(0);
     console.log(`  ${mode}: median ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${s[s.length - 1].toFixed(0)} ms`);
+    console.log(`    in order: ${list.map((t) => t.toFixed(0)).join(" ")}`);
   }
 } finally {
   writeFileSync(file, original);
