@@ -23,9 +23,8 @@ import (
 // only each page's front matter (its id, type, path, title, summary,
 // status and dates: what a card, a listing and the content version are
 // made of), except the home page, which it reads and checks whole. The
-// home page's answer from it is what Load's store gives for the same
-// files, byte for byte, when they are valid: no other page's body is in
-// it. Nothing else is checked: Load, given the FS it returns (which holds
+// home page's view from it is, byte for byte, what Load's store gives for
+// the same files when they are valid: no other page's body is in it. Nothing else is checked: Load, given the FS it returns (which holds
 // the bytes already read, so no file is read twice), is what decides
 // whether the content is served at all.
 //
