@@ -19,8 +19,8 @@ type dirFS struct {
 	fs.FS
 }
 
-// ReadDir, Stat, ReadLink and Lstat keep what os.DirFS offers beyond
-// Open (fs.Lstat would otherwise follow links: the preview's tracking of
+// ReadDir, Stat, ReadLink, Lstat and ReadFile keep what os.DirFS offers
+// beyond Open (fs.Lstat would otherwise follow links: the preview's tracking of
 // changed names needs to see a link as a link).
 func (d dirFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(d.FS, name) }
 
@@ -30,6 +30,5 @@ func (d dirFS) ReadLink(name string) (string, error) { return fs.ReadLink(d.FS, 
 
 func (d dirFS) Lstat(name string) (fs.FileInfo, error) { return fs.Lstat(d.FS, name) }
 
-// ReadFile reads name as fs.ReadFile does, through the quick path when
-// the file is a regular one within the limit.
+// ReadFile is os.DirFS's (the loads read through readRegular).
 func (d dirFS) ReadFile(name string) ([]byte, error) { return fs.ReadFile(d.FS, name) }

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"io"
 	"io/fs"
-	"path"
 	"runtime"
 	"slices"
 	"sync"
@@ -54,17 +53,10 @@ func LoadFirst(fsys fs.FS, opts Options) (*Store, fs.FS, error) {
 	if len(problems) > 0 || len(v.problems) > 0 || r.stalled != "" {
 		return nil, kept, errFirst
 	}
-	var files []string
-	for _, p := range all {
-		if editorFile(path.Base(p)) {
-			continue
-		}
-		if path.Ext(p) != PageExt {
-			return nil, kept, errFirst
-		}
-		files = append(files, p)
+	files := v.pageFiles(all, false)
+	if len(v.problems) > 0 {
+		return nil, kept, errFirst
 	}
-	slices.Sort(files)
 
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(files)/64))
 	shares := make([]*validator, workers)
@@ -128,9 +120,7 @@ func LoadFirst(fsys fs.FS, opts Options) (*Store, fs.FS, error) {
 	if now.IsZero() {
 		now = time.Now()
 	}
-	s := assemble(&validated{site: site, v: v, fsys: fsys, first: true}, now)
-	s.First = true
-	return s, kept, nil
+	return assemble(&validated{site: site, v: v, fsys: fsys, first: true}, now), kept, nil
 }
 
 // fileSum is what the content version takes of a page file: its name, the

@@ -79,8 +79,8 @@ func TestLoadFirstAnswersTheHomePageAsLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !first.First || full.First {
-		t.Errorf("First: %v from LoadFirst, %v from Load", first.First, full.First)
+	if !first.First() || full.First() {
+		t.Errorf("First: %v from LoadFirst, %v from Load", first.First(), full.First())
 	}
 	if first.Version != full.Version {
 		t.Errorf("version %s from LoadFirst, %s from Load", first.Version, full.Version)
@@ -108,8 +108,8 @@ func TestLoadFirstAnswersTheHomePageAsLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if again.Version != full.Version || again.First {
-		t.Errorf("Load after LoadFirst: version %s (First %v), want %s", again.Version, again.First, full.Version)
+	if again.Version != full.Version || again.First() {
+		t.Errorf("Load after LoadFirst: version %s (First %v), want %s", again.Version, again.First(), full.Version)
 	}
 	for i, d := range again.Docs() {
 		if d.Raw != full.Docs()[i].Raw {

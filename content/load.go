@@ -102,10 +102,6 @@ type Store struct {
 	// content loading: links from live pages to pages not live at Now,
 	// which production leaves out until they are (see held.go).
 	Warnings Problems
-	// First marks a store made by LoadFirst, from the pages' front matter:
-	// only its home page is whole, and only the home page may be served
-	// from it.
-	First bool
 
 	docs     []*Doc // served documents, sorted by path
 	byPath   map[string]*Doc
@@ -183,25 +179,7 @@ func Load(fsys fs.FS, opts Options) (*Store, error) {
 			c.mu.Unlock()
 		}
 	}
-	var files []string
-	for _, p := range all {
-		if editorFile(path.Base(p)) {
-			continue
-		}
-		switch ext := path.Ext(p); {
-		case opts.legacyJSON && ext == ".json":
-		case ext == ".json":
-			v.add(p, "", "pages are Markdown files now: convert this one with go run ./cmd/mdconvert %s (see content/README.md)", p)
-			continue
-		case ext != PageExt:
-			v.add(p, "", "not a %s file; every page is a Markdown file ending in %s (move other files out of content/pages)", PageExt, PageExt)
-			continue
-		}
-		files = append(files, p)
-	}
-	if !slices.IsSorted(files) {
-		sort.Strings(files)
-	}
+	files := v.pageFiles(all, opts.legacyJSON)
 	if c != nil {
 		c.mu.Lock()
 		c.replaced = map[string]*fileCheck{}
@@ -253,6 +231,32 @@ func Load(fsys fs.FS, opts Options) (*Store, error) {
 		c.last, c.lastFiles, c.lastSite = s, files, site
 	}
 	return s, nil
+}
+
+// pageFiles returns, sorted, the page files among the files listed under
+// pages, leaving out what editors leave beside them; any other file is a
+// problem.
+func (v *validator) pageFiles(all []string, legacyJSON bool) []string {
+	var files []string
+	for _, p := range all {
+		if editorFile(path.Base(p)) {
+			continue
+		}
+		switch ext := path.Ext(p); {
+		case legacyJSON && ext == ".json":
+		case ext == ".json":
+			v.add(p, "", "pages are Markdown files now: convert this one with go run ./cmd/mdconvert %s (see content/README.md)", p)
+			continue
+		case ext != PageExt:
+			v.add(p, "", "not a %s file; every page is a Markdown file ending in %s (move other files out of content/pages)", PageExt, PageExt)
+			continue
+		}
+		files = append(files, p)
+	}
+	if !slices.IsSorted(files) {
+		sort.Strings(files)
+	}
+	return files
 }
 
 // reuse makes the store of a preview load from the last one when what
@@ -372,6 +376,11 @@ type validated struct {
 	fsys    fs.FS // for the lines the warnings quote
 	first   bool  // made by LoadFirst
 }
+
+// First reports whether s was made by LoadFirst, from the pages' front
+// matter: only its home page is whole, and only the home page may be
+// served from it.
+func (s *Store) First() bool { return s.validated != nil && s.validated.first }
 
 // At returns the store of the same content at another time: what is
 // served, scheduled and held back follows now. Nothing is read or checked

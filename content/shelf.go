@@ -95,8 +95,6 @@ func (s *Shelf) Written() {
 	}
 }
 
-// open reads the shelf file once; it reports whether this is the first
-// load to use the shelf (the one whose results are written).
 // Holds reports whether there is a shelf file for this checker, built in
 // or in the shelf's folder: if not, the first load checks every page.
 func (s *Shelf) Holds() bool {
@@ -112,6 +110,8 @@ func (s *Shelf) Holds() bool {
 	return err == nil
 }
 
+// open reads the shelf file once; it reports whether this is the first
+// load to use the shelf (the one whose results are written).
 func (s *Shelf) open() (first bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -97,7 +97,7 @@ func NewLiveHooked(load Loader, cfg Config, hooks LiveHooks) *Live {
 // the load, and /readyz says 503 until it ends. The assets it reads are the
 // ones every later Server shares.
 func (l *Live) ServeFirst(store *content.Store) error {
-	if !store.First {
+	if !store.First() {
 		return errors.New("server: ServeFirst takes a store made by content.LoadFirst")
 	}
 	l.mu.Lock()

@@ -201,7 +201,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.crossOrigin = crossOriginProtection(cfg.Store.Origin())
 	s.db, s.feedbackLimit, s.usefulLimit = cfg.DB, sh.feedbackLimit, sh.usefulLimit
-	if cfg.Store.First {
+	if cfg.Store.First() {
 		// Never begun: a first store's pages are their front matter, and
 		// its server answers no search (Live.ServeFirst).
 		s.search = buildSearch(cfg.Store, true, cfg.Static, nil)
