@@ -39,6 +39,7 @@ func fetchBody(url string, wantJSON bool, done func(fetchResult)) {
 		}
 		release()
 		done(fetchResult{err: fetchError(msg)})
+		collectWhenIdle()
 		return nil
 	})
 	onText = app.FuncOf(func(this app.Value, args []app.Value) any {
@@ -49,6 +50,7 @@ func fetchBody(url string, wantJSON bool, done func(fetchResult)) {
 			return nil
 		}
 		done(fetchResult{body: body, status: status})
+		collectWhenIdle() // after what the body is for
 		return nil
 	})
 	onResponse = app.FuncOf(func(this app.Value, args []app.Value) any {

@@ -160,5 +160,6 @@ func (b *browserSource) CachedSearch(q search.Query) (*search.Result, []search.F
 		}
 		frags[i] = f
 	}
+	collectWhenIdle() // after the results' render
 	return r, frags, true
 }
