@@ -265,7 +265,7 @@ func New(cfg Config) (*Server, error) {
 // startOnInteraction changes go-app's app.js to start the WebAssembly when
 // the visitor first reaches for the page (a key, a touch, the pointer, the
 // wheel, focus) instead of at once, and then only in a pause: once no key,
-// tap or click has come for quietFor. The prerendered page is whole and
+// tap, click or scroll has come for quietFor. The prerendered page is whole and
 // works without the app (links, forms, the cookie banner, the Menu, the
 // catalogue's filter), and starting the app holds the main thread in a
 // few long tasks (about 1.3 s of a slow phone's main thread in all):
@@ -288,8 +288,9 @@ func startOnInteraction(appJS []byte) ([]byte, error) {
   if (navigator.connection && navigator.connection.saveData) return;
   const events = ["keydown", "pointerdown", "pointermove", "touchstart", "wheel", "focusin"];
   // What the visitor does (not where the pointer rests) puts the start
-  // off: a key, a tap, a click, text going in.
-  const busy = ["keydown", "pointerdown", "touchstart", "input"];
+  // off: a key, a tap, a click, text going in, scrolling (a tap often
+  // follows it).
+  const busy = ["keydown", "pointerdown", "touchstart", "input", "wheel", "scroll"];
   let last = performance.now();
   busy.forEach(function (e) { addEventListener(e, function () { last = performance.now(); }, { capture: true, passive: true }); });
   // nhsdQuiet resolves once nothing has come for ` + quietFor + ` ms, in

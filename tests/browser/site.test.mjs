@@ -488,6 +488,31 @@ test("the client starts in a pause: while the visitor types, nothing of it is fe
   await context.close();
 });
 
+test("the client starts in a pause: while the visitor scrolls, nothing of it is fetched", async () => {
+  // A tap often follows a scroll: the start, which holds the main thread,
+  // must not come between them.
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 600 } });
+  const page = await context.newPage();
+  const asked = [];
+  page.on("request", (r) => asked.push({ path: new URL(r.url()).pathname, at: Date.now() }));
+  await page.goto(site.server.base + "/blog");
+  await page.waitForLoadState("load");
+  await page.mouse.move(640, 300);
+  // The wheel every 300 ms for three seconds, down and back up.
+  let last = 0;
+  for (let i = 0; i < 10; i++) {
+    await page.mouse.wheel(0, i < 5 ? 120 : -120);
+    last = Date.now();
+    await new Promise((r) => setTimeout(r, 300));
+    if (i === 4) assert.ok(await page.evaluate(() => scrollY >= 500), "the page did not scroll");
+  }
+  assert.deepEqual(asked.filter((r) => r.path === "/web/app.wasm"), [], "the WebAssembly was fetched while the visitor scrolled");
+  await page.waitForFunction(() => document.documentElement.dataset.nhsdApp === "ready", null, { timeout: 30000 });
+  const wasm = asked.find((r) => r.path === "/web/app.wasm");
+  assert.ok(wasm && wasm.at - last >= 900, `the WebAssembly was asked for ${wasm && wasm.at - last} ms after the last scroll`);
+  await context.close();
+});
+
 test("a visitor who asks to save data gets the page alone: no client, and no worker unless they chose offline reading", async () => {
   const context = await site.browser.newContext({ viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true });
   await context.addInitScript(() => Object.defineProperty(navigator, "connection", { value: { saveData: true }, configurable: true }));
