@@ -178,8 +178,10 @@ test("a save shows in place before the app runs and with it running, without rel
   } finally {
     writeFileSync(spineFile, spine);
     writeFileSync(siteFile, site);
+    // The page first: what it still does in the visitor's next pause
+    // (registering the service worker) must not meet a stopped server.
+    await context.close();
     await own.stop();
   }
   assert.deepEqual(errors, []);
-  await context.close();
 });
