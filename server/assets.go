@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
@@ -33,7 +34,7 @@ type asset struct {
 	brScheduled atomic.Bool
 	contentType string
 	lazy        *sync.Once // set when the gzip copy is made on first request (gzipped)
-	fast        bool       // a lazy gzip copy is made fast rather than small
+	level       int        // a lazy gzip copy's level (0: gzip.DefaultCompression)
 	once        bool       // for one answer: compressed as that answer asks (newAssetOnce)
 	hash        string     // content hash, also the ETag
 	sum         string     // full SHA-256, hex
@@ -89,12 +90,14 @@ func init() {
 	mime.AddExtensionType(".ico", "image/x-icon")
 }
 
-// newAsset is a kept file with its gzip copy made now.
+// newAsset is a kept file whose gzip copy is made at the best level when
+// first asked for. The files made anew for each content version (the
+// page's script, the consent codec, go-app's files, the manifest and the
+// worker) are then not compressed again at every reload of the preview
+// or every publication, only when fetched.
 func newAsset(name string, body []byte, contentType string) *asset {
-	a := hashedAsset(name, body, contentType)
-	if compressible[path.Ext(name)] && len(body) > 512 {
-		a.gzip = gzipBytes(body)
-	}
+	a := newLazyAsset(name, body, contentType)
+	a.level = gzip.BestCompression
 	return a
 }
 
@@ -127,11 +130,7 @@ func hashedAsset(name string, body []byte, contentType string) *asset {
 func (a *asset) gzipped() []byte {
 	if a.lazy != nil {
 		a.lazy.Do(func() {
-			level := gzip.DefaultCompression
-			if a.fast {
-				level = gzip.BestSpeed
-			}
-			a.gzip = gzipLevel(a.body, level)
+			a.gzip = gzipLevel(a.body, cmp.Or(a.level, gzip.DefaultCompression))
 		})
 	}
 	return a.gzip
@@ -242,8 +241,6 @@ func (a *asset) brotliCopy() []byte {
 	a.brotliLater()
 	return nil
 }
-
-func gzipBytes(b []byte) []byte { return gzipLevel(b, gzip.BestCompression) }
 
 // gzipWriters keeps gzip writers by level for reuse: each holds about a
 // megabyte of tables, which hundreds of answers at once must not each

@@ -464,8 +464,8 @@ func (w *exporter) saveCopies(url, name string, status int, copies bool, from *a
 		switch {
 		case from != nil && level == gzip.DefaultCompression:
 			gz = from.gzipped()
-		case a != nil && a.lazy == nil && a.gzip != nil:
-			gz = a.gzip // made at that level with the asset (newAsset)
+		case a != nil && (a.lazy == nil && a.gzip != nil || a.level == level):
+			gz = a.gzipped() // made, or to be made, at that level with the asset (newAsset)
 		default:
 			gz = gzipLevel(body, level)
 		}

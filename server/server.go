@@ -777,9 +777,10 @@ func (s *Server) render(r *http.Request) *page {
 	return pg
 }
 
-// keptAsset is a page or page data kept in memory, compressed now for the
-// many answers to come; a server built for the static copy compresses
-// nothing (the export makes its own copies) until asked.
+// keptAsset is a page or page data kept in memory, compressed at the best
+// level for the many answers to come (by the first that takes gzip, or as
+// it is kept: pack); a server built for the static copy compresses at the
+// default level, and nothing until asked (the export makes its copies).
 func (s *Server) keptAsset(name string, body []byte, contentType string) *asset {
 	if s.static {
 		return newLazyAsset(name, body, contentType)
