@@ -21,8 +21,13 @@ import (
 
 // collectLater starts the wait once collectAfter has passed since the
 // last answer: go-app renders an answer on a timer of its own (a frame at
-// 120 per second), and the browser can be idle before that render.
-var collectLater *time.Timer
+// 120 per second), and the browser can be idle before that render. One
+// look waits at a time (collectWaiting): answers that come while it waits
+// (keys in a search) are seen by it, in the pause after them.
+var (
+	collectLater   *time.Timer
+	collectWaiting bool
+)
 
 const collectAfter = 50 * time.Millisecond
 
@@ -31,6 +36,9 @@ const collectAfter = 50 * time.Millisecond
 // the visitor pauses it does nothing: the collector runs as Go's own goal
 // says.
 func collectWhenIdle() {
+	if collectWaiting {
+		return
+	}
 	if collectLater != nil {
 		collectLater.Reset(collectAfter)
 		return
@@ -39,7 +47,9 @@ func collectWhenIdle() {
 		return
 	}
 	collectLater = time.AfterFunc(collectAfter, func() {
+		collectWaiting = true
 		Quiet()
+		collectWaiting = false
 		if collectDue() {
 			runtime.GC()
 		}
