@@ -137,7 +137,7 @@ func (s *Server) servePageData(rt *route, w http.ResponseWriter, r *http.Request
 	case "/":
 		rest = "\x00none" // /page-data/.json: the home page's data is at /page-data/index.json only
 	}
-	if d, ok := s.store.Doc(rest); rest != "\x00site" && (!ok || d.Type == content.TypeNotFound) {
+	if rest != "\x00site" && !s.hasView(rest) {
 		a := s.dataAsset("\x00not-found")
 		w.Header().Set("Content-Type", a.contentType)
 		w.Header().Set("Cache-Control", "no-cache")
@@ -149,6 +149,23 @@ func (s *Server) servePageData(rt *route, w http.ResponseWriter, r *http.Request
 	}
 	a := s.dataAsset(rest)
 	a.serve(w, r, s.cacheControl(rt, r, a.hash))
+}
+
+// hasView reports whether path has a page of its own, whose view the
+// page-data endpoint answers; any other path has the not-found view.
+func (s *Server) hasView(path string) bool {
+	d, ok := s.store.Doc(path)
+	return ok && d.Type != content.TypeNotFound
+}
+
+// PageData returns the JSON the page-data endpoint answers for the page at
+// path (a site path, such as /services/spine): its view, or the not-found
+// view where there is no page.
+func (s *Server) PageData(path string) []byte {
+	if !s.hasView(path) {
+		return s.source.notFound
+	}
+	return s.source.viewJSON(path)
 }
 
 // dataAsset returns the page data of a path as a servable asset, made (and
