@@ -126,9 +126,10 @@ func (b *browserSource) Load(path string, done func(gjson.Result, error)) {
 	})
 }
 
-// Reload fetches the site settings and the view of path again, and
-// forgets the other views (see components.Client).
-func (b *browserSource) Reload(path string, done func(error)) {
+// Reload brings the site settings and the view of path up to date, from
+// site and view where they are given, else fetched again, and forgets the
+// other views (see components.Client).
+func (b *browserSource) Reload(path, site, view string, done func(error)) {
 	b.mu.Lock()
 	b.views = map[string]gjson.Result{}
 	b.mu.Unlock()
@@ -141,17 +142,39 @@ func (b *browserSource) Reload(path string, done func(error)) {
 		}
 		if left--; left == 0 {
 			done(failed)
+			collectWhenIdle() // what came without a fetch too
 		}
 	}
-	fetchText(versioned(components.SiteDataURL), func(r fetchResult) {
+	setSite := func(r fetchResult) {
 		if r.err == nil {
 			b.mu.Lock()
 			b.site = gjson.Parse(r.body)
 			b.mu.Unlock()
 		}
 		end(r.err)
-	})
-	b.Load(path, func(_ gjson.Result, err error) { end(err) })
+	}
+	if site != "" {
+		setSite(given(site))
+	} else {
+		fetchText(versioned(components.SiteDataURL), setSite)
+	}
+	if view != "" {
+		r := given(view)
+		if r.err == nil {
+			b.put(path, gjson.Parse(r.body))
+		}
+		end(r.err)
+	} else {
+		b.Load(path, func(_ gjson.Result, err error) { end(err) })
+	}
+}
+
+// given is JSON that came without a fetch, checked as a fetched body is.
+func given(body string) fetchResult {
+	if !gjson.Valid(body) {
+		return fetchResult{err: fetchError("page data is not JSON")}
+	}
+	return fetchResult{body: body, status: 200}
 }
 
 // CountView counts a page view reached inside the app; the page's own

@@ -14,10 +14,11 @@ type Client interface {
 	Source
 	// Load fetches the view of path, keeps it, and calls done once with it.
 	Load(path string, done func(gjson.Result, error))
-	// Reload fetches the site settings and the view of path again,
+	// Reload brings the site settings and the view of path up to date,
 	// forgetting every other view (the content changed: a save in the
-	// preview), and calls done once.
-	Reload(path string, done func(error))
+	// preview), and calls done once. site and view are their new JSON
+	// where it came with the news of the change; what is empty is fetched.
+	Reload(path, site, view string, done func(error))
 	// CountView counts a view of the page at path (see Root.countView for
 	// when).
 	CountView(path string)

@@ -19,9 +19,9 @@ func (c *testClient) Load(path string, done func(gjson.Result, error)) {
 	v, _ := c.View(path)
 	done(v, nil)
 }
-func (c *testClient) Reload(path string, done func(error)) { done(nil) }
-func (c *testClient) CountView(path string)                { c.counted = append(c.counted, path) }
-func (c *testClient) Capture() Takeover                    { return nil }
+func (c *testClient) Reload(path, site, view string, done func(error)) { done(nil) }
+func (c *testClient) CountView(path string)                            { c.counted = append(c.counted, path) }
+func (c *testClient) Capture() Takeover                                { return nil }
 
 // A browser render reads the client's content; with no client (the
 // server, or a client that has not started) it has none.

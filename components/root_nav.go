@@ -131,19 +131,27 @@ func focusID(id string) bool {
 }
 
 // listenForSaves gives the preview's page script (preview/preview.js) a
-// way to show a saved change with the app running: window.nhsdSaved(done)
-// fetches the site settings and this page's view again and shows them in
-// place (the page, its scroll position and focus stay; nothing else is
-// fetched), then calls done(true), or done(false) when they could not be
-// fetched (the script then reloads the page).
+// way to show a saved change with the app running:
+// window.nhsdSaved(done, news) shows the site settings and this page's view
+// as they are now, in place (the page, its scroll position and focus stay;
+// nothing else is fetched), then calls done(true), or done(false) when
+// they could not be had (the script then reloads the page). news is the
+// preview's message about the change: where it names this page's path, its
+// site and view (JSON text) are used, else they are fetched again.
 func (r *Root) listenForSaves(ctx app.Context) {
 	app.Window().Set("nhsdSaved", app.FuncOf(func(_ app.Value, args []app.Value) any {
-		done := app.Undefined()
+		done, news := app.Undefined(), app.Undefined()
+		if len(args) > 1 {
+			news = args[1]
+		}
 		if len(args) > 0 {
 			done = args[0]
 		}
-		path := r.path
-		client.Reload(path, func(err error) {
+		path, site, view := r.path, "", ""
+		if news.Type() == app.TypeObject && news.Get("path").String() == path {
+			site, view = str(news.Get("site")), str(news.Get("view"))
+		}
+		client.Reload(path, site, view, func(err error) {
 			ctx.Dispatch(func(ctx app.Context) {
 				if err == nil && r.path == path {
 					r.site = r.src.Site()
@@ -161,4 +169,12 @@ func (r *Root) listenForSaves(ctx app.Context) {
 		})
 		return nil
 	}))
+}
+
+// str is v's text if it is a string, else "".
+func str(v app.Value) string {
+	if v.Type() != app.TypeString {
+		return ""
+	}
+	return v.String()
 }

@@ -18,6 +18,7 @@ import (
 	"html"
 	"io/fs"
 	"log"
+	"maps"
 	"net"
 	"net/http"
 	"net/url"
@@ -77,9 +78,9 @@ type preview struct {
 	web      fs.FS       // the site's assets: the style sheet of its own pages
 
 	mu       sync.Mutex
-	subs     map[chan []byte]struct{}
-	problems error // of the last load
-	loads    int   // how many loads there have been
+	subs     map[chan []byte]string // each open page's messages, and the path it shows ("" if it did not say)
+	problems error                  // of the last load
+	loads    int                    // how many loads there have been
 	sig      string
 	done     chan struct{}
 }
@@ -94,7 +95,7 @@ func New(load server.Loader, cfg server.Config, opts Options) (*server.Live, err
 	if !opts.Loopback && len(opts.Token) < 16 {
 		return nil, errors.New("preview: a preview away from loopback needs a token of 16 characters or more")
 	}
-	p := &preview{opts: opts, subs: map[chan []byte]struct{}{}, done: make(chan struct{}), security: server.SecurityHeaders(cfg.HSTS), web: cfg.Web}
+	p := &preview{opts: opts, subs: map[chan []byte]string{}, done: make(chan struct{}), security: server.SecurityHeaders(cfg.HSTS), web: cfg.Web}
 	cfg.Private, cfg.Notice = true, p.notice
 	cfg.Scripts = append(cfg.Scripts, scriptPath)
 	l := server.NewLiveHooked(load, cfg, server.LiveHooks{Changed: p.changed, Serve: p.serve, Closed: p.stop})
@@ -326,13 +327,11 @@ func signature(dir string) string {
 
 // changed tells every open page what changed: the content's version, the
 // paths whose files changed and the number of problems (the Live's
-// Changed hook).
+// Changed hook). With the news goes the new data of the page each one
+// shows, and the site settings, as the page-data endpoint answers them: a
+// page with the app running shows the change without asking for them.
 func (p *preview) changed(old, cur *server.Server, problems error) {
-	msg := struct {
-		Version  string   `json:"version"`
-		Changed  []string `json:"changed"`
-		Problems int      `json:"problems"`
-	}{Changed: []string{}}
+	msg := change{Changed: []string{}}
 	if cur != nil {
 		msg.Version = cur.Store().Version
 		for _, d := range cur.Store().Docs() {
@@ -345,17 +344,43 @@ func (p *preview) changed(old, cur *server.Server, problems error) {
 		}
 	}
 	msg.Problems = problemCount(problems)
-	b, _ := json.Marshal(msg)
 	p.mu.Lock()
-	defer p.mu.Unlock()
 	p.logProblems(problems, cur != nil)
 	p.problems = problems
-	for ch := range p.subs {
+	subs := make(map[chan []byte]string, len(p.subs))
+	maps.Copy(subs, p.subs)
+	p.mu.Unlock()
+	plain, _ := json.Marshal(msg)
+	withData := map[string][]byte{} // by path: pages open twice share one
+	for ch, path := range subs {
+		b := plain
+		if cur != nil && cur != old && path != "" { // (the same version: problems alone)
+			if b = withData[path]; b == nil {
+				m := msg
+				m.Path, m.Site, m.View = path, cur.SiteData().Raw, string(cur.PageData(path))
+				b, _ = json.Marshal(m)
+				withData[path] = b
+			}
+		}
 		select {
 		case ch <- b:
 		default: // a slow page misses one; it catches up on reconnect
 		}
 	}
+}
+
+// change is the message an open page gets after a load: the content's
+// version, the paths whose files changed, the number of problems, and,
+// for a page that said which it shows, that page's path, the site
+// settings and its view, each as the JSON text the page-data endpoint
+// answers.
+type change struct {
+	Version  string   `json:"version"`
+	Changed  []string `json:"changed"`
+	Problems int      `json:"problems"`
+	Path     string   `json:"path,omitempty"`
+	Site     string   `json:"site,omitempty"`
+	View     string   `json:"view,omitempty"`
 }
 
 // logProblems writes to the log what a save did to the content's
@@ -504,14 +529,19 @@ func (p *preview) tokenMatches(got string) bool {
 
 // serveEvents streams changes to an open page (server-sent events). The
 // first message is the current state, so a page that reconnects after a
-// change sees it.
+// change sees it. A page names the path it shows (?path=), whose new data
+// then comes with each change.
 func (p *preview) serveEvents(w http.ResponseWriter, r *http.Request) {
+	path := r.URL.Query().Get("path")
+	if !content.LocalPath(path) {
+		path = ""
+	}
 	rc := http.NewResponseController(w)
 	rc.SetWriteDeadline(time.Time{}) // a stream, not a download
 	w.Header().Set("Content-Type", "text/event-stream")
 	ch := make(chan []byte, 8)
 	p.mu.Lock()
-	p.subs[ch] = struct{}{}
+	p.subs[ch] = path
 	p.mu.Unlock()
 	defer func() {
 		p.mu.Lock()

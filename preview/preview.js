@@ -9,9 +9,10 @@
 // When the header or footer changed too, the page reloads; the
 // WebAssembly and other files under hashed URLs come from the browser's
 // cache. Once the app runs, it shows the change itself (window.nhsdSaved,
-// components/root_nav.go): it fetches the site settings and the page's
-// data and renders them in place, without reloading the page or the
-// WebAssembly; the page reloads only if it cannot.
+// components/root_nav.go): it renders the site settings and the page's
+// data in place, without reloading the page or the WebAssembly; the page
+// reloads only if it cannot. The news of a change brings them (the event
+// stream names the page's path), so nothing is fetched for it.
 (() => {
   "use strict";
   const root = document.documentElement;
@@ -42,11 +43,12 @@
     }
   };
 
-  // Pages reached inside the app: their own notice.
+  // Pages reached inside the app: news with their own data, and their own
+  // notice (listen, below: the stream's first message fetches it).
   setInterval(() => {
     if (location.pathname !== path) {
       path = location.pathname;
-      refresh();
+      listen();
     }
   }, 250);
 
@@ -90,14 +92,14 @@
     return true;
   };
 
-  // inApp has the running app show the change; false when it cannot.
-  const inApp = () => new Promise((resolve) => {
+  // inApp has the running app show the change (m, the news of it, with
+  // the page's data); false when it cannot.
+  const inApp = (m) => new Promise((resolve) => {
     if (root.dataset.nhsdApp !== "ready" || typeof window.nhsdSaved !== "function") return resolve(false);
-    window.nhsdSaved((ok) => resolve(ok === true));
+    window.nhsdSaved((ok) => resolve(ok === true), m);
   });
 
-  const events = new EventSource("/_preview/events");
-  events.onmessage = async (e) => {
+  const onNews = async (e) => {
     const m = JSON.parse(e.data);
     if (!m.version || m.version === version) {
       refresh();
@@ -106,7 +108,7 @@
     version = m.version;
     let shown = false;
     try {
-      shown = await inApp();
+      shown = await inApp(m);
       if (shown) refresh(); // the notice, which the app does not render
       else shown = await swap();
     } catch (err) {
@@ -114,4 +116,15 @@
     }
     if (!shown) location.reload();
   };
+
+  // listen opens the stream of news for the page's path, in place of the
+  // last one. Its first message is the content's version as it is: a save
+  // made while it connects is shown then.
+  let events = null;
+  const listen = () => {
+    if (events) events.close();
+    events = new EventSource("/_preview/events?path=" + encodeURIComponent(path));
+    events.onmessage = onNews;
+  };
+  listen();
 })();

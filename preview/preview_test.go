@@ -3,6 +3,8 @@
 package preview
 
 import (
+	"bufio"
+	"encoding/json"
 	"fmt"
 	"html"
 	"io"
@@ -248,6 +250,76 @@ func TestPreviewBadFile(t *testing.T) {
 	})
 	if n := strings.Count(logged(), "spine.md:1:1: the front matter that starts here is never closed"); n != 1 {
 		t.Errorf("the problem was logged %d times:\n%s", n, logged())
+	}
+}
+
+// TestPreviewNewsCarriesThePage checks that a page which names its path on
+// the event stream gets, with the news of a save, its new view and the
+// site settings, exactly as the page-data endpoint answers them; a page
+// that names none, or names no path of the site, gets the news alone.
+func TestPreviewNewsCarriesThePage(t *testing.T) {
+	site, write := previewSite(t, Options{Loopback: true})
+	srv := httptest.NewServer(localHost{site})
+	t.Cleanup(srv.Close)
+	type news struct {
+		Version, Path, Site, View string
+		Changed                   []string
+	}
+	open := func(query string) func() news {
+		res, err := http.Get(srv.URL + "/_preview/events" + query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { res.Body.Close() })
+		lines := bufio.NewScanner(res.Body)
+		lines.Buffer(nil, 1<<20)
+		return func() news {
+			for lines.Scan() {
+				if data, ok := strings.CutPrefix(lines.Text(), "data: "); ok {
+					var n news
+					if err := json.Unmarshal([]byte(data), &n); err != nil {
+						t.Fatalf("%s: %v", query, err)
+					}
+					return n
+				}
+			}
+			t.Fatalf("%s: the stream ended: %v", query, lines.Err())
+			return news{}
+		}
+	}
+	streams := map[string]func() news{}
+	for _, q := range []string{"?path=%2Fservices%2Fspine", "?path=%2Fno-such-page", "", "?path=%2F%2Felsewhere.example", "?path=services"} {
+		streams[q] = open(q)
+		if n := streams[q](); n.Version == "" || n.View != "" || n.Site != "" {
+			t.Errorf("%q: the first message is %+v, not the version alone", q, n)
+		}
+	}
+	spine, _ := fs.ReadFile(content.Embedded(), "pages/services/spine.md")
+	write("pages/services/spine.md", strings.Replace(string(spine), "\ntitle: Spine\n", "\ntitle: Spine, in the news\n", 1))
+	for q, next := range streams {
+		n := next()
+		if !slices.Contains(n.Changed, "/services/spine") {
+			t.Errorf("%q: %+v does not name the page saved", q, n)
+		}
+		want := map[string]string{"?path=%2Fservices%2Fspine": "/services/spine", "?path=%2Fno-such-page": "/no-such-page"}[q]
+		if n.Path != want {
+			t.Errorf("%q: the news is for %q, not %q", q, n.Path, want)
+		}
+		if want == "" {
+			if n.Site != "" || n.View != "" {
+				t.Errorf("%q: data came with the news for no page of the site", q)
+			}
+			continue
+		}
+		if got := get(localHost{site}, "/page-data/site.json").body; n.Site != got {
+			t.Errorf("%q: the site settings in the news differ from the endpoint's:\n%.200s\n%.200s", q, n.Site, got)
+		}
+		if want == "/services/spine" && !strings.Contains(n.View, "Spine, in the news") {
+			t.Errorf("%q: the view in the news is not the page as saved: %.200s", q, n.View)
+		}
+		if got := get(localHost{site}, components.PageDataURL(want)).body; n.View != got {
+			t.Errorf("%q: the view in the news differs from the endpoint's:\n%.200s\n%.200s", q, n.View, got)
+		}
 	}
 }
 

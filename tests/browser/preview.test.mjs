@@ -140,6 +140,8 @@ test("a save shows in place before the app runs and with it running, without rel
   page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
   const siteFile = join(dir, "site.json");
   const site = readFileSync(siteFile, "utf8");
+  const ersFile = join(dir, "pages", "services", "e-referral-service.md");
+  const ers = readFileSync(ersFile, "utf8");
   try {
     writeFileSync(spineFile, retitle(spine, "Spine, in place"));
     await page.waitForFunction(() => document.querySelector("main h1")?.textContent.trim() === "Spine, in place", null, { timeout: 5000 });
@@ -150,8 +152,9 @@ test("a save shows in place before the app runs and with it running, without rel
     assert.deepEqual(await axe(page), []);
 
     // With the app running, the app shows the change: the page and its
-    // WebAssembly stay, only the page's data and the site's are fetched,
-    // and the scroll position and focus stay where they were.
+    // WebAssembly stay, nothing is fetched for it (the page's data and the
+    // site's come with the news of the save), and the scroll position and
+    // focus stay where they were.
     await waitForApp(page);
     await page.evaluate(() => { window.scrollTo(0, 300); document.querySelector("footer a")?.focus({ preventScroll: true }); });
     const focused = await page.evaluate(() => document.activeElement?.textContent.trim());
@@ -161,8 +164,7 @@ test("a save shows in place before the app runs and with it running, without rel
     await page.waitForFunction(() => document.querySelector("main h1")?.textContent.trim() === "Spine, by the app", null, { timeout: 5000 });
     assert.equal(await page.evaluate(() => window.nhsdKept), true, "the page was reloaded with the app running");
     assert.match(await page.title(), /^Spine, by the app/);
-    assert.deepEqual(fetched.filter((p) => p !== "/_preview/notice").sort(), ["/page-data/services/spine.json", "/page-data/site.json"],
-      "more than the site's and the page's data was fetched");
+    assert.deepEqual(fetched.filter((p) => p !== "/_preview/notice"), [], "more than the preview's notice was fetched");
     assert.equal(await page.evaluate(() => window.scrollY), scrolled, "the page scrolled");
     assert.equal(await page.evaluate(() => document.activeElement?.textContent.trim()), focused, "focus moved");
 
@@ -175,9 +177,21 @@ test("a save shows in place before the app runs and with it running, without rel
     const wasm = await page.evaluate(() => performance.getEntriesByType("resource").filter((e) => /\/web\/app\.wasm/.test(e.name)).length);
     assert.equal(wasm, 1, "the app's WebAssembly was fetched again");
     assert.deepEqual(await axe(page), []);
+
+    // A page reached inside the app gets its own data with the news.
+    const noticed = page.waitForRequest((r) => r.url().includes("/_preview/notice?path=%2Fservices%2Fe-referral-service"));
+    await page.locator('main a[href="/services/e-referral-service"]').first().click();
+    await page.waitForFunction(() => document.querySelector("main h1")?.textContent.trim() === "NHS e-Referral Service");
+    await noticed;
+    fetched.length = 0;
+    writeFileSync(ersFile, retitle(ers, "NHS e-Referral Service, saved"));
+    await page.waitForFunction(() => document.querySelector("main h1")?.textContent.trim() === "NHS e-Referral Service, saved", null, { timeout: 5000 });
+    assert.equal(await page.evaluate(() => window.nhsdKept), true, "the page was reloaded after navigating in the app");
+    assert.deepEqual(fetched.filter((p) => p !== "/_preview/notice"), [], "more than the preview's notice was fetched after navigating in the app");
   } finally {
     writeFileSync(spineFile, spine);
     writeFileSync(siteFile, site);
+    writeFileSync(ersFile, ers);
     // The page first: what it still does in the visitor's next pause
     // (registering the service worker) must not meet a stopped server.
     await context.close();
