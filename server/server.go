@@ -294,14 +294,20 @@ func startOnInteraction(appJS []byte) ([]byte, error) {
   let last = performance.now();
   busy.forEach(function (e) { addEventListener(e, function () { last = performance.now(); }, { capture: true, passive: true }); });
   // nhsdQuiet resolves once nothing has come for ` + quietFor + ` ms, in
-  // an idle moment of the browser.
+  // an idle moment of the browser. The idle moment can come after the
+  // visitor began again (a click and keys are handled before any idle
+  // time), so the pause is looked at again then.
   self.nhsdQuiet = function () {
     return new Promise(function (resolve) {
       const wait = function () {
         const left = last + ` + quietFor + ` - performance.now();
         if (left > 0) return setTimeout(wait, left);
-        if (self.requestIdleCallback) requestIdleCallback(resolve, { timeout: 1000 });
-        else setTimeout(resolve, 0);
+        const idle = function () {
+          if (last + ` + quietFor + ` > performance.now()) wait();
+          else resolve();
+        };
+        if (self.requestIdleCallback) requestIdleCallback(idle, { timeout: 1000 });
+        else setTimeout(idle, 0);
       };
       wait();
     });

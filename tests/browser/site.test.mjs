@@ -488,6 +488,28 @@ test("the client starts in a pause: while the visitor types, nothing of it is fe
   await context.close();
 });
 
+test("the client starts in a pause: a key pressed while the pause is being taken counts", async () => {
+  // The page has been left alone since its load, so the pause has come;
+  // the start then waits for an idle moment of the browser, and a key
+  // pressed before that moment must put the start off again (the moment
+  // comes after the key is handled).
+  const context = await site.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(site.server.base + "/services");
+  await page.waitForLoadState("load");
+  await new Promise((r) => setTimeout(r, 1500));
+  const waited = await page.evaluate(() => new Promise((done) => {
+    const asked = performance.now();
+    let key = 0;
+    nhsdQuiet().then(() => done({ afterAsking: performance.now() - asked, afterKey: performance.now() - key }));
+    // In the same task, so before any idle moment: the visitor presses a key.
+    document.dispatchEvent(new KeyboardEvent("keydown", { key: "s", bubbles: true }));
+    key = performance.now();
+  }));
+  assert.ok(waited.afterKey >= 990, `the pause ended ${Math.round(waited.afterKey)} ms after a key`);
+  await context.close();
+});
+
 test("the client starts in a pause: while the visitor scrolls, nothing of it is fetched", async () => {
   // A tap often follows a scroll: the start, which holds the main thread,
   // must not come between them.
