@@ -79,7 +79,8 @@ async function ours(dir, extra = [], data = mkdtempSync(join(work, "data-")), en
 
 // deployedBinary builds the server as make build does, with the corpus as
 // its embedded content: once, then again carrying the shelf the first
-// one's check wrote. It returns the binary's path.
+// one's check wrote. It returns the binary's path. Its sources stay until
+// the run ends (see keepUntilTheEnd).
 function deployedBinary(corpus, n) {
   const src = join(work, `src-${n}`);
   for (const d of ["app", "client", "components", "content", "internal", "preview", "server", "web", "cmd", "third_party", "go.mod", "go.sum"]) {
@@ -96,7 +97,7 @@ function deployedBinary(corpus, n) {
   execFileSync(out, ["-check", "-data", data], { stdio: "ignore" });
   for (const f of readdirSync(join(data, "cache"))) cpSync(join(data, "cache", f), join(src, "content", "generated", f));
   execFileSync("go", ["build", "-trimpath", "-o", out, "./app"], { cwd: src, env, stdio: "inherit" });
-  return { bin: out, remove: () => rmSync(src, { recursive: true, force: true }) };
+  return { bin: out };
 }
 
 const rssKinds = (pid) => {
@@ -278,7 +279,6 @@ try {
       m.deployedRSS = rssKinds(d.proc.pid);
       await d.stop();
     }
-    deployed.remove();
 
     let h = await hugoServer(site);
     m.hStart = h.ms;
