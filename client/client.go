@@ -153,28 +153,29 @@ func (b *browserSource) Reload(path, site, view string, done func(error)) {
 		}
 		end(r.err)
 	}
-	if site != "" {
-		setSite(given(site))
-	} else {
+	if site == "" {
 		fetchText(versioned(components.SiteDataURL), setSite)
-	}
-	if view != "" {
-		r := given(view)
-		if r.err == nil {
-			b.put(path, gjson.Parse(r.body))
-		}
-		end(r.err)
 	} else {
-		b.Load(path, func(_ gjson.Result, err error) { end(err) })
+		setSite(given(site))
 	}
+	if view == "" {
+		b.Load(path, func(_ gjson.Result, err error) { end(err) })
+		return
+	}
+	r := given(view)
+	if r.err == nil {
+		b.put(path, gjson.Parse(r.body))
+	}
+	end(r.err)
 }
 
 // given is JSON that came without a fetch, checked as a fetched body is.
-func given(body string) fetchResult {
+func given(body string) (r fetchResult) {
+	r.body, r.status = body, 200
 	if !gjson.Valid(body) {
-		return fetchResult{err: fetchError("page data is not JSON")}
+		r.err = fetchError("page data is not JSON")
 	}
-	return fetchResult{body: body, status: 200}
+	return r
 }
 
 // CountView counts a page view reached inside the app; the page's own
