@@ -45,7 +45,7 @@ func (s *Server) shellFiles() []string {
 // browser's ordinary cache.
 func (s *Server) appFiles() []string {
 	files := []string{
-		"/app.js", "/wasm_exec.js", "/app.css", "/manifest.webmanifest", "/web/app.wasm",
+		"/app.js", "/wasm_exec.js", "/app.css", "/manifest.webmanifest", "/web/app.wasm", compileWorker,
 		"/web/icons/icon-192.png", "/web/icons/icon-512.png", "/web/icons/maskable-512.png",
 	}
 	return append(s.versionedAll(files), components.SiteDataURL+"?v="+s.version)

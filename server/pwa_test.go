@@ -226,11 +226,11 @@ func TestManifestShortcutsScreenshotsAndInstall(t *testing.T) {
 	if i < 0 || strings.Contains(appJS[i:i+200], "preventDefault") {
 		t.Error("app.js still hides the browser's offer to install the site")
 	}
-	// The WebAssembly streams straight to the browser's compiler, not
-	// through go-app's progress pump on the main thread.
+	// The WebAssembly is compiled by a worker (its script under a hashed
+	// URL), not through go-app's progress pump on the main thread.
 	if wasmFetch.MatchString(appJS) || !strings.Contains(appJS, `instantiateStreaming(
-      fetch("/web/app.wasm`) {
-		t.Errorf("app.js does not fetch the WebAssembly with the browser's own stream:\n%s", appJS[strings.Index(appJS, "instantiateStreaming("):][:120])
+      "/web/app.wasm`) || !strings.Contains(appJS, `new Worker("/web/wasm-compile.js?v=`) {
+		t.Errorf("app.js does not give the WebAssembly's URL to a worker that compiles it:\n%s", appJS[strings.Index(appJS, "instantiateStreaming"):][:400])
 	}
 	if !strings.Contains(appJS, "await nhsdQuiet();\n    dispatchEvent(new Event(\"nhsd-client-start\"));\n    go.run(") || !strings.Contains(appJS, "nhsdQuiet().then(goappInitWebAssembly)") {
 		t.Error("app.js does not wait for a pause before each step of the client's start, or does not say the client is starting")

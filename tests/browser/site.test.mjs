@@ -488,6 +488,27 @@ test("the client starts in a pause: while the visitor types, nothing of it is fe
   await context.close();
 });
 
+test("the client's WebAssembly is compiled by a worker, and by the page where there is no worker", async () => {
+  // Compiling reads the module on the thread that compiles it: a worker
+  // keeps that off the page's main thread.
+  for (const withWorker of [true, false]) {
+    const context = await site.browser.newContext();
+    if (!withWorker) await context.addInitScript(() => { delete window.Worker; });
+    const page = await context.newPage();
+    const errors = watch(page);
+    const workers = [];
+    page.on("worker", (w) => workers.push(new URL(w.url()).pathname));
+    await page.goto(site.server.base + "/search");
+    await page.getByLabel("Search for").click();
+    await page.getByLabel("Search for").pressSequentially("spine");
+    await waitForApp(page);
+    await page.waitForFunction(() => /for ‘spine’/.test(document.getElementById("nhsd-search-status")?.textContent || ""));
+    assert.deepEqual(workers, withWorker ? ["/web/wasm-compile.js"] : [], withWorker ? "no worker compiled the WebAssembly" : "a worker ran where there is none");
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
 test("the client starts in a pause: a key pressed while the pause is being taken counts", async () => {
   // The page has been left alone since its load, so the pause has come;
   // the start then waits for an idle moment of the browser, and a key
