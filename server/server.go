@@ -239,7 +239,7 @@ func New(cfg Config) (*Server, error) {
 		body := rec.Body.Bytes()
 		if p == "/app.js" {
 			var err error
-			if body, err = startOnInteraction(body, compileWorker+"?v="+assets[compileWorker].hash); err != nil {
+			if body, err = startOnInteraction(body, s.versioned(compileWorker)); err != nil {
 				return nil, err
 			}
 		}
