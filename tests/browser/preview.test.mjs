@@ -137,7 +137,12 @@ test("a save shows in place before the app runs and with it running, without rel
   await page.locator("#nhsd-preview .nhsd-preview__bar").waitFor();
   await page.evaluate(() => { window.nhsdKept = true; window.scrollTo(0, 200); });
   const fetched = [];
-  page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+  const wasmAsked = [];
+  page.on("request", (r) => {
+    const path = new URL(r.url()).pathname;
+    fetched.push(path);
+    if (path === "/web/app.wasm") wasmAsked.push(path);
+  });
   const siteFile = join(dir, "site.json");
   const site = readFileSync(siteFile, "utf8");
   const ersFile = join(dir, "pages", "services", "e-referral-service.md");
@@ -174,8 +179,9 @@ test("a save shows in place before the app runs and with it running, without rel
     writeFileSync(siteFile, renamed);
     await page.waitForFunction(() => [...document.querySelectorAll("header a")].some((a) => a.textContent.trim() === "Developers"), null, { timeout: 5000 });
     assert.equal(await page.evaluate(() => window.nhsdKept), true, "the page was reloaded for a change to the header");
-    const wasm = await page.evaluate(() => performance.getEntriesByType("resource").filter((e) => /\/web\/app\.wasm/.test(e.name)).length);
-    assert.equal(wasm, 1, "the app's WebAssembly was fetched again");
+    // Asked for once, when the app started (by the worker that compiles
+    // it, whose requests the page's own resource timings do not list).
+    assert.equal(wasmAsked.length, 1, "the app's WebAssembly was fetched again");
     assert.deepEqual(await axe(page), []);
 
     // A page reached inside the app gets its own data with the news.
