@@ -97,7 +97,7 @@ bench: build setup
 	bash tools/audit/setup.sh
 	node tools/bench/serve.mjs
 	node tools/bench/browser.mjs
-	node tools/bench/inp.mjs
+	xvfb-run -a -s "-screen 0 1920x1080x24" node tools/bench/inp.mjs
 	node tools/bench/firstvisit.mjs
 	node tools/bench/lighthouse.mjs
 	node tools/bench/search.mjs

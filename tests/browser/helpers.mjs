@@ -82,9 +82,19 @@ const chromiumOptions = {
   ],
 };
 
-export async function launch() {
+// launch({ display: true }) starts it with a window instead where there is
+// an X display (DISPLAY; xvfb-run gives one): the interaction bench's
+// figures are when frames are presented, and headless Chromium leaves
+// some undrawn (README, "Interactions").
+export async function launch({ display = false } = {}) {
+  if (display && process.env.DISPLAY) {
+    return chromium.launch({ ...chromiumOptions, headless: false, args: chromiumOptions.args.filter((a) => !a.startsWith("--headless")) });
+  }
   return chromium.launch(chromiumOptions);
 }
+
+// headed tells whether launch({ display: true }) gives a window here.
+export const headed = () => Boolean(process.env.DISPLAY);
 
 // launchProfile starts Chromium on a profile in dir (which must be new) and
 // returns its one context: a regular profile, not incognito, as

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what make bench needs on a fresh machine: wrk, nginx, hugo and
-# GNU time from Debian, and the bench's Node packages. Each step is skipped when done.
+# Installs what make bench needs on a fresh machine: wrk, nginx, hugo, GNU
+# time and Xvfb (an X display for the interaction bench's Chromium) from
+# Debian, and the bench's Node packages. Each step is skipped when done.
 # The benchmark runs its own nginx (own config, prefix and pid file in a
 # temporary folder); the system's nginx service is never started.
 set -euo pipefail
@@ -11,6 +12,7 @@ command -v wrk >/dev/null 2>&1 || need+=(wrk)
 [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || need+=(nginx-light)
 command -v hugo >/dev/null 2>&1 || need+=(hugo)
 [ -x /usr/bin/time ] || need+=(time)
+command -v xvfb-run >/dev/null 2>&1 && command -v xauth >/dev/null 2>&1 || need+=(xvfb xauth)
 bash ../../tests/apt-install.sh ${need[@]+"${need[@]}"}
 
 # npm ci refuses this lock file where the registry lacks pagefind's
