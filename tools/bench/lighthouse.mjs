@@ -17,14 +17,25 @@ const rows = [];
 try {
   for (const type of types) {
     const scores = [], tbts = [], cpus = [];
-    for (let i = 0; i < runs; i++) {
+    let failed = 0;
+    for (let i = 0; i < runs; ) {
       const lhr = await lighthouseRun(server.base + pageTypes[type]);
-      if (lhr.runtimeError) {
+      const err = lhr.runtimeError;
+      if (err && err.code === "ERRORED_DOCUMENT_REQUEST" && /Status code: 404/.test(err.message)) {
         // Lighthouse audits only pages answered with 200: the not-found
         // page answers 404, as it must.
-        console.log(`${type}: not audited (${lhr.runtimeError.code})`);
+        console.log(`${type}: not audited (it answers 404)`);
         break;
       }
+      if (err) {
+        // A run Lighthouse could not trace (NO_NAVSTART, now and then) is
+        // made again, up to twice for a page type.
+        failed++;
+        console.log(`${type}: a run failed (${err.code})${failed > 2 ? "" : ", made again"}`);
+        if (failed > 2) break;
+        continue;
+      }
+      i++;
       scores.push(Math.round(lhr.categories.performance.score * 100));
       tbts.push(Math.round(lhr.audits["total-blocking-time"].numericValue));
       cpus.push(Math.round(lhr.environment.benchmarkIndex));
