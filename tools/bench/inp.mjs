@@ -20,7 +20,8 @@ import { startServer, launch, headed, waitForApp } from "../../tests/browser/hel
 import { corpus } from "./corpus.mjs";
 import { settled } from "./proc.mjs";
 
-// JOURNEY=<part of a name> runs the journeys whose name has it.
+// JOURNEY=<part of a name> runs the journeys whose name has it; VERBOSE=1
+// prints every event of 16 ms or more as it comes.
 
 const runs = Number(process.env.RUNS || 3);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -30,7 +31,10 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const observe = () => {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
-      if (e.interactionId > 0) console.debug("nhsd-interaction " + e.name + " " + Math.round(e.duration));
+      if (e.interactionId > 0) {
+        console.debug("nhsd-interaction " + e.name + " " + Math.round(e.duration) + " " + location.pathname + " " + Math.round(e.startTime) +
+          " " + Math.round(e.processingStart - e.startTime) + " " + Math.round(e.processingEnd - e.processingStart));
+      }
     }
   }).observe({ type: "event", durationThreshold: 16, buffered: true });
   new PerformanceObserver((list) => {
@@ -146,7 +150,14 @@ try {
         const durations = [];
         page.on("console", (m) => {
           const t = m.text();
-          if (t.startsWith("nhsd-interaction ")) durations.push(Number(t.split(" ")[2]));
+          if (t.startsWith("nhsd-interaction ")) {
+            const [, event, duration, path, start, delay, handlers] = t.split(" ");
+            durations.push(Number(duration));
+            // VERBOSE=1: each event of 16 ms or more, with when it began
+            // (ms after its page's navigation), how long it waited for the
+            // main thread, and its handlers' time.
+            if (process.env.VERBOSE) console.log(`  ${event} ${duration} ms on ${path} at ${start} ms: waited ${delay}, handlers ${handlers}`);
+          }
           if (t.startsWith("nhsd-longtask ")) {
             const d = Number(t.split(" ")[1]);
             const b = buckets.findIndex(([lo, hi]) => d >= lo && d < hi);
