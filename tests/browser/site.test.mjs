@@ -488,12 +488,16 @@ test("the client starts in a pause: while the visitor types, nothing of it is fe
   await context.close();
 });
 
-test("the client's WebAssembly is compiled by a worker, and by the page where there is no worker", async () => {
+test("the client's WebAssembly is compiled by a worker, and by the page where there is no worker or it cannot", async () => {
   // Compiling reads the module on the thread that compiles it: a worker
   // keeps that off the page's main thread.
-  for (const withWorker of [true, false]) {
+  for (const mode of ["worker", "no worker", "a worker that cannot compile"]) {
+    const withWorker = mode !== "no worker";
     const context = await site.browser.newContext();
     if (!withWorker) await context.addInitScript(() => { delete window.Worker; });
+    if (mode === "a worker that cannot compile") {
+      await context.route("**/web/wasm-compile.js*", (route) => route.fulfill({ contentType: "text/javascript", body: "onmessage = () => postMessage(null);" }));
+    }
     const page = await context.newPage();
     const errors = watch(page);
     const workers = [];
@@ -503,8 +507,8 @@ test("the client's WebAssembly is compiled by a worker, and by the page where th
     await page.getByLabel("Search for").pressSequentially("spine");
     await waitForApp(page);
     await page.waitForFunction(() => /for ‘spine’/.test(document.getElementById("nhsd-search-status")?.textContent || ""));
-    assert.deepEqual(workers, withWorker ? ["/web/wasm-compile.js"] : [], withWorker ? "no worker compiled the WebAssembly" : "a worker ran where there is none");
-    assert.deepEqual(errors, []);
+    assert.deepEqual(workers, withWorker ? ["/web/wasm-compile.js"] : [], `${mode}: ` + (withWorker ? "no worker was asked to compile the WebAssembly" : "a worker ran where there is none"));
+    assert.deepEqual(errors, [], mode);
     await context.close();
   }
 });
