@@ -87,14 +87,16 @@ const chromiumOptions = {
 // figures are when frames are presented, and headless Chromium leaves
 // some undrawn (README, "Interactions").
 export async function launch({ display = false } = {}) {
-  if (display && process.env.DISPLAY) {
+  if (display && headed()) {
     return chromium.launch({ ...chromiumOptions, headless: false, args: chromiumOptions.args.filter((a) => !a.startsWith("--headless")) });
   }
   return chromium.launch(chromiumOptions);
 }
 
 // headed tells whether launch({ display: true }) gives a window here.
-export const headed = () => Boolean(process.env.DISPLAY);
+export function headed() {
+  return Boolean(process.env.DISPLAY);
+}
 
 // launchProfile starts Chromium on a profile in dir (which must be new) and
 // returns its one context: a regular profile, not incognito, as

@@ -7,7 +7,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
-import { lighthouseRun } from "./lighthouse.mjs";
+import { lighthouseRun, answered404 } from "./lighthouse.mjs";
 import { startServer, launch, waitForApp, axe, pageTypes, vnuJar } from "../../tests/browser/helpers.mjs";
 
 const widths = [[390, 844], [1280, 800]];
@@ -200,9 +200,7 @@ async function main() {
   const axeCell = (r) => (r === undefined ? "-" : r.error ? "error" : String(r.length));
   const lhCell = (lhr) => {
     if (!lhr) return "";
-    // Lighthouse audits only pages answered with 200; the not-found page
-    // answers 404, as it must.
-    if (lhr.runtimeError?.code === "ERRORED_DOCUMENT_REQUEST" && /Status code: 404/.test(lhr.runtimeError.message)) return "404: not audited";
+    if (answered404(lhr)) return "404: not audited";
     if (lhr.error || lhr.runtimeError) return "error";
     return categories.map((id) => score(lhr.categories[id]?.score)).join(" / ");
   };

@@ -57,6 +57,13 @@ function startChromium() {
 // lighthouseRun audits one URL in a Chromium of its own (a new profile,
 // so every run is a first visit), writes the JSON report to file when
 // given one, and returns the result.
+// answered404 tells whether Lighthouse stopped at a page answered with
+// 404: it audits only pages answered with 200, and the not-found page
+// answers 404, as it must.
+export function answered404(lhr) {
+  return lhr.runtimeError?.code === "ERRORED_DOCUMENT_REQUEST" && /Status code: 404/.test(lhr.runtimeError.message);
+}
+
 export async function lighthouseRun(url, config, file) {
   const chrome = await startChromium();
   try {

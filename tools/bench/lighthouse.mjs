@@ -5,7 +5,7 @@
 // them: a name can hold a comma). Lighthouse's own CPU benchmark of the
 // machine is printed beside each, as other work on the machine moves it.
 import { loadavg } from "node:os";
-import { lighthouseRun } from "../audit/lighthouse.mjs";
+import { lighthouseRun, answered404 } from "../audit/lighthouse.mjs";
 import { startServer, pageTypes } from "../../tests/browser/helpers.mjs";
 
 const runs = Number(process.env.RUNS || 3);
@@ -21,9 +21,7 @@ try {
     for (let i = 0; i < runs; ) {
       const lhr = await lighthouseRun(server.base + pageTypes[type]);
       const err = lhr.runtimeError;
-      if (err && err.code === "ERRORED_DOCUMENT_REQUEST" && /Status code: 404/.test(err.message)) {
-        // Lighthouse audits only pages answered with 200: the not-found
-        // page answers 404, as it must.
+      if (answered404(lhr)) {
         console.log(`${type}: not audited (it answers 404)`);
         break;
       }
